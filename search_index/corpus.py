@@ -1,0 +1,268 @@
+"""Finding article files in a corpus folder and reading them into Articles.
+
+Reading never writes anything into the corpus folder, and one bad file never stops the rest:
+each is returned as a SkippedFile with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import charset_normalizer
+
+from .metadata import infer_metadata
+from .models import Article, SkippedFile
+from .sidecar import Overrides, load_sidecar, split_front_matter
+from .text import strip_controls
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+# Bump when reading or metadata inference changes, so stored articles are read again.
+READER_VERSION = "1"
+SIDECAR_NAME = "kimreader.toml"
+
+_SNIFF_BYTES = 8192
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+class CorpusError(Exception):
+    """The corpus folder itself cannot be used (missing, not a folder, unreadable)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """An article file found in the corpus, not yet parsed."""
+
+    id: str
+    path: Path
+    relpath: str
+    fingerprint: str
+    """Changes whenever the file's bytes, its metadata overrides or the reader change."""
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    root: Path
+    files: tuple[SourceFile, ...]
+    skipped: tuple[SkippedFile, ...]
+    warnings: tuple[str, ...]
+    overrides: dict[str, Overrides]
+
+    def by_id(self) -> dict[str, SourceFile]:
+        return {f.id: f for f in self.files}
+
+
+def check_corpus_dir(corpus_dir: Path) -> Path:
+    path = corpus_dir.expanduser()
+    if not path.exists():
+        raise CorpusError(f"corpus folder not found: {path}")
+    if not path.is_dir():
+        raise CorpusError(f"corpus is not a folder: {path}")
+    if not os.access(path, os.R_OK | os.X_OK):
+        raise CorpusError(f"corpus folder is not readable: {path}")
+    return path.resolve()
+
+
+def discover(corpus_dir: Path) -> Discovery:
+    """List the corpus's article files with their fingerprints; report the ones to skip."""
+    root = check_corpus_dir(corpus_dir)
+    overrides, warnings = load_sidecar(root)
+    skipped: list[SkippedFile] = []
+    found: list[tuple[Path, str, str]] = []
+    for path, problem in _walk(root):
+        rel = path.relative_to(root).as_posix()
+        if problem is not None:
+            skipped.append(SkippedFile(rel, problem))
+            continue
+        data, problem = _read_bytes(path)
+        if data is None:
+            skipped.append(SkippedFile(rel, problem or "unreadable"))
+            continue
+        if problem is not None:
+            skipped.append(SkippedFile(rel, problem))
+            continue
+        digest = hashlib.sha256(data)
+        digest.update(READER_VERSION.encode())
+        found.append((path, rel, digest.hexdigest()))
+
+    ids = _assign_ids([rel for _, rel, _ in found])
+    files: list[SourceFile] = []
+    for (path, rel, digest), article_id in zip(found, ids, strict=True):
+        override = overrides.get(article_id) or overrides.get(rel)
+        if override is not None:
+            digest = hashlib.sha256(f"{digest}|{override!r}".encode()).hexdigest()
+        files.append(SourceFile(article_id, path, rel, digest))
+    files.sort(key=lambda f: f.id)
+    skipped.sort(key=lambda s: s.path)
+    return Discovery(root, tuple(files), tuple(skipped), warnings, overrides)
+
+
+def read_article(source: SourceFile, overrides: dict[str, Overrides]) -> Article | SkippedFile:
+    """Decode, clean and describe one file; a file with no article text is skipped."""
+    data, problem = _read_bytes(source.path)
+    if data is None or problem is not None:
+        return SkippedFile(source.relpath, problem or "unreadable")
+    text, note = decode(data)
+    text = strip_controls(text)
+    front, text = split_front_matter(text)
+    inferred = infer_metadata(text)
+    if not inferred.body.strip():
+        return SkippedFile(source.relpath, "no article text after removing page furniture")
+    article = Article(
+        id=source.id,
+        path=source.relpath,
+        title=inferred.title or _title_from_name(source.path),
+        outlet=inferred.outlet,
+        published=inferred.published,
+        url=None,
+        body=inferred.body,
+        content_hash=source.fingerprint,
+        notes=(note,) if note else (),
+    )
+    for layer in (front, overrides.get(source.id) or overrides.get(source.relpath)):
+        if layer is not None:
+            article = _apply(article, layer)
+    return article
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Bytes to text, saying how when it was not plain UTF-8."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), None
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    # Scraped text is usually UTF-8 with a few broken bytes: keep it UTF-8 rather than let a
+    # detector re-read every accented letter in some legacy code page.
+    lossy = data.decode("utf-8", errors="replace")
+    bad = lossy.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    if bad * 200 <= len(data):
+        return lossy, f"not valid UTF-8: {bad} undecodable byte(s) shown as \ufffd"
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None and best.encoding:
+        return str(best), f"not valid UTF-8: read as {best.encoding}"
+    return data.decode("cp1252", errors="replace"), "not valid UTF-8: read as windows-1252"
+
+
+def _read_bytes(path: Path) -> tuple[bytes | None, str | None]:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None, "file disappeared or is a broken link"
+    except OSError as exc:
+        return None, f"cannot read: {exc.strerror or exc}"
+    if not stat.S_ISREG(st.st_mode):
+        return None, "not a regular file"
+    if st.st_size == 0:
+        return b"", "empty file"
+    if st.st_size > MAX_ARTICLE_BYTES:
+        limit = MAX_ARTICLE_BYTES // (1024 * 1024)
+        return b"", f"larger than {limit} MiB ({st.st_size / 1048576:.1f} MiB)"
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
+    except PermissionError:
+        return None, "permission denied"
+    except OSError as exc:
+        return None, f"cannot read: {exc.strerror or exc}"
+    if not data.strip():
+        return data, "empty file"
+    if _looks_binary(data):
+        return data, "binary file, not text"
+    return data, None
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:_SNIFF_BYTES]
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls * 10 > len(head)
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """Article files below root, following links but never around a loop; hidden names skipped."""
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+        except OSError as exc:
+            yield folder, f"cannot open folder: {exc.strerror or exc}"
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            yield folder, "link loops back to a folder already read"
+            continue
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield folder, f"cannot list folder: {exc.strerror or exc}"
+            continue
+        subfolders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(path)
+                continue
+            if path.suffix.lower() not in ARTICLE_SUFFIXES or entry.name == SIDECAR_NAME:
+                continue
+            if entry.is_symlink() and not path.exists():
+                yield path, "broken link"
+                continue
+            yield path, None
+        stack.extend(reversed(subfolders))
+
+
+def _assign_ids(relpaths: list[str]) -> list[str]:
+    """The file stem, unless two files share it: then the relative path without its suffix."""
+    stems = [Path(rel).stem for rel in relpaths]
+    counts = Counter(stems)
+    return [
+        stem if counts[stem] == 1 else str(Path(rel).with_suffix("").as_posix())
+        for stem, rel in zip(stems, relpaths, strict=True)
+    ]
+
+
+def _title_from_name(path: Path) -> str:
+    return path.stem.replace("_", " ").replace("-", " ").strip() or path.name
+
+
+def _apply(article: Article, overrides: Overrides) -> Article:
+    changes: dict[str, object] = {}
+    if overrides.title:
+        changes["title"] = overrides.title
+    if overrides.outlet:
+        changes["outlet"] = overrides.outlet
+    if overrides.published is not None:
+        changes["published"] = overrides.published
+    if overrides.url:
+        changes["url"] = overrides.url
+    return replace(article, **changes) if changes else article  # type: ignore[arg-type]

@@ -1,0 +1,550 @@
+"""The Whoosh adapter: the only module that imports Whoosh.
+
+Everything Whoosh-specific (schema, analyzers, locking, repair, query parsing, correction and
+highlighting) stays here, so the engine can be replaced without touching the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+# Whoosh 2.7.4 predates Python 3.12's stricter string escapes: compiling its sources emits
+# SyntaxWarnings, and some calls emit DeprecationWarnings. Neither means anything to a user, so
+# both are silenced before the first import (a module= filter does not catch compile-time ones).
+for _category in (SyntaxWarning, DeprecationWarning):  # 3.12+ and 3.11 names for bad escapes
+    warnings.filterwarnings("ignore", category=_category, module=r".*[/\\]whoosh[/\\]")
+warnings.filterwarnings("ignore", module=r"whoosh(\.|$)")
+
+from whoosh import highlight  # noqa: E402
+from whoosh.analysis import (  # noqa: E402
+    Analyzer,
+    CharsetFilter,
+    Filter,
+    RegexTokenizer,
+    StemFilter,
+)
+from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema  # noqa: E402
+from whoosh.filedb.filestore import FileStorage, RamStorage  # noqa: E402
+from whoosh.index import Index, LockError  # noqa: E402
+from whoosh.qparser import MultifieldParser  # noqa: E402
+from whoosh.query import FuzzyTerm, NullQuery, Phrase, Query, Term  # noqa: E402
+from whoosh.searching import Hit as WhooshHit  # noqa: E402
+from whoosh.searching import Searcher  # noqa: E402
+from whoosh.support.charset import accent_map  # noqa: E402
+
+from .models import Article, PublishedDate, Snippet, Span  # noqa: E402
+from .text import fold, normalize_token  # noqa: E402
+
+# Bump whenever the schema or the analyzers change: an index with another version is rebuilt.
+SCHEMA_VERSION = 1
+STAMP_NAME = "kimreader-index.json"
+WRITE_LOCK_NAME = "MAIN_WRITELOCK"  # the name Whoosh's own writer locks
+WRITE_LOCK_TIMEOUT = 15.0
+TEXT_FIELDS = ("title", "body")
+SNIPPET_CHARS = 180
+
+# Digit groups ("10,000", "1,250.50") stay one token so 10000 and 10,000 meet; otherwise words
+# with inner dots ("U.S") stay whole.
+TOKEN_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:\.?\w+)*"
+# Words worth a spelling suggestion: not field names, not wildcards, boosts or fuzzy markers.
+_CORRECTABLE_WORD = re.compile(r"(?<![\w*?~^])\w+(?![\w*?~:])")
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+MAX_CORRECTABLE = 30
+_DIGIT_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+class IndexUnavailable(Exception):
+    """The index could not be opened, built or repaired."""
+
+
+class NormalizeFilter(Filter):
+    """NFKC and case folding per token: this may change lengths, which is safe inside a token."""
+
+    def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
+        for token in tokens:
+            token.text = normalize_token(token.text)
+            yield token
+
+
+class DigitGroupFilter(Filter):
+    """Drop thousands separators so "10,000" is indexed and queried as 10000."""
+
+    def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
+        for token in tokens:
+            if "," in token.text and _DIGIT_GROUPS.fullmatch(token.text):
+                token.text = token.text.replace(",", "")
+            yield token
+
+
+def make_analyzer(*, stem: bool) -> Analyzer:
+    # No stop-word filter: the stock one drops one-letter tokens ("Ju-a-e" would index as "ju")
+    # and "a", which breaks phrase queries on names.
+    analyzer = RegexTokenizer(TOKEN_PATTERN) | NormalizeFilter() | DigitGroupFilter()
+    analyzer = analyzer | CharsetFilter(accent_map)
+    if stem:
+        analyzer = analyzer | StemFilter()
+    return analyzer
+
+
+def build_schema() -> Schema:
+    stemmed = make_analyzer(stem=True)
+    plain = make_analyzer(stem=False)
+    # multitoken_query="phrase": a query word that analyses into several tokens ("Jong-un",
+    # "Ri Sol-ju") must match them in order, not as an unordered AND.
+    return Schema(
+        id=ID(stored=True, unique=True),
+        path=STORED,
+        fingerprint=ID(stored=True),
+        title=TEXT(analyzer=stemmed, stored=True, field_boost=1.5, multitoken_query="phrase"),
+        outlet=TEXT(analyzer=plain, stored=True, multitoken_query="phrase"),
+        published=DATETIME(stored=True),
+        published_has_time=STORED,
+        url=STORED,
+        notes=STORED,
+        body=TEXT(analyzer=stemmed, stored=True, chars=True, multitoken_query="phrase"),
+        # Spelling suggestions must be real words, not stems ("sanctions", not "sanction"), and
+        # fuzzy terms on a stemmed field that also keeps spelling data find nothing: so the
+        # spelling dictionary lives in its own unstemmed field.
+        spell=TEXT(analyzer=plain, spelling=True, multitoken_query="phrase"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QueryOutcome:
+    hits: tuple[tuple[Article, float, Snippet, tuple[Span, ...]], ...]
+    total: int
+    corrected: str | None = None
+    fuzzy: bool = False
+
+
+class IndexStore:
+    """One corpus's Whoosh index, on disk or in memory, and a cached searcher over it."""
+
+    def __init__(self, index: Index, folder: Path | None, storage: Any) -> None:
+        self._index = index
+        self.folder = folder
+        self._storage = storage
+        self._searcher: Searcher | None = None
+
+    @property
+    def in_memory(self) -> bool:
+        return self.folder is None
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def in_memory_store(cls) -> IndexStore:
+        storage = RamStorage()
+        return cls(storage.create_index(build_schema()), None, storage)
+
+    @classmethod
+    def open(cls, folder: Path, *, rebuild: bool = False) -> tuple[IndexStore, list[str]]:
+        """Open the index in ``folder``, creating or repairing it; fall back to memory.
+
+        Returns the store and the warnings a user should see.
+        """
+        notes: list[str] = []
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _check_writable(folder)
+        except OSError as exc:
+            notes.append(
+                f"cannot write the index cache at {folder} ({_reason(exc)}); "
+                "using an in-memory index for this run"
+            )
+            return cls.in_memory_store(), notes
+
+        storage = FileStorage(str(folder))
+        stamp = _read_stamp(folder)
+        if not rebuild and stamp == SCHEMA_VERSION:
+            try:
+                index = storage.open_index()
+                _validate(index)
+                return cls(index, folder, storage), notes
+            except Exception as exc:  # any failure to read it means it is damaged
+                if _has_index_files(folder):
+                    notes.append(f"the index at {folder} was damaged ({_reason(exc)}); rebuilt it")
+        elif not rebuild and stamp is not None:
+            notes.append("the index was made by another version of kimreader; rebuilt it")
+        try:
+            index = _recreate(storage, folder)
+        except (OSError, LockError) as exc:
+            notes.append(
+                f"cannot rebuild the index at {folder} ({_reason(exc)}); "
+                "using an in-memory index for this run"
+            )
+            return cls.in_memory_store(), notes
+        return cls(index, folder, storage), notes
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    # -- reading -------------------------------------------------------------------------
+
+    def searcher(self) -> Searcher:
+        """A searcher kept open between queries and refreshed only when the index changed."""
+        if self._searcher is None:
+            self._searcher = self._index.searcher()
+        elif not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def fingerprints(self) -> dict[str, str]:
+        return {
+            fields["id"]: fields.get("fingerprint", "")
+            for fields in self.searcher().all_stored_fields()
+        }
+
+    def articles(self) -> list[Article]:
+        return sorted(
+            (_article_from_fields(fields) for fields in self.searcher().all_stored_fields()),
+            key=lambda a: a.id,
+        )
+
+    def article(self, article_id: str) -> Article | None:
+        fields = self.searcher().document(id=article_id)
+        return _article_from_fields(fields) if fields else None
+
+    def doc_count(self) -> int:
+        return int(self.searcher().doc_count())
+
+    # -- writing -------------------------------------------------------------------------
+
+    @contextmanager
+    def writing(self, timeout: float = WRITE_LOCK_TIMEOUT) -> Iterator[IndexWriterSession]:
+        """Batch changes into one commit; nothing is committed if the block raises.
+
+        Raises LockBusy when another process holds the index for longer than ``timeout``.
+        """
+        try:
+            writer = self._index.writer(timeout=timeout)
+        except LockError as exc:
+            raise LockBusy("another kimreader process is updating this index") from exc
+        session = IndexWriterSession(writer)
+        try:
+            yield session
+        except BaseException:
+            writer.cancel()
+            raise
+        if session.count:
+            writer.commit(merge=session.count > 20)
+        else:
+            writer.cancel()
+
+    # -- querying ------------------------------------------------------------------------
+
+    def search(self, query_text: str, *, limit: int) -> QueryOutcome:
+        """Parse and run a query; QuerySyntaxError when the engine cannot make sense of it."""
+        try:
+            query = self._parser().parse(query_text)
+            if query is NullQuery:
+                raise QuerySyntaxError("the query has no words to search for")
+            return self.run(query, query_text, limit=limit)
+        except QuerySyntaxError:
+            raise
+        # Whoosh's parser and query classes raise a zoo of exception types on odd input;
+        # every one of them means "this query cannot be run as written".
+        except Exception as exc:
+            raise QuerySyntaxError(str(exc) or type(exc).__name__) from exc
+
+    def _parser(self) -> MultifieldParser:
+        return MultifieldParser(list(TEXT_FIELDS), schema=self._index.schema)
+
+    def _correct_text(self, searcher: Searcher, text: str) -> str | None:
+        """The query with each word the corpus never uses replaced by Whoosh's best spelling
+        suggestion, or None when no word changed.
+
+        Correcting the typed words (not the parsed, stemmed terms) keeps the correction readable:
+        "Kim Jung Un" becomes "Kim Jong Un".
+        """
+        speller = searcher.corrector("spell")
+        reader = searcher.reader()
+        analyzer = self._index.schema["spell"].analyzer
+        changed = False
+
+        def fix(match: re.Match[str]) -> str:
+            nonlocal changed
+            word = match.group(0)
+            if word in _OPERATORS or len(word) > MAX_CORRECTABLE or word.isdigit():
+                return word
+            tokens = [token.text for token in analyzer(word)]
+            if len(tokens) != 1 or reader.doc_frequency("spell", tokens[0]):
+                return word
+            suggestions = speller.suggest(tokens[0], limit=1, maxdist=2, prefix=1)
+            if not suggestions:
+                return word
+            changed = True
+            return _match_case(word, suggestions[0])
+
+        result = _CORRECTABLE_WORD.sub(fix, text)
+        return result if changed else None
+
+    def run(self, query: Query, query_text: str, *, limit: int) -> QueryOutcome:
+        """Run a parsed query; when it finds nothing, try spelling correction, then fuzzy terms."""
+        searcher = self.searcher()
+        outcome = self._collect(searcher, query, limit)
+        if outcome.total or query is NullQuery:
+            return outcome
+        corrected_text = self._correct_text(searcher, query_text)
+        if corrected_text is not None:
+            corrected = self._collect(searcher, self._parser().parse(corrected_text), limit)
+            if corrected.total:
+                return QueryOutcome(corrected.hits, corrected.total, corrected=corrected_text)
+        fuzzy = _fuzzy(query)
+        if fuzzy != query:
+            loose = self._collect(searcher, fuzzy, limit)
+            if loose.total:
+                return QueryOutcome(loose.hits, loose.total, fuzzy=True)
+        return outcome
+
+    def _collect(self, searcher: Searcher, query: Query, limit: int) -> QueryOutcome:
+        results = searcher.search(query, limit=limit, terms=True)
+        results.highlighter = highlight.Highlighter(
+            fragmenter=highlight.ContextFragmenter(
+                maxchars=SNIPPET_CHARS, surround=60, charlimit=None
+            ),
+            formatter=_SpanFormatter(),
+        )
+        hits = []
+        for hit in results:
+            body = hit.get("body", "")
+            matches = _body_matches(searcher, hit, query)
+            fragments = hit.highlights("body", text=fold(body), top=2) if matches else []
+            article = _article_from_fields(hit.fields())
+            hits.append((article, float(hit.score or 0.0), _snippet(body, fragments), matches))
+        return QueryOutcome(tuple(hits), len(results))
+
+
+class QuerySyntaxError(Exception):
+    """The query could not be parsed or run as written."""
+
+
+class LockBusy(Exception):
+    """Another process holds the index's write lock."""
+
+
+class IndexWriterSession:
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+        self.count = 0
+
+    def put(self, article: Article) -> None:
+        published = article.published
+        self._writer.update_document(
+            id=article.id,
+            path=article.path,
+            fingerprint=article.content_hash,
+            title=fold(article.title),
+            _stored_title=article.title,
+            outlet=article.outlet or "",
+            _stored_outlet=article.outlet,
+            published=published.value if published else None,
+            published_has_time=bool(published and published.has_time),
+            url=article.url,
+            notes=list(article.notes),
+            body=fold(article.body),
+            _stored_body=article.body,
+            spell=fold(f"{article.title}\n{article.body}"),
+        )
+        self.count += 1
+
+    def delete(self, article_id: str) -> None:
+        self._writer.delete_by_term("id", article_id)
+        self.count += 1
+
+
+class _SpanFormatter(highlight.Formatter):
+    """Fragments as offsets, not marked-up text: the caller decides how to show them."""
+
+    def format(
+        self, fragments: list[Any], replace: bool = False
+    ) -> list[tuple[int, int, list[tuple[int, int]]]]:
+        return [
+            (f.startchar, f.endchar, [(t.startchar, t.endchar) for t in f.matches])
+            for f in fragments
+        ]
+
+
+def _snippet(body: str, fragments: list[tuple[int, int, list[tuple[int, int]]]]) -> Snippet:
+    if not fragments:
+        head = body[:SNIPPET_CHARS]
+        cut = head.rfind(" ") if len(body) > SNIPPET_CHARS else -1
+        text = (head[:cut] if cut > 40 else head).replace("\n", " ")
+        return Snippet(text + ("…" if len(body) > len(text) else ""))
+    parts: list[str] = []
+    spans: list[Span] = []
+    offset = 0
+    for index, (start, end, tokens) in enumerate(sorted(fragments)):
+        if index:
+            parts.append(" … ")
+            offset += 3
+        parts.append(body[start:end].replace("\n", " "))
+        spans.extend(Span(offset + s - start, offset + e - start) for s, e in tokens)
+        offset += end - start
+    return Snippet("".join(parts), tuple(spans))
+
+
+def _body_matches(searcher: Searcher, hit: WhooshHit, query: Query) -> tuple[Span, ...]:
+    """The hit's matched tokens in the body, from the character offsets stored at index time.
+
+    Words that the query only asks for inside phrases are marked only where the whole phrase
+    occurs, so "Kim Jong-un" does not light up every other "Kim".
+    """
+    occurrences: dict[str, list[tuple[int, int, int]]] = {}
+    for fieldname, term in hit.matched_terms():
+        if fieldname != "body":
+            continue
+        postings = searcher.postings("body", term)
+        postings.skip_to(hit.docnum)
+        if postings.is_active() and postings.id() == hit.docnum:
+            word = term.decode("utf-8") if isinstance(term, bytes) else term
+            occurrences[word] = postings.value_as("characters")
+    phrases, loose = _phrase_and_loose_words(query)
+    spans: set[tuple[int, int]] = set()
+    for word, places in occurrences.items():
+        if word in loose or not any(word in phrase for phrase in phrases):
+            spans.update((start, end) for _, start, end in places)
+    for phrase in phrases:
+        if not all(word in occurrences for word in phrase):
+            continue
+        at = [{pos: (start, end) for pos, start, end in occurrences[word]} for word in phrase]
+        for first in at[0]:
+            if all(first + i in at[i] for i in range(1, len(phrase))):
+                spans.update(at[i][first + i] for i in range(len(phrase)))
+    return tuple(Span(s, e) for s, e in sorted(spans))
+
+
+def _phrase_and_loose_words(query: Query) -> tuple[list[tuple[str, ...]], set[str]]:
+    phrases: list[tuple[str, ...]] = []
+    loose: set[str] = set()
+
+    def walk(node: Query) -> None:
+        if isinstance(node, Phrase):
+            if node.fieldname == "body":
+                phrases.append(tuple(node.words))
+        elif isinstance(node, Term):
+            if node.fieldname == "body":
+                loose.add(node.text)
+        else:
+            for child in node.children():
+                walk(child)
+
+    walk(query)
+    return phrases, loose
+
+
+def _match_case(original: str, suggestion: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return suggestion.upper()
+    if original[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _fuzzy(query: Query) -> Query:
+    if isinstance(query, Term) and query.fieldname in TEXT_FIELDS and isinstance(query.text, str):
+        if not 3 <= len(query.text) <= MAX_CORRECTABLE or query.text.isdigit():
+            return query
+        return FuzzyTerm(
+            query.fieldname,
+            query.text,
+            boost=query.boost,
+            maxdist=1 if len(query.text) <= 5 else 2,
+            prefixlength=1,
+        )
+    return query.apply(_fuzzy)
+
+
+def _article_from_fields(fields: dict[str, Any]) -> Article:
+    published = fields.get("published")
+    return Article(
+        id=fields["id"],
+        path=fields.get("path", ""),
+        title=fields.get("title") or fields["id"],
+        outlet=fields.get("outlet") or None,
+        published=(
+            PublishedDate(published, bool(fields.get("published_has_time")))
+            if isinstance(published, datetime)
+            else None
+        ),
+        url=fields.get("url") or None,
+        body=fields.get("body", ""),
+        content_hash=fields.get("fingerprint", ""),
+        notes=tuple(fields.get("notes") or ()),
+    )
+
+
+def _validate(index: Index) -> None:
+    """Touch what a search will touch, so a damaged index fails here rather than mid-session."""
+    with index.searcher() as searcher:
+        for fields in searcher.all_stored_fields():
+            if "id" not in fields:
+                raise ValueError("a stored article has no id")
+        reader = searcher.reader()
+        for fieldname in ("body", "spell"):
+            for _ in zip(range(1), reader.lexicon(fieldname), strict=False):
+                pass
+
+
+def _recreate(storage: FileStorage, folder: Path) -> Index:
+    """Empty the folder and create a fresh index, holding the write lock so no other process
+    writes into the old one meanwhile."""
+    lock = storage.lock(WRITE_LOCK_NAME)
+    deadline = time.monotonic() + WRITE_LOCK_TIMEOUT
+    while not lock.acquire(blocking=False):
+        if time.monotonic() > deadline:
+            raise LockError("another kimreader process holds the index")
+        time.sleep(0.05)
+    try:
+        for name in os.listdir(folder):
+            if name != WRITE_LOCK_NAME:
+                path = folder / name
+                if path.is_file():
+                    path.unlink()
+        index = storage.create_index(build_schema())
+        _write_stamp(folder)
+        return index
+    finally:
+        lock.release()
+
+
+def _has_index_files(folder: Path) -> bool:
+    return any(p.suffix in (".toc", ".seg") for p in folder.iterdir())
+
+
+def _read_stamp(folder: Path) -> int | None:
+    try:
+        data = json.loads((folder / STAMP_NAME).read_text(encoding="utf-8"))
+        return int(data["schema"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_stamp(folder: Path) -> None:
+    tmp = folder / f".{STAMP_NAME}.tmp"
+    tmp.write_text(json.dumps({"schema": SCHEMA_VERSION}), encoding="utf-8")
+    tmp.replace(folder / STAMP_NAME)
+
+
+def _check_writable(folder: Path) -> None:
+    probe = folder / f".write-probe-{os.getpid()}"
+    probe.write_bytes(b"")
+    probe.unlink()
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__

@@ -1,0 +1,52 @@
+"""Where kimreader keeps its files: never inside a corpus folder."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "kimreader"
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    cache_dir: Path
+    state_dir: Path
+    config_dir: Path
+
+    @property
+    def index_root(self) -> Path:
+        return self.cache_dir / "indexes"
+
+    def index_dir(self, corpus_dir: Path) -> Path:
+        """One index folder per corpus, keyed by the corpus's resolved path.
+
+        The readable slug is only for people browsing the cache; the hash keeps two corpora
+        with the same folder name apart.
+        """
+        resolved = str(corpus_dir.resolve())
+        digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", corpus_dir.resolve().name).strip("-")[:40]
+        return self.index_root / f"{slug or 'corpus'}-{digest}"
+
+
+def app_paths() -> AppPaths:
+    """The per-user folders, read afresh each call so tests and users can steer them with XDG_*."""
+    return AppPaths(
+        cache_dir=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        state_dir=Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)),
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+    )
+
+
+def bundled_corpus() -> Path:
+    """The seed articles: inside the installed package, or beside it in a source checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "seeds"
+    if installed.is_dir():
+        return installed
+    return here.parent / "seeds"

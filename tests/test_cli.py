@@ -1,0 +1,153 @@
+"""The kimreader command as a user runs it: data on stdout, messages on stderr, exit codes."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tui.cli import cli
+
+SEED_IDS = [
+    "000_ca11f8d137dfb4bd",
+    "001_ee6a89961e49bfbf",
+    "002_f8346f1b11c35f47",
+    "003_8aed3a971675dfb7",
+    "004_2da6d9f645c22fe2",
+]
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def test_list_json_describes_the_seeds():
+    result = run("list", "--json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [r["id"] for r in rows] == SEED_IDS
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["001_ee6a89961e49bfbf"]["title"] == (
+        "Kim Jong-un Reviews Giant Sculptures for Ukraine War Memorial Museum"
+    )
+    assert by_id["002_f8346f1b11c35f47"]["outlet"] == "The Insider"
+    assert by_id["000_ca11f8d137dfb4bd"]["published"].startswith("2026-01-26")
+    assert all(r["words"] > 100 for r in rows)
+    assert set(rows[0]) >= {"id", "title", "outlet", "published", "words"}
+
+
+def test_list_table_shows_titles():
+    result = run("list")
+    assert result.exit_code == 0
+    assert "The Insider" in result.stdout
+    assert "002_f8346f1b11c35f47" in result.stdout
+
+
+def test_search_json_shape_and_hits():
+    result = run("search", '"Kim Jong-un"', "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["query"] == '"Kim Jong-un"'
+    assert data["corrected"] is None
+    assert data["total"] == 5
+    hit = data["hits"][0]
+    assert set(hit) >= {"id", "title", "score", "snippet"}
+    start, end = hit["highlights"][0]
+    assert hit["snippet"][start:end] in {"Kim", "Jong", "un", "Un"}
+
+
+def test_search_words_may_be_given_unquoted():
+    data = json.loads(run("search", "Kim", "Jung", "Un", "--json").stdout)
+    assert data["query"] == "Kim Jung Un"
+    assert data["corrected"] == "Kim Jong Un"
+    assert data["total"] == 5
+
+
+def test_search_correction_is_reported_on_stderr_not_stdout():
+    result = run("search", "Kim", "Jung", "Un")
+    assert "showing results for 'Kim Jong Un'" in result.stderr
+    assert "showing results" not in result.stdout
+
+
+def test_search_limit():
+    data = json.loads(run("search", "Kim", "--limit", "2", "--json").stdout)
+    assert data["total"] == 5 and len(data["hits"]) == 2
+
+
+def test_no_hits_exits_1():
+    result = run("search", "zzzqqqxxx", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["total"] == 0
+
+
+def test_query_with_nothing_to_search_exits_2_with_a_message():
+    result = run("search", "(((")
+    assert result.exit_code == 2
+    assert "nothing to search" in result.stderr or "no words" in result.stderr
+    assert result.stdout == ""
+
+
+def test_unknown_corpus_exits_2(tmp_path):
+    result = run("--corpus", str(tmp_path / "missing"), "list")
+    assert result.exit_code == 2
+    assert "corpus folder not found" in result.stderr
+
+
+def test_corpus_from_environment(tmp_path):
+    (tmp_path / "a.txt").write_text("Storm hits the coast today\n\nWinds reached 150 km/h.\n")
+    result = run("list", "--json", env={"KIMREADER_CORPUS": str(tmp_path)})
+    assert [r["id"] for r in json.loads(result.stdout)] == ["a"]
+
+
+def test_skipped_files_are_reported_on_stderr(tmp_path):
+    (tmp_path / "a.txt").write_text("Storm hits the coast today\n\nWinds reached 150 km/h.\n")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01" * 100)
+    result = run("--corpus", str(tmp_path), "list", "--json")
+    assert result.exit_code == 0
+    assert "skipped b.txt: binary file" in result.stderr
+    assert [r["id"] for r in json.loads(result.stdout)] == ["a"]
+
+
+def test_index_and_rebuild_report_counts():
+    first = run("index")
+    assert first.exit_code == 0 and "5 added" in first.stderr
+    again = run("index")
+    assert "5 unchanged" in again.stderr
+    rebuilt = run("index", "--rebuild")
+    assert "5 added" in rebuilt.stderr
+
+
+def test_paths_json_points_into_the_user_dirs(isolated_dirs):
+    data = json.loads(run("paths", "--json").stdout)
+    assert data["index"].startswith(str(isolated_dirs / "cache"))
+    assert data["state"].startswith(str(isolated_dirs / "state"))
+    assert Path(data["corpus"]).name == "seeds"
+
+
+def test_article_text_is_not_read_as_markup(tmp_path):
+    (tmp_path / "m.txt").write_text(
+        "Markup [bold]trap[/bold] headline here\n\n"
+        "Body with [/] and [@click=app.quit]x[/] inside.\n"
+    )
+    result = run("--corpus", str(tmp_path), "search", "inside")
+    assert result.exit_code == 0
+    assert "[@click=app.quit]x[/]" in result.stdout
+    listed = run("--corpus", str(tmp_path), "list")
+    assert "[bold]trap[/bold]" in listed.stdout
+
+
+@pytest.mark.parametrize("args", [["list"], ["search", "museum"]])
+def test_installed_command_runs_from_any_directory(tmp_path, args):
+    env = {**os.environ, "KIMREADER_CORPUS": ""}
+    env.pop("KIMREADER_CORPUS")
+    exe = Path(sys.executable).with_name("kimreader")
+    if not exe.exists():
+        pytest.fail("the kimreader entry point is not installed in this environment")
+    out = subprocess.run(
+        [str(exe), *args], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Mansudae" in out.stdout or "Kim" in out.stdout

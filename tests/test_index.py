@@ -1,0 +1,195 @@
+"""The index is a cache: incremental, self-repairing, safe with two processes, outside the corpus."""
+
+import json
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+
+from search_index import engine
+from search_index.library import Library
+from search_index.paths import app_paths
+
+STORY = "Quake strikes coastal town\n\nAt least 40 people died, officials said on Tuesday.\n"
+
+
+def _open(corpus: Path, **kwargs) -> Library:
+    library = Library.open(corpus, **kwargs)
+    library.refresh()
+    return library
+
+
+def test_index_lives_in_the_cache_not_the_corpus(seeds_copy, isolated_dirs):
+    before = sorted(p.name for p in seeds_copy.rglob("*"))
+    with _open(seeds_copy) as library:
+        assert library.index_dir is not None
+        assert library.index_dir.is_relative_to(isolated_dirs / "cache")
+        assert len(library.ids()) == 5
+    assert sorted(p.name for p in seeds_copy.rglob("*")) == before
+
+
+def test_two_corpora_get_two_indexes(tmp_path):
+    a, b = tmp_path / "a" / "news", tmp_path / "b" / "news"
+    paths = app_paths()
+    assert paths.index_dir(a) != paths.index_dir(b)
+
+
+def test_only_new_changed_and_removed_files_are_reindexed(seeds_copy):
+    with _open(seeds_copy) as library:
+        assert library.last_refresh.report.added == 5
+    (seeds_copy / "003_8aed3a971675dfb7.txt").write_text(STORY, encoding="utf-8")
+    (seeds_copy / "004_2da6d9f645c22fe2.txt").unlink()
+    (seeds_copy / "005_new.txt").write_text(STORY.replace("40", "41"), encoding="utf-8")
+    with _open(seeds_copy) as library:
+        report = library.last_refresh.report
+        assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 3)
+        assert library.article("003").title == "Quake strikes coastal town"
+        assert "004_2da6d9f645c22fe2" not in library.ids()
+        assert library.search("41").hits[0].id == "005_new"
+    with _open(seeds_copy) as library:
+        report = library.last_refresh.report
+        assert report.changed == 0 and report.unchanged == 5
+
+
+def test_a_file_that_turns_bad_leaves_the_index(seeds_copy):
+    _open(seeds_copy).close()
+    (seeds_copy / "000_ca11f8d137dfb4bd.txt").write_bytes(b"\x00\x01\x02" * 50)
+    with _open(seeds_copy) as library:
+        assert "000_ca11f8d137dfb4bd" not in library.ids()
+        assert [s.path for s in library.last_refresh.skipped] == ["000_ca11f8d137dfb4bd.txt"]
+
+
+def test_corrupt_index_is_rebuilt_with_a_warning(seeds_copy):
+    with _open(seeds_copy) as library:
+        folder = library.index_dir
+    for path in folder.iterdir():
+        if path.name.endswith((".seg", ".toc")) or path.name.startswith("_MAIN"):
+            path.write_bytes(b"garbage")
+    with _open(seeds_copy) as library:
+        assert any("damaged" in w for w in library.last_refresh.report.warnings)
+        assert len(library.ids()) == 5
+        assert library.search("Mansudae").total == 4
+
+
+def test_half_written_index_is_rebuilt(seeds_copy):
+    with _open(seeds_copy) as library:
+        folder = library.index_dir
+    for path in folder.glob("*.toc"):
+        path.unlink()  # a crash before the table of contents was written
+    with _open(seeds_copy) as library:
+        assert len(library.ids()) == 5
+
+
+def test_schema_version_change_rebuilds(seeds_copy, monkeypatch):
+    with _open(seeds_copy) as library:
+        folder = library.index_dir
+    stamp = json.loads((folder / engine.STAMP_NAME).read_text())
+    assert stamp == {"schema": engine.SCHEMA_VERSION}
+    monkeypatch.setattr(engine, "SCHEMA_VERSION", engine.SCHEMA_VERSION + 1)
+    with _open(seeds_copy) as library:
+        assert any("another version" in w for w in library.last_refresh.report.warnings)
+        assert library.last_refresh.report.added == 5
+
+
+def test_unusable_cache_dir_falls_back_to_memory(seeds_copy, monkeypatch, tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    with _open(seeds_copy) as library:
+        assert library.index_dir is None
+        assert library.last_refresh.report.in_memory
+        assert any("in-memory" in w for w in library.last_refresh.report.warnings)
+        assert library.search('"Kim Jong-un"').total == 5
+
+
+def test_deleted_cache_dir_is_recreated(seeds_copy, isolated_dirs):
+    _open(seeds_copy).close()
+    shutil.rmtree(isolated_dirs / "cache")
+    with _open(seeds_copy) as library:
+        assert library.index_dir is not None and library.index_dir.is_dir()
+        assert len(library.ids()) == 5
+
+
+def _hold_lock(folder: str, ready, release) -> None:
+    from whoosh.index import open_dir
+
+    writer = open_dir(folder).writer()
+    ready.set()
+    release.wait(30)
+    writer.cancel()
+
+
+def test_busy_index_is_used_as_it_was(seeds_copy, monkeypatch):
+    with _open(seeds_copy) as library:
+        folder = library.index_dir
+    (seeds_copy / "005_new.txt").write_text(STORY, encoding="utf-8")
+    ctx = multiprocessing.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_lock, args=(str(folder), ready, release))
+    holder.start()
+    try:
+        assert ready.wait(30)
+        monkeypatch.setattr(engine, "WRITE_LOCK_TIMEOUT", 0.3)
+        library = Library.open(seeds_copy)
+        refresh = library.refresh()
+        assert any("another kimreader process" in w for w in refresh.report.warnings)
+        assert len(library.ids()) == 5  # the old index still answers
+        library.close()
+    finally:
+        release.set()
+        holder.join(30)
+    with _open(seeds_copy) as library:  # the lock died with its process
+        assert len(library.ids()) == 6
+
+
+def test_a_lock_left_by_a_killed_process_does_not_wedge(seeds_copy):
+    with _open(seeds_copy) as library:
+        folder = library.index_dir
+    ctx = multiprocessing.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_lock, args=(str(folder), ready, release))
+    holder.start()
+    assert ready.wait(30)
+    holder.kill()
+    holder.join(30)
+    (seeds_copy / "005_new.txt").write_text(STORY, encoding="utf-8")
+    with _open(seeds_copy) as library:
+        assert len(library.ids()) == 6
+        assert not library.last_refresh.report.warnings
+
+
+def _index_in_child(corpus: str, cache: str, results) -> None:
+    os.environ["XDG_CACHE_HOME"] = cache
+    from search_index.library import Library
+
+    library = Library.open(Path(corpus))
+    library.refresh()
+    results.put(len(library.ids()))
+    library.close()
+
+
+def test_two_processes_indexing_at_once_agree(seeds_copy, isolated_dirs):
+    ctx = multiprocessing.get_context("spawn")
+    results = ctx.Queue()
+    procs = [
+        ctx.Process(
+            target=_index_in_child, args=(str(seeds_copy), str(isolated_dirs / "cache"), results)
+        )
+        for _ in range(2)
+    ]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(60)
+        assert proc.exitcode == 0
+    assert sorted(results.get(timeout=5) for _ in procs) == [5, 5]
+    with _open(seeds_copy) as library:
+        assert len(library.ids()) == 5
+        assert library.last_refresh.report.changed == 0
+        assert library.search("Mansudae").total == 4
+
+
+def test_rebuild_reads_everything_again(seeds_copy):
+    _open(seeds_copy).close()
+    with _open(seeds_copy, rebuild=True) as library:
+        assert library.last_refresh.report.added == 5

@@ -1,0 +1,1 @@
+"""kimreader's terminal interface: the ``kimreader`` command and the Textual app."""

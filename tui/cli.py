@@ -1,0 +1,291 @@
+"""The ``kimreader`` command: subcommands print tables or JSON; no subcommand opens the app.
+
+Standard output carries only data (tables, JSON, article text); every message goes to standard
+error, so ``kimreader search ... --json | jq`` always gets clean JSON.
+
+Exit codes: 0 success; 1 a search found nothing; 2 bad usage, an unusable corpus folder, an
+unknown or ambiguous article id, or a query with nothing to search; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from search_index import __version__
+from search_index.corpus import CorpusError
+from search_index.ids import ArticleNotFound
+from search_index.library import DEFAULT_LIMIT, Library, RefreshResult
+from search_index.models import Article, Hit, IndexReport, SearchResult
+from search_index.paths import app_paths, bundled_corpus
+
+EXIT_NO_HITS = 1
+EXIT_USAGE = 2
+# Fewer changed files than this index in well under a second: a bar would only flicker.
+PROGRESS_THRESHOLD = 25
+
+stdout = Console(highlight=False, soft_wrap=False)
+stderr = Console(stderr=True, highlight=False)
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    stderr.print(Text(f"kimreader: {message}", style="bold red"))
+    raise SystemExit(code)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="KIMREADER_CORPUS",
+    show_envvar=True,
+    help="Folder of articles (.txt, .md). Default: the bundled seed corpus.",
+)
+@click.version_option(__version__, prog_name="kimreader")
+@click.pass_context
+def cli(ctx: click.Context, corpus: Path | None) -> None:
+    """kimreader: compare how several news sources report one story.
+
+    With no command, opens the reader app over the corpus.
+    """
+    ctx.obj = corpus
+    if ctx.invoked_subcommand is None:
+        from .app import run_app  # Textual loads only when the app is wanted
+
+        run_app(corpus)
+
+
+@cli.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_obj
+def list_cmd(corpus: Path | None, as_json: bool) -> None:
+    """List the corpus's articles: id, title, outlet, publication date, words."""
+    with open_library(corpus) as library:
+        articles = library.articles()
+    if as_json:
+        print_json([_article_json(a) for a in articles])
+        return
+    table = Table(show_edge=False, pad_edge=False, expand=False)
+    table.add_column("id", no_wrap=True, style="bold")
+    table.add_column("title", ratio=1)
+    table.add_column("outlet")
+    table.add_column("published", no_wrap=True)
+    table.add_column("words", justify="right")
+    for article in articles:
+        # Text(), never str: article text must not be read as Rich markup.
+        table.add_row(
+            Text(article.id),
+            Text(article.title),
+            Text(article.outlet or "—"),
+            Text(article.published.isoformat() if article.published else "—"),
+            Text(str(article.words)),
+        )
+    stdout.print(table)
+
+
+@cli.command("search")
+@click.argument("query", nargs=-1, required=True)
+@click.option(
+    "--limit", "-n", type=click.IntRange(1, 10_000), default=DEFAULT_LIMIT, show_default=True
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_obj
+def search_cmd(corpus: Path | None, query: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Search titles and text. QUERY uses Whoosh's syntax: words, "phrases", AND/OR/NOT,
+    title:/outlet:/body: fields, wildcards (sculpt*)."""
+    text = " ".join(query)
+    with open_library(corpus) as library:
+        result = library.search(text, limit=limit)
+    if result.notice:
+        stderr.print(Text(f"note: {result.notice}", style="yellow"))
+    if result.error:
+        if as_json:
+            print_json(_search_json(result))
+        fail(result.error)
+    if result.corrected:
+        stderr.print(Text(f"no results for {text!r}; showing results for {result.corrected!r}"))
+    if as_json:
+        print_json(_search_json(result))
+    else:
+        _print_hits(result)
+    if not result.total:
+        raise SystemExit(EXIT_NO_HITS)
+
+
+@cli.command("index")
+@click.option("--rebuild", is_flag=True, help="Throw the index away and read every file again.")
+@click.pass_obj
+def index_cmd(corpus: Path | None, rebuild: bool) -> None:
+    """Bring the corpus's index up to date (only new, changed and removed files are read)."""
+    started = time.perf_counter()
+    with open_library(corpus, rebuild=rebuild) as library:
+        report = library.last_refresh.report if library.last_refresh else IndexReport()
+        total = len(library.ids())
+        where = str(library.index_dir) if library.index_dir else "memory"
+    stderr.print(
+        f"{total} articles indexed: {report.added} added, {report.updated} updated, "
+        f"{report.removed} removed, {report.unchanged} unchanged "
+        f"in {time.perf_counter() - started:.2f} s ({where})"
+    )
+
+
+@cli.command("paths")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_obj
+def paths_cmd(corpus: Path | None, as_json: bool) -> None:
+    """Where kimreader keeps its index, state and configuration."""
+    paths = app_paths()
+    corpus_dir = (corpus or bundled_corpus()).expanduser().resolve()
+    rows = {
+        "corpus": str(corpus_dir),
+        "index": str(paths.index_dir(corpus_dir)),
+        "cache": str(paths.cache_dir),
+        "state": str(paths.state_dir),
+        "config": str(paths.config_dir),
+    }
+    if as_json:
+        print_json(rows)
+        return
+    for name, value in rows.items():
+        stdout.print(Text.assemble((f"{name:<7}", "bold"), " ", value))
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+@contextmanager
+def open_library(corpus: Path | None, *, rebuild: bool = False) -> Iterator[Library]:
+    """Open the corpus, bring its index up to date (with a progress bar on long runs) and
+    report on standard error what could not be read."""
+    try:
+        library = Library.open(corpus, rebuild=rebuild)
+    except CorpusError as exc:
+        fail(str(exc))
+    try:
+        with _progress() as progress:
+            refresh = library.refresh(progress=progress)
+        _report(refresh)
+        yield library
+    except ArticleNotFound as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        stderr.print("interrupted")
+        raise SystemExit(130) from None
+    finally:
+        library.close()
+
+
+@contextmanager
+def _progress() -> Iterator[Any]:
+    """A progress callback that shows a bar only for long runs on a terminal."""
+    state: dict[str, Any] = {}
+    bar = Progress(
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        transient=True,
+    )
+
+    def update(done: int, total: int) -> None:
+        if total < PROGRESS_THRESHOLD or not stderr.is_terminal:
+            return
+        if "task" not in state:
+            bar.start()
+            state["task"] = bar.add_task("indexing", total=total)
+        bar.update(state["task"], completed=done)
+
+    try:
+        yield update
+    finally:
+        if "task" in state:
+            bar.stop()
+
+
+def _report(refresh: RefreshResult) -> None:
+    for warning in refresh.report.warnings:
+        stderr.print(Text(f"warning: {warning}", style="yellow"))
+    for skipped in refresh.skipped:
+        stderr.print(Text(f"skipped {skipped.path}: {skipped.reason}", style="yellow"))
+    for note in refresh.notes:
+        stderr.print(Text(f"note: {note.path}: {note.message}"))
+
+
+def _print_hits(result: SearchResult) -> None:
+    if not result.hits:
+        stderr.print("no matches")
+        return
+    for hit in result.hits:
+        stdout.print(_hit_text(hit))
+    shown = len(result.hits)
+    more = f" (showing {shown})" if shown < result.total else ""
+    stderr.print(f"{result.total} matching article{'s' if result.total != 1 else ''}{more}")
+
+
+def _hit_text(hit: Hit) -> Text:
+    meta = " · ".join(
+        part for part in (hit.outlet, hit.published.isoformat() if hit.published else None) if part
+    )
+    line = Text.assemble((hit.id, "bold cyan"), "  ", (hit.title, "bold"))
+    if meta:
+        line.append(f"  ({meta})", style="dim")
+    snippet = Text(hit.snippet.text)
+    for span in hit.snippet.highlights:
+        # Bold and underline, not colour alone, so matches stand out under NO_COLOR too.
+        snippet.stylize("bold underline yellow", span.start, span.end)
+    return Text.assemble(line, "\n  ", snippet, "\n")
+
+
+def _article_json(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "words": article.words,
+        "path": article.path,
+        "url": article.url,
+    }
+
+
+def _search_json(result: SearchResult) -> dict[str, Any]:
+    return {
+        "query": result.query,
+        "corrected": result.corrected,
+        "total": result.total,
+        "notice": result.notice,
+        "error": result.error,
+        "hits": [
+            {
+                "id": hit.id,
+                "title": hit.title,
+                "outlet": hit.outlet,
+                "published": hit.published.isoformat() if hit.published else None,
+                "score": round(hit.score, 4),
+                "snippet": hit.snippet.text,
+                "highlights": [[s.start, s.end] for s in hit.snippet.highlights],
+                "matches": [[s.start, s.end] for s in hit.matches],
+            }
+            for hit in result.hits
+        ],
+    }
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def main() -> None:
+    cli(prog_name="kimreader")
