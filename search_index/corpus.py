@@ -24,7 +24,7 @@ from .text import strip_controls
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 # Bump when reading or metadata inference changes, so stored articles are read again.
-READER_VERSION = "1"
+READER_VERSION = "2"
 SIDECAR_NAME = "kimreader.toml"
 
 _SNIFF_BYTES = 8192

@@ -43,7 +43,7 @@ from whoosh.searching import Searcher  # noqa: E402
 from whoosh.support.charset import accent_map  # noqa: E402
 
 from .models import Article, PublishedDate, Snippet, Span  # noqa: E402
-from .text import fold, normalize_token  # noqa: E402
+from .text import fold, normalize_token, squash_whitespace  # noqa: E402
 
 # Bump whenever the schema or the analyzers change: an index with another version is rebuilt.
 SCHEMA_VERSION = 1
@@ -381,8 +381,8 @@ def _snippet(body: str, fragments: list[tuple[int, int, list[tuple[int, int]]]])
     if not fragments:
         head = body[:SNIPPET_CHARS]
         cut = head.rfind(" ") if len(body) > SNIPPET_CHARS else -1
-        text = (head[:cut] if cut > 40 else head).replace("\n", " ")
-        return Snippet(text + ("…" if len(body) > len(text) else ""))
+        text, _ = squash_whitespace(head[:cut] if cut > 40 else head, [])
+        return Snippet(text + ("…" if len(body) > SNIPPET_CHARS else ""))
     parts: list[str] = []
     spans: list[Span] = []
     offset = 0
@@ -390,9 +390,14 @@ def _snippet(body: str, fragments: list[tuple[int, int, list[tuple[int, int]]]])
         if index:
             parts.append(" … ")
             offset += 3
-        parts.append(body[start:end].replace("\n", " "))
-        spans.extend(Span(offset + s - start, offset + e - start) for s, e in tokens)
-        offset += end - start
+        segment = body[start:end]
+        lead = len(segment) - len(segment.lstrip())
+        text, moved = squash_whitespace(
+            segment.strip(), [(s - start - lead, e - start - lead) for s, e in tokens]
+        )
+        parts.append(text)
+        spans.extend(Span(offset + s, offset + e) for s, e in moved)
+        offset += len(text)
     return Snippet("".join(parts), tuple(spans))
 
 

@@ -19,7 +19,11 @@ from datetime import datetime
 from .models import PublishedDate
 from .text import fold
 
-__all__ = ["Inferred", "infer_metadata", "parse_published"]
+__all__ = ["PARAGRAPH_BREAK", "Inferred", "infer_metadata", "parse_published"]
+
+# Kept lines become paragraphs separated by a blank line: readable as it is in any viewer, and
+# still only the file's own characters plus separators, so offsets stay simple.
+PARAGRAPH_BREAK = "\n\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -636,7 +640,7 @@ def infer_metadata(text: str) -> Inferred:
     try:
         return _infer(text)
     except Exception:  # a metadata guess must never stop reading an article
-        body = "\n".join(c for c in (_clean_line(line) for line in text.split("\n")) if c)
+        body = PARAGRAPH_BREAK.join(c for c in (_clean_line(line) for line in text.split("\n")) if c)
         return Inferred(title=None, outlet=None, published=None, body=body)
 
 
@@ -747,12 +751,23 @@ def _infer(text: str) -> Inferred:
             found.outlet(_R_DATELINE, _dateline_outlet(f, line))
         kept.append(line)
 
+    outlet = found.best_outlet()
     return Inferred(
-        title=title,
-        outlet=found.best_outlet(),
+        title=_strip_outlet_suffix(title, outlet) if title and outlet else title,
+        outlet=outlet,
         published=found.best_date(),
-        body="\n".join(kept),
+        body=PARAGRAPH_BREAK.join(kept),
     )
+
+
+def _strip_outlet_suffix(title: str, outlet: str) -> str:
+    """"Quake kills 19 - Reuters" once the text has named Reuters as the outlet elsewhere."""
+    folded_title, folded_outlet = fold(title).casefold(), fold(outlet).casefold()
+    for separator in (" - ", " | ", " : ", " -- "):
+        if folded_title.endswith(separator + folded_outlet):
+            stripped = title[: len(title) - len(separator) - len(outlet)].rstrip()
+            return stripped or title
+    return title
 
 
 def _header_meta(line: str, folded: str, found: _Candidates) -> bool:

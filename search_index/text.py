@@ -52,3 +52,33 @@ def strip_controls(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)
+
+
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def squash_whitespace(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Collapse whitespace runs (paragraph breaks included) to one space for a one-line excerpt,
+    moving the ``[start, end)`` spans so they still cover the same characters."""
+    pieces: list[str] = []
+    # new_offset[i] is where original offset i lands in the squashed text.
+    new_offset = [0] * (len(text) + 1)
+    out = 0
+    last = 0
+    for match in _WHITESPACE_RUN.finditer(text):
+        for i in range(last, match.start()):
+            new_offset[i] = out
+            out += 1
+        pieces.append(text[last : match.start()])
+        for i in range(match.start(), match.end()):
+            new_offset[i] = out
+        pieces.append(" ")
+        out += 1
+        last = match.end()
+    for i in range(last, len(text)):
+        new_offset[i] = out
+        out += 1
+    new_offset[len(text)] = out
+    pieces.append(text[last:])
+    moved = [(new_offset[s], new_offset[e - 1] + 1 if e > s else new_offset[s]) for s, e in spans]
+    return "".join(pieces), moved

@@ -1,4 +1,4 @@
-"""The index is a cache: incremental, self-repairing, safe with two processes, outside the corpus."""
+"""The index is a cache: incremental, self-repairing, safe for two processes, not in the corpus."""
 
 import json
 import multiprocessing

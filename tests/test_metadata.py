@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from search_index.metadata import Inferred, infer_metadata, parse_published
+from search_index.metadata import PARAGRAPH_BREAK, Inferred, infer_metadata, parse_published
 from search_index.models import PublishedDate
 from search_index.text import strip_controls
 
@@ -22,7 +22,7 @@ def seed(stem: str) -> Inferred:
 
 
 def body_lines(inferred: Inferred) -> list[str]:
-    return inferred.body.split("\n")
+    return inferred.body.split(PARAGRAPH_BREAK)
 
 
 # --- the seed corpus ------------------------------------------------------------------------
@@ -356,7 +356,7 @@ def test_invalid_date_line_gives_no_date():
 def test_never_raises(text):
     inferred = infer_metadata(text)
     assert isinstance(inferred, Inferred)
-    assert all(line and line in text for line in inferred.body.split("\n") if inferred.body)
+    assert all(line and line in text for line in inferred.body.split(PARAGRAPH_BREAK) if inferred.body)
 
 
 def test_single_line_without_newline():
@@ -416,3 +416,14 @@ def test_parse_published(text, expected):
 )
 def test_parse_published_rejects(text):
     assert parse_published(text) is None
+
+
+def test_headline_suffix_naming_the_dateline_outlet_is_removed():
+    text = (
+        "Earthquake in Turkey kills 19, dozens trapped - Reuters\n"
+        "ISTANBUL (Reuters) - An earthquake of magnitude 6.1 hit western Turkey on Tuesday, "
+        "killing 19 people, the health minister said.\n"
+    )
+    inferred = infer_metadata(text)
+    assert inferred.outlet == "Reuters"
+    assert inferred.title == "Earthquake in Turkey kills 19, dozens trapped"

@@ -1,4 +1,4 @@
-from search_index.text import fold, normalize_token, strip_controls
+from search_index.text import fold, normalize_token, squash_whitespace, strip_controls
 
 
 def test_fold_keeps_length_and_maps_hyphens_quotes_spaces():
@@ -29,3 +29,11 @@ def test_strip_controls_removes_escapes_but_keeps_text():
 def test_strip_controls_keeps_markup_like_text_literally():
     text = "[bold]x[/] [@click=app.quit]y[/]"
     assert strip_controls(text) == text
+
+
+def test_squash_whitespace_moves_spans_with_their_text():
+    text = "first para.\n\nSecond  para with Kim\n\nJong"
+    squashed, spans = squash_whitespace(text, [(text.index("Kim"), text.index("Kim") + 3),
+                                               (text.index("Jong"), len(text))])
+    assert squashed == "first para. Second para with Kim Jong"
+    assert [squashed[s:e] for s, e in spans] == ["Kim", "Jong"]
