@@ -640,7 +640,9 @@ def infer_metadata(text: str) -> Inferred:
     try:
         return _infer(text)
     except Exception:  # a metadata guess must never stop reading an article
-        body = PARAGRAPH_BREAK.join(c for c in (_clean_line(line) for line in text.split("\n")) if c)
+        body = PARAGRAPH_BREAK.join(
+            c for c in (_clean_line(line) for line in text.split("\n")) if c
+        )
         return Inferred(title=None, outlet=None, published=None, body=body)
 
 
@@ -761,7 +763,7 @@ def _infer(text: str) -> Inferred:
 
 
 def _strip_outlet_suffix(title: str, outlet: str) -> str:
-    """"Quake kills 19 - Reuters" once the text has named Reuters as the outlet elsewhere."""
+    """ "Quake kills 19 - Reuters" once the text has named Reuters as the outlet elsewhere."""
     folded_title, folded_outlet = fold(title).casefold(), fold(outlet).casefold()
     for separator in (" - ", " | ", " : ", " -- "):
         if folded_title.endswith(separator + folded_outlet):

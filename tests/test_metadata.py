@@ -356,7 +356,9 @@ def test_invalid_date_line_gives_no_date():
 def test_never_raises(text):
     inferred = infer_metadata(text)
     assert isinstance(inferred, Inferred)
-    assert all(line and line in text for line in inferred.body.split(PARAGRAPH_BREAK) if inferred.body)
+    assert all(
+        line and line in text for line in inferred.body.split(PARAGRAPH_BREAK) if inferred.body
+    )
 
 
 def test_single_line_without_newline():

@@ -33,7 +33,8 @@ def test_strip_controls_keeps_markup_like_text_literally():
 
 def test_squash_whitespace_moves_spans_with_their_text():
     text = "first para.\n\nSecond  para with Kim\n\nJong"
-    squashed, spans = squash_whitespace(text, [(text.index("Kim"), text.index("Kim") + 3),
-                                               (text.index("Jong"), len(text))])
+    squashed, spans = squash_whitespace(
+        text, [(text.index("Kim"), text.index("Kim") + 3), (text.index("Jong"), len(text))]
+    )
     assert squashed == "first para. Second para with Kim Jong"
     assert [squashed[s:e] for s, e in spans] == ["Kim", "Jong"]
