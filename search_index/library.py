@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,9 @@ ProgressCallback = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while articles are (re)indexed."""
 
 DEFAULT_LIMIT = 20
+# Below this many articles, starting worker processes costs more than it saves.
+BULK_THRESHOLD = 300
+MAX_PROCS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +66,14 @@ class Library:
 
     # -- keeping the index fresh -----------------------------------------------------------
 
-    def refresh(self, progress: ProgressCallback | None = None) -> RefreshResult:
-        """Index new and changed files, drop removed ones; unchanged files are not read again."""
+    def refresh(
+        self, progress: ProgressCallback | None = None, *, parallel: bool = True
+    ) -> RefreshResult:
+        """Index new and changed files, drop removed ones; unchanged files are not read again.
+
+        ``parallel`` lets a large first build analyse articles in worker processes; callers
+        running inside a threaded program (the app) pass False, since forking there is unsafe.
+        """
         discovery = discover(self.corpus_dir)
         warnings = list(self._open_warnings) + list(discovery.warnings)
         self._open_warnings = ()
@@ -76,7 +86,9 @@ class Library:
         added = updated = removed = 0
         if todo or gone:
             try:
-                with self._store.writing() as session:
+                bulk = parallel and not stored and len(todo) >= BULK_THRESHOLD
+                procs = min(MAX_PROCS, os.cpu_count() or 1) if bulk else 1
+                with self._store.writing(procs=procs) as session:
                     for done, source in enumerate(todo, start=1):
                         article = read_article(source, discovery.overrides)
                         if isinstance(article, SkippedFile):

@@ -73,7 +73,7 @@ class KimreaderApp(App[None]):
             library = Library.open(self.corpus)
         except CorpusError as exc:
             return str(exc)
-        refresh = library.refresh()
+        refresh = library.refresh(parallel=False)
         return library, refresh, library.articles()
 
     @on(Worker.StateChanged)
