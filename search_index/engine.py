@@ -45,7 +45,7 @@ from .models import Article, PublishedDate, Snippet, Span  # noqa: E402
 from .text import fold, normalize_token, squash_whitespace  # noqa: E402
 
 # Bump whenever the schema or the analyzers change: an index with another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STAMP_NAME = "kimreader-index.json"
 WRITE_LOCK_NAME = "MAIN_WRITELOCK"  # the name Whoosh's own writer locks
 WRITE_LOCK_TIMEOUT = 15.0
@@ -335,11 +335,12 @@ class IndexStore:
         )
         hits = []
         for hit in results:
-            body = hit.get("body", "")
-            matches = _body_matches(searcher, hit, query)
-            fragments = hit.highlights("body", text=fold(body), top=2) if matches else []
             article = _article_from_fields(hit.fields())
-            hits.append((article, float(hit.score or 0.0), _snippet(body, fragments), matches))
+            text = article.text
+            matches = _body_matches(searcher, hit, query)
+            fragments = hit.highlights("body", text=fold(text), top=2) if matches else []
+            snippet = _snippet(text, fragments) if fragments else _snippet(article.body, [])
+            hits.append((article, float(hit.score or 0.0), snippet, matches))
         return QueryOutcome(tuple(hits), len(results))
 
 
@@ -372,9 +373,11 @@ class IndexWriterSession:
             published_has_time=bool(published and published.has_time),
             url=article.url,
             notes=list(article.notes),
-            body=fold(article.body),
+            # The headline is indexed with the body so that every offset Whoosh stores points
+            # into Article.text, the one string that entities, matches and claims share.
+            body=fold(article.text),
             _stored_body=article.body,
-            spell=fold(f"{article.title}\n{article.body}"),
+            spell=fold(article.text),
         )
         self.count += 1
 
@@ -422,7 +425,7 @@ def _snippet(body: str, fragments: list[tuple[int, int, list[tuple[int, int]]]])
 
 
 def _body_matches(searcher: Searcher, hit: WhooshHit, query: Query) -> tuple[Span, ...]:
-    """The hit's matched tokens in the body, from the character offsets stored at index time.
+    """The hit's matched tokens in Article.text, from the character offsets stored at index time.
 
     Words that the query only asks for inside phrases are marked only where the whole phrase
     occurs, so "Kim Jong-un" does not light up every other "Kim".

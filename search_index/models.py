@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 
+HEADLINE_BREAK = "\n\n"
+
+
 @dataclass(frozen=True, slots=True)
 class PublishedDate:
     """A publication date as the text gives it: a day, optionally with a time of day."""
@@ -32,7 +35,8 @@ class Article:
     """One article of a corpus.
 
     ``body`` is made of the file's own characters (site chrome removed, control characters
-    stripped); every offset the engine reports for the article points into ``body``.
+    stripped). Every offset the engine reports for the article points into ``text``: the
+    headline, a blank line, then the body.
     """
 
     id: str
@@ -44,6 +48,15 @@ class Article:
     body: str
     content_hash: str
     notes: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}{HEADLINE_BREAK}{self.body}"
+
+    @property
+    def body_start(self) -> int:
+        """Where the body begins in ``text``."""
+        return len(self.title) + len(HEADLINE_BREAK)
 
     @property
     def words(self) -> int:
@@ -83,7 +96,7 @@ class Hit:
     score: float
     snippet: Snippet
     matches: tuple[Span, ...] = ()
-    """Every matched token in the article body, in order."""
+    """Every matched token in the article's ``text`` (headline and body), in order."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,7 +101,7 @@ def test_query_with_nothing_to_search_is_a_clear_error(seed_library):
 def test_snippet_highlights_and_match_offsets_point_at_the_text(seed_library):
     result = seed_library.search('"Kim Jong-un"')
     hit = next(h for h in result.hits if h.id == "001_ee6a89961e49bfbf")
-    body = seed_library.article(hit.id).body
+    body = seed_library.article(hit.id).text
     # The U+2011 spelling is matched, and the offsets land on its original characters.
     assert any(body[m.start : m.end + 3] == "Jong\u2011un" for m in hit.matches)
     assert {body[m.start : m.end] for m in hit.matches} <= {"Kim", "Jong", "un", "Un"}
@@ -112,7 +112,7 @@ def test_snippet_highlights_and_match_offsets_point_at_the_text(seed_library):
 def test_phrase_matches_only_mark_the_phrase(seed_library):
     result = seed_library.search('"Kim Jong Un"')
     hit = next(h for h in result.hits if h.id == "003_8aed3a971675dfb7")
-    body = seed_library.article(hit.id).body
+    body = seed_library.article(hit.id).text
     starts = [m.start for m in hit.matches if body[m.start : m.end] == "Kim"]
     # "Kim and his daughter" in 003 is not part of the phrase, so it is not marked.
     assert all(body[s : s + 11] == "Kim Jong Un" for s in starts)
