@@ -75,8 +75,12 @@ def check_corpus_dir(corpus_dir: Path) -> Path:
     return path.resolve()
 
 
-def discover(corpus_dir: Path) -> Discovery:
-    """List the corpus's article files with their fingerprints; report the ones to skip."""
+def discover(corpus_dir: Path, analysis_version: str = "") -> Discovery:
+    """List the corpus's article files with their fingerprints; report the ones to skip.
+
+    ``analysis_version`` names what is computed from each article at index time, so that a
+    new extractor re-reads every file.
+    """
     root = check_corpus_dir(corpus_dir)
     overrides, warnings = load_sidecar(root)
     skipped: list[SkippedFile] = []
@@ -94,7 +98,7 @@ def discover(corpus_dir: Path) -> Discovery:
             skipped.append(SkippedFile(rel, problem))
             continue
         digest = hashlib.sha256(data)
-        digest.update(READER_VERSION.encode())
+        digest.update(f"{READER_VERSION}|{analysis_version}".encode())
         found.append((path, rel, digest.hexdigest()))
 
     ids = _assign_ids([rel for _, rel, _ in found])

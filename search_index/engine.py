@@ -31,21 +31,33 @@ from whoosh.analysis import (  # noqa: E402
     Filter,
     RegexTokenizer,
     StemFilter,
+    Token,
+    Tokenizer,
 )
 from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema  # noqa: E402
 from whoosh.filedb.filestore import FileStorage, RamStorage  # noqa: E402
 from whoosh.index import Index, LockError  # noqa: E402
-from whoosh.qparser import MultifieldParser  # noqa: E402
+from whoosh.qparser import FieldAliasPlugin, MultifieldParser  # noqa: E402
 from whoosh.query import FuzzyTerm, NullQuery, Phrase, Query, Term  # noqa: E402
 from whoosh.searching import Hit as WhooshHit  # noqa: E402
 from whoosh.searching import Searcher  # noqa: E402
 from whoosh.support.charset import accent_map  # noqa: E402
 
-from .models import Article, PublishedDate, Snippet, Span  # noqa: E402
+from .entities.extract import name_key  # noqa: E402
+from .models import (  # noqa: E402
+    NAME_TYPES,
+    Alias,
+    Article,
+    Extraction,
+    Mention,
+    PublishedDate,
+    Snippet,
+    Span,
+)
 from .text import fold, normalize_token, squash_whitespace  # noqa: E402
 
 # Bump whenever the schema or the analyzers change: an index with another version is rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STAMP_NAME = "kimreader-index.json"
 WRITE_LOCK_NAME = "MAIN_WRITELOCK"  # the name Whoosh's own writer locks
 WRITE_LOCK_TIMEOUT = 15.0
@@ -93,6 +105,50 @@ class DigitGroupFilter(Filter):
             yield token
 
 
+class EntityKeyTokenizer(Tokenizer):
+    """Tokens for the per-type entity fields.
+
+    Indexed values are lines of "key<TAB>surface": each line gives the closed-up key (so
+    person:"Kim Jong Un" finds every spelling) and the surface's words (so org:Mansudae finds
+    "Mansudae Art Studio"). A query value gives only its key.
+    """
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Any]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if mode == "query":
+            pieces = [name_key(value)]
+        else:
+            pieces = []
+            for line in value.split("\n"):
+                key, _, surface = line.partition("\t")
+                pieces.append(key)
+                pieces.extend(name_key(word) for word in surface.split())
+        for offset, piece in enumerate(p for p in pieces if p):
+            token.text = piece
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = piece
+            if positions:
+                token.pos = start_pos + offset
+            if chars:
+                token.startchar = start_char
+                token.endchar = start_char + len(value)
+            yield token
+
+
 def make_analyzer(*, stem: bool) -> Analyzer:
     # No stop-word filter: the stock one drops one-letter tokens ("Ju-a-e" would index as "ju")
     # and "a", which breaks phrase queries on names.
@@ -122,6 +178,12 @@ def build_schema() -> Schema:
         # fuzzy terms on a stemmed field that also keeps spelling data find nothing: so the
         # spelling dictionary lives in its own unstemmed field.
         spell=TEXT(analyzer=plain, phrase=False, spelling=True),
+        # One field per name type: person:, org:, place: in queries.
+        person=TEXT(analyzer=EntityKeyTokenizer(), phrase=False),
+        org=TEXT(analyzer=EntityKeyTokenizer(), phrase=False),
+        place=TEXT(analyzer=EntityKeyTokenizer(), phrase=False),
+        mentions=STORED,
+        aliases=STORED,
     )
 
 
@@ -223,6 +285,16 @@ class IndexStore:
         fields = self.searcher().document(id=article_id)
         return _article_from_fields(fields) if fields else None
 
+    def extraction(self, article_id: str) -> Extraction | None:
+        fields = self.searcher().document(id=article_id)
+        return _extraction_from_fields(fields) if fields else None
+
+    def extractions(self) -> dict[str, Extraction]:
+        return {
+            fields["id"]: _extraction_from_fields(fields)
+            for fields in self.searcher().all_stored_fields()
+        }
+
     def doc_count(self) -> int:
         return int(self.searcher().doc_count())
 
@@ -276,7 +348,13 @@ class IndexStore:
             raise QuerySyntaxError(str(exc) or type(exc).__name__) from exc
 
     def _parser(self) -> MultifieldParser:
-        return MultifieldParser(list(TEXT_FIELDS), schema=self._index.schema)
+        parser = MultifieldParser(list(TEXT_FIELDS), schema=self._index.schema)
+        parser.add_plugin(
+            FieldAliasPlugin(
+                {"org": ["organisation", "organization"], "place": ["location", "loc"]}
+            )
+        )
+        return parser
 
     def _correct_text(self, searcher: Searcher, text: str) -> str | None:
         """The query with each word the corpus never uses replaced by Whoosh's best spelling
@@ -358,10 +436,18 @@ class IndexWriterSession:
         self._add_only = add_only
         self.count = 0
 
-    def put(self, article: Article) -> None:
+    def put(self, article: Article, extraction: Extraction | None = None) -> None:
         published = article.published
         write = self._writer.add_document if self._add_only else self._writer.update_document
+        mentions = extraction.mentions if extraction else ()
+        entity_fields = {
+            kind.lower(): "\n".join(f"{m.key}\t{m.text}" for m in mentions if m.type == kind)
+            for kind in NAME_TYPES
+        }
         write(
+            **entity_fields,
+            mentions=[[m.start, m.end, m.type, m.text, m.key, m.ref] for m in mentions],
+            aliases=[[a.short, a.full] for a in (extraction.aliases if extraction else ())],
             id=article.id,
             path=article.path,
             fingerprint=article.content_hash,
@@ -512,6 +598,15 @@ def _article_from_fields(fields: dict[str, Any]) -> Article:
         content_hash=fields.get("fingerprint", ""),
         notes=tuple(fields.get("notes") or ()),
     )
+
+
+def _extraction_from_fields(fields: dict[str, Any]) -> Extraction:
+    mentions = tuple(
+        Mention(int(s), int(e), str(kind), str(text), str(key), ref)
+        for s, e, kind, text, key, ref in fields.get("mentions") or ()
+    )
+    aliases = tuple(Alias(str(a), str(b)) for a, b in fields.get("aliases") or ())
+    return Extraction(mentions, aliases)
 
 
 def _validate(index: Index) -> None:

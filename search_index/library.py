@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from .corpus import check_corpus_dir, discover, read_article
+from .corpus import SourceFile, check_corpus_dir, discover, read_article
 from .engine import IndexStore, LockBusy, QuerySyntaxError
+from .entities.extract import EntityExtractor, RuleExtractor
+from .entities.gazetteer import load_gazetteer
+from .entities.merge import EntityTable, merge_entities
 from .ids import ArticleNotFound, resolve_id
-from .models import Article, FileNote, Hit, IndexReport, SearchResult, SkippedFile
+from .models import (
+    NAME_TYPES,
+    Article,
+    Entity,
+    Extraction,
+    FileNote,
+    Hit,
+    IndexReport,
+    Mention,
+    SearchResult,
+    SkippedFile,
+)
 from .paths import app_paths, bundled_corpus
-from .query_text import plain_terms, prepare_query
+from .query_text import expand_entity_terms, plain_terms, prepare_query
+from .sidecar import Overrides
 
 ProgressCallback = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while articles are (re)indexed."""
@@ -31,12 +49,34 @@ class RefreshResult:
     """What reading the files that were (re)indexed this time had to say about them."""
 
 
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    mention: Mention
+    name: str
+    """The canonical name of the entity mentioned (the mention's own text when unmerged)."""
+    entity: Entity | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedArticle:
+    article: Article
+    mentions: tuple[EntityMention, ...]
+
+
 class Library:
     """One corpus and its index."""
 
-    def __init__(self, corpus_dir: Path, store: IndexStore, warnings: list[str]) -> None:
+    def __init__(
+        self,
+        corpus_dir: Path,
+        store: IndexStore,
+        warnings: list[str],
+        extractor: EntityExtractor | None = None,
+    ) -> None:
         self.corpus_dir = corpus_dir
         self._store = store
+        self.extractor: EntityExtractor = extractor or RuleExtractor()
+        self._entities: EntityTable | None = None
         self._open_warnings = tuple(warnings)
         self._ids: list[str] | None = None
         self.last_refresh: RefreshResult | None = None
@@ -74,7 +114,7 @@ class Library:
         ``parallel`` lets a large first build analyse articles in worker processes; callers
         running inside a threaded program (the app) pass False, since forking there is unsafe.
         """
-        discovery = discover(self.corpus_dir)
+        discovery = discover(self.corpus_dir, self.extractor.version)
         warnings = list(self._open_warnings) + list(discovery.warnings)
         self._open_warnings = ()
         stored = self._store.fingerprints()
@@ -88,16 +128,24 @@ class Library:
             try:
                 bulk = parallel and not stored and len(todo) >= BULK_THRESHOLD
                 procs = min(MAX_PROCS, os.cpu_count() or 1) if bulk else 1
-                with self._store.writing(procs=procs) as session:
-                    for done, source in enumerate(todo, start=1):
-                        article = read_article(source, discovery.overrides)
+                with (
+                    self._store.writing(procs=procs) as session,
+                    _analysis_pool(procs) as pool,
+                ):
+                    analyse = partial(
+                        _analyse, overrides=discovery.overrides, extractor=self.extractor
+                    )
+                    analysed = pool.map(analyse, todo, chunksize=8) if pool else map(analyse, todo)
+                    for done, (source, (article, extraction)) in enumerate(
+                        zip(todo, analysed, strict=True), start=1
+                    ):
                         if isinstance(article, SkippedFile):
                             skipped.append(article)
                             if source.id in stored:
                                 session.delete(source.id)
                                 removed += 1
                         else:
-                            session.put(article)
+                            session.put(article, extraction)
                             notes.extend(FileNote(article.path, n) for n in article.notes)
                             if source.id in stored:
                                 updated += 1
@@ -112,6 +160,8 @@ class Library:
                 warnings.append(f"{exc}; showing the index as it was")
                 added = updated = removed = 0
         self._ids = None
+        if added or updated or removed:
+            self._entities = None
         report = IndexReport(
             added=added,
             updated=updated,
@@ -145,6 +195,32 @@ class Library:
             raise ArticleNotFound(wanted, tuple(self.ids()), ambiguous=False)
         return article
 
+    # -- entities --------------------------------------------------------------------------
+
+    def entities(self) -> EntityTable:
+        """The corpus's entities, merged across articles and spellings (cached until the
+        index changes)."""
+        if self._entities is None:
+            gazetteer = load_gazetteer()
+
+            def usual_name(place_id: str) -> str | None:
+                names = gazetteer.names_of(place_id)  # the canonical name comes first
+                return names[0] if names else None
+
+            self._entities = merge_entities(self._store.extractions(), usual_name)
+        return self._entities
+
+    def annotated(self, wanted: str) -> AnnotatedArticle:
+        """An article with every mention tied to its corpus entity."""
+        article = self.article(wanted)
+        extraction = self._store.extraction(article.id) or Extraction(())
+        table = self.entities()
+        mentions = []
+        for mention in extraction.mentions:
+            entity = table.entity_of(mention)
+            mentions.append(EntityMention(mention, entity.name if entity else mention.text, entity))
+        return AnnotatedArticle(article, tuple(mentions))
+
     # -- searching -------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = DEFAULT_LIMIT) -> SearchResult:
@@ -153,8 +229,9 @@ class Library:
         if not prepared.text:
             return SearchResult(query, (), 0, error="nothing to search for")
         notices = list(prepared.notices)
+        text = expand_entity_terms(prepared.text, self._entity_members)
         try:
-            outcome = self._store.search(prepared.text, limit=max(1, limit))
+            outcome = self._store.search(text, limit=max(1, limit))
         except QuerySyntaxError:
             fallback = plain_terms(prepared.text)
             if not fallback:
@@ -191,6 +268,31 @@ class Library:
             corrected=outcome.corrected,
             notice=_join(notices),
         )
+
+    def _entity_members(self, kind: str, name: str) -> list[tuple[str, str]]:
+        entity = self.entities().find(name, kind) or self.entities().find(name)
+        if entity is None:
+            return []
+        return [(t, k) for t, k in entity.members if t in NAME_TYPES]
+
+
+def _analyse(
+    source: SourceFile, *, overrides: dict[str, Overrides], extractor: EntityExtractor
+) -> tuple[Article | SkippedFile, Extraction | None]:
+    """Read and analyse one file: what a first build spreads over worker processes."""
+    article = read_article(source, overrides)
+    if isinstance(article, SkippedFile):
+        return article, None
+    return article, extractor.extract(article.text)
+
+
+@contextmanager
+def _analysis_pool(procs: int) -> Iterator[ProcessPoolExecutor | None]:
+    if procs <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=procs) as pool:
+        yield pool
 
 
 def _join(notices: list[str]) -> str | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-
 HEADLINE_BREAK = "\n\n"
 
 
@@ -127,3 +126,50 @@ class IndexReport:
     @property
     def changed(self) -> int:
         return self.added + self.updated + self.removed
+
+
+ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "DATE", "QUANTITY")
+NAME_TYPES = ("PERSON", "ORG", "PLACE")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a named entity, a date or a quantity in ``Article.text``."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+    key: str
+    """What the mention refers to within its article: the closed-up name ("kimjongun"), or for a
+    bare "Kim" the key of the full name the article used earlier."""
+    ref: str | None = None
+    """An outside identity when one is known (a gazetteer place id such as "KP")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """Two names the article itself declares equal ("DPRK stands for ...", "... (KPA)")."""
+
+    short: str
+    full: str
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    mentions: tuple[Mention, ...]
+    aliases: tuple[Alias, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One person, organisation, place, date or quantity across the corpus."""
+
+    id: str
+    name: str
+    type: str
+    variants: tuple[str, ...]
+    sources: tuple[str, ...]
+    mentions: int
+    members: frozenset[tuple[str, str]] = frozenset()
+    """The (type, key) pairs merged into this entity: what the index can be searched for."""

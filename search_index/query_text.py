@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .text import fold, strip_controls
@@ -63,3 +64,25 @@ def plain_terms(text: str) -> str:
     """The query's words alone, lower-cased so none reads as an operator: the fallback query."""
     words = _PLAIN_WORD.findall(text)[:MAX_PLAIN_TERMS]
     return " ".join(word.lower() for word in words)
+
+
+ENTITY_FIELDS = {"person": "PERSON", "org": "ORG", "place": "PLACE"}
+_ENTITY_TERM = re.compile(r'(?<![\w:])(person|org|place):(?:"([^"]*)"|([^\s()"]+))', re.IGNORECASE)
+
+Resolver = Callable[[str, str], Iterable[tuple[str, str]]]
+"""(entity type, typed name) -> the (type, key) pairs of every spelling of that entity."""
+
+
+def expand_entity_terms(text: str, resolve: Resolver) -> str:
+    """``person:"Kim Jong Un"`` -> every spelling and alias the corpus merged into that person,
+    each searched in the field of the type it was found as."""
+
+    def expand(match: re.Match[str]) -> str:
+        field, value = match.group(1).lower(), match.group(2) or match.group(3)
+        members = sorted(set(resolve(ENTITY_FIELDS[field], value)))
+        if not members:
+            return match.group(0)
+        terms = [f"{kind.lower()}:{key}" for kind, key in members]
+        return terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")"
+
+    return _ENTITY_TERM.sub(expand, text)

@@ -27,9 +27,17 @@ from search_index import __version__
 from search_index.corpus import CorpusError
 from search_index.ids import ArticleNotFound
 from search_index.library import DEFAULT_LIMIT, Library, RefreshResult
-from search_index.models import Article, Hit, IndexReport, SearchResult
+from search_index.models import ENTITY_TYPES, Article, Hit, IndexReport, SearchResult
 from search_index.paths import app_paths, bundled_corpus
 
+# Colour plus a non-colour cue per type, so highlights still read under NO_COLOR.
+ENTITY_STYLES = {
+    "PERSON": "bold cyan",
+    "ORG": "bold underline magenta",
+    "PLACE": "underline green",
+    "DATE": "italic yellow",
+    "QUANTITY": "italic underline blue",
+}
 EXIT_NO_HITS = 1
 EXIT_USAGE = 2
 # Fewer changed files than this index in well under a second: a bar would only flicker.
@@ -121,6 +129,111 @@ def search_cmd(corpus: Path | None, query: tuple[str, ...], limit: int, as_json:
         _print_hits(result)
     if not result.total:
         raise SystemExit(EXIT_NO_HITS)
+
+
+@cli.command("entities")
+@click.option(
+    "--type",
+    "kind",
+    type=click.Choice(ENTITY_TYPES, case_sensitive=False),
+    help="Only entities of this type.",
+)
+@click.option("--source", "source", metavar="ID", help="Only entities this article mentions.")
+@click.option("--limit", "-n", type=click.IntRange(1), default=None, help="At most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_obj
+def entities_cmd(
+    corpus: Path | None, kind: str | None, source: str | None, limit: int | None, as_json: bool
+) -> None:
+    """People, organisations, places, dates and quantities, merged across spellings and
+    sources, most mentioned first."""
+    with open_library(corpus) as library:
+        source_id = library.resolve(source) if source else None
+        entities = [
+            e
+            for e in library.entities().entities
+            if (kind is None or e.type == kind.upper())
+            and (source_id is None or source_id in e.sources)
+        ][:limit]
+    if as_json:
+        print_json(
+            [
+                {
+                    "name": e.name,
+                    "type": e.type,
+                    "variants": list(e.variants),
+                    "sources": list(e.sources),
+                    "mentions": e.mentions,
+                }
+                for e in entities
+            ]
+        )
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("type", no_wrap=True)
+    table.add_column("name", style="bold")
+    table.add_column("mentions", justify="right")
+    table.add_column("sources", justify="right")
+    table.add_column("variants")
+    for entity in entities:
+        others = [v for v in entity.variants if v != entity.name]
+        table.add_row(
+            Text(entity.type, style=ENTITY_STYLES.get(entity.type, "")),
+            Text(entity.name),
+            Text(str(entity.mentions)),
+            Text(str(len(entity.sources))),
+            Text(", ".join(others)),
+        )
+    stdout.print(table)
+
+
+@cli.command("show")
+@click.argument("article_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_obj
+def show_cmd(corpus: Path | None, article_id: str, as_json: bool) -> None:
+    """Print one article (ID or a unique prefix of it) with its entities highlighted."""
+    with open_library(corpus) as library:
+        annotated = library.annotated(article_id)
+    article = annotated.article
+    if as_json:
+        print_json(
+            {
+                **{k: v for k, v in _article_json(article).items() if k != "words"},
+                "text": article.text,
+                "entities": [
+                    {
+                        "start": m.mention.start,
+                        "end": m.mention.end,
+                        "type": m.mention.type,
+                        "name": m.name,
+                        "text": m.mention.text,
+                    }
+                    for m in annotated.mentions
+                ],
+            }
+        )
+        return
+    text = Text(article.text)
+    text.stylize("bold", 0, len(article.title))
+    for m in annotated.mentions:
+        text.stylize(ENTITY_STYLES.get(m.mention.type, "underline"), m.mention.start, m.mention.end)
+    meta = " · ".join(p for p in (article.id, article.outlet, _published(article)) if p)
+    stdout.print(Text(meta, style="dim"))
+    stdout.print(text)
+    stdout.print(_legend())
+
+
+def _published(article: Article) -> str | None:
+    return article.published.isoformat() if article.published else None
+
+
+def _legend() -> Text:
+    legend = Text("\n")
+    for kind in ENTITY_TYPES:
+        legend.append(f" {kind} ", style=ENTITY_STYLES[kind])
+        legend.append(" ")
+    return legend
 
 
 @cli.command("index")

@@ -1,0 +1,1 @@
+"""Named-entity extraction: people, organisations, places, dates and quantities."""

@@ -1,0 +1,188 @@
+"""Generic English news vocabulary the rule-based extractor leans on.
+
+Nothing here names a particular story: these are the words newsrooms everywhere put before a
+person's name, at the end of an organisation's name, or after a place name, plus the function
+words that start sentences. Keeping them in one module makes the rules auditable.
+"""
+
+from __future__ import annotations
+
+# Words that, written right before a capitalised name, make it a person ("leader Kim ...",
+# "President Volodymyr Zelensky", "ambassador Aleksandr Matsegora", "daughter Ju-ae").
+PERSON_CUES = frozenset(
+    """
+    president vice-president premier chancellor minister secretary governor senator sen
+    representative rep congressman congresswoman mayor leader chairman chairwoman chair
+    ambassador envoy diplomat spokesman spokeswoman spokesperson official officials
+    general gen colonel col lieutenant lt major maj captain capt sergeant sgt admiral adm
+    commander marshal chief ceo cfo coo founder director executive manager head boss
+    king queen prince princess emperor empress lord lady sir dame pope cardinal bishop
+    archbishop rabbi imam reverend rev father mother son daughter wife husband sister
+    brother uncle aunt cousin grandson granddaughter widow niece nephew
+    mr mrs ms miss dr doctor prof professor judge justice attorney lawyer prosecutor
+    analyst researcher scientist economist author writer journalist reporter correspondent
+    editor columnist photographer artist actor actress singer coach player striker
+    goalkeeper captain candidate rival opponent dictator strongman tycoon billionaire
+    mr. mrs. ms. dr. prof. gen. col. lt. sgt. rep. sen. gov. st.
+    """.split()
+)
+
+# Person cues that are capitalised words in their own right (so they may be inside the span).
+PERSON_TITLES = frozenset(
+    """
+    President Premier Chancellor Minister Secretary Governor Senator Mayor Ambassador
+    General Gen Colonel Col Lieutenant Lt Major Captain Sergeant Admiral Commander Marshal
+    King Queen Prince Princess Emperor Empress Lord Lady Sir Dame Pope Cardinal Bishop
+    Archbishop Rabbi Imam Reverend Mr Mrs Ms Miss Dr Prof Professor Judge Justice
+    Chairman Chairwoman Leader Premier Sheikh Sultan Emir President-elect Rep Sen Gov
+    First Supreme Prime Deputy Vice Foreign Defence Defense Interior Finance Health
+    """.split()
+)
+
+# Last words of organisation names ("Mansudae Art Studio", "Korean Central News Agency").
+ORG_HEADS = frozenset(
+    """
+    agency studio studios party council ministry army navy force forces group company
+    companies corporation corp inc ltd llc plc gmbh ag sa bank university college school
+    institute institution commission committee organization organisation association service
+    services survey authority court parliament assembly congress union federation fund
+    foundation office department bureau museum regiment brigade division battalion command
+    police guard guards network news times post journal press media television tv radio
+    broadcasting broadcaster airlines airways motors energy holdings partners capital labs
+    technologies systems club church hospital centre center project program programme
+    alliance coalition movement front cabinet senate administration government exchange
+    reserve board trust society academy secretariat directorate ministry observatory
+    telegraph herald tribune gazette guardian chronicle monitor observer review daily
+    weekly magazine agency's corps federation league council's agencies
+    """.split()
+)
+
+# Organisation words that may open a name ("Ministry of Defence", "Bank of England").
+ORG_OPENERS = frozenset(
+    """
+    ministry bank university department office institute museum council court commission
+    committee church academy federation league board organization organisation union
+    association society school college agency bureau party
+    """.split()
+)
+
+# Words after a name that make it a place ("Kursk Region", "GIUK Gap", "Balochistan province").
+PLACE_HEADS = frozenset(
+    """
+    region province oblast county state district prefecture territory republic city town
+    village island islands isle mountains mountain mount river sea ocean gulf bay strait
+    straits gap peninsula valley lake desert canal coast plain plateau basin delta cape
+    square street avenue road bridge airport port harbour harbor border
+    """.split()
+)
+
+# Lower-case words that may sit inside a name ("Memorial Museum of Combat Feats").
+NAME_CONNECTORS = frozenset(
+    {
+        "of",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "des",
+        "van",
+        "von",
+        "der",
+        "den",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "la",
+        "le",
+        "y",
+        "for",
+    }
+)
+
+# Words that start sentences and are never names on their own.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those there here it its it's he she they we you i his her their
+    our your my me him them us who whom whose which what when where why how whether if
+    in on at by for from with without within into onto over under after before during since
+    until till about above below between among against across along around through toward
+    towards upon of off out up down near beyond despite amid amidst via per than as like
+    and but or nor so yet also too either neither not no yes
+    all any both each every few many more most much several some such other another
+    is are was were be been being am do does did done have has had having will would shall
+    should can could may might must
+    according earlier later meanwhile however moreover furthermore nevertheless instead
+    still already just only even ever never always often sometimes perhaps maybe
+    photos images released state while although though because since unless whereas
+    analysts officials experts sources reports critics observers residents witnesses
+    one two three four five six seven eight nine ten
+    new old first last next previous former latest recent
+    once then now today tonight yesterday tomorrow
+    """.split()
+)
+
+MONTHS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri "
+    "sat sun".split()
+)
+
+# Wire services and large outlets are named bare ("Reuters said") as often as in full.
+NEWS_AGENCIES = frozenset(
+    """
+    Reuters AFP AP Associated-Press Yonhap Xinhua TASS Interfax RIA Kyodo Bloomberg KCNA
+    Anadolu IRNA Bernama Antara PTI ANI EFE ANSA DPA dpa Ukrinform Sputnik Jiji NHK BBC CNN
+    NPR PBS CBS NBC ABC Fox Al-Jazeera Axios Politico
+    """.split()
+)
+
+# Widely used country short forms that gazetteers file under their full names.
+COUNTRY_SHORT_FORMS = {
+    "U.S.": "United States",
+    "US": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "UAE": "United Arab Emirates",
+}
+
+# Compass words: "the North" / "the South" written as a name is a place.
+COMPASS = frozenset(
+    {
+        "North",
+        "South",
+        "East",
+        "West",
+        "Midwest",
+        "Northeast",
+        "Northwest",
+        "Southeast",
+        "Southwest",
+    }
+)
+
+# Verbs of saying: "X said", "said X" mark X as a speaker (a person or an organisation).
+SPEECH_VERBS = frozenset(
+    """
+    said says say told tells added adds stated states reported reports wrote writes noted
+    notes announced announces claimed claims warned warns confirmed confirms denied denies
+    insisted insists argued argues explained explains quoted quotes urged urges
+    """.split()
+)
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip

@@ -1,0 +1,220 @@
+"""Merging mentions into entities across a corpus: one person however the outlets spell them.
+
+Three kinds of evidence join two names: the same closed-up key ("Kim Jong-un" = "Kim Jong Un"),
+an equality the text itself declares ("DPRK stands for the Democratic People's Republic of
+Korea"), or the same gazetteer place. People's names are also joined when their parts are close
+spellings of each other ("Muammar Gaddafi" / "Moammar Qadhafi"); a single fuzzy score is not
+trusted for that ("Kim Jong-un" and "Kim Jong-il" score as high as real variants), so each half
+of the name must agree on its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from ..models import NAME_TYPES, Entity, Extraction, Mention
+from .extract import name_key
+
+# Thresholds for the two halves of a person's name (rapidfuzz ratio, 0-100).
+PART_FLOOR = 70
+PART_STRONG = 85
+PART_MEAN = 78
+_PREFILTER = 60
+
+
+def name_parts(name: str) -> list[str]:
+    """Closed-up words of a name: "Kim Jong-un" -> ["kim", "jongun"]."""
+    return [p for p in (name_key(word) for word in name.replace("\u00a0", " ").split()) if p]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two spellings name one person: equal when closed up, or both halves (family
+    and given names, in either order) close spellings of each other."""
+    if name_key(a) == name_key(b):
+        return True
+    pa, pb = name_parts(a), name_parts(b)
+    if len(pa) < 2 or len(pb) < 2:
+        return False
+    splits = (
+        ((pa[0], "".join(pa[1:])), (pb[0], "".join(pb[1:]))),
+        (("".join(pa[:-1]), pa[-1]), ("".join(pb[:-1]), pb[-1])),
+    )
+    for (head_a, tail_a), (head_b, tail_b) in splits:
+        first = fuzz.ratio(head_a, head_b)
+        second = fuzz.ratio(tail_a, tail_b)
+        if (
+            min(first, second) >= PART_FLOOR
+            and max(first, second) >= PART_STRONG
+            and (first + second) / 2 >= PART_MEAN
+        ):
+            return True
+    return False
+
+
+@dataclass
+class EntityTable:
+    """Every entity of a corpus, and how to find the one behind a mention or a name."""
+
+    entities: list[Entity]
+    _by_node: dict[tuple[str, str], Entity] = field(default_factory=dict)
+
+    def entity_of(self, mention: Mention) -> Entity | None:
+        return self._by_node.get((mention.type, mention.key))
+
+    def find(self, name: str, kind: str | None = None) -> Entity | None:
+        """The entity a typed name refers to (any of its spellings or aliases)."""
+        key = name_key(name)
+        types = (kind,) if kind else tuple(t for t, _ in self._by_node if t)
+        for entity_type in dict.fromkeys(types):
+            entity = self._by_node.get((entity_type, key))
+            if entity is not None:
+                return entity
+        return None
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def add(self, node: tuple[str, str]) -> None:
+        self.parent.setdefault(node, node)
+
+    def find(self, node: tuple[str, str]) -> tuple[str, str]:
+        root = node
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[node] != root:
+            self.parent[node], node = root, self.parent[node]
+        return root
+
+    def union(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def merge_entities(
+    extractions: Mapping[str, Extraction],
+    canonical_place: Callable[[str], str | None] | None = None,
+) -> EntityTable:
+    """Group every article's mentions into corpus entities, most mentioned first.
+
+    ``canonical_place`` maps a gazetteer place id to its usual name ("KP" -> "North Korea").
+    """
+    surfaces: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    sources: dict[tuple[str, str], set[str]] = defaultdict(set)
+    refs: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    groups = _UnionFind()
+    for article_id, extraction in extractions.items():
+        for mention in extraction.mentions:
+            node = (mention.type, mention.key)
+            groups.add(node)
+            surfaces[node][mention.text] += 1
+            sources[node].add(article_id)
+            if mention.ref:
+                refs[mention.ref].add(node)
+    by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for node in surfaces:
+        if node[0] in NAME_TYPES:
+            by_key[node[1]].append(node)
+
+    for nodes in refs.values():
+        first, *rest = sorted(nodes)
+        for node in rest:
+            groups.union(first, node)
+    for extraction in extractions.values():
+        for alias in extraction.aliases:
+            short, full = (
+                by_key.get(name_key(alias.short), []),
+                by_key.get(name_key(alias.full), []),
+            )
+            for a in short:
+                for b in full:
+                    groups.union(a, b)
+    _join_person_spellings(groups, [n for n in surfaces if n[0] == "PERSON"], surfaces)
+
+    members: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for node in surfaces:
+        members[groups.find(node)].append(node)
+    table = EntityTable([])
+    for nodes in members.values():
+        entity = _entity(nodes, surfaces, sources, refs, canonical_place)
+        table.entities.append(entity)
+        for node in nodes:
+            table._by_node[node] = entity
+    table.entities.sort(key=lambda e: (-e.mentions, e.type, e.name.casefold()))
+    return table
+
+
+def _join_person_spellings(
+    groups: _UnionFind,
+    people: list[tuple[str, str]],
+    surfaces: Mapping[tuple[str, str], Counter[str]],
+) -> None:
+    """Join people whose full names are spelling variants; bare surnames never join here."""
+    names = {node: surfaces[node].most_common(1)[0][0] for node in people}
+    full = [node for node, name in names.items() if len(name_parts(name)) >= 2]
+    keys = [node[1] for node in full]
+    for index, node in enumerate(full):
+        candidates = process.extract(
+            node[1], keys, scorer=fuzz.ratio, score_cutoff=_PREFILTER, limit=None
+        )
+        for _, _, other_index in candidates:
+            if other_index > index and same_person(names[node], names[full[other_index]]):
+                groups.union(node, full[other_index])
+
+
+def _entity(
+    nodes: Iterable[tuple[str, str]],
+    surfaces: Mapping[tuple[str, str], Counter[str]],
+    sources: Mapping[tuple[str, str], set[str]],
+    refs: Mapping[str, set[tuple[str, str]]],
+    canonical_place: Callable[[str], str | None] | None,
+) -> Entity:
+    nodes = list(nodes)
+    counts: Counter[str] = Counter()
+    type_counts: Counter[str] = Counter()
+    articles: set[str] = set()
+    for node in nodes:
+        counts.update(surfaces[node])
+        type_counts[node[0]] += sum(surfaces[node].values())
+        articles.update(sources[node])
+    kind = type_counts.most_common(1)[0][0]
+    name = _canonical(counts)
+    if canonical_place is not None:
+        for ref, ref_nodes in refs.items():
+            if ref_nodes & set(nodes):
+                usual = canonical_place(ref)
+                if usual and any(name_key(s) == name_key(usual) for s in counts):
+                    name = usual
+                    break
+    variants = tuple(s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return Entity(
+        id=f"{kind}:{name_key(name)}",
+        name=name,
+        type=kind,
+        variants=variants,
+        sources=tuple(sorted(articles)),
+        mentions=sum(counts.values()),
+        members=frozenset(nodes),
+    )
+
+
+def _canonical(counts: Counter[str]) -> str:
+    """The most complete common form: most words, then most letters, then most used, then the
+    plain-ASCII spelling."""
+
+    def rank(surface: str) -> tuple[int, int, int, int, str]:
+        return (
+            len(surface.split()),
+            len(name_key(surface)),
+            counts[surface],
+            int(surface.isascii()),
+            surface,
+        )
+
+    return max(counts, key=rank)

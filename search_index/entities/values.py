@@ -1,0 +1,113 @@
+"""Finding date and quantity expressions in (folded) text: spans only.
+
+The claims layer reads their values; here they only need to be found, with their hedges
+("more than", "upwards of", "about") and what they count ("troops", "times life-size").
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_SPACE = r"[ \u00a0]+"
+
+_DATE = re.compile(
+    "|".join(
+        (
+            rf"\b{_YEAR}-\d{{2}}-\d{{2}}\b",
+            rf"\b(?:{_WEEKDAY},?{_SPACE})?\d{{1,2}}(?:st|nd|rd|th)?{_SPACE}{_MONTH}(?:,?{_SPACE}{_YEAR})?\b",
+            rf"\b(?:{_WEEKDAY},?{_SPACE})?{_MONTH}{_SPACE}\d{{1,2}}(?:st|nd|rd|th)?(?:,?{_SPACE}{_YEAR})?\b",
+            rf"\b(?:(?:early|mid|late)[- ])?{_MONTH}(?:{_SPACE}{_YEAR})\b",
+            rf"\b(?:in|since|until|by|from|during|of|early|late|mid)[- ]{_MONTH}\b(?!{_SPACE}\d)",
+            rf"\b(?:(?:early|mid|late)[- ])?{_YEAR}s?\b(?![-,]?\d)",
+            rf"\b(?:on{_SPACE})?{_WEEKDAY}\b",
+            r"\b(?:earlier|later|last|next|this|past)\s+(?:week|month|year|weekend|summer|winter"
+            r"|spring|autumn|fall|decade|century)\b",
+            r"\b(?:yesterday|today|tonight|tomorrow)\b",
+            r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
+            r"(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|later)\b",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+_HEDGE = (
+    r"(?:(?:about|around|approximately|roughly|some|nearly|almost|over|under|more\s+than"
+    r"|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|upwards\s+of|as\s+many\s+as"
+    r"|an\s+estimated|estimated|another|a\s+further|just|only|close\s+to|at\s+least"
+    r"|well\s+over|tens\s+of|hundreds\s+of|thousands\s+of)\s+)?"
+)
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|a\s+hundred|a\s+dozen|dozens|hundreds|thousands|millions|billions"
+    r"|a\s+dozen|half\s+a\s+million|a\s+million|a\s+billion)"
+)
+_NUMBER = (
+    r"(?:[$€£¥]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\+?"
+    r"(?:\s*(?:%|per\s*cent|percent))?"
+    r"(?:\s+(?:thousand|million|billion|trillion|bn|m)\b)?"
+)
+_ONE_NUMBER = rf"(?:{_NUMBER}|\b{_NUMBER_WORD}\b)"
+_RANGE = rf"(?:between\s+)?{_ONE_NUMBER}(?:\s*(?:-|to|and|or)\s*{_ONE_NUMBER})?"
+# What is counted: up to three following words, stopping at verbs and function words.
+_UNIT_STOP = (
+    r"(?!(?:and|or|but|to|in|on|at|of|for|from|with|by|as|that|which|who|were|was|are|is"
+    r"|have|has|had|be|been|will|would|could|the|a|an|this|those|these|its|their|his|her"
+    r"|it|they|he|she|we|after|before|since|than|while|when|where|said|says)\b)"
+)
+_UNIT_WORD = rf"{_UNIT_STOP}[A-Za-z][\w'-]*"
+_QUANTITY = re.compile(rf"\b{_HEDGE}{_RANGE}(?:\s+times)?(?:\s+{_UNIT_WORD}){{0,3}}", re.IGNORECASE)
+_CITATION = re.compile(r"\[\d+\]")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def find_dates(folded: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "DATE") for m in _DATE.finditer(folded)]
+
+
+def find_quantities(
+    folded: str, dates: list[tuple[int, int, str]] | None = None
+) -> list[tuple[int, int, str]]:
+    """Quantities that are not dates (pass ``find_dates``' result if you have it), citation
+    markers or ordinals."""
+    date_spans = [(s, e) for s, e, _ in (find_dates(folded) if dates is None else dates)]
+    found: list[tuple[int, int, str]] = []
+    for match in _QUANTITY.finditer(folded):
+        start, end = match.start(), match.end()
+        text = match.group()
+        if _ORDINAL.match(text):
+            continue
+        if not any(ch.isdigit() for ch in text) and not _counts_something(text):
+            continue
+        if any(s <= start < e for s, e in date_spans):
+            continue
+        if start > 0 and folded[start - 1] == "[" and _CITATION.match(folded, start - 1):
+            continue
+        # Trim the unit words back to the last one that is not a date word.
+        found.append((start, _trim_end(folded, start, end, date_spans), "QUANTITY"))
+    return [(s, e, k) for s, e, k in found if e > s]
+
+
+_NUMBER_WORD_RE = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
+
+
+def _counts_something(text: str) -> bool:
+    """A number written in words is a quantity only with what it counts ("five people") or
+    as a vague plural ("thousands"): a bare "one" is usually a pronoun."""
+    words = text.split()
+    if not _NUMBER_WORD_RE.search(text):
+        return False
+    return (len(words) > 1 and not _NUMBER_WORD_RE.fullmatch(text)) or text.lower().endswith("s")
+
+
+def _trim_end(folded: str, start: int, end: int, dates: list[tuple[int, int]]) -> int:
+    for s, _ in dates:
+        if start < s < end:
+            end = s
+    return len(folded[start:end].rstrip(" ,.;:-")) + start
