@@ -198,10 +198,11 @@ class RuleExtractor:
 
         mentions = self._mentions(folded, text, found, aliases)
         dates = find_dates(folded)
+        # A quantity may contain a name ("1,500 DPRK soldiers"); a date may not.
         mentions.extend(
             Mention(s, e, kind, text[s:e], name_key(text[s:e]))
             for s, e, kind in (*dates, *find_quantities(folded, dates))
-            if not _overlaps((s, e), found)
+            if kind == "QUANTITY" or not _overlaps((s, e), found)
         )
         mentions.sort(key=lambda m: (m.start, m.end))
         return Extraction(tuple(mentions), tuple(aliases))

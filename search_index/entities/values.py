@@ -26,7 +26,8 @@ _DATE = re.compile(
             rf"\b(?:in|since|until|by|from|during|of|early|late|mid)[- ]{_MONTH}\b(?!{_SPACE}\d)",
             rf"\b(?:(?:early|mid|late)[- ])?{_YEAR}s?\b(?![-,]?\d)",
             rf"\b(?:on{_SPACE})?{_WEEKDAY}\b",
-            r"\b(?:earlier|later|last|next|this|past)\s+(?:week|month|year|weekend|summer|winter"
+            r"\b(?:(?:earlier|later|early|late)\s+)?(?:earlier|later|last|next|this|past)\s+"
+            r"(?:week|month|year|weekend|summer|winter"
             r"|spring|autumn|fall|decade|century)\b",
             r"\b(?:yesterday|today|tonight|tomorrow)\b",
             r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
@@ -59,10 +60,24 @@ _RANGE = rf"(?:between\s+)?{_ONE_NUMBER}(?:\s*(?:-|to|and|or)\s*{_ONE_NUMBER})?"
 _UNIT_STOP = (
     r"(?!(?:and|or|but|to|in|on|at|of|for|from|with|by|as|that|which|who|were|was|are|is"
     r"|have|has|had|be|been|will|would|could|the|a|an|this|those|these|its|their|his|her"
-    r"|it|they|he|she|we|after|before|since|than|while|when|where|said|says)\b)"
+    r"|it|they|he|she|we|after|before|since|than|while|when|where|said|says|away|ago|each"
+    r"|apiece|more|less|already|also|now|then|there|here|so|too|very|just|only|per|sent|made"
+    r"|took|gave|left|went|came|held|got|put|set|cut|hit|told|saw|became|began|brought|built"
+    r"|fell|found|kept|lost|met|paid|ran|rose|sold|spent|stood|won|wrote|led|fled|remain"
+    r"|remained|say|show|shows|showed)\b)"
 )
-_UNIT_WORD = rf"{_UNIT_STOP}[A-Za-z][\w'-]*"
-_QUANTITY = re.compile(rf"\b{_HEDGE}{_RANGE}(?:\s+times)?(?:\s+{_UNIT_WORD}){{0,3}}", re.IGNORECASE)
+# Past-tense verbs end the phrase ("thousands attended"), except the participles news uses as
+# nouns for casualty counts ("12 killed", "200 injured").
+_NOT_A_VERB = (
+    r"(?!(?!(?:killed|wounded|injured|displaced|detained|arrested|evacuated|missing)\b)"
+    r"[A-Za-z]+ed\b)"
+)
+_UNIT_WORD = rf"{_UNIT_STOP}{_NOT_A_VERB}[A-Za-z][\w'-]*"
+_QUANTITY_AT = re.compile(rf"{_RANGE}(?:\s+times)?(?:\s+{_UNIT_WORD}){{0,3}}", re.IGNORECASE)
+_HEDGE_BEFORE = re.compile(rf"{_HEDGE.removesuffix('?')}$", re.IGNORECASE)
+_NUMBER_START = re.compile(
+    rf"(?<![\w$€£¥.,])(?:between\s+)?(?:[$€£¥]\s?\d|\d|\b{_NUMBER_WORD}\b)", re.IGNORECASE
+)
 _CITATION = re.compile(r"\[\d+\]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 
@@ -75,23 +90,31 @@ def find_quantities(
     folded: str, dates: list[tuple[int, int, str]] | None = None
 ) -> list[tuple[int, int, str]]:
     """Quantities that are not dates (pass ``find_dates``' result if you have it), citation
-    markers or ordinals."""
+    markers or ordinals, each with the hedge before it and what it counts after it."""
     date_spans = [(s, e) for s, e, _ in (find_dates(folded) if dates is None else dates)]
     found: list[tuple[int, int, str]] = []
-    for match in _QUANTITY.finditer(folded):
-        start, end = match.start(), match.end()
+    covered = 0
+    for candidate in _NUMBER_START.finditer(folded):
+        start = candidate.start()
+        if start < covered or any(s <= start < e for s, e in date_spans):
+            continue
+        match = _QUANTITY_AT.match(folded, start)
+        if match is None:
+            continue
         text = match.group()
-        if _ORDINAL.match(text):
+        if _ORDINAL.match(folded, start):
             continue
         if not any(ch.isdigit() for ch in text) and not _counts_something(text):
             continue
-        if any(s <= start < e for s, e in date_spans):
-            continue
         if start > 0 and folded[start - 1] == "[" and _CITATION.match(folded, start - 1):
             continue
-        # Trim the unit words back to the last one that is not a date word.
-        found.append((start, _trim_end(folded, start, end, date_spans), "QUANTITY"))
-    return [(s, e, k) for s, e, k in found if e > s]
+        hedge = _HEDGE_BEFORE.search(folded, max(0, start - 40), start)
+        begin = hedge.start() if hedge and hedge.group().strip() else start
+        end = _trim_end(folded, start, match.end(), date_spans)
+        if end > start:
+            found.append((begin, end, "QUANTITY"))
+            covered = end
+    return found
 
 
 _NUMBER_WORD_RE = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
