@@ -18,9 +18,7 @@ def extractor() -> RuleExtractor:
 
 def spans(extractor, text, kind=None):
     return [
-        (m.text, m.type)
-        for m in extractor.extract(text).mentions
-        if kind is None or m.type == kind
+        (m.text, m.type) for m in extractor.extract(text).mentions if kind is None or m.type == kind
     ]
 
 
@@ -28,7 +26,8 @@ def test_seed_gold_f1_per_type(seed_library, extractor):
     texts = {a.id: a.text for a in seed_library.articles()}
     gold = load_gold(texts=texts)
     predicted = {
-        i: [(m.start, m.end, m.type) for m in extractor.extract(t).mentions] for i, t in texts.items()
+        i: [(m.start, m.end, m.type) for m in extractor.extract(t).mentions]
+        for i, t in texts.items()
     }
     scores = score(gold, predicted)
     sys.stderr.write("\nseed entity scores\n" + format_scores(scores) + "\n")

@@ -20,17 +20,29 @@ from ..models import Alias, Extraction, Mention
 from ..text import fold
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import (
+    ABBREVIATIONS,
+    CLUB_HEADS,
+    CLUB_OPENERS,
     COMPASS,
     COUNTRY_SHORT_FORMS,
     FUNCTION_WORDS,
+    GEOGRAPHIC_NAMES,
+    KNOWN_ORGS,
     MONTHS,
     NAME_CONNECTORS,
+    NAME_PARTICLES,
     NEWS_AGENCIES,
+    ORG_CONNECTORS,
+    ORG_CUES,
+    ORG_FOLLOWERS,
     ORG_HEADS,
     ORG_OPENERS,
+    ORG_POSSESSED,
     PERSON_CUES,
     PERSON_TITLES,
     PLACE_HEADS,
+    PLACE_OPENERS,
+    POST_NOMINALS,
     SPEECH_VERBS,
     WEEKDAYS,
 )
@@ -47,7 +59,9 @@ class EntityExtractor(Protocol):
 # trailing apostrophe ("Workers'"), or dotted initials ("U.S.").
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['-]\w+)*'?")
 _SENTENCE_GAP = re.compile(r"[.!?:;\"]|\n|^\s*[-*•|]")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$|^(?:[A-Z]\.){2,}$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$|^(?:[A-Z]\.){2,}$")
+_PREFIXED_NAME = re.compile(r"^(?:al|el|bin|ibn|abu|abd|ben|ould)-[A-Z]")
+_SPANISH_ARTICLES = frozenset({"El", "La", "Los", "Las"})
 # All-caps words that are ordinary vocabulary in news, not names.
 _CAPS_WORDS = frozenset(
     "AI TV OK PM AM GDP CEO CFO COVID UTC GMT EDT EST BST CET PST FAQ PDF URL ID VIP DNA "
@@ -74,6 +88,8 @@ _ORDINAL_WORD = re.compile(
 )
 _ORG_TAIL = re.compile(r" (?:in|at|at the|of the) ((?:[A-Z][\w'-]+ ){1,5}[A-Z][\w'-]+)")
 _LOCATIVE = frozenset("in at from to near into across outside inside toward towards".split())
+# Before an unknown capitalised name, these suggest a place ("in Darfur", "near Limache").
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across"})
 
 
 @dataclass(slots=True, eq=False)
@@ -84,6 +100,7 @@ class _Token:
     initial: bool  # first word of a sentence, a quote or a list item
     in_title_line: bool
     index: int = 0
+    dot_after: bool = False
 
     @property
     def core(self) -> str:
@@ -104,7 +121,11 @@ class _Token:
     @property
     def capitalised(self) -> bool:
         first = self.text[0]
-        return first.isupper() or (first.isdigit() and any(c.isupper() for c in self.text))
+        return (
+            first.isupper()
+            or (first.isdigit() and any(c.isupper() for c in self.text))
+            or _PREFIXED_NAME.match(self.text) is not None
+        )
 
     @property
     def lower(self) -> str:
@@ -192,9 +213,16 @@ class RuleExtractor:
         # 2. Second look at what the rules left (sentence-initial words, bare surnames) now the
         #    article's names are known; then headlines and table rows, by matching those names.
         for run in [*leftovers, *_runs(tokens, title_lines=True)]:
+            matched = False
             for span, kind, ref in self._match_known(run, known, alias_types):
                 if not _overlaps(span, found):
                     found[span] = (kind, ref)
+                    matched = True
+            if not matched and not run[0].in_title_line:
+                for span, kind in _context_type(run, tokens, folded):
+                    if not _overlaps(span, found):
+                        found[span] = (kind, None)
+        found = _settle_types(folded, found)
 
         mentions = self._mentions(folded, text, found, aliases)
         dates = find_dates(folded)
@@ -217,13 +245,37 @@ class RuleExtractor:
         aliases: list[Alias],
         common: set[str],
     ) -> Iterable[tuple[tuple[int, int], str, str | None]]:
+        """Type a run of capitalised words by its shape and the words around it.
+
+        A default guess (a capitalised pair that nothing else explains is a person) is marked
+        with a trailing "?" so that firmer evidence elsewhere in the article can override it.
+        """
+        # "New York", "The Hague": a place whose name starts with a capitalised common word.
+        if len(run) > 1 and run[0].lower in FUNCTION_WORDS:
+            place = self.gazetteer.lookup(_surface(folded, run))
+            if place is not None and not self.is_demonym(_surface(folded, run)):
+                keep_the = run[0].lower != "the" or place.name.lower().startswith("the ")
+                first = run[0] if keep_the else run[1]
+                yield (first.start, run[-1].core_end), "PLACE", place.id
+                return
         run = _trim(run)
         if not run:
             return
+        while len(run) > 1 and run[-1].core in POST_NOMINALS:
+            run = run[:-1]  # "Ayodele Bankole KC"
         before = _previous_word(tokens, run[0])
+        if len(run) > 1 and all(t.core.isupper() for t in run):
+            # A line in capitals (a dateline "THE HAGUE, Netherlands"): only places count.
+            place = self.gazetteer.lookup(_surface(folded, run))
+            if place is not None:
+                yield (run[0].start, run[-1].core_end), "PLACE", place.id
+            return
         # "Ukrainian President Volodymyr Zelensky", "First Lady Ri Sol-ju": titles are cues.
         titled = False
-        while len(run) > 1 and (run[0].core in PERSON_TITLES or self.is_demonym(run[0].core)):
+        while len(run) > 1 and (
+            run[0].core in PERSON_TITLES
+            or (self.is_demonym(run[0].core) and run[1].core in PERSON_TITLES)
+        ):
             if run[-1].lower in ORG_HEADS or self._place(_surface(folded, run)):
                 break
             if run[0].core in PERSON_TITLES:
@@ -235,7 +287,8 @@ class RuleExtractor:
         span = (run[0].start, run[-1].core_end)
         words = [t.core for t in run]
         last = run[-1].lower
-        has_connector = any(w.lower() in NAME_CONNECTORS for w in words[1:-1])
+        inner = [t.text for t in run[1:-1] if not t.capitalised]
+        org_connector = any(w in ORG_CONNECTORS for w in inner)
 
         if surface in COUNTRY_SHORT_FORMS:
             place = self.gazetteer.lookup(COUNTRY_SHORT_FORMS[surface])
@@ -250,38 +303,50 @@ class RuleExtractor:
         if place is not None:
             yield span, "PLACE", place.id
             return
-        if len(run) > 1 and last in PLACE_HEADS and not has_connector:
-            inner = self._place(_surface(folded, run[:-1]))
-            yield span, "PLACE", inner.id if inner and last in _ADMIN_HEADS else None
+        if surface in KNOWN_ORGS or surface in NEWS_AGENCIES:
+            yield span, "ORG", None
+            return
+        if len(run) > 1 and self.is_demonym(run[0].core):
+            rest = _surface(folded, run[1:])
+            if rest in KNOWN_ORGS or last in ORG_HEADS:
+                yield span, "ORG", None  # "Indonesian Red Cross", "Korean Central News Agency"
+            return
+        if len(run) > 1 and last in PLACE_HEADS and not org_connector:
+            inner_place = self._place(_surface(folded, run[:-1]))
+            ref = inner_place.id if inner_place and last in _ADMIN_HEADS else None
+            yield span, "PLACE", ref
+            return
+        if len(run) > 1 and run[0].lower in PLACE_OPENERS and not org_connector:
+            yield span, "PLACE", None
+            return
+        if len(run) == 1 and run[0].core in GEOGRAPHIC_NAMES:
+            yield span, "PLACE", None
             return
         if last in ORG_HEADS or (
-            has_connector
+            org_connector
             and any(t.lower in ORG_HEADS | ORG_OPENERS for t in run[: _connector_index(run)])
         ):
             yield span, "ORG", None
             return
-        if surface in NEWS_AGENCIES or surface.replace(" ", "-") in NEWS_AGENCIES:
+        if len(run) > 1 and (last in CLUB_HEADS or run[0].lower in CLUB_OPENERS):
             yield span, "ORG", None
             return
         if len(run) == 1 and _ACRONYM.match(run[0].core):
-            if run[0].core not in _CAPS_WORDS and run[0].core.lower() not in PERSON_CUES:
-                defined = next((a for a in aliases if a.short == run[0].core), None)
-                if defined is not None:
-                    defined_place = self._place(defined.full)
-                    if defined_place is not None:
-                        yield span, "PLACE", defined_place.id
-                    else:
-                        yield span, "ORG", None
-                elif (country := self.country_acronym(run[0].core)) is not None:
-                    yield span, "PLACE", country
-                else:
-                    yield span, "ORG", None
+            yield from self._acronym(run[0], span, aliases)
             return
-        if has_connector:
+        if len(run) > 1 and _ACRONYM.match(run[-1].core) and not _ACRONYM.match(run[0].core):
+            yield span, "ORG", None  # "Erasmus MC", "Siemens AG", "Cadena SER"
+            return
+        if org_connector:
             return  # "Order of Freedom and Independence": a named thing, not a person
+        if run[0].core in _SPANISH_ARTICLES and not titled:
+            return  # "El Niño", "La Liga": not a person's name
+        if before is not None and before.lower in ORG_CUES and not titled:
+            yield span, "ORG", None  # "energy group Orsted", "rival Feyenoord"
+            return
         cue = before is not None and before.lower in PERSON_CUES
         if titled or cue:
-            if all(w[:1].isupper() for w in words):
+            if all(_name_word(t) for t in run):
                 yield span, "PERSON", None
             return
         if len(run) == 1:
@@ -290,15 +355,35 @@ class RuleExtractor:
                 yield span, "PLACE", None
             elif token.lower in ORG_HEADS and not token.initial:
                 yield span, "ORG", None
-            elif not token.initial and _speaker(tokens, run):
-                yield span, "PERSON", None
+            return
+        if before is not None and before.lower in _PLACE_PREPOSITIONS and len(run) <= 3:
+            yield span, "PLACE", None  # "in Villa Alemana", "near Central Sulawesi"
             return
         if (
-            2 <= len(run) <= 4
-            and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
-            and not any(t.lower in common or _ACRONYM.match(t.core) for t in run)
+            2 <= len(run) <= 5
+            and all(_name_word(t) for t in run)
+            and not any(
+                t.lower in common for t in run if t.capitalised and t.lower not in NAME_PARTICLES
+            )
         ):
-            yield span, "PERSON", None
+            yield span, "PERSON?", None
+
+    def _acronym(
+        self, token: _Token, span: tuple[int, int], aliases: list[Alias]
+    ) -> Iterable[tuple[tuple[int, int], str, str | None]]:
+        if token.core in _CAPS_WORDS or token.core.lower() in PERSON_CUES:
+            return
+        defined = next((a for a in aliases if a.short == token.core), None)
+        if defined is not None:
+            defined_place = self._place(defined.full)
+            if defined_place is not None:
+                yield span, "PLACE", defined_place.id
+            else:
+                yield span, "ORG", None
+        elif (country := self.country_acronym(token.core)) is not None:
+            yield span, "PLACE", country
+        else:
+            yield span, "ORG", None
 
     def _extend_orgs(
         self, folded: str, found: dict[tuple[int, int], tuple[str, str | None]]
@@ -314,7 +399,7 @@ class RuleExtractor:
                     for other in [span for span in extended if tail[0] <= span[0] < tail[1]]:
                         del extended[other]
                     found_inside = [sp for sp in found if tail[0] <= sp[0] < tail[1]]
-                    if all(found[sp][0] != "PLACE" for sp in found_inside):
+                    if all(found[sp][1] is None for sp in found_inside):
                         extended[(start, match.end(1))] = (kind, ref)
                         continue
             if any(s < end and start < e for s, e in extended):
@@ -338,7 +423,7 @@ class RuleExtractor:
                 ):
                     whole = prev + run
                     surface = _surface(folded, _trim(whole))
-                    if self._place(surface) or run[-1].lower in ORG_HEADS:
+                    if self._place(surface) or any(t.lower in ORG_HEADS for t in run):
                         joined[-1] = whole
                         continue
             joined.append(run)
@@ -454,6 +539,8 @@ def _tokenize(folded: str) -> list[_Token]:
         for match in _TOKEN.finditer(line):
             gap = line[prev_end : match.start()]
             initial = not line_tokens or bool(_SENTENCE_GAP.search(gap))
+            if initial and line_tokens and gap == ". " and line_tokens[-1].text in ABBREVIATIONS:
+                initial = False  # "Gen. Abdel Fattah al-Burhan"
             line_tokens.append(
                 _Token(
                     line_start + match.start(),
@@ -461,6 +548,7 @@ def _tokenize(folded: str) -> list[_Token]:
                     match.group(),
                     initial,
                     False,
+                    dot_after=line[match.end() : match.end() + 1] == ".",
                 )
             )
             prev_end = match.end()
@@ -526,15 +614,10 @@ def _runs(tokens: list[_Token], *, title_lines: bool = False) -> Iterable[list[_
                 run.append(cur)
                 j += 1
                 continue
-            if (
-                cur.text in NAME_CONNECTORS
-                and j + 1 < n
-                and tokens[j + 1].capitalised
-                and _joined(cur, tokens[j + 1])
-                and not title_lines
-            ):
-                run.extend((cur, tokens[j + 1]))
-                j += 2
+            chain = _connector_chain(tokens, j, run)
+            if chain and not title_lines:
+                run.extend(tokens[j : j + chain + 1])
+                j += chain + 1
                 continue
             break
         if title_lines or not (len(run) == 1 and token.initial):
@@ -544,12 +627,51 @@ def _runs(tokens: list[_Token], *, title_lines: bool = False) -> Iterable[list[_
         i = j
 
 
+def _connector_chain(tokens: list[_Token], j: int, run: list[_Token]) -> int:
+    """How many lower-case connector words at ``tokens[j]`` lead on to more of the name ("van
+    der", "of the", "and" inside an organisation's name), or 0."""
+    organisation = any(t.lower in ORG_HEADS | ORG_OPENERS for t in run)
+    k = j
+    while k < len(tokens) and k - j < 3 and _joined(tokens[k - 1], tokens[k]):
+        word = tokens[k].text
+        if (
+            word in NAME_PARTICLES
+            or word in ("of", "for")
+            or (word == "the" and k > j and tokens[k - 1].text == "of")
+            or (word in ORG_CONNECTORS and (organisation or _ends_in_org_head(tokens, k + 1)))
+        ):
+            k += 1
+        else:
+            break
+    if k == j or k >= len(tokens) or not _joined(tokens[k - 1], tokens[k]):
+        return 0
+    nxt = tokens[k]
+    if not nxt.capitalised or nxt.lower in MONTHS or nxt.lower in WEEKDAYS or nxt.in_title_line:
+        return 0
+    return k - j
+
+
+def _ends_in_org_head(tokens: list[_Token], k: int) -> bool:
+    """Whether the capitalised words from ``tokens[k]`` end in an organisation word ("Food and
+    Agriculture Organization")."""
+    last = None
+    while k < len(tokens) and tokens[k].capitalised and (last is None or _joined(last, tokens[k])):
+        last = tokens[k]
+        k += 1
+    return last is not None and last.lower in ORG_HEADS
+
+
 def _joined(a: _Token, b: _Token) -> bool:
-    return b.start - a.end == 1
+    gap = b.start - a.end
+    return gap == 1 or (gap == 2 and a.dot_after and a.text in ABBREVIATIONS)
 
 
 def _is_date_word(token: _Token) -> bool:
-    return token.lower in WEEKDAYS or (token.lower in MONTHS and token.lower != "may")
+    """Weekdays and full month names end a name; "Mar" in "Viña del Mar" does not."""
+    lower = token.lower
+    return (lower in WEEKDAYS and len(lower) > 3) or (
+        lower in MONTHS and len(lower) > 3 and lower != "may"
+    )
 
 
 def _trim(run: list[_Token]) -> list[_Token]:
@@ -592,14 +714,60 @@ def _speaker(tokens: list[_Token], run: list[_Token]) -> bool:
 
 
 def _split_runs(runs: Iterable[list[_Token]]) -> Iterable[list[_Token]]:
-    """ "Mansudae Studio Kim visited ...": a heading glued to the sentence after it is two runs."""
+    """Two names in one run: a heading glued to the sentence after it ("Mansudae Studio Kim
+    visited ..."), a person and their organisation ("Ingrid Vestergaard of Jyske Bank"), an
+    event and its organiser, an organisation and a titled person."""
     for run in runs:
-        split = _org_head_split(run)
+        split = (
+            _org_head_split(run)
+            or _person_of_split(run)
+            or _event_of_split(run)
+            or _title_split(run)
+        )
         if split:
             yield run[:split]
-            yield run[split:]
+            yield run[split + 1 :] if run[split].text == "of" else run[split:]
         else:
             yield run
+
+
+def _person_of_split(run: list[_Token]) -> int:
+    """The index of "of" in "<name> of <organisation>", or 0."""
+    for index, token in enumerate(run):
+        if token.text != "of" or index < 2:
+            continue
+        head, tail = run[:index], run[index + 1 :]
+        if (
+            tail
+            and all(_name_word(t) for t in head)
+            and not any(
+                t.lower in ORG_HEADS | ORG_OPENERS | PLACE_HEADS or t.core in PERSON_TITLES
+                for t in head
+            )
+        ):
+            return index
+    return 0
+
+
+def _event_of_split(run: list[_Token]) -> int:
+    """The index of "of" in "<event> of <organisation>" ("Ninth Party Congress of the ...")."""
+    for index, token in enumerate(run):
+        if token.text == "of" and index and run[index - 1].lower in _EVENT_HEADS:
+            return index
+    return 0
+
+
+def _title_split(run: list[_Token]) -> int:
+    """Where a person's title starts inside a run ("European Commission | President Ursula von
+    der Leyen"), when an organisation's name comes before it."""
+    for index in range(1, len(run) - 1):
+        if (
+            run[index].core in PERSON_TITLES
+            and run[index - 1].core not in PERSON_TITLES
+            and run[index - 1].lower in ORG_HEADS
+        ):
+            return index
+    return 0
 
 
 def _org_head_split(run: list[_Token]) -> int:
@@ -609,7 +777,12 @@ def _org_head_split(run: list[_Token]) -> int:
     Committee") nor a place ("Times Square").
     """
     for index in range(1, len(run) - 1):
-        if run[index].lower not in ORG_HEADS or run[index + 1].lower in ORG_HEADS:
+        following = run[index + 1]
+        if (
+            run[index].lower not in ORG_HEADS
+            or following.lower in ORG_HEADS
+            or not following.capitalised
+        ):
             continue
         rest = run[index + 1 :]
         if rest[-1].lower in ORG_HEADS | PLACE_HEADS or any(
@@ -620,9 +793,17 @@ def _org_head_split(run: list[_Token]) -> int:
     return 0
 
 
+def _name_word(token: _Token) -> bool:
+    """A word that can be part of a person's name: capitalised letters, or a particle."""
+    if token.text in NAME_PARTICLES:
+        return True
+    core = token.core.replace("-", "").replace("'", "")
+    return token.capitalised and core.isalpha() and not core.isupper()
+
+
 def _connector_index(run: list[_Token]) -> int:
     for index, token in enumerate(run):
-        if index and token.text in NAME_CONNECTORS:
+        if index and token.text in ORG_CONNECTORS:
             return index
     return len(run)
 
@@ -640,6 +821,57 @@ def _overlaps(span: tuple[int, int], found: dict[tuple[int, int], object]) -> bo
     return any(s < end and start < e for s, e in found)
 
 
+def _context_type(
+    run: list[_Token], tokens: list[_Token], folded: str
+) -> Iterable[tuple[tuple[int, int], str]]:
+    """What the words around an otherwise unknown name say it is: "Orsted said", "Orsted's
+    shares", "Feyenoord fans" (an organisation), "in Darfur" (a place). Guesses, marked "?"."""
+    run = _trim(run)
+    if not run or any(not t.capitalised for t in run) or len(run) > 3:
+        return
+    span = (run[0].start, run[-1].core_end)
+    last = run[-1]
+    after = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
+    before = _previous_word(tokens, run[0])
+    if (last.possessive and after is not None and after.lower in ORG_POSSESSED) or (
+        after is not None and _joined(last, after) and after.lower in ORG_FOLLOWERS
+    ):
+        yield span, "ORG?"
+    elif before is not None and before.lower in _PLACE_PREPOSITIONS:
+        yield span, "PLACE?"
+    elif len(run) == 1 and not run[0].initial and _speaker(tokens, run):
+        yield span, "ORG?"  # a bare name speaking that the article never named in full
+
+
+def _settle_types(
+    folded: str, found: dict[tuple[int, int], tuple[str, str | None]]
+) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """Guesses ("PERSON?", "ORG?") give way to firm evidence about the same name elsewhere in
+    the article; a guess nothing contradicts stands."""
+    firm: dict[str, tuple[str, str | None]] = {}
+    for (start, end), (kind, ref) in found.items():
+        if not kind.endswith("?"):
+            firm.setdefault(name_key(folded[start:end]), (kind, ref))
+    people_parts = {
+        name_key(part)
+        for (start, end), (kind, _) in found.items()
+        if kind.startswith("PERSON")
+        for part in folded[start:end].split()[:: max(1, len(folded[start:end].split()) - 1)]
+    }
+    settled: dict[tuple[int, int], tuple[str, str | None]] = {}
+    for (start, end), (kind, ref) in found.items():
+        if kind.endswith("?"):
+            key = name_key(folded[start:end])
+            if key in firm:
+                kind, ref = firm[key]
+            elif kind == "ORG?" and key in people_parts:
+                kind = "PERSON"
+            else:
+                kind = kind.rstrip("?")
+        settled[(start, end)] = (kind, ref)
+    return settled
+
+
 def _known_names(
     folded: str, found: dict[tuple[int, int], tuple[str, str | None]]
 ) -> dict[str, tuple[str, str | None]]:
@@ -650,7 +882,7 @@ def _known_names(
         known.setdefault(name_key(surface), kind_ref)
     for (start, end), (kind, _) in found.items():
         parts = folded[start:end].split()
-        if kind == "PERSON" and len(parts) > 1:
+        if kind.startswith("PERSON") and len(parts) > 1:
             for part in (parts[0], parts[-1]):
                 known.setdefault(name_key(part), ("PERSON", None))
     return known

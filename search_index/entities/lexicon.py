@@ -36,6 +36,9 @@ PERSON_TITLES = frozenset(
     Archbishop Rabbi Imam Reverend Mr Mrs Ms Miss Dr Prof Professor Judge Justice
     Chairman Chairwoman Leader Premier Sheikh Sultan Emir President-elect Rep Sen Gov
     First Supreme Prime Deputy Vice Foreign Defence Defense Interior Finance Health
+    Chief Executive Coordinating Prosecutor Spokesman Spokeswoman Spokesperson Director Chair
+    CEO Founder Commissioner Inspector Detective Officer Coach Manager Striker Midfielder
+    Defender Goalkeeper Captain Analyst Economist Secretary-General Minister-President
     """.split()
 )
 
@@ -186,3 +189,75 @@ NUMBER_WORDS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }  # fmt: skip
+
+# Particles inside people's names ("Maarten van der Veen", "Khalid bin Saud al-Harbi").
+NAME_PARTICLES = frozenset(
+    "van von der den de del della di da du des la le bin ibn al el ter ten y dos das zu".split()
+)
+# Lower-case words inside organisation names ("Intergovernmental Authority on Development",
+# "Food and Agriculture Organization"): only after an organisation word.
+ORG_CONNECTORS = frozenset({"of", "for", "on", "and"})
+
+# First words of place names ("Lago Peñuelas", "Villa Alemana", "Puerto Montt", "Fort Worth").
+PLACE_OPENERS = frozenset(
+    """
+    lake lago lac loch mount monte mont cerro sierra cape cabo fort port porto puerto villa
+    ville san santa santo sao saint sainte st rio isla ile bahia ciudad nueva nuevo playa
+    val bad gulf bay
+    """.split()
+)
+# Geographic names too large or too old for a city gazetteer.
+GEOGRAPHIC_NAMES = frozenset(
+    "Pacific Atlantic Arctic Antarctic Mediterranean Caribbean Sahara Himalayas Alps Andes "
+    "Balkans Caucasus Levant Maghreb Sahel Gulf Americas".split()
+)
+
+# Organisations known across the news by a bare name that no suffix rule finds.
+KNOWN_ORGS = frozenset(
+    name.replace("-", " ")
+    for name in """
+    United-Nations European-Union NATO World-Bank Interpol Amnesty-International
+    Human-Rights-Watch Médecins-Sans-Frontières Medecins-Sans-Frontieres Doctors-Without-Borders
+    Greenpeace Hamas Hezbollah Taliban Kremlin Pentagon White-House Red-Cross Red-Crescent
+    Europol Frontex OPEC Nasdaq Wall-Street
+    """.split()
+)
+
+# Last words of sports clubs' names and first words of others ("Manchester United",
+# "Borussia Dortmund", "Real Madrid").
+CLUB_HEADS = frozenset("united city fc cf sc afc athletic rovers wanderers hotspur albion".split())
+CLUB_OPENERS = frozenset(
+    "real sporting borussia bayer olympique atletico atlético inter ac as rb vfb vfl dynamo "
+    "dinamo spartak fc".split()
+)
+
+# Abbreviations whose full stop does not end a sentence ("Gen. Abdel Fattah al-Burhan").
+ABBREVIATIONS = frozenset(
+    "Gen Lt Col Maj Capt Sgt Adm Dr Mr Mrs Ms Prof Rep Sen Gov St Jr Sr Inc Corp Co Ltd No Mt "
+    "Ft Rev Hon".split()
+)
+# Letters after a person's name that are not part of it ("Ayodele Bankole KC").
+POST_NOMINALS = frozenset("KC QC MP MEP MSP OBE MBE CBE PhD MD Jr Sr II III IV".split())
+
+# Nouns that, after "X's", mark X as an organisation ("Orsted's shares", "Nvidia's chief").
+ORG_POSSESSED = frozenset(
+    """
+    shares stock board chief ceo chairman chairwoman executives investors shareholders
+    revenue revenues profit profits earnings sales customers employees staff subsidiary
+    headquarters market valuation bid offer deal acquisition takeover spokesperson spokesman
+    spokeswoman squad coach manager players fans price founder chair shareholder stake
+    """.split()
+)
+# Words right after a name that mark it as an organisation ("Orsted shares", "Feyenoord fans").
+ORG_FOLLOWERS = frozenset("shares stock shareholders investors fans supporters squad".split())
+
+# Lower-case words right before a name that make it an organisation ("energy group Orsted",
+# "rival Feyenoord", "lender Barclays").
+ORG_CUES = frozenset(
+    """
+    group company firm giant maker lender bank insurer carrier airline retailer broker
+    conglomerate operator utility startup start-up club side rival rivals unit subsidiary
+    regulator outlet newspaper broadcaster channel network publisher fund investor developer
+    manufacturer supplier chipmaker automaker carmaker producer miner platform app agency
+    """.split()
+)
