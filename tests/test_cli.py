@@ -151,3 +151,97 @@ def test_installed_command_runs_from_any_directory(tmp_path, args):
     )
     assert out.returncode == 0, out.stderr
     assert "Mansudae" in out.stdout or "Kim" in out.stdout
+
+
+def test_entities_json_merges_spellings_across_sources():
+    result = run("entities", "--json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert set(rows[0]) == {"name", "type", "variants", "sources", "mentions"}
+    assert [r["mentions"] for r in rows] == sorted((r["mentions"] for r in rows), reverse=True)
+    kim = next(r for r in rows if r["type"] == "PERSON" and "Kim Jong-un" in r["variants"])
+    assert {"Kim Jong Un", "Kim Jong\u2011un"} <= set(kim["variants"])
+    assert kim["sources"] == SEED_IDS
+    korea = next(r for r in rows if r["name"] == "North Korea")
+    assert {"DPRK", "Democratic People's Republic of Korea"} <= set(korea["variants"])
+    ju = next(r for r in rows if "Ju Ae" in r["variants"])
+    assert {"Ju-ae", "Ju\u2011a\u2011e"} <= set(ju["variants"])
+
+
+def test_entities_filters_by_type_and_source():
+    rows = json.loads(run("entities", "--type", "org", "--source", "002", "--json").stdout)
+    assert rows and all(r["type"] == "ORG" for r in rows)
+    assert all("002_f8346f1b11c35f47" in r["sources"] for r in rows)
+    assert "Mansudae Art Studio" in {r["name"] for r in rows}
+
+
+def test_entities_unknown_source_exits_2():
+    result = run("entities", "--source", "999")
+    assert result.exit_code == 2
+    assert "no article '999'" in result.stderr
+
+
+def test_show_json_offsets_point_into_text():
+    data = json.loads(run("show", "003", "--json").stdout)
+    assert data["id"] == "003_8aed3a971675dfb7"
+    assert data["text"].startswith(data["title"])
+    for entity in data["entities"]:
+        assert data["text"][entity["start"] : entity["end"]] == entity["text"]
+    names = {(e["name"], e["type"]) for e in data["entities"]}
+    assert ("Mansudae Art Studio", "ORG") in names
+    assert ("North Korea", "PLACE") in names
+    # "DPRK" in 003 is tied to the corpus entity North Korea, defined in another article.
+    dprk = next(e for e in data["entities"] if e["text"] == "DPRK")
+    assert dprk["name"] == "North Korea"
+
+
+def test_show_prints_text_and_an_ambiguous_prefix_exits_2():
+    result = run("show", "002")
+    assert result.exit_code == 0
+    assert "The Insider" in result.stdout and "Kursk" in result.stdout
+    ambiguous = run("show", "00")
+    assert ambiguous.exit_code == 2
+    assert "matches 5 articles" in ambiguous.stderr
+
+
+def test_show_keeps_markup_literal(tmp_path):
+    (tmp_path / "m.txt").write_text(
+        "Markup trap in the headline today\n\n"
+        "Officials at [bold]Reuters[/] said [@click=app.quit]Boris Johnson[/] resigned.\n"
+    )
+    result = run("--corpus", str(tmp_path), "show", "m")
+    assert result.exit_code == 0
+    assert "[@click=app.quit]Boris Johnson[/]" in result.stdout
+    data = json.loads(run("--corpus", str(tmp_path), "show", "m", "--json").stdout)
+    assert ("Boris Johnson", "PERSON") in {(e["text"], e["type"]) for e in data["entities"]}
+
+
+def test_article_without_entities(tmp_path):
+    (tmp_path / "plain.txt").write_text("a quiet day\n\nnothing happened here at all.\n")
+    data = json.loads(run("--corpus", str(tmp_path), "show", "plain", "--json").stdout)
+    assert data["entities"] == []
+    assert json.loads(run("--corpus", str(tmp_path), "entities", "--json").stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('person:"Kim Jong Un"', SEED_IDS),
+        ("person:Ju-ae", ["001_ee6a89961e49bfbf", "003_8aed3a971675dfb7", "004_2da6d9f645c22fe2"]),
+        ("org:Mansudae", SEED_IDS[:4]),
+        ("place:Pyongyang", SEED_IDS),
+        ("place:DPRK", SEED_IDS),
+        (
+            'org:"Korean Central News Agency"',
+            [
+                "000_ca11f8d137dfb4bd",
+                "001_ee6a89961e49bfbf",
+                "003_8aed3a971675dfb7",
+                "004_2da6d9f645c22fe2",
+            ],
+        ),
+    ],
+)
+def test_entity_field_search(query, expected):
+    data = json.loads(run("search", query, "--json", "--limit", "50").stdout)
+    assert sorted(h["id"] for h in data["hits"]) == expected
