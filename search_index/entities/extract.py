@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..models import Alias, Extraction, Mention
@@ -101,14 +101,22 @@ class _Token:
     in_title_line: bool
     index: int = 0
     dot_after: bool = False
+    # Derived once: the rules read these many times per token.
+    core: str = field(init=False)
+    """The word without a possessive ending."""
+    lower: str = field(init=False)
+    capitalised: bool = field(init=False)
 
-    @property
-    def core(self) -> str:
-        """The word without a possessive ending."""
+    def __post_init__(self) -> None:
         t = self.text
-        if t.endswith("'s") or t.endswith("'S"):
-            return t[:-2]
-        return t.rstrip("'")
+        self.core = t[:-2] if t.endswith(("'s", "'S")) else t.rstrip("'")
+        self.lower = self.core.lower()
+        first = t[0]
+        self.capitalised = (
+            first.isupper()
+            or (first.isdigit() and any(c.isupper() for c in t))
+            or _PREFIXED_NAME.match(t) is not None
+        )
 
     @property
     def core_end(self) -> int:
@@ -117,19 +125,6 @@ class _Token:
     @property
     def possessive(self) -> bool:
         return self.core != self.text
-
-    @property
-    def capitalised(self) -> bool:
-        first = self.text[0]
-        return (
-            first.isupper()
-            or (first.isdigit() and any(c.isupper() for c in self.text))
-            or _PREFIXED_NAME.match(self.text) is not None
-        )
-
-    @property
-    def lower(self) -> str:
-        return self.core.lower()
 
 
 def name_key(surface: str) -> str:
