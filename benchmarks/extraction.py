@@ -27,7 +27,9 @@ def _articles(corpus: Path) -> tuple[list[Article], float]:
     """The corpus's articles and the seconds it took to find and read them."""
     started = time.perf_counter()
     found = discover(corpus)
-    articles = [a for f in found.files if isinstance(a := read_article(f, found.overrides), Article)]
+    articles = [
+        a for f in found.files if isinstance(a := read_article(f, found.overrides), Article)
+    ]
     return articles, time.perf_counter() - started
 
 
@@ -67,8 +69,10 @@ def main() -> None:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
     print(f"corpus: {corpus} ({len(articles)} articles, {words:.0f} words on average)")
     print(f"read + metadata     {_rate(len(unique), read_seconds)} ({len(unique)} files)")
     print(f"entity extraction   {_rate(len(articles), extract_seconds)}")
