@@ -95,3 +95,25 @@ def test_merge_across_articles_with_aliases_refs_and_variants():
 
 def test_empty_corpus_has_no_entities():
     assert merge_entities({}).entities == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            "Memorial Museum of Combat Feats at the Overseas Military Operations",
+            "Memorial Museum of Combat Feats in Overseas Military Operations",
+            True,
+        ),
+        ("Memorial Museum of Combat Feats", "Memorial Museum of Combat Feats at the Front", True),
+        ("528th Regiment", "528th Regiment of Engineers", True),
+        ("Korean Central News Agency", "Korean Central News Agency", True),
+        ("Bank of England", "Bank of Canada", False),
+        ("Ministry of Defence", "Ministry of Finance", False),
+        ("Reuters", "Reuters Institute", False),
+    ],
+)
+def test_organisation_spellings(a, b, same):
+    from search_index.entities.merge import same_organisation
+
+    assert same_organisation(a, b) is same

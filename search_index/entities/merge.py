@@ -24,6 +24,9 @@ PART_FLOOR = 70
 PART_STRONG = 85
 PART_MEAN = 78
 _PREFILTER = 60
+# Organisation names this close (rapidfuzz ratio on closed-up keys) are one name.
+ORG_SAME = 92
+_CONTINUATIONS = frozenset({"of", "at", "in", "for"})
 
 
 def name_parts(name: str) -> list[str]:
@@ -136,6 +139,7 @@ def merge_entities(
                 for b in full:
                     groups.union(a, b)
     _join_person_spellings(groups, [n for n in surfaces if n[0] == "PERSON"], surfaces)
+    _join_org_spellings(groups, [n for n in surfaces if n[0] == "ORG"], surfaces)
 
     members: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for node in surfaces:
@@ -166,6 +170,40 @@ def _join_person_spellings(
         for _, _, other_index in candidates:
             if other_index > index and same_person(names[node], names[full[other_index]]):
                 groups.union(node, full[other_index])
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """Two spellings of one organisation's name: nearly the same letters ("... at the Overseas
+    Military Operations" / "... in Overseas Military Operations"), or one the start of the other
+    continued by "of"/"at"/"in" ("528th Regiment" / "528th Regiment of Engineers")."""
+    key_a, key_b = name_key(a), name_key(b)
+    if key_a == key_b:
+        return True
+    words_a, words_b = a.split(), b.split()
+    if min(len(words_a), len(words_b)) < 2:
+        return False
+    if fuzz.ratio(key_a, key_b) >= ORG_SAME:
+        return True
+    short, long_ = sorted((words_a, words_b), key=len)
+    return [name_key(w) for w in long_[: len(short)]] == [name_key(w) for w in short] and long_[
+        len(short)
+    ].lower() in _CONTINUATIONS
+
+
+def _join_org_spellings(
+    groups: _UnionFind,
+    orgs: list[tuple[str, str]],
+    surfaces: Mapping[tuple[str, str], Counter[str]],
+) -> None:
+    by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    names = {node: surfaces[node].most_common(1)[0][0] for node in orgs}
+    for node, name in names.items():
+        by_first[name_key(name.split()[0]) if name.split() else ""].append(node)
+    for nodes in by_first.values():
+        for index, node in enumerate(nodes):
+            for other in nodes[index + 1 :]:
+                if same_organisation(names[node], names[other]):
+                    groups.union(node, other)
 
 
 def _entity(
