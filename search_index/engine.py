@@ -57,7 +57,7 @@ from .models import (  # noqa: E402
 from .text import fold, normalize_token, squash_whitespace  # noqa: E402
 
 # Bump whenever the schema or the analyzers change: an index with another version is rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 STAMP_NAME = "kimreader-index.json"
 WRITE_LOCK_NAME = "MAIN_WRITELOCK"  # the name Whoosh's own writer locks
 WRITE_LOCK_TIMEOUT = 15.0
@@ -184,6 +184,7 @@ def build_schema() -> Schema:
         place=TEXT(analyzer=EntityKeyTokenizer(), phrase=False),
         mentions=STORED,
         aliases=STORED,
+        claims=STORED,
     )
 
 
@@ -288,6 +289,10 @@ class IndexStore:
     def extraction(self, article_id: str) -> Extraction | None:
         fields = self.searcher().document(id=article_id)
         return _extraction_from_fields(fields) if fields else None
+
+    def claim_records(self, article_id: str) -> list[dict[str, object]]:
+        fields = self.searcher().document(id=article_id)
+        return list(fields.get("claims") or ()) if fields else []
 
     def extractions(self) -> dict[str, Extraction]:
         return {
@@ -436,7 +441,12 @@ class IndexWriterSession:
         self._add_only = add_only
         self.count = 0
 
-    def put(self, article: Article, extraction: Extraction | None = None) -> None:
+    def put(
+        self,
+        article: Article,
+        extraction: Extraction | None = None,
+        claims: list[dict[str, object]] | None = None,
+    ) -> None:
         published = article.published
         write = self._writer.add_document if self._add_only else self._writer.update_document
         mentions = extraction.mentions if extraction else ()
@@ -448,6 +458,7 @@ class IndexWriterSession:
             **entity_fields,
             mentions=[[m.start, m.end, m.type, m.text, m.key, m.ref] for m in mentions],
             aliases=[[a.short, a.full] for a in (extraction.aliases if extraction else ())],
+            claims=claims or [],
             id=article.id,
             path=article.path,
             fingerprint=article.content_hash,

@@ -10,6 +10,16 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from .claims.align import Comparison
+from .claims.align import compare as compare_claims
+from .claims.extract import (
+    CLAIMS_VERSION,
+    Claim,
+    claim_from_record,
+    claim_to_record,
+    extract_claims,
+)
+from .claims.matrix import Subject, TimelineEvent, claim_matrix, timeline
 from .corpus import SourceFile, check_corpus_dir, discover, read_article
 from .engine import IndexStore, LockBusy, QuerySyntaxError
 from .entities.extract import EntityExtractor, RuleExtractor
@@ -77,6 +87,7 @@ class Library:
         self._store = store
         self.extractor: EntityExtractor = extractor or RuleExtractor()
         self._entities: EntityTable | None = None
+        self._claims: dict[str, list[Claim]] = {}
         self._open_warnings = tuple(warnings)
         self._ids: list[str] | None = None
         self.last_refresh: RefreshResult | None = None
@@ -114,7 +125,7 @@ class Library:
         ``parallel`` lets a large first build analyse articles in worker processes; callers
         running inside a threaded program (the app) pass False, since forking there is unsafe.
         """
-        discovery = discover(self.corpus_dir, self.extractor.version)
+        discovery = discover(self.corpus_dir, f"{self.extractor.version}+claims-{CLAIMS_VERSION}")
         warnings = list(self._open_warnings) + list(discovery.warnings)
         self._open_warnings = ()
         stored = self._store.fingerprints()
@@ -136,7 +147,7 @@ class Library:
                         _analyse, overrides=discovery.overrides, extractor=self.extractor
                     )
                     analysed = pool.map(analyse, todo, chunksize=8) if pool else map(analyse, todo)
-                    for done, (source, (article, extraction)) in enumerate(
+                    for done, (source, (article, analysis)) in enumerate(
                         zip(todo, analysed, strict=True), start=1
                     ):
                         if isinstance(article, SkippedFile):
@@ -145,7 +156,8 @@ class Library:
                                 session.delete(source.id)
                                 removed += 1
                         else:
-                            session.put(article, extraction)
+                            extraction, claims = analysis  # type: ignore[misc]
+                            session.put(article, extraction, claims)
                             notes.extend(FileNote(article.path, n) for n in article.notes)
                             if source.id in stored:
                                 updated += 1
@@ -162,6 +174,7 @@ class Library:
         self._ids = None
         if added or updated or removed:
             self._entities = None
+            self._claims = {}
         report = IndexReport(
             added=added,
             updated=updated,
@@ -221,6 +234,28 @@ class Library:
             mentions.append(EntityMention(mention, entity.name if entity else mention.text, entity))
         return AnnotatedArticle(article, tuple(mentions))
 
+    # -- claims ----------------------------------------------------------------------------
+
+    def claims(self, wanted: str) -> list[Claim]:
+        """An article's claims, as extracted at index time."""
+        article = self.article(wanted)
+        if article.id not in self._claims:
+            records = self._store.claim_records(article.id)
+            self._claims[article.id] = [
+                c for r in records if (c := claim_from_record(article, r)) is not None
+            ]
+        return self._claims[article.id]
+
+    def compare(self, first: str, second: str) -> Comparison:
+        a, b = self.article(first), self.article(second)
+        return compare_claims(a, self.claims(a.id), b, self.claims(b.id))
+
+    def claim_matrix(self) -> list[Subject]:
+        return claim_matrix({i: self.claims(i) for i in self.ids()})
+
+    def timeline(self) -> list[TimelineEvent]:
+        return timeline({i: self.claims(i) for i in self.ids()})
+
     # -- searching -------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = DEFAULT_LIMIT) -> SearchResult:
@@ -278,12 +313,14 @@ class Library:
 
 def _analyse(
     source: SourceFile, *, overrides: dict[str, Overrides], extractor: EntityExtractor
-) -> tuple[Article | SkippedFile, Extraction | None]:
+) -> tuple[Article | SkippedFile, tuple[Extraction, list[dict[str, object]]] | None]:
     """Read and analyse one file: what a first build spreads over worker processes."""
     article = read_article(source, overrides)
     if isinstance(article, SkippedFile):
         return article, None
-    return article, extractor.extract(article.text)
+    extraction = extractor.extract(article.text)
+    claims = [claim_to_record(c) for c in extract_claims(article, extraction)]
+    return article, (extraction, claims)
 
 
 @contextmanager

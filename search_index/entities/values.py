@@ -30,6 +30,10 @@ _DATE = re.compile(
             r"(?:week|month|year|weekend|summer|winter"
             r"|spring|autumn|fall|decade|century)\b",
             r"\b(?:yesterday|today|tonight|tomorrow)\b",
+            # Times of day are not quantities: "1:30 a.m.", "4 p.m.", "0917 GMT".
+            r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)",
+            r"\b\d{1,2}:\d{2}\b(?:\s*(?:GMT|UTC|[A-Z]{3}T?)\b)?",
+            r"\b\d{4}\s*(?:GMT|UTC)\b",
             r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
             r"(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|later)\b",
         )
@@ -64,7 +68,9 @@ _UNIT_STOP = (
     r"|apiece|more|less|already|also|now|then|there|here|so|too|very|just|only|per|sent|made"
     r"|took|gave|left|went|came|held|got|put|set|cut|hit|told|saw|became|began|brought|built"
     r"|fell|found|kept|lost|met|paid|ran|rose|sold|spent|stood|won|wrote|led|fled|remain"
-    r"|remained|say|show|shows|showed)\b)"
+    r"|remained|say|show|shows|showed|near|north|south|east|west|northeast|northwest"
+    r"|southeast|southwest|off|along|struck|strikes|strike|shook|shakes|hit|hits|whose"
+    r"|without|within|across|inside|outside|following|amid|during|according)\b)"
 )
 # Past-tense verbs end the phrase ("thousands attended"), except the participles news uses as
 # nouns for casualty counts ("12 killed", "200 injured").
@@ -72,8 +78,14 @@ _NOT_A_VERB = (
     r"(?!(?!(?:killed|wounded|injured|displaced|detained|arrested|evacuated|missing)\b)"
     r"[A-Za-z]+ed\b)"
 )
-_UNIT_WORD = rf"{_UNIT_STOP}{_NOT_A_VERB}[A-Za-z][\w'-]*"
-_QUANTITY_AT = re.compile(rf"{_RANGE}(?:\s+times)?(?:\s+{_UNIT_WORD}){{0,3}}", re.IGNORECASE)
+_UNIT_WORD = rf"{_UNIT_STOP}{_NOT_A_VERB}[A-Za-z][\w'-]*(?:/[A-Za-z]+)?"
+# "63-year-old", "300-square-kilometre": a unit hyphenated onto the number.
+_HYPHENATED_UNIT = r"(?:-[A-Za-z][\w]*(?:-[A-Za-z][\w]*)*)?"
+_QUANTITY_AT = re.compile(
+    rf"{_RANGE}{_HYPHENATED_UNIT}(?:\s+times)?(?:\s+{_UNIT_WORD}){{0,3}}", re.IGNORECASE
+)
+# Words written before the number that belong to the quantity ("magnitude 6.1").
+_PREFIX_BEFORE = re.compile(r"(?:magnitude(?:\s+of)?)\s+$", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(rf"{_HEDGE.removesuffix('?')}$", re.IGNORECASE)
 _NUMBER_START = re.compile(
     rf"(?<![\w$€£¥.,])(?:between\s+)?(?:[$€£¥]\s?\d|\d|\b{_NUMBER_WORD}\b)", re.IGNORECASE
@@ -110,6 +122,9 @@ def find_quantities(
             continue
         hedge = _HEDGE_BEFORE.search(folded, max(0, start - 40), start)
         begin = hedge.start() if hedge and hedge.group().strip() else start
+        prefix = _PREFIX_BEFORE.search(folded, max(0, begin - 20), begin)
+        if prefix:
+            begin = prefix.start()
         end = _trim_end(folded, start, match.end(), date_spans)
         if end > start:
             found.append((begin, end, "QUANTITY"))

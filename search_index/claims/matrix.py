@@ -1,0 +1,100 @@
+"""The claim matrix (subjects by sources) and the timeline (dated events in order), across
+a whole corpus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .align import PAIR_THRESHOLD, pair_score, verdict
+from .extract import Claim
+
+# A claim joins a subject when it matches any of the subject's claims this well.
+MATRIX_THRESHOLD = PAIR_THRESHOLD + 0.08
+
+
+@dataclass
+class Subject:
+    """One thing several sources give a value for."""
+
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.claims[0].kind
+
+    @property
+    def topic(self) -> str:
+        topics = Counter(c.topic for c in self.claims if c.topic)
+        return topics.most_common(1)[0][0] if topics else ""
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({c.article_id for c in self.claims})
+
+    def cells(self) -> dict[str, list[Claim]]:
+        cells: dict[str, list[Claim]] = {}
+        for claim in self.claims:
+            cells.setdefault(claim.article_id, []).append(claim)
+        return cells
+
+    @property
+    def conflicting(self) -> bool:
+        """Whether two sources give values that cannot both hold."""
+        for i, a in enumerate(self.claims):
+            for b in self.claims[i + 1 :]:
+                if a.article_id != b.article_id and verdict(a, b) == "conflict":
+                    return True
+        return False
+
+
+def claim_matrix(claims_by_article: Mapping[str, Sequence[Claim]]) -> list[Subject]:
+    """Group every article's claims into subjects; subjects reported by more sources first."""
+    subjects: list[Subject] = []
+    for article_id in sorted(claims_by_article):
+        for claim in claims_by_article[article_id]:
+            best, best_score = None, MATRIX_THRESHOLD
+            for subject in subjects:
+                if article_id in subject.sources:
+                    continue
+                score = max(pair_score(claim, other) for other in subject.claims)
+                if score >= best_score:
+                    best, best_score = subject, score
+            if best is None:
+                subjects.append(Subject([claim]))
+            else:
+                best.claims.append(claim)
+    subjects.sort(key=lambda s: (-len(s.sources), not s.conflicting, s.claims[0].article_id))
+    return subjects
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """A dated event and every source that dates it; ``conflicting`` when they disagree."""
+
+    when: str
+    topic: str
+    claims: tuple[Claim, ...]
+    conflicting: bool
+
+
+def timeline(claims_by_article: Mapping[str, Sequence[Claim]]) -> list[TimelineEvent]:
+    """Dated events from all sources in date order, same-event dates grouped."""
+    dated = {
+        article_id: [c for c in claims if c.date is not None]
+        for article_id, claims in claims_by_article.items()
+    }
+    events = []
+    for subject in claim_matrix(dated):
+        dates = sorted(subject.claims, key=lambda c: (c.date.start, c.date.end))  # type: ignore[union-attr]
+        events.append(
+            TimelineEvent(
+                when=dates[0].value,
+                topic=subject.topic,
+                claims=tuple(dates),
+                conflicting=subject.conflicting,
+            )
+        )
+    events.sort(key=lambda e: (e.claims[0].date.start, e.topic))  # type: ignore[union-attr]
+    return events

@@ -1,0 +1,83 @@
+"""The claim diff on the seeds: the outcomes the product exists for."""
+
+import pytest
+
+from search_index.claims.align import verdict
+
+
+def rows_between(library, a, b, status=None):
+    comparison = library.compare(a, b)
+    return [r for r in comparison.rows if status is None or r.status == status]
+
+
+def values(row):
+    return (row.a.value if row.a else None, row.b.value if row.b else None)
+
+
+def test_troops_and_killed_conflict_between_002_and_003(seed_library):
+    conflicts = {values(r) for r in rows_between(seed_library, "002", "003", "conflict")}
+    assert ("11000", "14000") in conflicts
+    assert ("1500", "6000") in conflicts
+
+
+@pytest.mark.parametrize("other", ["001", "004"])
+def test_museum_construction_date_conflicts(seed_library, other):
+    conflicts = {values(r) for r in rows_between(seed_library, "002", other, "conflict")}
+    assert ("2024-10", "2025-10") in conflicts
+
+
+def test_001_and_003_agree_on_troops_and_killed(seed_library):
+    agreed = {values(r) for r in rows_between(seed_library, "001", "003", "agree")}
+    assert ("14000", "14000") in agreed
+    assert ("6000", "6000") in agreed
+
+
+def test_more_than_10000_and_about_14000_are_not_a_conflict(seed_library):
+    rows = rows_between(seed_library, "000", "003")
+    pair = next(r for r in rows if r.a and r.b and r.a.value == "10000" and r.b.value == "14000")
+    assert pair.status == "compatible"
+
+
+@pytest.mark.parametrize("article", ["000", "001", "002", "003", "004"])
+def test_an_article_compared_with_itself_has_no_conflicts(seed_library, article):
+    summary = seed_library.compare(article, article).summary
+    assert summary["conflict"] == 0
+    assert summary["only_a"] == summary["only_b"] == 0
+    assert summary["agree"] > 0
+
+
+def test_swapping_sides_swaps_only_a_and_only_b(seed_library):
+    ab = seed_library.compare("002", "003").summary
+    ba = seed_library.compare("003", "002").summary
+    assert ab["only_a"] == ba["only_b"] and ab["only_b"] == ba["only_a"]
+    assert ab["conflict"] == ba["conflict"]
+
+
+def test_conflict_rows_never_pair_unrelated_subjects(seed_library):
+    for row in rows_between(seed_library, "002", "003", "conflict"):
+        assert set(row.a.subject) & set(row.b.subject)
+
+
+def test_claims_keep_sentence_offsets_and_attribution(seed_library):
+    article = seed_library.article("003")
+    claims = seed_library.claims("003")
+    troops = next(c for c in claims if c.value == "14000")
+    assert article.text[troops.start : troops.end] == troops.sentence
+    assert article.text[troops.value_start : troops.value_end] == troops.value_text
+    assert troops.attribution == "Reuters"
+    killed = next(c for c in claims if c.value == "6000")
+    assert killed.attribution == "Reuters"  # "The same report cited those sources ..."
+
+
+def test_relative_dates_resolve_against_the_publication_date(seed_library):
+    claims = seed_library.claims("000")
+    october = next(c for c in claims if c.value_text.lower().startswith("in october"))
+    assert october.value == "2025-10"
+
+
+def test_verdict_is_symmetric(seed_library):
+    claims = seed_library.claims("001") + seed_library.claims("003")
+    for a in claims:
+        for b in claims:
+            if a.kind == b.kind:
+                assert verdict(a, b) == verdict(b, a)
