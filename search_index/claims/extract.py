@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import pairwise
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from ..models import Article, Extraction, Mention
 from ..text import fold
