@@ -81,3 +81,41 @@ def test_verdict_is_symmetric(seed_library):
         for b in claims:
             if a.kind == b.kind:
                 assert verdict(a, b) == verdict(b, a)
+
+
+def _library_for(tmp_path, files):
+    from search_index.library import Library
+
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    library = Library.open(tmp_path)
+    library.refresh()
+    return library
+
+
+def test_hostile_numbers_are_handled(tmp_path):
+    numbers = " ".join(f"Item {i} cost {i * 7} dollars." for i in range(1, 400))
+    library = _library_for(
+        tmp_path,
+        {
+            "none.txt": "A quiet report about nothing\n\nNothing was counted and nothing dated.\n",
+            "many.txt": "A report full of numbers\n\n" + numbers + "\n",
+            "urls.txt": "Links and ids everywhere today\n\n"
+            "See https://example.org/2024/11/000123?id=4567 and ticket AB-1234-XY for details. "
+            "Officials said 12 people were hurt.\n",
+            "table.txt": "A table of figures\n\n| Aspect | Details |\n|---|---|\n"
+            "| Troops Sent | 10,000+ personnel |\n| Start | October 2025 |\n",
+            "year.txt": "Deployment report in brief\n\nIn 2024 Kim sent 11,000 troops to Russia.\n",
+        },
+    )
+    assert library.claims("none") == []
+    assert len(library.claims("many")) > 100
+    url_values = {c.value for c in library.claims("urls")}
+    assert "12" in url_values and "4567" not in url_values and "1234" not in url_values
+    table = {c.value for c in library.claims("table")}
+    assert {"10000", "2025-10"} <= table
+    year = {(c.kind, c.value) for c in library.claims("year")}
+    assert ("quantity", "11000") in year and ("date", "2024") in year
+    assert ("quantity", "2024") not in year
+    comparison = library.compare("many", "many")
+    assert comparison.summary["conflict"] == 0

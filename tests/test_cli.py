@@ -245,3 +245,65 @@ def test_article_without_entities(tmp_path):
 def test_entity_field_search(query, expected):
     data = json.loads(run("search", query, "--json", "--limit", "50").stdout)
     assert sorted(h["id"] for h in data["hits"]) == expected
+
+
+def test_compare_json_shape_and_the_seed_conflicts():
+    result = run("compare", "002", "003", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["a"] == {
+        "id": "002_f8346f1b11c35f47",
+        "title": "North Korea unveils sculptures of soldiers killed fighting against Ukraine",
+        "outlet": "The Insider",
+        "published": None,
+    }
+    assert set(data["summary"]) == {"agree", "compatible", "conflict", "only_a", "only_b"}
+    assert sum(data["summary"].values()) == len(data["rows"])
+    row = data["rows"][0]
+    assert set(row) >= {"status", "topic", "reason", "a", "b"}
+    conflicts = {
+        (r["a"]["values"][0], r["b"]["values"][0])
+        for r in data["rows"]
+        if r["status"] == "conflict"
+    }
+    assert {("11000", "14000"), ("1500", "6000")} <= conflicts
+    text = json.loads(run("show", "002", "--json").stdout)["text"]
+    for r in data["rows"]:
+        if r["a"]:
+            assert text[r["a"]["start"] : r["a"]["end"]] == r["a"]["text"]
+
+
+def test_compare_terminal_and_markdown():
+    table = run("compare", "002", "003")
+    assert table.exit_code == 0
+    assert "CONFLICT" in table.stdout and "agree" in table.stdout
+    markdown = run("compare", "002", "003", "--markdown").stdout
+    assert markdown.splitlines()[5].startswith("| status | topic | A | B |")
+    assert "**about 14,000 troops**" in markdown
+
+
+def test_compare_unknown_id_exits_2():
+    result = run("compare", "002", "nope")
+    assert result.exit_code == 2 and "no article 'nope'" in result.stderr
+
+
+def test_claims_matrix_and_timeline_json():
+    matrix = json.loads(run("claims", "--json").stdout)
+    assert matrix["sources"] == SEED_IDS
+    assert any(s["conflict"] for s in matrix["subjects"])
+    assert all(len(s["cells"]) > 1 for s in matrix["subjects"])
+    events = json.loads(run("timeline", "--json").stdout)
+    whens = [e["when"] for e in events]
+    assert whens == sorted(whens)
+    construction = [e for e in events if e["conflict"]]
+    assert construction and all(len(e["sources"]) > 1 for e in construction)
+
+
+def test_show_json_reads_quantities_and_dates():
+    data = json.loads(run("show", "002", "--json").stdout)
+    by_text = {e["text"]: e for e in data["entities"]}
+    assert by_text["approximately 11,000 North Korean soldiers"]["value"] == "11000"
+    assert by_text["approximately 11,000 North Korean soldiers"]["hedge"] == "approximately"
+    assert by_text["two to three times life-size"]["value"] == "2-3"
+    assert by_text["two to three times life-size"]["unit"] == "times"
+    assert by_text["October 2024"]["value"] == "2024-10"

@@ -189,11 +189,11 @@ def matrix_json(subjects: list[Subject], ids: list[str]) -> dict[str, Any]:
 
 
 def print_matrix(subjects: list[Subject], ids: list[str], console: Console) -> None:
-    table = Table(show_lines=False)
-    table.add_column("", no_wrap=True)
-    table.add_column("subject")
+    table = Table(show_lines=True, expand=True)
+    table.add_column("", no_wrap=True, min_width=10)
+    table.add_column("subject", min_width=12, ratio=1)
     for article_id in ids:
-        table.add_column(article_id[:8], no_wrap=True)
+        table.add_column(article_id[:8], ratio=1, overflow="fold")
     for subject in subjects:
         flag = Text("! conflict", style="bold red") if subject.conflicting else Text("")
         cells = [

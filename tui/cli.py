@@ -24,9 +24,10 @@ from rich.table import Table
 from rich.text import Text
 
 from search_index import __version__
+from search_index.claims.values import parse_date, parse_quantity
 from search_index.corpus import CorpusError
 from search_index.ids import ArticleNotFound
-from search_index.library import DEFAULT_LIMIT, Library, RefreshResult
+from search_index.library import DEFAULT_LIMIT, EntityMention, Library, RefreshResult
 from search_index.models import ENTITY_TYPES, Article, Hit, IndexReport, SearchResult
 from search_index.paths import app_paths, bundled_corpus
 
@@ -212,16 +213,7 @@ def show_cmd(corpus: Path | None, article_id: str, as_json: bool) -> None:
             {
                 **{k: v for k, v in _article_json(article).items() if k != "words"},
                 "text": article.text,
-                "entities": [
-                    {
-                        "start": m.mention.start,
-                        "end": m.mention.end,
-                        "type": m.mention.type,
-                        "name": m.name,
-                        "text": m.mention.text,
-                    }
-                    for m in annotated.mentions
-                ],
+                "entities": [_mention_json(m, article) for m in annotated.mentions],
             }
         )
         return
@@ -233,6 +225,29 @@ def show_cmd(corpus: Path | None, article_id: str, as_json: bool) -> None:
     stdout.print(Text(meta, style="dim"))
     stdout.print(text)
     stdout.print(_legend())
+
+
+def _mention_json(m: EntityMention, article: Article) -> dict[str, Any]:
+    """A mention for JSON; quantities and dates also carry their reading."""
+    data: dict[str, Any] = {
+        "start": m.mention.start,
+        "end": m.mention.end,
+        "type": m.mention.type,
+        "name": m.name,
+        "text": m.mention.text,
+    }
+    if m.mention.type == "QUANTITY":
+        quantity = parse_quantity(m.mention.text)
+        data |= {
+            "value": quantity.value if quantity else None,
+            "unit": quantity.unit if quantity else None,
+            "hedge": quantity.hedge if quantity else None,
+        }
+    elif m.mention.type == "DATE":
+        anchor = article.published.value.date() if article.published else None
+        when = parse_date(m.mention.text, anchor)
+        data |= {"value": when.value if when else None, "unit": None, "hedge": None}
+    return data
 
 
 def _published(article: Article) -> str | None:

@@ -58,8 +58,11 @@ class Comparison:
         return counts
 
 
-def pair_score(a: Claim, b: Claim) -> float:
-    """How likely two claims are about the same thing (0-1); 0 when they cannot be."""
+def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> float:
+    """How likely two claims are about the same thing (0-1); 0 when they cannot be.
+
+    ``sentence_similarity`` (0-1) may be given when computed in bulk.
+    """
     if a.kind != b.kind:
         return 0.0
     if a.article_id == b.article_id and a.value_start == b.value_start:
@@ -76,10 +79,14 @@ def pair_score(a: Claim, b: Claim) -> float:
     if not shared - GENERIC_NOUNS:
         return 0.0
     if a.kind == "date" and not shared & EVENTS and len(shared) < 2:
-        return 0.0  # a date needs more than one shared word to be about the same event
+        return 0.0  # a date needs what happened, or two shared words, to be about one event
     subject = len(shared) / len(subject_a | subject_b)
     key_bonus = 0.25 if keys_a & keys_b else 0.0
-    sentence = fuzz.token_set_ratio(a.sentence, b.sentence, processor=default_process) / 100
+    sentence = (
+        sentence_similarity
+        if sentence_similarity is not None
+        else fuzz.token_set_ratio(a.sentence, b.sentence, processor=default_process) / 100
+    )
     entities_a, entities_b = set(a.entities), set(b.entities)
     entities = (
         len(entities_a & entities_b) / len(entities_a | entities_b)
@@ -203,12 +210,13 @@ def _near_value(claim: Claim) -> str:
 
 def align(claims_a: Sequence[Claim], claims_b: Sequence[Claim]) -> list[tuple[Claim, Claim, float]]:
     """Best pairs first, each claim used once."""
+    similarity = _sentence_similarities(claims_a, claims_b)
     candidates = sorted(
         (
             (score, i, j)
             for i, a in enumerate(claims_a)
             for j, b in enumerate(claims_b)
-            if (score := pair_score(a, b)) >= PAIR_THRESHOLD
+            if (score := pair_score(a, b, similarity[i][j])) >= PAIR_THRESHOLD
         ),
         key=lambda t: (-t[0], t[1], t[2]),
     )
@@ -222,6 +230,27 @@ def align(claims_a: Sequence[Claim], claims_b: Sequence[Claim]) -> list[tuple[Cl
         used_b.add(j)
         pairs.append((claims_a[i], claims_b[j], score))
     return pairs
+
+
+def _sentence_similarities(
+    claims_a: Sequence[Claim], claims_b: Sequence[Claim]
+) -> list[list[float]]:
+    """Every sentence similarity, each distinct pair of sentences scored once (claims of one
+    sentence share it) on text normalised once."""
+    processed = {c.sentence: default_process(c.sentence) for c in (*claims_a, *claims_b)}
+    cache: dict[tuple[str, str], float] = {}
+    rows = []
+    for a in claims_a:
+        row = []
+        for b in claims_b:
+            key = (a.sentence, b.sentence)
+            if key not in cache:
+                cache[key] = (
+                    fuzz.token_set_ratio(processed[a.sentence], processed[b.sentence]) / 100
+                )
+            row.append(cache[key])
+        rows.append(row)
+    return rows
 
 
 def compare(
@@ -258,13 +287,9 @@ def compare(
         for claim in claims_b
         if id(claim) not in paired_b
     )
-    return Comparison(
-        article_a,
-        article_b,
-        tuple(rows),
-        internal_conflicts(claims_a),
-        internal_conflicts(claims_b),
-    )
+    internal_a = internal_conflicts(claims_a)
+    internal_b = internal_a if claims_b is claims_a else internal_conflicts(claims_b)
+    return Comparison(article_a, article_b, tuple(rows), internal_a, internal_b)
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -282,16 +307,20 @@ def _current_toll(claim: Claim, article: Article) -> bool:
 def internal_conflicts(claims: Sequence[Claim]) -> tuple[Row, ...]:
     """Claims of one article about the same thing with values that cannot both hold."""
     rows = []
+    # Quadratic in the article's claims: a table of hundreds of figures is checked in part.
+    claims = claims[:MAX_INTERNAL_CLAIMS]
+    similarity = _sentence_similarities(claims, claims)
     for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
             shared = set(a.subject) & set(b.subject)
             if a.value == b.value or a.start == b.start or not shared & EVENTS or len(shared) < 3:
                 continue
-            if pair_score(a, b) < INTERNAL_THRESHOLD:
-                continue
-            if verdict(a, b) == "conflict":
-                rows.append(Row("conflict", a.topic, None, a, b, pair_score(a, b)))
+            score = pair_score(a, b, similarity[i][j])
+            if score >= INTERNAL_THRESHOLD and verdict(a, b) == "conflict":
+                rows.append(Row("conflict", a.topic, None, a, b, score))
     return tuple(rows)
 
 
 INTERNAL_THRESHOLD = 0.5
+MAX_INTERNAL_CLAIMS = 150

@@ -15,7 +15,7 @@ from .sentences import CONCEPT_OF, content_words, sentence_spans
 from .values import DateValue, QuantityValue, parse_date, parse_quantity
 
 # Bump when claim extraction changes, so every article is analysed again.
-CLAIMS_VERSION = "5"
+CLAIMS_VERSION = "6"
 
 # Clause boundaries inside a sentence: a number's subject rarely crosses them.
 _CLAUSE = re.compile(r"[;:|()\u2013\u2014]|,(?=\s)| - | and (?=another|a further)")
@@ -123,8 +123,15 @@ def _claim(
         if when is None:
             return None
         value, hedge, unit = when.value, None, None
-    subject = _subject(folded, mention, sentence, quantity)
     inside = [m for m in names if s_start <= m.start and m.end <= s_end]
+    # Names say who and where, which the entity overlap already weighs; a subject made of
+    # "Kim" and "North Korea" would tie every claim of the story together.
+    masked = folded
+    for name in inside:
+        if name.type == "ORG":
+            continue  # "the Memorial Museum" says what, not who
+        masked = masked[: name.start] + " " * (name.end - name.start) + masked[name.end :]
+    subject = _subject(masked, mention, sentence, quantity)
     return Claim(
         article_id=article.id,
         kind="quantity" if quantity is not None else "date",

@@ -56,9 +56,12 @@ def claim_matrix(claims_by_article: Mapping[str, Sequence[Claim]]) -> list[Subje
         for claim in claims_by_article[article_id]:
             best, best_score = None, MATRIX_THRESHOLD
             for subject in subjects:
-                if article_id in subject.sources:
+                # Every claim of a subject must plausibly be about the same thing (no chaining
+                # from "troops sent in 2024" to "construction began in 2025").
+                scores = [pair_score(claim, other) for other in subject.claims]
+                if min(scores) < PAIR_THRESHOLD:
                     continue
-                score = max(pair_score(claim, other) for other in subject.claims)
+                score = max(scores)
                 if score >= best_score:
                     best, best_score = subject, score
             if best is None:

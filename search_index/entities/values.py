@@ -68,8 +68,8 @@ _UNIT_STOP = (
     r"|apiece|more|less|already|also|now|then|there|here|so|too|very|just|only|per|sent|made"
     r"|took|gave|left|went|came|held|got|put|set|cut|hit|told|saw|became|began|brought|built"
     r"|fell|found|kept|lost|met|paid|ran|rose|sold|spent|stood|won|wrote|led|fled|remain"
-    r"|remained|say|show|shows|showed|near|north|south|east|west|northeast|northwest"
-    r"|southeast|southwest|off|along|struck|strikes|strike|shook|shakes|hit|hits|whose"
+    r"|remained|say|show|shows|showed|near|(?-i:north|south|east|west|northeast|northwest"
+    r"|southeast|southwest)|off|along|struck|strikes|strike|shook|shakes|hit|hits|whose"
     r"|without|within|across|inside|outside|following|amid|during|according)\b)"
 )
 # Past-tense verbs end the phrase ("thousands attended"), except the participles news uses as
@@ -88,9 +88,10 @@ _QUANTITY_AT = re.compile(
 _PREFIX_BEFORE = re.compile(r"(?:magnitude(?:\s+of)?)\s+$", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(rf"{_HEDGE.removesuffix('?')}$", re.IGNORECASE)
 _NUMBER_START = re.compile(
-    rf"(?<![\w$€£¥.,])(?:between\s+)?(?:[$€£¥]\s?\d|\d|\b{_NUMBER_WORD}\b)", re.IGNORECASE
+    rf"(?<![\w$€£¥.,/=#:-])(?:between\s+)?(?:[$€£¥]\s?\d|\d|\b{_NUMBER_WORD}\b)", re.IGNORECASE
 )
 _CITATION = re.compile(r"\[\d+\]")
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
@@ -104,6 +105,8 @@ def find_quantities(
     """Quantities that are not dates (pass ``find_dates``' result if you have it), citation
     markers or ordinals, each with the hedge before it and what it counts after it."""
     date_spans = [(s, e) for s, e, _ in (find_dates(folded) if dates is None else dates)]
+    # Numbers inside web addresses and e-mail addresses are not figures.
+    date_spans += [(m.start(), m.end()) for m in _ADDRESS.finditer(folded)]
     found: list[tuple[int, int, str]] = []
     covered = 0
     for candidate in _NUMBER_START.finditer(folded):
