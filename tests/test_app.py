@@ -1,62 +1,237 @@
-"""The app, driven through Textual's Pilot."""
+"""The app as a user drives it, through Textual's Pilot."""
 
-from textual.widgets import OptionList, Static
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, Static
 
 from tui.app import KimreaderApp
+from tui.screens.compare import CompareScreen, DiffRow
+from tui.screens.corpus import MatrixScreen, TimelineScreen
+from tui.screens.modals import HelpScreen, SourcePicker
+from tui.widgets.reader import Reader
 
 
-async def _loaded(app: KimreaderApp, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+async def settle(app: KimreaderApp, pilot) -> None:
+    """Let workers (indexing, search, conflict scans) finish and the screen catch up."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def reader(app: KimreaderApp) -> Reader:
+    return app.main.query_one("#reader", Reader)
+
+
+def status(app: KimreaderApp) -> str:
+    return str(app.main.query_one("#status", Static).content)
+
+
+def sources(app: KimreaderApp) -> OptionList:
+    return app.main.query_one("#sources", OptionList)
 
 
 async def test_opens_the_seeds_and_shows_the_first_article():
-    app = KimreaderApp()
+    app = KimreaderApp(remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _loaded(app, pilot)
-        sources = app.query_one("#sources", OptionList)
-        assert sources.option_count == 5
-        reader = app.query_one("#reader", Static)
-        assert "Kim inspects sculptures" in str(reader.content)
+        await settle(app, pilot)
+        assert sources(app).option_count == 5
+        view = reader(app).view
+        assert view is not None and view.article.id == "000_ca11f8d137dfb4bd"
+        assert any(kind == "PERSON" for _, _, kind in view.entities)
 
 
-async def test_j_moves_to_the_next_article():
-    app = KimreaderApp()
+async def test_j_moves_to_the_next_source_and_the_reader_follows():
+    app = KimreaderApp(remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _loaded(app, pilot)
+        await settle(app, pilot)
         await pilot.press("j")
-        await pilot.pause()
-        assert "Kim Jong-un Reviews Giant Sculptures" in str(
-            app.query_one("#reader", Static).content
+        await settle(app, pilot)
+        assert reader(app).view.article.id == "001_ee6a89961e49bfbf"
+
+
+async def test_search_as_you_type_then_jump_between_matches():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"Mansudae")
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        assert sources(app).option_count == 4  # 004 never names the studio
+        # "n" typed into the search box is text, not the next-match key
+        assert app.main.query_one("#search", Input).value == "Mansudae"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        view = reader(app).view
+        assert view.matches and view.current == 0
+        assert "match 1/" in status(app)
+        await pilot.press("n")
+        assert "match 2/" in status(app)
+        assert view.current == 1
+        await pilot.press("N")
+        assert view.current == 0
+
+
+async def test_spelling_correction_and_malformed_queries_are_reported():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"Kim Jung Un", "enter")
+        await settle(app, pilot)
+        assert "showing results for 'Kim Jong Un'" in status(app)
+        search = app.main.query_one("#search", Input)
+        search.value = "((("
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "search:" in status(app)
+        assert app.is_running
+
+
+async def test_entity_panel_filters_the_sources_and_highlights_mentions():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        panel = app.main.query_one("#entity-panel", OptionList)
+        assert panel.display and panel.option_count > 5
+        index = next(
+            i
+            for i in range(panel.option_count)
+            if "Mansudae Art Studio" in str(panel.get_option_at_index(i).prompt)
         )
+        panel.highlighted = index
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert sources(app).option_count == 4
+        assert reader(app).view.focus  # the entity's mentions are highlighted
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert sources(app).option_count == 5
+
+
+async def test_compare_two_seeds_and_walk_the_conflicts():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(app, pilot)
+        sources(app).highlighted = 2  # 002
+        await settle(app, pilot)
+        await pilot.press("m")
+        sources(app).highlighted = 3  # 003
+        await settle(app, pilot)
+        await pilot.press("c")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        values = {
+            (r.a.value, r.b.value)
+            for r in screen.comparison.rows
+            if r.a and r.b and r.status == "conflict"
+        }
+        assert ("11000", "14000") in values
+        await pilot.press("right_square_bracket")
+        rows = list(screen.query(DiffRow))
+        assert rows[screen.cursor].row.status == "conflict"
+        await pilot.press("f")  # conflicts only
+        assert all(w.row.status == "conflict" for w in screen.query(DiffRow))
+        await pilot.press("x")
+        assert screen.comparison.a.id == "003_8aed3a971675dfb7"
+        await pilot.press("enter")  # open A's sentence in its article
+        await settle(app, pilot)
+        assert not isinstance(app.screen, CompareScreen)
+        assert reader(app).view.article.id == "003_8aed3a971675dfb7"
+        assert reader(app).view.focus
+
+
+async def test_compare_without_a_mark_opens_a_picker():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        assert isinstance(app.screen, SourcePicker)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("q")
+        assert not isinstance(app.screen, CompareScreen)
+
+
+async def test_reader_marks_sentences_other_sources_contradict():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        sources(app).highlighted = 2  # 002
+        await settle(app, pilot)
+        assert reader(app).view.conflicts
+        await pilot.press("right_square_bracket")
+        assert "other sources say" in status(app)
+
+
+async def test_help_matrix_and_timeline_screens():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("M")
+        assert isinstance(app.screen, MatrixScreen)
+        assert app.screen.subjects
+        await pilot.press("q")
+        await pilot.press("t")
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press("q")
+        assert app.screen is app.main
+
+
+async def test_tiny_terminal_does_not_crash():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "k", "tab", "e", "e")
+        await pilot.press("c", "enter")
+        await settle(app, pilot)
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        if isinstance(app.screen, CompareScreen):
+            assert "needs at least" in str(app.screen.query_one("#too-small", Static).content)
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()
+        assert app.is_running
 
 
 async def test_markup_in_articles_is_shown_literally(tmp_path):
     (tmp_path / "trap.txt").write_text(
-        "Trap [bold]headline[/] for markup\n\nClick [@click=app.quit]here[/] or [/] now.\n"
+        "Trap [bold]headline[/] for markup\n\nClick [@click=app.quit]here[/] or [/] now.\n",
+        encoding="utf-8",
     )
-    app = KimreaderApp(tmp_path)
+    app = KimreaderApp(tmp_path, remember=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _loaded(app, pilot)
+        await settle(app, pilot)
         await pilot.click("#reader")
         await pilot.pause()
         assert app.is_running
-        text = str(app.query_one("#reader", Static).content)
-        assert "[@click=app.quit]here[/]" in text
-        assert "[bold]headline[/]" in text
+        shown = " ".join(str(w.content) for w in reader(app).query(Static))
+        assert "[@click=app.quit]here[/]" in shown
+        assert "[bold]headline[/]" in shown
 
 
 async def test_a_missing_corpus_says_so(tmp_path):
-    app = KimreaderApp(tmp_path / "missing")
+    app = KimreaderApp(tmp_path / "missing", remember=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _loaded(app, pilot)
-        assert "corpus folder not found" in str(app.query_one("#reader", Static).content)
+        await settle(app, pilot)
+        shown = " ".join(str(w.content) for w in reader(app).query(Static))
+        assert "corpus folder not found" in shown
 
 
-async def test_tiny_terminal_does_not_crash():
-    app = KimreaderApp()
-    async with app.run_test(size=(40, 12)) as pilot:
-        await _loaded(app, pilot)
-        await pilot.resize_terminal(20, 5)
-        await pilot.press("j", "k", "tab")
-        assert app.is_running
+async def test_remembers_the_last_article_between_runs():
+    first = KimreaderApp()
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(first, pilot)
+        sources(first).highlighted = 3
+        await settle(first, pilot)
+        await pilot.press("q")
+    second = KimreaderApp()
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(second, pilot)
+        assert reader(second).view.article.id == "003_8aed3a971675dfb7"

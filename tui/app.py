@@ -1,126 +1,201 @@
-"""The kimreader app (first cut): the source list and a reader pane.
+"""The kimreader app: a thin App that opens the corpus in a worker and routes between screens.
 
-The full reader, search, entity panel and claim diff arrive with later issues; this screen
-already opens any corpus, indexes it in a worker thread and shows article text safely.
+All analysis lives in ``search_index``; the screens only render what the Library answers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from search_index.corpus import CorpusError
 from search_index.library import Library, RefreshResult
 from search_index.models import Article
+from search_index.state import ReadingState, StateStore
 
-
-def article_content(article: Article) -> Content:
-    """The article as Content built from plain strings: nothing in it is read as markup."""
-    meta = " · ".join(
-        part
-        for part in (article.outlet, article.published.isoformat() if article.published else None)
-        if part
-    )
-    head = Content(article.title).stylize("bold $accent")
-    parts = [head]
-    if meta:
-        parts.append(Content(meta).stylize("dim"))
-    parts.append(Content(article.body))
-    return Content("\n\n").join(parts)
+from .screens.compare import CompareScreen
+from .screens.corpus import MatrixScreen, TimelineScreen
+from .screens.main import MainScreen
+from .screens.modals import HelpScreen, SourcePicker
+from .widgets.reader import Reader
 
 
 class KimreaderApp(App[None]):
     TITLE = "kimreader"
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("j", "cursor_down", "Down", show=False, id="down"),
-        Binding("k", "cursor_up", "Up", show=False, id="up"),
-        Binding("tab", "focus_next", "Next pane", show=False),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="force_quit"),
     ]
 
-    def __init__(self, corpus: Path | None = None) -> None:
+    def __init__(self, corpus: Path | None = None, *, remember: bool = True) -> None:
         super().__init__()
         self.corpus = corpus
         self.library: Library | None = None
         self.articles: list[Article] = []
+        self.state = ReadingState()
+        self._store: StateStore | None = None
+        self._remember = remember
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(id="panes"):
-            yield OptionList(id="sources")
-            with VerticalScroll(id="reader-scroll"):
-                yield Static(Content("Indexing the corpus…"), id="reader")
-        yield Footer()
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen()
 
-    def on_mount(self) -> None:
-        self.query_one("#sources", OptionList).border_title = "Sources"
-        self.load_corpus()
+    @property
+    def main(self) -> MainScreen:
+        return self.screen_stack[0]  # type: ignore[return-value]
+
+    # -- loading ---------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def load_corpus(self) -> tuple[Library, RefreshResult, list[Article]] | str:
-        """Runs off the UI thread; returns the loaded corpus, or why it could not be opened."""
+    def load_corpus(self) -> tuple[Library, RefreshResult] | str:
+        """Off the UI thread: open the index, bring it up to date, read the saved state."""
         try:
             library = Library.open(self.corpus)
         except CorpusError as exc:
             return str(exc)
-        refresh = library.refresh(parallel=False)
-        return library, refresh, library.articles()
+        if self._remember:
+            self._store = StateStore(library.corpus_dir)
+            self.state, warning = self._store.load()
+            if warning:
+                self.call_from_thread(self.notify, warning, severity="warning")
+
+        def progress(done: int, total: int) -> None:
+            if total > 20 and done % 10 == 0:
+                self.call_from_thread(
+                    self.main.query_one("#reader", Reader).message,
+                    f"Indexing the corpus: {done} of {total} articles…",
+                )
+
+        # Forking worker processes from a threaded program is unsafe: analyse in this thread.
+        refresh = library.refresh(progress, parallel=False)
+        return library, refresh
 
     @on(Worker.StateChanged)
-    def _loaded(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "load_corpus":
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "load_corpus" or event.state not in (
+            WorkerState.ERROR,
+            WorkerState.SUCCESS,
+        ):
             return
-        reader = self.query_one("#reader", Static)
+        reader = self.main.query_one("#reader", Reader)
         if event.state == WorkerState.ERROR:
-            reader.update(Content(f"Could not open the corpus: {event.worker.error!r}"))
+            reader.message(f"Could not open the corpus: {event.worker.error!r}")
             return
-        if event.state != WorkerState.SUCCESS or event.worker.result is None:
+        if event.state != WorkerState.SUCCESS:
             return
-        if isinstance(event.worker.result, str):
-            reader.update(Content(f"Could not open the corpus: {event.worker.result}"))
+        result = event.worker.result
+        if isinstance(result, str):
+            reader.message(f"Could not open the corpus: {result}")
             return
-        self.library, refresh, self.articles = event.worker.result
-        sources = self.query_one("#sources", OptionList)
-        sources.clear_options()
-        sources.add_options(
-            Option(Content(article.title), id=article.id) for article in self.articles
-        )
+        if result is None:
+            return
+        self.library, refresh = result
+        self.articles = self.library.articles()
         for warning in refresh.report.warnings:
             self.notify(warning, severity="warning")
         for skipped in refresh.skipped:
             self.notify(f"skipped {skipped.path}: {skipped.reason}", severity="warning")
-        if self.articles:
-            sources.highlighted = 0
-            sources.focus()
-        else:
-            reader.update(Content("This corpus has no readable articles."))
+        if not self.articles:
+            reader.message("This corpus has no readable articles.")
+            return
+        ids = {a.id for a in self.articles}
+        last = self.state.last_article if self.state.last_article in ids else None
+        self.main.populate(select=last)
+        self.main.query_one("#sources").focus()
 
-    @on(OptionList.OptionHighlighted, "#sources")
-    def _show(self, event: OptionList.OptionHighlighted) -> None:
-        article = next((a for a in self.articles if a.id == event.option.id), None)
-        if article is not None:
-            self.query_one("#reader", Static).update(article_content(article))
-            self.query_one("#reader-scroll", VerticalScroll).scroll_home(animate=False)
+    # -- state -------------------------------------------------------------------------------
 
-    def action_cursor_down(self) -> None:
-        self.query_one("#sources", OptionList).action_cursor_down()
+    def remember_position(self, article_id: str, scroll_y: int) -> None:
+        self.state.set_position(article_id, scroll_y)
 
-    def action_cursor_up(self) -> None:
-        self.query_one("#sources", OptionList).action_cursor_up()
+    def toggle_mark(self, article_id: str) -> bool:
+        if article_id in self.state.marked:
+            self.state.marked.remove(article_id)
+            return False
+        self.state.marked.append(article_id)
+        return True
 
-    def on_unmount(self) -> None:
+    def save_state(self) -> None:
+        if self._store is not None:
+            self.main.save_position()
+            warning = self._store.save(self.state)
+            if warning:
+                self.log.warning(warning)
+
+    async def action_quit(self) -> None:
+        self.save_state()
+        self.exit()
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def compare_with(self, article_id: str) -> None:
+        """Compare with the marked source, or ask which one."""
+        others = [m for m in self.state.marked if m != article_id]
+        if others:
+            self.show_comparison(others[-1], article_id)
+            return
+
+        def chosen(other: str | None) -> None:
+            if other:
+                self.show_comparison(article_id, other)
+
+        self.push_screen(SourcePicker(self.articles, exclude=article_id), chosen)
+
+    def show_comparison(self, first: str, second: str) -> None:
         if self.library is not None:
-            self.library.close()
+            self.push_screen(CompareScreen(self.library.compare(first, second)))
+
+    def show_matrix(self) -> None:
+        if self.library is not None:
+            subjects = [s for s in self.library.claim_matrix() if len(s.sources) > 1]
+            self.push_screen(MatrixScreen(subjects, self.library.ids()))
+
+    def show_timeline(self) -> None:
+        if self.library is not None:
+            self.push_screen(TimelineScreen(self.library.timeline()))
+
+    def open_sentence(self, article_id: str, start: int, end: int) -> None:
+        """Back to the main screen with one sentence of one article in view."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.main.open_article(article_id, offset=start, focus=(start, end))
+        self.main.query_one("#reader").focus()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Search", "Search the corpus (/)", self.main.action_start_search)
+        yield SystemCommand(
+            "Entity panel", "Toggle the entity panel (e)", self.main.action_toggle_entities
+        )
+        yield SystemCommand(
+            "Claim matrix", "Subjects by sources, conflicts flagged (M)", self.show_matrix
+        )
+        yield SystemCommand("Timeline", "Dated events from every source (t)", self.show_timeline)
+        yield SystemCommand("Help", "Keys and what they do (?)", self.action_help)
+        if self.main.current is not None:
+            current = self.main.current.id
+            yield SystemCommand(
+                "Compare…",
+                "Compare this source with another (c)",
+                lambda: self.compare_with(current),
+            )
+        for article in self.articles[:500]:
+            yield SystemCommand(
+                f"Open: {article.title}",
+                article.outlet or article.id,
+                lambda article_id=article.id: self.main.open_article(article_id),  # type: ignore[misc]
+            )
 
 
 def run_app(corpus: Path | None) -> None:

@@ -1,0 +1,224 @@
+"""What the reader remembers between runs, per corpus: the last article open, where each article
+was scrolled to, and which articles are marked.
+
+The state is a convenience, so losing it must never stop the app: every failure (missing file,
+damaged file, read-only folder) becomes a warning the caller can show, never an exception. It
+lives in the per-user state folder, never in the corpus folder, which may be read-only or shared.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .paths import app_paths
+
+__all__ = ["MAX_POSITIONS", "ReadingState", "StateStore"]
+
+# Scroll positions pile up as the user browses; only recent ones are worth a larger file.
+MAX_POSITIONS = 500
+
+# Written into the file so a later layout can tell old files apart instead of guessing.
+_FORMAT_VERSION = 1
+
+
+@dataclass
+class ReadingState:
+    last_article: str | None = None
+    positions: dict[str, int] = field(default_factory=dict)  # article id -> scroll y (lines)
+    marked: list[str] = field(default_factory=list)
+
+    def set_position(self, article_id: str, scroll_y: int) -> None:
+        """Remember a scroll position; the dict's order doubles as recency, which the cap uses."""
+        # Re-inserting moves the key to the end, so the oldest-set article is the one dropped.
+        self.positions.pop(article_id, None)
+        self.positions[article_id] = max(0, int(scroll_y))
+        _trim_positions(self.positions)
+
+
+class StateStore:
+    """One JSON file per corpus in the state folder."""
+
+    def __init__(self, corpus_dir: Path, state_dir: Path | None = None) -> None:
+        paths = app_paths()
+        self._corpus_dir = corpus_dir
+        self._state_dir = state_dir if state_dir is not None else paths.state_dir
+        # Same key as the index folder, so a corpus's cache and state are easy to match up.
+        self._path = self._state_dir / f"{paths.index_dir(corpus_dir).name}.json"
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def load(self) -> tuple[ReadingState, str | None]:
+        """The saved state, or a fresh one → (state, warning or None)."""
+        try:
+            raw = self._path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            # Nothing saved yet (first run); not worth telling anyone about.
+            return ReadingState(), None
+        except OSError as exc:
+            # Unreadable but maybe fine (permissions): leave it alone rather than set it aside.
+            return ReadingState(), f"Reading state not loaded ({_reason(exc)}); starting fresh."
+
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+            # RecursionError: absurdly deep nesting, which only a damaged file would contain.
+            return ReadingState(), self._set_aside(f"not valid JSON: {exc}")
+        if not isinstance(data, dict):
+            return ReadingState(), self._set_aside("not a JSON object")
+
+        state, bad_fields = _from_json(data)
+        if bad_fields:
+            names = ", ".join(bad_fields)
+            return state, f"Reading state: ignored invalid {names} in {self._path}."
+        return state, None
+
+    def save(self, state: ReadingState) -> str | None:
+        """Write the state atomically → warning or None. Never raises."""
+        if self._inside_corpus():
+            return f"Reading state not saved: {self._path} is inside the corpus folder."
+        # Serialise first, through the same checks as loading, so a stray value in the state
+        # cannot fail halfway through writing.
+        text = json.dumps(_to_json(state), indent=1, ensure_ascii=True) + "\n"
+        tmp_name: str | None = None
+        try:
+            self._state_dir.mkdir(parents=True, exist_ok=True)
+            # The temp file must share the folder with the target: os.replace is only atomic
+            # within one file system.
+            fd, tmp_name = tempfile.mkstemp(
+                prefix=f".{self._path.name}.", suffix=".tmp", dir=self._state_dir
+            )
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                # Without fsync a crash can leave the renamed file empty on some file systems.
+                os.fsync(handle.fileno())
+            os.replace(tmp_name, self._path)
+            tmp_name = None
+        except OSError as exc:
+            return f"Reading state not saved ({_reason(exc)})."
+        finally:
+            if tmp_name is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp_name)
+        _fsync_dir(self._state_dir)
+        return None
+
+    def _set_aside(self, why: str) -> str:
+        """Move a damaged file out of the way, keeping it for anyone who wants to look."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self._path.with_name(f"{self._path.name}.corrupt-{stamp}")
+        counter = 1
+        try:
+            # Two damaged files within one second must not overwrite each other.
+            while aside.exists():
+                aside = self._path.with_name(f"{self._path.name}.corrupt-{stamp}-{counter}")
+                counter += 1
+            os.replace(self._path, aside)
+        except OSError as exc:
+            return (
+                f"Reading state file {self._path} is damaged ({why}) and could not be moved "
+                f"aside ({_reason(exc)}); starting fresh."
+            )
+        return f"Reading state file was damaged ({why}); kept it as {aside}; starting fresh."
+
+    def _inside_corpus(self) -> bool:
+        # Guards against a state folder steered (XDG_STATE_HOME, state_dir=) into the corpus.
+        try:
+            return self._path.resolve().is_relative_to(self._corpus_dir.resolve())
+        except (OSError, RuntimeError):
+            return False
+
+
+def _from_json(data: dict[str, Any]) -> tuple[ReadingState, list[str]]:
+    """Build a state from parsed JSON, keeping whatever is valid → (state, names of bad fields)."""
+    bad: list[str] = []
+    state = ReadingState()
+
+    last = data.get("last_article")
+    if isinstance(last, str) or last is None:
+        state.last_article = last
+    else:
+        bad.append("last_article")
+
+    positions = data.get("positions", {})
+    if isinstance(positions, dict):
+        state.positions = _clean_positions(positions)
+        if len(state.positions) != len(positions):
+            bad.append("positions entries")
+    else:
+        bad.append("positions")
+    _trim_positions(state.positions)
+
+    marked = data.get("marked", [])
+    if isinstance(marked, list):
+        state.marked = _clean_marked(marked)
+        if any(not isinstance(item, str) for item in marked):
+            bad.append("marked entries")
+    else:
+        bad.append("marked")
+    return state, bad
+
+
+def _to_json(state: ReadingState) -> dict[str, Any]:
+    last = state.last_article if isinstance(state.last_article, str) else None
+    positions = _clean_positions(state.positions if isinstance(state.positions, dict) else {})
+    _trim_positions(positions)
+    marked = _clean_marked(state.marked if isinstance(state.marked, list) else [])
+    return {
+        "version": _FORMAT_VERSION,
+        "last_article": last,
+        "positions": positions,
+        "marked": marked,
+    }
+
+
+def _clean_positions(raw: dict[Any, Any]) -> dict[str, int]:
+    # bool is an int subclass, but true/false is never a scroll offset.
+    return {
+        key: value
+        for key, value in raw.items()
+        if isinstance(key, str)
+        and isinstance(value, int)
+        and not isinstance(value, bool)
+        and value >= 0
+    }
+
+
+def _clean_marked(raw: list[Any]) -> list[str]:
+    # A mark is a yes/no per article, so repeats carry nothing; keep first-marked order.
+    return list(dict.fromkeys(item for item in raw if isinstance(item, str)))
+
+
+def _trim_positions(positions: dict[str, int]) -> None:
+    excess = len(positions) - MAX_POSITIONS
+    if excess > 0:
+        for key in list(positions)[:excess]:
+            del positions[key]
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Makes the rename itself survive a crash on POSIX; Windows cannot open folders, and losing
+    # this is only a durability nicety, so any failure is ignored.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__

@@ -1,0 +1,212 @@
+"""The claim diff screen: two sources side by side, row by row."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from search_index.claims.align import STATUSES, Comparison, Row
+from search_index.claims.extract import Claim
+
+if TYPE_CHECKING:
+    from ..app import KimreaderApp
+
+# Glyph and word as well as colour, so the status reads under NO_COLOR and for colour-blind users.
+STATUS_LOOK = {
+    "agree": ("=", "agree", "$success"),
+    "compatible": ("~", "compatible", "$accent"),
+    "conflict": ("!", "CONFLICT", "bold $error"),
+    "only_a": ("<", "only A", "$warning"),
+    "only_b": (">", "only B", "$warning"),
+}
+FILTERS = ("all rows", "conflicts only", "hide agreements")
+MIN_WIDTH, MIN_HEIGHT = 40, 10
+
+
+def claim_content(claim: Claim | None, emphasise: bool) -> Content:
+    if claim is None:
+        return Content("· · ·").stylize("$text-muted")
+    content = Content(claim.sentence)
+    start, end = claim.value_start - claim.start, claim.value_end - claim.start
+    content = content.stylize("bold underline" + (" $error" if emphasise else ""), start, end)
+    if claim.attribution:
+        content = Content.assemble(content, (f"  ({claim.attribution})", "italic $text-muted"))
+    return content
+
+
+class DiffRow(Horizontal):
+    """One aligned row: status, A's sentence, B's sentence (filler where a side has none)."""
+
+    def __init__(self, row: Row) -> None:
+        super().__init__(classes=f"diff-row -{row.status}")
+        self.row = row
+
+    def compose(self) -> ComposeResult:
+        glyph, word, style = STATUS_LOOK[self.row.status]
+        label = Content.assemble((f"{glyph} {word}", style))
+        if self.row.reason:
+            label = Content.assemble(
+                label, "\n", (self.row.reason.replace("_", " "), "$text-muted")
+            )
+        if self.row.topic:
+            label = Content.assemble(label, "\n", (self.row.topic, "italic $text-muted"))
+        differs = self.row.status in ("conflict", "compatible")
+        yield Static(label, classes="status")
+        yield Static(claim_content(self.row.a, differs), classes="side side-a")
+        yield Static(claim_content(self.row.b, differs), classes="side side-b")
+
+
+class CompareScreen(Screen[None]):
+    """Keys: j/k rows, ] [ conflicts, f filter, x swap, enter/o open A's sentence, O B's."""
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "move(1)", "Down", show=False),
+        Binding("k,up", "move(-1)", "Up", show=False),
+        Binding("right_square_bracket", "conflict(1)", "Next conflict", id="next_conflict"),
+        Binding("left_square_bracket", "conflict(-1)", "Prev conflict", id="prev_conflict"),
+        Binding("f", "cycle_filter", "Filter", id="filter"),
+        Binding("x", "swap", "Swap", id="swap"),
+        Binding("enter,o", "open('a')", "Open A", id="open_a"),
+        Binding("O", "open('b')", "Open B", id="open_b"),
+        Binding("g", "edge(0)", "Top", show=False),
+        Binding("G", "edge(-1)", "Bottom", show=False),
+        Binding("q,escape", "app.pop_screen", "Back", id="back"),
+    ]
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self.filter = 0
+        self.cursor = 0
+
+    @property
+    def kimreader(self) -> KimreaderApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="diff-header")
+        yield Static(id="too-small")
+        yield VerticalScroll(id="diff-rows")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.rebuild()
+
+    def on_resize(self) -> None:
+        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        self.query_one("#too-small", Static).update(
+            Content(
+                f"The claim diff needs at least {MIN_WIDTH}x{MIN_HEIGHT}; make the terminal larger."
+            )
+            if small
+            else ""
+        )
+        self.query_one("#too-small").display = small
+        self.query_one("#diff-rows").display = not small
+
+    def visible_rows(self) -> list[Row]:
+        rows = list(self.comparison.rows)
+        if self.filter == 1:
+            rows = [r for r in rows if r.status == "conflict"]
+        elif self.filter == 2:
+            rows = [r for r in rows if r.status != "agree"]
+        return rows
+
+    def rebuild(self) -> None:
+        a, b = self.comparison.a, self.comparison.b
+        counts = self.comparison.summary
+        summary = "   ".join(
+            f"{STATUS_LOOK[s][0]} {STATUS_LOOK[s][1]} {counts[s]}" for s in STATUSES
+        )
+        internal = len(self.comparison.internal_a) + len(self.comparison.internal_b)
+        header = Content.assemble(
+            ("A ", "bold"),
+            (f"{a.outlet or a.id}: ", "$accent"),
+            a.title,
+            "\n",
+            ("B ", "bold"),
+            (f"{b.outlet or b.id}: ", "$accent"),
+            b.title,
+            "\n",
+            (summary, "bold"),
+            f"   [{FILTERS[self.filter]}]",
+            (f"   {internal} contradiction(s) inside one article" if internal else "", "$error"),
+        )
+        self.query_one("#diff-header", Static).update(header)
+        container = self.query_one("#diff-rows", VerticalScroll)
+        container.remove_children()
+        rows = self.visible_rows()
+        if not rows:
+            container.mount(Static(Content("No rows to show with this filter (f to change it).")))
+            return
+        container.mount_all(DiffRow(row) for row in rows)
+        self.cursor = min(self.cursor, len(rows) - 1)
+        self.call_after_refresh(self._highlight)
+
+    def _row_widgets(self) -> list[DiffRow]:
+        return list(self.query(DiffRow).results(DiffRow))
+
+    def _highlight(self) -> None:
+        widgets = self._row_widgets()
+        for index, widget in enumerate(widgets):
+            widget.set_class(index == self.cursor, "-cursor")
+        if widgets:
+            self.query_one("#diff-rows", VerticalScroll).scroll_to_widget(
+                widgets[self.cursor], animate=False
+            )
+
+    def action_move(self, step: int) -> None:
+        widgets = self._row_widgets()
+        if widgets:
+            self.cursor = max(0, min(len(widgets) - 1, self.cursor + step))
+            self._highlight()
+
+    def action_edge(self, where: int) -> None:
+        widgets = self._row_widgets()
+        if widgets:
+            self.cursor = 0 if where == 0 else len(widgets) - 1
+            self._highlight()
+
+    def action_conflict(self, step: int) -> None:
+        widgets = self._row_widgets()
+        conflicts = [i for i, w in enumerate(widgets) if w.row.status == "conflict"]
+        if not conflicts:
+            self.notify("no conflicts between these two sources")
+            return
+        after = [i for i in conflicts if (i > self.cursor if step > 0 else i < self.cursor)]
+        self.cursor = (
+            (after[0] if step > 0 else after[-1])
+            if after
+            else (conflicts[0] if step > 0 else conflicts[-1])
+        )
+        self._highlight()
+
+    def action_cycle_filter(self) -> None:
+        self.filter = (self.filter + 1) % len(FILTERS)
+        self.cursor = 0
+        self.rebuild()
+
+    def action_swap(self) -> None:
+        library = self.kimreader.library
+        if library is None:
+            return
+        self.comparison = library.compare(self.comparison.b.id, self.comparison.a.id)
+        self.rebuild()
+
+    def action_open(self, side: str) -> None:
+        widgets = self._row_widgets()
+        if not widgets:
+            return
+        row = widgets[self.cursor].row
+        claim = row.a if side == "a" else row.b
+        if claim is None:
+            claim = row.b if side == "a" else row.a
+        if claim is not None:
+            self.kimreader.open_sentence(claim.article_id, claim.start, claim.end)

@@ -1,0 +1,115 @@
+"""Corpus-wide views: the claim matrix and the timeline."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from search_index.claims.matrix import Subject, TimelineEvent
+
+from ..widgets.lists import VimOptionList
+
+if TYPE_CHECKING:
+    from ..app import KimreaderApp
+
+
+class MatrixScreen(Screen[None]):
+    """Subjects by sources; enter opens the claim in the highlighted cell."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q,escape", "app.pop_screen", "Back"),
+        Binding("enter", "open_cell", "Open", show=True),
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+    ]
+
+    def __init__(self, subjects: list[Subject], ids: list[str]) -> None:
+        super().__init__()
+        self.subjects = subjects
+        self.ids = ids
+
+    def compose(self) -> ComposeResult:
+        conflicts = sum(1 for s in self.subjects if s.conflicting)
+        yield Static(
+            Content(
+                f"Claim matrix: {len(self.subjects)} subjects given by two or more "
+                f"sources, {conflicts} with conflicting values (! marks them)"
+            )
+        )
+        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#matrix", DataTable)
+        table.add_column("", key="flag")
+        table.add_column("subject", key="subject")
+        for article_id in self.ids:
+            table.add_column(article_id[:12], key=article_id)
+        for index, subject in enumerate(self.subjects):
+            cells = subject.cells()
+            # rich Text, not str: a str cell would be read as markup.
+            row = [Text("!" if subject.conflicting else ""), Text(subject.topic)]
+            row += [
+                Text(", ".join(c.value_text for c in cells.get(i, [])) or "·") for i in self.ids
+            ]
+            table.add_row(*row, key=str(index))
+        table.focus()
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#matrix", DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#matrix", DataTable).action_cursor_up()
+
+    def action_open_cell(self) -> None:
+        table = self.query_one("#matrix", DataTable)
+        row, column = table.cursor_coordinate
+        if row >= len(self.subjects) or column < 2:
+            return
+        claims = self.subjects[row].cells().get(self.ids[column - 2], [])
+        if claims:
+            app: KimreaderApp = self.app  # type: ignore[assignment]
+            app.open_sentence(claims[0].article_id, claims[0].start, claims[0].end)
+
+
+class TimelineScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q,escape", "app.pop_screen", "Back")]
+
+    def __init__(self, events: list[TimelineEvent]) -> None:
+        super().__init__()
+        self.events = events
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Timeline: dated events from every source (! = sources disagree)"))
+        options = []
+        for index, event in enumerate(self.events):
+            for number, claim in enumerate(event.claims):
+                head = (
+                    (f"{'!' if event.conflicting else ' '} {event.when:<10} ", "bold")
+                    if number == 0
+                    else ("             ", "")
+                )
+                prompt = Content.assemble(
+                    head,
+                    (f"{claim.article_id[:10]} ", "$accent"),
+                    (f"{claim.value:<10} ", "bold"),
+                    claim.sentence[:200],
+                )
+                options.append(Option(prompt, id=f"{index}:{number}"))
+        yield VimOptionList(*options, id="timeline")
+        yield Footer()
+
+    @on(OptionList.OptionSelected, "#timeline")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        index, number = (int(x) for x in (event.option.id or "0:0").split(":"))
+        claim = self.events[index].claims[number]
+        app: KimreaderApp = self.app  # type: ignore[assignment]
+        app.open_sentence(claim.article_id, claim.start, claim.end)

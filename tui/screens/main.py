@@ -1,0 +1,414 @@
+"""The main screen: source list, reader, search bar and entity panel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from search_index.models import NAME_TYPES, Article, Entity, SearchResult
+
+from ..widgets.lists import VimOptionList
+from ..widgets.reader import Reader, ReaderView
+
+if TYPE_CHECKING:
+    from ..app import KimreaderApp
+
+SEARCH_DEBOUNCE = 0.25
+
+
+class MainScreen(Screen[None]):
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "start_search", "Search", id="search"),
+        Binding("n", "next_match", "Next match", id="next_match"),
+        Binding("N", "previous_match", "Prev match", show=False, id="previous_match"),
+        Binding("e", "toggle_entities", "Entities", id="entities"),
+        Binding("m", "mark", "Mark", id="mark"),
+        Binding("c", "compare", "Compare", id="compare"),
+        Binding("M", "matrix", "Matrix", id="matrix"),
+        Binding("t", "timeline", "Timeline", id="timeline"),
+        Binding("right_square_bracket", "next_conflict", "Next conflict", show=False),
+        Binding("left_square_bracket", "previous_conflict", "Prev conflict", show=False),
+        Binding("escape", "clear", "Clear", show=False, id="clear"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.result: SearchResult | None = None
+        self.entity_filter: Entity | None = None
+        self.current: Article | None = None
+        self.match_index: int | None = None
+        self.conflict_index: int | None = None
+        self.conflict_spans: list[tuple[int, int, str]] = []
+        self._debounce: Timer | None = None
+
+    @property
+    def kimreader(self) -> KimreaderApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder='search: words, "phrases", person:Kim, AND/OR/NOT', id="search")
+        with Horizontal(id="panes"):
+            with Vertical(id="left"):
+                yield VimOptionList(id="sources")
+                yield VimOptionList(id="entity-panel")
+            yield Reader(id="reader")
+        yield Static(Content(""), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#sources", OptionList).border_title = "Sources"
+        self.query_one("#entity-panel", OptionList).border_title = "Entities"
+        self.query_one("#search", Input).display = False
+        self.query_one("#entity-panel").display = False
+        self.kimreader.load_corpus()  # the screen exists now to show what loading finds
+
+    # -- the list of sources ---------------------------------------------------------------
+
+    def populate(self, select: str | None = None) -> None:
+        """Fill the source list from the library, the search result and the entity filter."""
+        app = self.kimreader
+        sources = self.query_one("#sources", OptionList)
+        articles = {a.id: a for a in app.articles}
+        options: list[Option] = []
+        if self.result is not None and not self.result.error:
+            for hit in self.result.hits:
+                article = articles.get(hit.id)
+                if article is None or not self._passes_filter(hit.id):
+                    continue
+                prompt = Content.assemble(
+                    (article.title, "bold"),
+                    "\n",
+                    (f"{len(hit.matches)} matches · ", "$text-muted"),
+                    (hit.snippet.text[:160], "$text-muted"),
+                )
+                options.append(Option(prompt, id=hit.id))
+        else:
+            for article in app.articles:
+                if not self._passes_filter(article.id):
+                    continue
+                meta = " · ".join(
+                    p
+                    for p in (
+                        "★" if article.id in app.state.marked else None,
+                        article.outlet,
+                        article.published.isoformat()[:10] if article.published else None,
+                    )
+                    if p
+                )
+                prompt = Content.assemble(
+                    (article.title, "bold"), "\n", (meta or article.id, "$text-muted")
+                )
+                options.append(Option(prompt, id=article.id))
+        sources.clear_options()
+        sources.add_options(options)
+        title = "Sources"
+        if self.result is not None and not self.result.error:
+            title = f"{len(options)} of {len(articles)} match"
+        if self.entity_filter is not None:
+            title += f" · {self.entity_filter.name}"
+        sources.border_title = title
+        wanted = select or (self.current.id if self.current else None)
+        ids = [o.id for o in options]
+        if ids:
+            sources.highlighted = ids.index(wanted) if wanted in ids else 0
+
+    def _passes_filter(self, article_id: str) -> bool:
+        return self.entity_filter is None or article_id in self.entity_filter.sources
+
+    @on(OptionList.OptionHighlighted, "#sources")
+    def _source_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and (self.current is None or event.option.id != self.current.id):
+            self.open_article(event.option.id)
+
+    @on(OptionList.OptionSelected, "#sources")
+    def _source_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.open_article(event.option.id, first_match=True)
+            self.query_one("#reader").focus()
+
+    # -- the reader ------------------------------------------------------------------------
+
+    def open_article(
+        self,
+        article_id: str,
+        *,
+        first_match: bool = False,
+        offset: int | None = None,
+        focus: tuple[int, int] | None = None,
+    ) -> None:
+        app = self.kimreader
+        if app.library is None:
+            return
+        self.save_position()
+        article = app.library.article(article_id)
+        self.current = article
+        app.state.last_article = article.id
+        annotated = app.library.annotated(article.id)
+        entities = [(m.mention.start, m.mention.end, m.mention.type) for m in annotated.mentions]
+        focus_spans: list[tuple[int, int]] = []
+        if self.entity_filter is not None:
+            focus_spans = [
+                (m.mention.start, m.mention.end)
+                for m in annotated.mentions
+                if m.entity is self.entity_filter
+            ]
+        if focus is not None:
+            focus_spans.append(focus)
+        matches = self._matches_for(article.id)
+        self.match_index = 0 if matches and first_match else None
+        view = ReaderView(article, entities, matches, [], focus_spans, self.match_index)
+        reader = self.query_one("#reader", Reader)
+        start_y = (
+            0 if (first_match or offset is not None) else app.state.positions.get(article.id, 0)
+        )
+        reader.show(view, scroll_y=start_y)
+        if offset is not None:
+            self.call_after_refresh(reader.scroll_to_offset, offset)
+        elif first_match and matches:
+            self.call_after_refresh(reader.scroll_to_offset, matches[0][0])
+        self.conflict_index = None
+        self.conflict_spans = []
+        self.find_conflicts(article.id)
+        self.update_status()
+
+    def _matches_for(self, article_id: str) -> list[tuple[int, int]]:
+        if self.result is None:
+            return []
+        hit = next((h for h in self.result.hits if h.id == article_id), None)
+        return [(m.start, m.end) for m in hit.matches] if hit else []
+
+    def save_position(self) -> None:
+        if self.current is not None:
+            reader = self.query_one("#reader", Reader)
+            self.kimreader.remember_position(self.current.id, int(reader.scroll_y))
+
+    @work(thread=True, exclusive=True, group="conflicts", exit_on_error=False)
+    def find_conflicts(self, article_id: str) -> None:
+        """Sentences of this article that another source contradicts (off the UI thread)."""
+        library = self.kimreader.library
+        if library is None:
+            return
+        spans: dict[tuple[int, int], str] = {}
+        for other in library.ids():
+            if other == article_id or get_current_worker().is_cancelled:
+                continue
+            for row in library.compare(article_id, other).rows:
+                if row.status == "conflict" and row.a and row.b:
+                    key = (row.a.start, row.a.end)
+                    note = f"{other[:12]}: {row.b.value_text}"
+                    spans[key] = f"{spans[key]}; {note}" if key in spans else note
+        self.app.call_from_thread(self._show_conflicts, article_id, spans)
+
+    def _show_conflicts(self, article_id: str, spans: dict[tuple[int, int], str]) -> None:
+        reader = self.query_one("#reader", Reader)
+        if self.current is None or self.current.id != article_id or reader.view is None:
+            return
+        self.conflict_spans = sorted((s, e, note) for (s, e), note in spans.items())
+        reader.view.conflicts = [(s, e) for s, e, _ in self.conflict_spans]
+        reader.refresh_styles()
+        self.update_status()
+
+    # -- search ----------------------------------------------------------------------------
+
+    def action_start_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(SEARCH_DEBOUNCE, lambda: self.run_search(event.value))
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self.run_search(event.value, open_first=True)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str, open_first: bool = False) -> None:
+        library = self.kimreader.library
+        if library is None:
+            return
+        result = library.search(query, limit=200) if query.strip() else None
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_result, result, open_first)
+
+    def _show_result(self, result: SearchResult | None, open_first: bool) -> None:
+        self.result = result
+        first = result.hits[0].id if open_first and result is not None and result.hits else None
+        self.populate(select=first)
+        if open_first and result is not None and result.hits:
+            self.open_article(result.hits[0].id, first_match=True)
+            self.query_one("#sources").focus()
+        elif self.current is not None:
+            reader = self.query_one("#reader", Reader)
+            if reader.view is not None:
+                reader.view.matches = self._matches_for(self.current.id)
+                reader.view.current = None
+                self.match_index = None
+                reader.refresh_styles()
+        self.update_status()
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        reader = self.query_one("#reader", Reader)
+        if reader.view is None or not reader.view.matches:
+            self.notify("no matches in this article", severity="warning")
+            return
+        count = len(reader.view.matches)
+        index = 0 if self.match_index is None and step > 0 else (self.match_index or 0) + step
+        self.match_index = index % count
+        reader.view.current = self.match_index
+        reader.refresh_styles()
+        reader.scroll_to_offset(reader.view.matches[self.match_index][0])
+        self.update_status()
+
+    # -- conflicts in the reader -------------------------------------------------------------
+
+    def action_next_conflict(self) -> None:
+        self._step_conflict(1)
+
+    def action_previous_conflict(self) -> None:
+        self._step_conflict(-1)
+
+    def _step_conflict(self, step: int) -> None:
+        if not self.conflict_spans:
+            self.notify("no sentence here conflicts with another source")
+            return
+        count = len(self.conflict_spans)
+        index = 0 if self.conflict_index is None and step > 0 else (self.conflict_index or 0) + step
+        self.conflict_index = index % count
+        start, end, note = self.conflict_spans[self.conflict_index]
+        reader = self.query_one("#reader", Reader)
+        if reader.view is not None:
+            reader.view.focus = [(start, end)]
+            reader.refresh_styles()
+        reader.scroll_to_offset(start)
+        self.update_status(f"conflict {self.conflict_index + 1}/{count}: other sources say {note}")
+
+    # -- entities ----------------------------------------------------------------------------
+
+    def action_toggle_entities(self) -> None:
+        panel = self.query_one("#entity-panel", OptionList)
+        panel.display = not panel.display
+        if panel.display:
+            self.fill_entity_panel()
+            panel.focus()
+        else:
+            self.query_one("#sources").focus()
+
+    def fill_entity_panel(self) -> None:
+        library = self.kimreader.library
+        panel = self.query_one("#entity-panel", OptionList)
+        panel.clear_options()
+        if library is None:
+            return
+        entities = library.entities().entities
+        for kind in NAME_TYPES:
+            of_kind = [e for e in entities if e.type == kind][:60]
+            if not of_kind:
+                continue
+            panel.add_option(Option(Content(kind).stylize("bold $text-muted"), disabled=True))
+            panel.add_options(
+                Option(
+                    Content.assemble(
+                        f"{e.name} ", (f"{e.mentions}×{len(e.sources)}", "$text-muted")
+                    ),
+                    id=e.id,
+                )
+                for e in of_kind
+            )
+
+    @on(OptionList.OptionSelected, "#entity-panel")
+    def _entity_chosen(self, event: OptionList.OptionSelected) -> None:
+        library = self.kimreader.library
+        if library is None or event.option.id is None:
+            return
+        entity = next((e for e in library.entities().entities if e.id == event.option.id), None)
+        self.entity_filter = entity
+        self.populate()
+        sources = self.query_one("#sources", OptionList)
+        if sources.highlighted is not None:
+            option = sources.get_option_at_index(sources.highlighted)
+            if option.id:
+                self.open_article(option.id)
+        self.update_status(f"showing sources that mention {entity.name}" if entity else None)
+
+    # -- marking and comparing ------------------------------------------------------------------
+
+    def action_mark(self) -> None:
+        if self.current is None:
+            return
+        marked = self.kimreader.toggle_mark(self.current.id)
+        self.notify(f"{'marked' if marked else 'unmarked'} {self.current.id}")
+        self.populate()
+
+    def action_compare(self) -> None:
+        if self.current is None:
+            return
+        self.kimreader.compare_with(self.current.id)
+
+    def action_matrix(self) -> None:
+        self.kimreader.show_matrix()
+
+    def action_timeline(self) -> None:
+        self.kimreader.show_timeline()
+
+    def action_clear(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.value = ""
+            search.display = False
+            self.result = None
+        elif self.entity_filter is not None:
+            self.entity_filter = None
+        elif self.query_one("#entity-panel").display:
+            self.query_one("#entity-panel").display = False
+        self.populate()
+        if self.current is not None:
+            self.open_article(self.current.id)
+        self.query_one("#sources").focus()
+
+    # -- status line -----------------------------------------------------------------------------
+
+    def update_status(self, message: str | None = None) -> None:
+        parts: list[str] = []
+        result = self.result
+        if result is not None:
+            if result.error:
+                parts.append(f"search: {result.error}")
+            else:
+                if result.corrected:
+                    parts.append(f"showing results for {result.corrected!r}")
+                if result.notice:
+                    parts.append(result.notice)
+                reader = self.query_one("#reader", Reader)
+                count = len(reader.view.matches) if reader.view else 0
+                if count:
+                    position = (self.match_index or 0) + 1 if self.match_index is not None else 0
+                    parts.append(f"match {position}/{count}")
+        if self.conflict_spans and message is None:
+            parts.append(f"{len(self.conflict_spans)} conflicting sentences (] [)")
+        if message:
+            parts.append(message)
+        self.query_one("#status", Static).update(Content("  ·  ".join(parts)))
