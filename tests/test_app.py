@@ -13,6 +13,7 @@ from tui.widgets.reader import Reader
 
 async def settle(app: KimreaderApp, pilot) -> None:
     """Let workers (indexing, search, conflict scans) finish and the screen catch up."""
+    await pilot.pause(0.05)  # let pending key handlers start their workers first
     for _ in range(3):
         await app.workers.wait_for_complete()
         await pilot.pause()
