@@ -142,7 +142,7 @@ def name_key(surface: str) -> str:
 class RuleExtractor:
     """The default extractor: rules, lexicons and a gazetteer; about a millisecond an article."""
 
-    version = "rules-3"
+    version = "rules-4"
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
@@ -196,8 +196,8 @@ class RuleExtractor:
             results = list(self._classify(run, tokens, folded, aliases, common))
             for span, kind, ref in results:
                 found[span] = (kind, ref)
-            if not results:
-                leftovers.append(run)
+            if not results and not self.is_demonym(_surface(folded, _trim(run) or run)):
+                leftovers.append(run)  # a demonym ("North Korean") names nobody
         found = self._extend_orgs(folded, found)
         known = _known_names(folded, found)
         for alias in aliases:

@@ -13,12 +13,24 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from search_index.claims.extract import Claim
 from search_index.claims.matrix import Subject, TimelineEvent
+from search_index.claims.values import hedge_class
 
 from ..widgets.lists import VimOptionList
 
 if TYPE_CHECKING:
     from ..app import KimreaderApp
+
+
+_HEDGE_MARKS = {"above": ">", "below": "<", "approx": "~", "exact": ""}
+
+
+def _short(claim: Claim) -> str:
+    """A cell value: canonical and hedged, "~14000", ">10000", "2025-10"."""
+    if claim.quantity is None:
+        return claim.value
+    return _HEDGE_MARKS.get(hedge_class(claim.quantity), "") + claim.value
 
 
 class MatrixScreen(Screen[None]):
@@ -49,16 +61,19 @@ class MatrixScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#matrix", DataTable)
-        table.add_column("", key="flag")
-        table.add_column("subject", key="subject")
+        table.add_column("", key="flag", width=1)
+        table.add_column("subject", key="subject", width=18)
+        # Fixed widths so every source fits; the full value is one enter away.
+        width = max(12, min(28, (self.size.width - 26) // max(1, len(self.ids)) - 2))
         for article_id in self.ids:
-            table.add_column(article_id[:12], key=article_id)
+            table.add_column(article_id[:width], key=article_id, width=width)
         for index, subject in enumerate(self.subjects):
             cells = subject.cells()
             # rich Text, not str: a str cell would be read as markup.
             row = [Text("!" if subject.conflicting else ""), Text(subject.topic)]
             row += [
-                Text(", ".join(c.value_text for c in cells.get(i, [])) or "·") for i in self.ids
+                Text(", ".join(dict.fromkeys(_short(c) for c in cells.get(i, []))) or "·")
+                for i in self.ids
             ]
             table.add_row(*row, key=str(index))
         table.focus()
