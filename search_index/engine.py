@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 import time
 import warnings
 from collections.abc import Iterable, Iterator
@@ -203,7 +204,11 @@ class IndexStore:
         self._index = index
         self.folder = folder
         self._storage = storage
-        self._searcher: Searcher | None = None
+        # One searcher per thread: Whoosh readers share file handles, so the app's UI thread
+        # and its indexing worker must not read through the same one.
+        self._local = threading.local()
+        self._all_searchers: list[Searcher] = []
+        self._lock = threading.Lock()
 
     @property
     def in_memory(self) -> bool:
@@ -256,19 +261,29 @@ class IndexStore:
         return cls(index, folder, storage), notes
 
     def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
+        with self._lock:
+            for searcher in self._all_searchers:
+                searcher.close()
+            self._all_searchers.clear()
+        self._local = threading.local()
 
     # -- reading -------------------------------------------------------------------------
 
     def searcher(self) -> Searcher:
         """A searcher kept open between queries and refreshed only when the index changed."""
-        if self._searcher is None:
-            self._searcher = self._index.searcher()
-        elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
-        return self._searcher
+        old: Searcher | None = getattr(self._local, "searcher", None)
+        if old is not None and old.up_to_date():
+            return old
+        # A fresh searcher rather than old.refresh(): refresh() shares segment readers with
+        # the old searcher and closes some of them, which another thread may still be using.
+        searcher = self._index.searcher()
+        self._local.searcher = searcher
+        with self._lock:
+            if old is not None:
+                old.close()
+                self._all_searchers.remove(old)
+            self._all_searchers.append(searcher)
+        return searcher
 
     def fingerprints(self) -> dict[str, str]:
         return {

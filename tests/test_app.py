@@ -236,3 +236,33 @@ async def test_remembers_the_last_article_between_runs():
     async with second.run_test(size=(120, 40)) as pilot:
         await settle(second, pilot)
         assert reader(second).view.article.id == "003_8aed3a971675dfb7"
+
+
+async def test_light_theme_and_the_command_palette():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert "Sources" in app.export_screenshot()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Claim matrix" in titles and "Search" in titles
+        assert any(t.startswith("Open: North Korea unveils") for t in titles)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("escape")
+        assert app.is_running
+
+
+async def test_sources_are_readable_while_a_changed_corpus_reindexes(seeds_copy):
+    first = KimreaderApp(seeds_copy, remember=False)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(first, pilot)
+    (seeds_copy / "005_new.txt").write_text(
+        "A new report arrives\n\nOfficials said 12 people were hurt on Monday.\n", encoding="utf-8"
+    )
+    second = KimreaderApp(seeds_copy, remember=False)
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(second, pilot)
+        assert sources(second).option_count == 6
+        assert "indexing" not in status(second)

@@ -66,11 +66,13 @@ class KimreaderApp(App[None]):
             if warning:
                 self.call_from_thread(self.notify, warning, severity="warning")
 
+        # What the index already holds can be read while the rest is indexed.
+        self.call_from_thread(self._show_articles, library, library.articles())
+
         def progress(done: int, total: int) -> None:
-            if total > 20 and done % 10 == 0:
+            if total > 20 and (done % 10 == 0 or done == total):
                 self.call_from_thread(
-                    self.main.query_one("#reader", Reader).message,
-                    f"Indexing the corpus: {done} of {total} articles…",
+                    self.main.update_status, f"indexing: {done} of {total} articles…"
                 )
 
         # Forking worker processes from a threaded program is unsafe: analyse in this thread.
@@ -97,6 +99,7 @@ class KimreaderApp(App[None]):
         if result is None:
             return
         self.library, refresh = result
+        had_articles = bool(self.articles)
         self.articles = self.library.articles()
         for warning in refresh.report.warnings:
             self.notify(warning, severity="warning")
@@ -105,7 +108,22 @@ class KimreaderApp(App[None]):
         if not self.articles:
             reader.message("This corpus has no readable articles.")
             return
-        ids = {a.id for a in self.articles}
+        if refresh.report.changed or not had_articles:
+            ids = {a.id for a in self.articles}
+            current = self.main.current.id if self.main.current else None
+            last = current or (self.state.last_article if self.state.last_article in ids else None)
+            self.main.populate(select=last)
+            if not had_articles:
+                self.main.query_one("#sources").focus()
+        self.main.update_status(None)
+
+    def _show_articles(self, library: Library, articles: list[Article]) -> None:
+        """Show what is indexed so far (the library is safe to read while it is updated)."""
+        if not articles or self.articles:
+            return
+        self.library = library
+        self.articles = articles
+        ids = {a.id for a in articles}
         last = self.state.last_article if self.state.last_article in ids else None
         self.main.populate(select=last)
         self.main.query_one("#sources").focus()

@@ -53,6 +53,8 @@ class Reader(VerticalScroll, can_focus=True):
     Reader > .meta { color: $text-muted; margin-bottom: 1; }
     Reader > .headline { text-style: bold; margin-bottom: 1; }
     Reader > .paragraph { margin-bottom: 1; }
+    /* The gutter marker: a paragraph holding a sentence another source contradicts. */
+    Reader > .-conflict { border-left: outer $error; padding-left: 1; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -87,6 +89,9 @@ class Reader(VerticalScroll, can_focus=True):
         blocks = list(self.query(".headline, .paragraph").results(Static))
         for block, widget in zip(self._blocks, blocks, strict=False):
             widget.update(self._content(block))
+            widget.set_class(
+                any(s < block.end and e > block.start for s, e in self.view.conflicts), "-conflict"
+            )
 
     def scroll_to_offset(self, offset: int) -> None:
         """Bring the paragraph holding ``offset`` to the top third of the pane."""
