@@ -58,8 +58,15 @@ class DiffRow(Horizontal):
             label = Content.assemble(label, "\n", (self.row.topic, "italic $text-muted"))
         differs = self.row.status in ("conflict", "compatible")
         yield Static(label, classes="status")
-        yield Static(claim_content(self.row.a, differs), classes="side side-a")
-        yield Static(claim_content(self.row.b, differs), classes="side side-b")
+        # "A"/"B" tags keep the sides apart when a narrow terminal stacks them.
+        yield Static(
+            Content.assemble(("A ", "bold $text-muted"), claim_content(self.row.a, differs)),
+            classes="side side-a",
+        )
+        yield Static(
+            Content.assemble(("B ", "bold $text-muted"), claim_content(self.row.b, differs)),
+            classes="side side-b",
+        )
 
 
 class CompareScreen(Screen[None]):
