@@ -17,16 +17,20 @@ from search_index.claims.extract import Claim
 from search_index.claims.matrix import Subject, TimelineEvent
 from search_index.models import Article
 
-STATUS_MARKS = {
-    "agree": ("=", "agree", "green"),
-    "compatible": ("~", "compatible", "cyan"),
-    "conflict": ("!", "CONFLICT", "bold red"),
-    "only_a": ("<", "only A", "yellow"),
-    "only_b": (">", "only B", "yellow"),
+from .render import STATUS_WORDS
+
+_COLOURS = {
+    "agree": "green",
+    "compatible": "cyan",
+    "conflict": "bold red",
+    "only_a": "yellow",
+    "only_b": "yellow",
 }
+STATUS_MARKS = {s: (*STATUS_WORDS[s], _COLOURS[s]) for s in STATUS_WORDS}
 
 
-def _article_json(article: Article) -> dict[str, Any]:
+def article_json(article: Article) -> dict[str, Any]:
+    """The identifying fields of an article, as every JSON output gives them."""
     return {
         "id": article.id,
         "title": article.title,
@@ -64,8 +68,8 @@ def _row_json(row: Row) -> dict[str, Any]:
 
 def comparison_json(comparison: Comparison) -> dict[str, Any]:
     return {
-        "a": _article_json(comparison.a),
-        "b": _article_json(comparison.b),
+        "a": article_json(comparison.a),
+        "b": article_json(comparison.b),
         "summary": comparison.summary,
         "rows": [_row_json(r) for r in comparison.rows],
         "internal_conflicts": {

@@ -32,6 +32,7 @@ from search_index.models import ENTITY_TYPES, Article, Hit, IndexReport, SearchR
 from search_index.paths import app_paths, bundled_corpus
 
 from .claim_views import (
+    article_json,
     comparison_json,
     comparison_markdown,
     matrix_json,
@@ -441,10 +442,7 @@ def _hit_text(hit: Hit) -> Text:
 
 def _article_json(article: Article) -> dict[str, Any]:
     return {
-        "id": article.id,
-        "title": article.title,
-        "outlet": article.outlet,
-        "published": article.published.isoformat() if article.published else None,
+        **article_json(article),
         "words": article.words,
         "path": article.path,
         "url": article.url,

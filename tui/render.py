@@ -18,6 +18,15 @@ ENTITY_STYLES = {
     "DATE": "italic $warning",
     "QUANTITY": "italic underline $warning",
 }
+# Every claim-diff status has a glyph and a word as well as a colour, so it reads under
+# NO_COLOR and for colour-blind users; the CLI and the app colour them their own way.
+STATUS_WORDS = {
+    "agree": ("=", "agree"),
+    "compatible": ("~", "compatible"),
+    "conflict": ("!", "CONFLICT"),
+    "only_a": ("<", "only A"),
+    "only_b": (">", "only B"),
+}
 MATCH_STYLE = "reverse"
 CURRENT_MATCH_STYLE = "bold reverse $accent"
 CONFLICT_STYLE = "on $error 25%"

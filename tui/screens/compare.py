@@ -14,17 +14,19 @@ from textual.widgets import Footer, Static
 from search_index.claims.align import STATUSES, Comparison, Row
 from search_index.claims.extract import Claim
 
+from ..render import STATUS_WORDS
+
 if TYPE_CHECKING:
     from ..app import KimreaderApp
 
-# Glyph and word as well as colour, so the status reads under NO_COLOR and for colour-blind users.
-STATUS_LOOK = {
-    "agree": ("=", "agree", "$success"),
-    "compatible": ("~", "compatible", "$accent"),
-    "conflict": ("!", "CONFLICT", "bold $error"),
-    "only_a": ("<", "only A", "$warning"),
-    "only_b": (">", "only B", "$warning"),
+_COLOURS = {
+    "agree": "$success",
+    "compatible": "$accent",
+    "conflict": "bold $error",
+    "only_a": "$warning",
+    "only_b": "$warning",
 }
+STATUS_LOOK = {s: (*STATUS_WORDS[s], _COLOURS[s]) for s in STATUS_WORDS}
 FILTERS = ("all rows", "conflicts only", "hide agreements")
 MIN_WIDTH, MIN_HEIGHT = 40, 10
 
