@@ -49,6 +49,7 @@ from .models import (  # noqa: E402
     NAME_TYPES,
     Alias,
     Article,
+    ArticleInfo,
     Extraction,
     Mention,
     PublishedDate,
@@ -60,6 +61,9 @@ from .text import fold, normalize_token, squash_whitespace  # noqa: E402
 # Bump whenever the schema or the analyzers change: an index with another version is rebuilt.
 SCHEMA_VERSION = 5
 STAMP_NAME = "kimreader-index.json"
+# id -> what lists need (fingerprint, title, outlet, date, words): one small file read instead
+# of every stored document, so opening a 50,000-article corpus does not unpickle 50,000 bodies.
+CATALOG_NAME = "kimreader-catalog.json"
 WRITE_LOCK_NAME = "MAIN_WRITELOCK"  # the name Whoosh's own writer locks
 WRITE_LOCK_TIMEOUT = 15.0
 TEXT_FIELDS = ("title", "body")
@@ -207,6 +211,8 @@ class IndexStore:
         # One searcher per thread: Whoosh readers share file handles, so the app's UI thread
         # and its indexing worker must not read through the same one.
         self._local = threading.local()
+        self._catalog: dict[str, dict[str, Any]] | None = None
+        self._catalog_generation: int | None = None
         self._all_searchers: list[Searcher] = []
         self._lock = threading.Lock()
 
@@ -286,10 +292,52 @@ class IndexStore:
         return searcher
 
     def fingerprints(self) -> dict[str, str]:
-        return {
-            fields["id"]: fields.get("fingerprint", "")
-            for fields in self.searcher().all_stored_fields()
-        }
+        return {i: entry["fingerprint"] for i, entry in self.catalog().items()}
+
+    def catalog(self) -> dict[str, dict[str, Any]]:
+        """Every article's catalog entry, read from the catalog file when it matches the
+        index, else rebuilt from the stored documents (and saved for next time)."""
+        generation = self.searcher().reader().generation()
+        with self._lock:
+            if self._catalog is not None and self._catalog_generation == generation:
+                return self._catalog
+        catalog = self._read_catalog()
+        count = self.doc_count()
+        if catalog is None or len(catalog) != count:
+            catalog = {
+                fields["id"]: _catalog_entry(_article_from_fields(fields))
+                for fields in self.searcher().all_stored_fields()
+            }
+            self._write_catalog(catalog)
+        with self._lock:
+            self._catalog = catalog
+            self._catalog_generation = generation
+        return catalog
+
+    def _read_catalog(self) -> dict[str, dict[str, Any]] | None:
+        if self.folder is None:
+            return None
+        try:
+            data = json.loads((self.folder / CATALOG_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+            return None
+        entries = data.get("articles")
+        return entries if isinstance(entries, dict) else None
+
+    def _write_catalog(self, catalog: dict[str, dict[str, Any]]) -> None:
+        if self.folder is None:
+            return
+        tmp = self.folder / f".{CATALOG_NAME}.{os.getpid()}.tmp"
+        try:
+            tmp.write_text(
+                json.dumps({"schema": SCHEMA_VERSION, "articles": catalog}, ensure_ascii=False),
+                encoding="utf-8",
+            )
+            tmp.replace(self.folder / CATALOG_NAME)
+        except OSError:
+            tmp.unlink(missing_ok=True)  # the catalog is a cache: it is rebuilt when missing
 
     def articles(self) -> list[Article]:
         return sorted(
@@ -342,12 +390,20 @@ class IndexStore:
             raise LockBusy("another kimreader process is updating this index") from exc
         session = IndexWriterSession(writer, add_only=bulk)
         try:
+            before = dict(self.catalog())
             yield session
         except BaseException:
             writer.cancel()
             raise
         if session.count:
             writer.commit()
+            for article_id in session.deleted:
+                before.pop(article_id, None)
+            before.update(session.added)
+            self._write_catalog(before)
+            with self._lock:
+                self._catalog = before
+                self._catalog_generation = self._index.latest_generation()
         else:
             writer.cancel()
 
@@ -455,6 +511,8 @@ class IndexWriterSession:
         self._writer = writer
         self._add_only = add_only
         self.count = 0
+        self.added: dict[str, dict[str, Any]] = {}
+        self.deleted: list[str] = []
 
     def put(
         self,
@@ -491,12 +549,15 @@ class IndexWriterSession:
             _stored_body=article.body,
             spell=fold(article.text),
         )
+        self.added[article.id] = _catalog_entry(article)
         self.count += 1
 
     def delete(self, article_id: str) -> None:
         if self._add_only:
             raise ValueError("a bulk session only adds documents")
         self._writer.delete_by_term("id", article_id)
+        self.added.pop(article_id, None)
+        self.deleted.append(article_id)
         self.count += 1
 
 
@@ -623,6 +684,38 @@ def _article_from_fields(fields: dict[str, Any]) -> Article:
         body=fields.get("body", ""),
         content_hash=fields.get("fingerprint", ""),
         notes=tuple(fields.get("notes") or ()),
+    )
+
+
+def _catalog_entry(article: Article) -> dict[str, Any]:
+    published = article.published
+    return {
+        "fingerprint": article.content_hash,
+        "path": article.path,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": published.value.isoformat() if published else None,
+        "has_time": bool(published and published.has_time),
+        "url": article.url,
+        "words": article.words,
+    }
+
+
+def info_from_entry(article_id: str, entry: dict[str, Any]) -> ArticleInfo:
+    published = entry.get("published")
+    return ArticleInfo(
+        id=article_id,
+        path=str(entry.get("path", "")),
+        title=str(entry.get("title") or article_id),
+        outlet=entry.get("outlet"),
+        published=(
+            PublishedDate(datetime.fromisoformat(published), bool(entry.get("has_time")))
+            if published
+            else None
+        ),
+        url=entry.get("url"),
+        words=int(entry.get("words") or 0),
+        fingerprint=str(entry.get("fingerprint", "")),
     )
 
 

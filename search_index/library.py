@@ -21,7 +21,7 @@ from .claims.extract import (
 )
 from .claims.matrix import Subject, TimelineEvent, claim_matrix, timeline
 from .corpus import SourceFile, check_corpus_dir, discover, read_article
-from .engine import IndexStore, LockBusy, QuerySyntaxError
+from .engine import IndexStore, LockBusy, QuerySyntaxError, info_from_entry
 from .entities.extract import EntityExtractor, RuleExtractor
 from .entities.gazetteer import load_gazetteer
 from .entities.merge import EntityTable, merge_entities
@@ -29,6 +29,7 @@ from .ids import ArticleNotFound, resolve_id
 from .models import (
     NAME_TYPES,
     Article,
+    ArticleInfo,
     Entity,
     Extraction,
     FileNote,
@@ -191,7 +192,12 @@ class Library:
     # -- reading ---------------------------------------------------------------------------
 
     def articles(self) -> list[Article]:
+        """Every article with its text (reads every stored document: prefer ``catalog``)."""
         return self._store.articles()
+
+    def catalog(self) -> list[ArticleInfo]:
+        """Every article's id, title, outlet, date and length, sorted by id; fast."""
+        return [info_from_entry(i, e) for i, e in sorted(self._store.catalog().items())]
 
     def ids(self) -> list[str]:
         if self._ids is None:

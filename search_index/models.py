@@ -63,6 +63,20 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What lists need about an article, without its text (read fast from the catalog)."""
+
+    id: str
+    path: str
+    title: str
+    outlet: str | None
+    published: PublishedDate | None
+    url: str | None
+    words: int
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
 class SkippedFile:
     """A file of the corpus folder that could not be read as an article, and why."""
 

@@ -206,3 +206,21 @@ def test_parallel_first_build_indexes_the_same_as_serial(seeds_copy, monkeypatch
     with _open(seeds_copy) as parallel:
         assert parallel.last_refresh.report.added == 5
         assert {q: [h.id for h in parallel.search(q).hits] for q in expected} == expected
+
+
+def test_catalog_lists_articles_without_reading_bodies_and_survives_damage(seeds_copy):
+    with _open(seeds_copy) as library:
+        folder = library.index_dir
+        infos = library.catalog()
+        assert [i.id for i in infos] == library.ids()
+        assert infos[2].outlet == "The Insider" and infos[2].words > 100
+    catalog = folder / engine.CATALOG_NAME
+    assert catalog.exists()
+    catalog.write_text("{not json", encoding="utf-8")
+    with _open(seeds_copy) as library:
+        assert len(library.catalog()) == 5  # rebuilt from the stored documents
+    (seeds_copy / "000_ca11f8d137dfb4bd.txt").unlink()
+    with _open(seeds_copy) as library:
+        assert "000_ca11f8d137dfb4bd" not in [i.id for i in library.catalog()]
+    data = json.loads(catalog.read_text(encoding="utf-8"))
+    assert len(data["articles"]) == 4

@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from search_index.corpus import CorpusError
 from search_index.library import Library, RefreshResult
-from search_index.models import Article
+from search_index.models import ArticleInfo
 from search_index.state import ReadingState, StateStore
 
 from .screens.compare import CompareScreen
@@ -39,7 +39,7 @@ class KimreaderApp(App[None]):
         super().__init__()
         self.corpus = corpus
         self.library: Library | None = None
-        self.articles: list[Article] = []
+        self.articles: list[ArticleInfo] = []
         self.state = ReadingState()
         self._store: StateStore | None = None
         self._remember = remember
@@ -67,7 +67,7 @@ class KimreaderApp(App[None]):
                 self.call_from_thread(self.notify, warning, severity="warning")
 
         # What the index already holds can be read while the rest is indexed.
-        self.call_from_thread(self._show_articles, library, library.articles())
+        self.call_from_thread(self._show_articles, library, library.catalog())
 
         def progress(done: int, total: int) -> None:
             if total > 20 and (done % 10 == 0 or done == total):
@@ -100,7 +100,7 @@ class KimreaderApp(App[None]):
             return
         self.library, refresh = result
         had_articles = bool(self.articles)
-        self.articles = self.library.articles()
+        self.articles = self.library.catalog()
         for warning in refresh.report.warnings:
             self.notify(warning, severity="warning")
         for skipped in refresh.skipped:
@@ -117,7 +117,7 @@ class KimreaderApp(App[None]):
                 self.main.query_one("#sources").focus()
         self.main.update_status(None)
 
-    def _show_articles(self, library: Library, articles: list[Article]) -> None:
+    def _show_articles(self, library: Library, articles: list[ArticleInfo]) -> None:
         """Show what is indexed so far (the library is safe to read while it is updated)."""
         if not articles or self.articles:
             return

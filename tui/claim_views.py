@@ -15,7 +15,7 @@ from rich.text import Text
 from search_index.claims.align import STATUSES, Comparison, Row
 from search_index.claims.extract import Claim
 from search_index.claims.matrix import Subject, TimelineEvent
-from search_index.models import Article
+from search_index.models import Article, ArticleInfo
 
 from .render import STATUS_WORDS
 
@@ -29,7 +29,7 @@ _COLOURS = {
 STATUS_MARKS = {s: (*STATUS_WORDS[s], _COLOURS[s]) for s in STATUS_WORDS}
 
 
-def article_json(article: Article) -> dict[str, Any]:
+def article_json(article: Article | ArticleInfo) -> dict[str, Any]:
     """The identifying fields of an article, as every JSON output gives them."""
     return {
         "id": article.id,

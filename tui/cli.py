@@ -28,7 +28,14 @@ from search_index.claims.values import parse_date, parse_quantity
 from search_index.corpus import CorpusError
 from search_index.ids import ArticleNotFound
 from search_index.library import DEFAULT_LIMIT, EntityMention, Library, RefreshResult
-from search_index.models import ENTITY_TYPES, Article, Hit, IndexReport, SearchResult
+from search_index.models import (
+    ENTITY_TYPES,
+    Article,
+    ArticleInfo,
+    Hit,
+    IndexReport,
+    SearchResult,
+)
 from search_index.paths import app_paths, bundled_corpus
 
 from .claim_views import (
@@ -93,7 +100,7 @@ def cli(ctx: click.Context, corpus: Path | None) -> None:
 def list_cmd(corpus: Path | None, as_json: bool) -> None:
     """List the corpus's articles: id, title, outlet, publication date, words."""
     with open_library(corpus) as library:
-        articles = library.articles()
+        articles = library.catalog()
     if as_json:
         print_json([_article_json(a) for a in articles])
         return
@@ -440,7 +447,7 @@ def _hit_text(hit: Hit) -> Text:
     return Text.assemble(line, "\n  ", snippet, "\n")
 
 
-def _article_json(article: Article) -> dict[str, Any]:
+def _article_json(article: Article | ArticleInfo) -> dict[str, Any]:
     return {
         **article_json(article),
         "words": article.words,

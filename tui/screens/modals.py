@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from search_index.models import Article
+from search_index.models import ArticleInfo
 
 from ..widgets.lists import VimOptionList
 
@@ -81,7 +81,7 @@ class SourcePicker(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss(None)", "Cancel")]
 
-    def __init__(self, articles: list[Article], exclude: str) -> None:
+    def __init__(self, articles: list[ArticleInfo], exclude: str) -> None:
         super().__init__()
         self.articles = [a for a in articles if a.id != exclude]
 
