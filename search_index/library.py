@@ -94,14 +94,20 @@ class Library:
         self.last_refresh: RefreshResult | None = None
 
     @classmethod
-    def open(cls, corpus_dir: Path | None = None, *, rebuild: bool = False) -> Library:
+    def open(
+        cls,
+        corpus_dir: Path | None = None,
+        *,
+        rebuild: bool = False,
+        extractor: EntityExtractor | None = None,
+    ) -> Library:
         """Open (or create) the index for a corpus without reading the corpus yet.
 
         Raises CorpusError when the folder cannot be used.
         """
         corpus = check_corpus_dir(corpus_dir if corpus_dir is not None else bundled_corpus())
         store, warnings = IndexStore.open(app_paths().index_dir(corpus), rebuild=rebuild)
-        return cls(corpus, store, warnings)
+        return cls(corpus, store, warnings, extractor)
 
     @property
     def index_dir(self) -> Path | None:

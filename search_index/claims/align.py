@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -85,7 +86,7 @@ def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> 
     sentence = (
         sentence_similarity
         if sentence_similarity is not None
-        else fuzz.token_set_ratio(a.sentence, b.sentence, processor=default_process) / 100
+        else fuzz.token_set_ratio(_processed(a.sentence), _processed(b.sentence)) / 100
     )
     entities_a, entities_b = set(a.entities), set(b.entities)
     entities = (
@@ -111,6 +112,12 @@ def _closeness(a: QuantityValue, b: QuantityValue) -> float:
     if not low_a or not low_b or low_a <= 0 or low_b <= 0:
         return 0.0
     return max(0.0, 1.0 - abs(math.log10(low_a / low_b)))
+
+
+@lru_cache(maxsize=65536)
+def _processed(sentence: str) -> str:
+    """A sentence normalised for rapidfuzz once, however many claims compare against it."""
+    return default_process(sentence)
 
 
 def _same_kind(a: QuantityValue, b: QuantityValue) -> bool:
@@ -237,7 +244,7 @@ def _sentence_similarities(
 ) -> list[list[float]]:
     """Every sentence similarity, each distinct pair of sentences scored once (claims of one
     sentence share it) on text normalised once."""
-    processed = {c.sentence: default_process(c.sentence) for c in (*claims_a, *claims_b)}
+    processed = {c.sentence: _processed(c.sentence) for c in (*claims_a, *claims_b)}
     cache: dict[tuple[str, str], float] = {}
     rows = []
     for a in claims_a:

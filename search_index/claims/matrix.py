@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from .align import PAIR_THRESHOLD, pair_score, verdict
+from .align import EVENTS, GENERIC_NOUNS, PAIR_THRESHOLD, pair_score, verdict
 from .extract import Claim
 
 # A claim joins a subject when it matches any of the subject's claims this well.
 MATRIX_THRESHOLD = PAIR_THRESHOLD + 0.08
+MAX_COMPARED = 8
 
 
 @dataclass
@@ -39,7 +41,7 @@ class Subject:
             cells.setdefault(claim.article_id, []).append(claim)
         return cells
 
-    @property
+    @cached_property
     def conflicting(self) -> bool:
         """Whether two sources give values that cannot both hold."""
         for i, a in enumerate(self.claims):
@@ -52,22 +54,44 @@ class Subject:
 def claim_matrix(claims_by_article: Mapping[str, Sequence[Claim]]) -> list[Subject]:
     """Group every article's claims into subjects; subjects reported by more sources first."""
     subjects: list[Subject] = []
+    # Only subjects that share a specific word with a claim can take it: an inverted index from
+    # subject words to subjects keeps this near-linear in the corpus instead of quadratic.
+    by_word: dict[str, list[int]] = {}
     for article_id in sorted(claims_by_article):
         for claim in claims_by_article[article_id]:
+            shared: Counter[int] = Counter()
+            events: set[int] = set()
+            for word in set(claim.subject) - GENERIC_NOUNS:
+                for i in set(by_word.get(word, ())):
+                    shared[i] += 1
+                    if word in EVENTS:
+                        events.add(i)
+            # The same gate pair_score applies, checked cheaply first.
+            candidates = sorted(i for i, n in shared.items() if n >= 2 or i in events)
             best, best_score = None, MATRIX_THRESHOLD
-            for subject in subjects:
+            for index in candidates:
+                subject = subjects[index]
+                if subject.kind != claim.kind:
+                    continue
                 # Every claim of a subject must plausibly be about the same thing (no chaining
-                # from "troops sent in 2024" to "construction began in 2025").
-                scores = [pair_score(claim, other) for other in subject.claims]
+                # from "troops sent in 2024" to "construction began in 2025"); a sample of its
+                # claims is enough to tell.
+                sample = subject.claims[:MAX_COMPARED]
+                scores = [pair_score(claim, other) for other in sample]
                 if min(scores) < PAIR_THRESHOLD:
                     continue
                 score = max(scores)
                 if score >= best_score:
-                    best, best_score = subject, score
+                    best, best_score = index, score
             if best is None:
+                best = len(subjects)
                 subjects.append(Subject([claim]))
             else:
-                best.claims.append(claim)
+                subjects[best].claims.append(claim)
+            for word in set(claim.subject) - GENERIC_NOUNS:
+                postings = by_word.setdefault(word, [])
+                if not postings or postings[-1] != best:
+                    postings.append(best)
     subjects.sort(key=lambda s: (-len(s.sources), not s.conflicting, s.claims[0].article_id))
     return subjects
 

@@ -55,6 +55,15 @@ class EntityExtractor(Protocol):
     def extract(self, text: str) -> Extraction: ...
 
 
+class NullExtractor:
+    """Extracts nothing: for measuring what analysis costs, or for corpora where it is unwanted."""
+
+    version = "none"
+
+    def extract(self, text: str) -> Extraction:
+        return Extraction(())
+
+
 # A word: letters and digits, with inner hyphens or apostrophes ("Jong-un", "People's"), a
 # trailing apostrophe ("Workers'"), or dotted initials ("U.S.").
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['-]\w+)*'?")
