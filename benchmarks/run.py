@@ -218,7 +218,9 @@ def phase_fts5(corpus: Path) -> dict[str, Any]:
                 "where docs match ? order by rank limit 20",
                 (query,),
             ).fetchall()
-            count = db.execute("select count(*) from docs where docs match ?", (query,)).fetchone()[0]
+            count = db.execute("select count(*) from docs where docs match ?", (query,)).fetchone()[
+                0
+            ]
             times.append((time.perf_counter() - started) * 1000)
             del rows
         results[name] = {"p50": percentile(times, 50), "p95": percentile(times, 95), "total": count}
@@ -262,8 +264,16 @@ def measure(size: int) -> dict[str, Any]:
     cache = WORK / f"cache-{size}"
     shutil.rmtree(cache, ignore_errors=True)
     results: dict[str, Any] = {"size": size}
-    for name in ("build-plain", "build", "first-paint", "incremental", "search", "claims",
-                 "ripgrep", "fts5"):
+    for name in (
+        "build-plain",
+        "build",
+        "first-paint",
+        "incremental",
+        "search",
+        "claims",
+        "ripgrep",
+        "fts5",
+    ):
         print(f"[{size}] {name} …", file=sys.stderr, flush=True)
         if name == "first-paint":
             # Index absent first, then present.

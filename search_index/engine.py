@@ -40,7 +40,6 @@ from whoosh.filedb.filestore import FileStorage, RamStorage  # noqa: E402
 from whoosh.index import Index, LockError  # noqa: E402
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser  # noqa: E402
 from whoosh.query import FuzzyTerm, NullQuery, Phrase, Query, Term  # noqa: E402
-from whoosh.searching import Hit as WhooshHit  # noqa: E402
 from whoosh.searching import Searcher  # noqa: E402
 from whoosh.support.charset import accent_map  # noqa: E402
 
@@ -490,11 +489,15 @@ class IndexStore:
             formatter=_SpanFormatter(),
         )
         hits = []
+        phrases, loose = _phrase_and_loose_words(query)
         for hit in results:
             article = _article_from_fields(hit.fields())
             text = article.text
-            matches = _body_matches(searcher, hit, query)
-            fragments = hit.highlights("body", text=fold(text), top=2) if matches else []
+            # Highlighting reads the matched terms' stored offsets for all top hits in one
+            # pass per term; the match list reuses what it read.
+            fragments = hit.highlights("body", text=fold(text), top=2)
+            occurrences = results._char_cache.get("body", {}).get(hit.docnum, {})
+            matches = _body_matches(occurrences, phrases, loose)
             snippet = _snippet(text, fragments) if fragments else _snippet(article.body, [])
             hits.append((article, float(hit.score or 0.0), snippet, matches))
         return QueryOutcome(tuple(hits), len(results))
@@ -599,22 +602,17 @@ def _snippet(body: str, fragments: list[tuple[int, int, list[tuple[int, int]]]])
     return Snippet("".join(parts), tuple(spans))
 
 
-def _body_matches(searcher: Searcher, hit: WhooshHit, query: Query) -> tuple[Span, ...]:
-    """The hit's matched tokens in Article.text, from the character offsets stored at index time.
+def _body_matches(
+    occurrences: dict[str, list[tuple[int, int, int]]],
+    phrases: list[tuple[str, ...]],
+    loose: set[str],
+) -> tuple[Span, ...]:
+    """The hit's matched tokens in Article.text, from the character offsets stored at index
+    time (``occurrences``: word -> [(position, start, end)]).
 
     Words that the query only asks for inside phrases are marked only where the whole phrase
     occurs, so "Kim Jong-un" does not light up every other "Kim".
     """
-    occurrences: dict[str, list[tuple[int, int, int]]] = {}
-    for fieldname, term in hit.matched_terms():
-        if fieldname != "body":
-            continue
-        postings = searcher.postings("body", term)
-        postings.skip_to(hit.docnum)
-        if postings.is_active() and postings.id() == hit.docnum:
-            word = term.decode("utf-8") if isinstance(term, bytes) else term
-            occurrences[word] = postings.value_as("characters")
-    phrases, loose = _phrase_and_loose_words(query)
     spans: set[tuple[int, int]] = set()
     for word, places in occurrences.items():
         if word in loose or not any(word in phrase for phrase in phrases):
