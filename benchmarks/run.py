@@ -34,7 +34,7 @@ QUERIES = {
     "two-term AND": "flood AND minister",
     "phrase": '"said on"',
     "field (person:)": "person:Garcia",
-    "misspelled": "earthquak",
+    "misspelled": "earthqauke",
 }
 # The same questions for ripgrep (case-insensitive, files that match) and FTS5.
 RG = {
@@ -42,14 +42,14 @@ RG = {
     "two-term AND": [["flood"], ["minister"]],
     "phrase": [["said on"]],
     "field (person:)": [["Garcia"]],
-    "misspelled": [["earthquak"]],
+    "misspelled": [["earthqauke"]],
 }
 FTS = {
     "term": "earthquake",
     "two-term AND": "flood AND minister",
     "phrase": '"said on"',
     "field (person:)": "Garcia",
-    "misspelled": "earthquak*",
+    "misspelled": "earthqauke",
 }
 REPEAT = 30
 

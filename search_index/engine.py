@@ -495,7 +495,9 @@ class IndexStore:
             text = article.text
             # Highlighting reads the matched terms' stored offsets for all top hits in one
             # pass per term; the match list reuses what it read.
-            fragments = hit.highlights("body", text=fold(text), top=2)
+            # Pinpoint fragments need only the text's length and offsets, which folding keeps:
+            # the original text serves, and folding a long article per hit is not free.
+            fragments = hit.highlights("body", text=text, top=2)
             occurrences = results._char_cache.get("body", {}).get(hit.docnum, {})
             matches = _body_matches(occurrences, phrases, loose)
             snippet = _snippet(text, fragments) if fragments else _snippet(article.body, [])

@@ -7,6 +7,7 @@ one character keeps every offset into the folded text valid in the original.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -60,25 +61,25 @@ _WHITESPACE_RUN = re.compile(r"\s+")
 def squash_whitespace(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """Collapse whitespace runs (paragraph breaks included) to one space for a one-line excerpt,
     moving the ``[start, end)`` spans so they still cover the same characters."""
-    pieces: list[str] = []
-    # new_offset[i] is where original offset i lands in the squashed text.
-    new_offset = [0] * (len(text) + 1)
-    out = 0
-    last = 0
-    for match in _WHITESPACE_RUN.finditer(text):
-        for i in range(last, match.start()):
-            new_offset[i] = out
-            out += 1
-        pieces.append(text[last : match.start()])
-        for i in range(match.start(), match.end()):
-            new_offset[i] = out
-        pieces.append(" ")
-        out += 1
-        last = match.end()
-    for i in range(last, len(text)):
-        new_offset[i] = out
-        out += 1
-    new_offset[len(text)] = out
-    pieces.append(text[last:])
-    moved = [(new_offset[s], new_offset[e - 1] + 1 if e > s else new_offset[s]) for s, e in spans]
-    return "".join(pieces), moved
+    runs = [(m.start(), m.end()) for m in _WHITESPACE_RUN.finditer(text)]
+    if not runs:
+        return text, list(spans)
+    starts = [start for start, _ in runs]
+    # removed[i]: characters dropped by runs[0..i-1] (each run keeps one space).
+    removed = [0]
+    for start, end in runs:
+        removed.append(removed[-1] + (end - start - 1))
+
+    def moved(offset: int) -> int:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return offset
+        run_start, run_end = runs[i]
+        if offset < run_end:  # inside a run: it lands on the run's single space
+            return run_start - removed[i] + (1 if offset > run_start else 0)
+        return offset - removed[i + 1]
+
+    squashed = _WHITESPACE_RUN.sub(" ", text)
+    return squashed, [
+        (moved(s), max(moved(s), moved(e - 1) + 1) if e > s else moved(s)) for s, e in spans
+    ]

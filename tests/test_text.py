@@ -38,3 +38,21 @@ def test_squash_whitespace_moves_spans_with_their_text():
     )
     assert squashed == "first para. Second para with Kim Jong"
     assert [squashed[s:e] for s, e in spans] == ["Kim", "Jong"]
+
+
+def test_squash_whitespace_keeps_every_word_span_on_its_word():
+    import random
+
+    rng = random.Random(3)
+    for _ in range(300):
+        words = ["".join(rng.choice("abcXYZ") for _ in range(rng.randint(1, 6))) for _ in range(8)]
+        gaps = [rng.choice([" ", "  ", "\n\n", " \n ", "\t"]) for _ in words]
+        text = rng.choice(["", " ", "\n"]) + "".join(w + g for w, g in zip(words, gaps, strict=True))
+        spans, at = [], 0
+        for w, g in zip(words, gaps, strict=True):
+            start = text.index(w, at)
+            spans.append((start, start + len(w)))
+            at = start + len(w) + len(g)
+        squashed, moved = squash_whitespace(text, spans)
+        assert [squashed[s:e] for s, e in moved] == words
+        assert "  " not in squashed and "\n" not in squashed
