@@ -65,8 +65,7 @@ _NAMES: dict[str, tuple[str, str, str]] = {
         "Adéṣínà Olátúnjí Uche",
     ),
     "hispanic": (
-        "José Luis Carlos Juan Miguel Alejandro Jorge Andrés Diego Raúl Martín Julio Óscar "
-        "César",
+        "José Luis Carlos Juan Miguel Alejandro Jorge Andrés Diego Raúl Martín Julio Óscar César",
         "María Ana Lucía Carmen Rosa Patricia Gabriela Valentina Sofía Daniela Inés Verónica "
         "Ximena",
         "García López Martínez Rodríguez Sánchez Pérez Gómez Fernández Torres Ramírez Flores "
@@ -87,8 +86,7 @@ _NAMES: dict[str, tuple[str, str, str]] = {
     "brazilian": (
         "João Pedro Lucas Gabriel Rafael Thiago Felipe Bruno Rodrigo Marcelo Gustavo Antônio "
         "Sérgio",
-        "Ana Beatriz Juliana Fernanda Camila Larissa Mariana Letícia Patrícia Renata Cláudia "
-        "Luíza",
+        "Ana Beatriz Juliana Fernanda Camila Larissa Mariana Letícia Patrícia Renata Cláudia Luíza",
         "Silva Santos Oliveira Souza Lima Pereira Ferreira Costa Rodrigues Almeida Nascimento "
         "Araújo Gonçalves Carvalho Ribeiro Barbosa Conceição",
     ),
@@ -248,7 +246,9 @@ def _country(
     alt: str = "",
 ) -> Country:
     bare = name.removeprefix("the ")
-    parsed = tuple((c.split(":")[0], _population(float(c.split(":")[1]))) for c in cities.split("|"))
+    parsed = tuple(
+        (c.split(":")[0], _population(float(c.split(":")[1]))) for c in cities.split("|")
+    )
     currency, rate = money.split(":")
     office = {
         "President": "the presidential palace",
@@ -526,6 +526,7 @@ _SECTORS = (
     ("chemicals", "Chemicals", "chemical plant workers"),
     ("textile", "Textiles", "garment workers"),
 )
+_INVESTOR_ADJ = ("Gulf", "Singaporean", "US", "Canadian", "Japanese", "Norwegian", "Chinese")
 _BANKS = ("Goldman Sachs", "Morgan Stanley", "JPMorgan", "Citi", "HSBC", "Barclays", "UBS",
           "BNP Paribas", "Nomura", "Standard Chartered")  # fmt: skip
 _UNIVERSITIES = ("the University of {city}", "{city} State University", "the National University",
@@ -616,7 +617,7 @@ _DIS_IMPACT = _lines("""
 Power was cut to {households} households in {region}, and {roads} roads were closed by debris{attr}.
 The health ministry said {hospitals} hospitals in {region} were treating the injured, and several had run short of blood and painkillers.
 Schools in {city} and {city2} will stay closed until further notice, the education ministry said.
-Initial estimates put the damage at {damage}, though officials cautioned that the figure was likely to rise.
+Initial estimates of the damage ran to {damage}, though officials cautioned that the figure was likely to rise.
 Telephone and internet services were down across much of {region}, making it hard to reach outlying villages.
 Aerial footage broadcast by {news} showed {scene}.
 Long queues formed outside the few shops still open in {city2}, where residents said the prices of bottled water and fuel had doubled.
@@ -814,8 +815,9 @@ EARTHQUAKE = _disaster(
     noun="earthquake",
     evs="earthquakes",
     nouns=("the earthquake", "the quake", "the tremor", "the disaster"),
-    countries=("Turkey", "Japan", "Indonesia", "Philippines", "Peru", "Chile", "Mexico",
-               "Pakistan", "Greece", "Colombia"),
+    countries=tuple(
+        "Turkey|Japan|Indonesia|Philippines|Peru|Chile|Mexico|Pakistan|Greece|Colombia".split("|")
+    ),
     figures={
         "magnitude": ("dec", 5.4, 7.8),
         "depth": ("km", 6, 70),
@@ -875,7 +877,7 @@ Seismologists warned that strong aftershocks could continue for weeks and urged 
     unique=_lines("""
 A {child_age}-year-old girl was pulled alive from the rubble of a collapsed house in {city2} after {rescue_hours} hours, local television showed.
 Officials said a dam near {city2} had developed cracks and ordered {dam_evac} people living downstream to leave as a precaution.
-The quake was felt as far away as {city3}, some {far_distance} from the epicentre, where office workers ran into the streets.
+The quake was felt as far away as {city3}, {far_distance} from the epicentre, where office workers ran into the streets.
 Flights at {city} airport were suspended for several hours while engineers checked the runway for cracks.
 A prison wall collapsed in {city2} and at least 20 inmates escaped in the confusion, the justice ministry said.
 """),  # noqa: E501
@@ -927,9 +929,12 @@ FLOOD = _disaster(
     noun="flood",
     evs="floods and landslides",
     nouns=("the floods", "the flooding", "the disaster", "days of torrential rain"),
-    countries=("Philippines", "Indonesia", "Nigeria", "Brazil", "Kenya", "India", "Pakistan",
-               "Bangladesh", "Vietnam", "Germany", "South Africa", "Poland", "Peru", "Colombia",
-               "Greece", "France", "South Korea", "Mexico"),
+    countries=tuple(
+        (
+            "Philippines|Indonesia|Nigeria|Brazil|Kenya|India|Pakistan|Bangladesh|Vietnam|"
+            "Germany|South Africa|Poland|Peru|Colombia|Greece|France|South Korea|Mexico"
+        ).split("|")
+    ),
     figures={
         "rain": ("mm", 150, 600),
         "river_level": ("m", 2.5, 9.5),
@@ -1027,8 +1032,9 @@ WILDFIRE = _disaster(
     noun="wildfire",
     evs="wildfires",
     nouns=("the fires", "the wildfires", "the blaze", "the disaster"),
-    countries=("Greece", "Chile", "Turkey", "France", "Brazil", "South Africa", "South Korea",
-               "Mexico", "Kenya"),
+    countries=tuple(
+        "Greece|Chile|Turkey|France|Brazil|South Africa|South Korea|Mexico|Kenya".split("|")
+    ),
     figures={
         "homes": ("count", 50, 3000),
         "evacuated": ("count", 2000, 120000),
@@ -1126,8 +1132,9 @@ FERRY = _disaster(
     noun="maritime disaster",
     evs="ferry accidents",
     nouns=("the sinking", "the accident", "the disaster", "the capsizing"),
-    countries=("Philippines", "Indonesia", "Bangladesh", "Nigeria", "Greece", "Vietnam",
-               "Brazil", "Kenya"),
+    countries=tuple(
+        "Philippines|Indonesia|Bangladesh|Nigeria|Greece|Vietnam|Brazil|Kenya".split("|")
+    ),
     figures={
         "passengers": ("count", 80, 600),
         "crew": ("num", 8, 40),
@@ -1149,7 +1156,7 @@ The death toll from the sinking of the ferry {ship} off {area} rose to {toll_num
 """),  # noqa: E501
     detail=_lines("""
 {rescued} people were rescued and {missing} others were still missing{attr}.
-The ferry went down about {offshore} off the coast, shortly after leaving {city2} for {city}.
+The ferry went down {offshore} off the coast, shortly after leaving {city2} for {city}.
 The {ship} was carrying {passengers} passengers and {crew} crew members, according to the passenger manifest.
 Survivors said the ferry began to list in waves of up to {wave} before turning over within minutes.
 The death toll rose to {toll_num}{toll_attr}, up from {toll_prev} {prev_time}.
@@ -1245,7 +1252,7 @@ Firefighters took more than six hours to bring the fire under control, {agency} 
 {missing} workers were still unaccounted for{attr}.
 The explosion happened shortly after the start of the night shift, according to {company}.
 Witnesses said a smaller blast and a fire preceded the main explosion by several minutes.
-"""),  # noqa: E501
+"""),
     impact=_lines("""
 Residents within a few kilometres of the site were told to stay indoors and keep their windows shut because of toxic smoke.
 Windows were shattered in buildings up to {heard} away, and several nearby homes were badly damaged.
@@ -1328,8 +1335,10 @@ _CIVIC_ATTRS = _lines("""
 , local media reported
 , according to a tally by {outlet}
 """)
-_CIVIC_OCCUPATIONS = ("teacher", "student", "taxi driver", "engineer", "shop owner", "nurse",
-                      "retired civil servant", "farmer", "software developer", "pensioner")  # fmt: skip
+_CIVIC_OCCUPATIONS = tuple(
+    "teacher|student|taxi driver|engineer|shop owner|nurse|retired civil servant|farmer|"
+    "software developer|pensioner".split("|")
+)
 
 
 def _election_derive(v: dict[str, float]) -> None:
@@ -1381,7 +1390,7 @@ With {counted} of polling stations reporting, {rival} of {party2} had {rival_sha
 Turnout was {turnout}, {agency} said, out of {voters} registered voters.
 {party1} was on course to win {seats_won_n} of the {seats_n} seats in parliament, according to projections by {outlet}.
 {agency} said it had received {complaints} complaints about irregularities, most of them minor.
-Voting took place at {stations} polling stations, some of which opened late because of missing ballot papers.
+{stations} polling stations were open across the country, some of them late because of missing ballot papers.
 """),  # noqa: E501
     impact=_lines("""
 Supporters of {lead_last} celebrated in the streets of {city}, waving flags and honking car horns late into the night.
@@ -1532,7 +1541,7 @@ Shops in central {city} were boarded up, and several metro stations were closed 
     response=_lines("""
 {official} said the police had shown restraint and blamed “organised groups” for the violence.
 The government announced it would {concession}, a concession protesters dismissed as not enough.
-"""),  # noqa: E501
+"""),
     context=_lines("""
 Anger over {grievance} has been building for months; the first, smaller protests took place {ref_date}.
 {country} last saw protests on this scale in {hist_year}, when demonstrations forced a cabinet reshuffle.
@@ -1580,8 +1589,10 @@ Peaceful protesters must not be treated as criminals
             ("Amnesty International researcher", "a researcher at Amnesty International"),
             ("Human Rights Watch director", "a director at Human Rights Watch"),
         ),
-        "lead": (("opposition leader", "the opposition leader"), ("student leader",
-                                                                   "a student leader")),
+        "lead": (
+            ("opposition leader", "the opposition leader"),
+            ("student leader", "a student leader"),
+        ),
     },
     orgs={
         "agency": (
@@ -1690,8 +1701,12 @@ The evidence was overwhelming, and the court has recognised it
         "official": (("Justice Minister", "the justice minister"),),
         "spokes": (("court SP", "a court SP"),),
         "expert": (("law professor", "a law professor at {university}"),),
-        "aid": (("Transparency International director", "the head of the local branch of "
-                 "Transparency International"),),
+        "aid": (
+            (
+                "Transparency International director",
+                "the head of the local branch of Transparency International",
+            ),
+        ),
         "lead": (("", "the defendant"),),
         "rival": (("chief prosecutor", "the chief prosecutor"),),
     },
@@ -1785,8 +1800,10 @@ Our offer is fair and responsible, and we urge the unions to return to the table
 """),
     attrs=_CIVIC_ATTRS,
     roles={
-        "official": (("Labour Minister", "the labour minister"), ("Finance Minister",
-                                                                  "the finance minister")),
+        "official": (
+            ("Labour Minister", "the labour minister"),
+            ("Finance Minister", "the finance minister"),
+        ),
         "spokes": (("union SP", "a union SP"),),
         "expert": (("labour economist", "a labour economist at {university}"),),
         "aid": (("ILO official", "an official with the International Labour Organization"),),
@@ -1835,7 +1852,7 @@ Shares in {company2} jumped {jump} {day} after {company} agreed to buy the compa
 """),  # noqa: E501
     detail=_lines("""
 The offer represents a premium of {premium} to {company2_short}’s closing price before the deal was announced.
-The combined group will have annual revenue of about {revenue} and {employees} employees.
+The combined group will have annual revenue of {revenue} and {employees} employees.
 {company_short} said it expected savings of {savings} a year, partly by cutting {jobs} jobs.
 Shares in {company2_short} rose {jump} in {city} trading{attr}.
 {company_short} will pay {share_price} {currency} per share in cash, the companies said.
@@ -1887,8 +1904,10 @@ The board believes this offer delivers compelling value for our shareholders
 , according to data compiled by {outlet}
 """),
     roles={
-        "official": (("Economy Minister", "the economy minister"), ("Finance Minister",
-                                                                    "the finance minister")),
+        "official": (
+            ("Economy Minister", "the economy minister"),
+            ("Finance Minister", "the finance minister"),
+        ),
         "spokes": (("company SP", "a SP for {company_short}"),),
         "expert": (("analyst", "an analyst at {bank}"),),
         "aid": (("union official", "an official with the main workers’ union"),),
@@ -1896,8 +1915,10 @@ The board believes this offer delivers compelling value for our shareholders
         "rival": (("chairman", "the chairman of {company2_short}"),),
     },
     orgs={
-        "agency": (("Competition Commission", "the regulator"),
-                   ("Competition Authority", "the regulator")),
+        "agency": (
+            ("Competition Commission", "the regulator"),
+            ("Competition Authority", "the regulator"),
+        ),
         "company": (),
         "company2": (),
     },
@@ -1935,22 +1956,22 @@ _MORE: dict[str, dict[str, str]] = {
 Counting was slow in rural areas, where ballot boxes had to be carried by boat and on foot.
 {observers} observers were accredited to monitor the vote{attr}.
 Invalid ballots accounted for {invalid} of the total, {agency} said.
-""",
+""",  # noqa: E501
         "impact": """
 The {country_adj} stock market rose {market_jump} in early trading, led by bank shares.
 Fireworks went off over {city} after midnight as supporters of {lead_last} gathered outside the party headquarters.
 In {city2}, a stronghold of the {party2_short}, the streets were quiet.
-""",
+""",  # noqa: E501
         "response": """
 {official} said the commission would publish results from every polling station online so that parties could check them.
 {rival_last}’s campaign said it would challenge the results from {region} in court.
 Police were deployed outside the offices of {agency} in {city} after opposition supporters gathered there.
-""",
+""",  # noqa: E501
         "context": """
 {lead_last} has promised to cut fuel taxes and raise the minimum wage, pledges that economists say would strain the budget.
 Turnout in the previous election, {ref_date}, was {prev_turnout}.
 Voters went to the polls amid high inflation and widespread disillusionment with the political establishment.
-""",
+""",  # noqa: E501
         "reaction": """
 Regional leaders called for calm while the count continued.
 {foreign}’s foreign ministry said it hoped the new government would strengthen trade ties.
@@ -1989,18 +2010,18 @@ Riot police blocked roads leading to parliament with armoured vehicles and barbe
 Most of those arrested were young men, according to {agency}.
 Several cars and a bank branch were set on fire in {city2}, according to local media.
 The crowd marched from the central square towards government buildings, chanting slogans against {official_last}.
-""",
+""",  # noqa: E501
         "impact": """
 Public transport in {city} was suspended for much of the day, and many businesses closed early.
 Hospitals in {city} said they were treating people for injuries from rubber bullets and for the effects of tear gas.
 Schools and universities in {city} moved classes online for the rest of the week.
-""",
+""",  # noqa: E501
         "response": """
 {leader} said in a televised address that the government was open to dialogue but would not give in to “blackmail”.
 {official} announced a ban on gatherings of more than 50 people in central {city} for the next {ban_days} days.
 Police said they were investigating reports that some officers had used excessive force.
 The government blamed foreign-funded groups for the unrest, without providing evidence.
-""",
+""",  # noqa: E501
         "context": """
 The protests began as a small student demonstration in {city2} before spreading across the country.
 Unemployment among young people in {country} is estimated at {youth_unemp}.
@@ -2013,7 +2034,7 @@ The United Nations human rights office said it was alarmed by reports of excessi
         "outlook": """
 Student unions said they would hold another march {soon}.
 Parliament is due to return from recess {next_date}, when the opposition plans to call a no-confidence vote.
-""",
+""",  # noqa: E501
         "q_official": """
 We are ready to talk to anyone who rejects violence
 Nobody has the right to paralyse the capital
@@ -2039,7 +2060,7 @@ The verdict was read out over more than three hours in a packed courtroom in {ci
 Prosecutors said {lead_last} had used the money to buy property in {foreign} and {city}, as well as luxury cars.
 The court acquitted {lead_last} on {acquitted_n} of the charges, citing a lack of evidence.
 {lead_last} denied all the charges throughout the trial.
-""",
+""",  # noqa: E501
         "impact": """
 Police closed roads around the court, and riot police stood guard as the verdict was read.
 Markets barely reacted to the verdict, which had been widely expected.
@@ -2047,16 +2068,16 @@ Markets barely reacted to the verdict, which had been widely expected.
         "response": """
 {lead_last}’s party called the verdict a “dark day for democracy” and urged supporters to stay calm.
 {rival} told reporters outside the court that the sentence was proportionate to the damage done to the state.
-""",
+""",  # noqa: E501
         "context": """
 The case began with a report by an investigative news outlet {ref_date} that traced payments through companies in {foreign}.
 Corruption is a major public concern in {country}, which ranks poorly in Transparency International’s annual index.
 Allies of {lead_last} say the case is part of a campaign to keep {lead_him} out of politics ahead of the next election.
-""",
+""",  # noqa: E501
         "reaction": """
 The European Union said it had followed the trial closely and called for a fair appeal process.
 Opposition politicians welcomed the verdict, while supporters of {lead_last} said they would take to the streets.
-""",
+""",  # noqa: E501
         "outlook": """
 {lead_last} will remain free pending appeal, the court said.
 Prosecutors said they were preparing further cases against other former officials.
@@ -2099,7 +2120,7 @@ Supermarkets in {city2} reported shortages of some goods as deliveries were disr
 The government said it could invoke emergency powers to order strikers back to work if the stoppage continued.
 {company} said it had drawn up contingency plans and hired temporary staff.
 {rival} said the unions’ demands would add {cost} a year to the wage bill.
-""",
+""",  # noqa: E501
         "context": """
 Public sector wages in {country} have been frozen since {ref_date}.
 The {sector} sector employs {employees} people in {country}{attr}.
@@ -2139,7 +2160,7 @@ We hope the unions will return to talks
         "detail": """
 The deal values {company2_short} at {multiple} times its annual earnings.
 {company_short} will finance the deal with a mix of cash and new debt, it said.
-The combined company will control about {market_share} of the {country_adj} {sector} market.
+The combined company will control {market_share} of the {country_adj} {sector} market.
 {company_short} said the transaction would add to its earnings within two years.
 The boards of both companies have approved the deal.
 """,
@@ -2155,11 +2176,11 @@ Consumer groups urged regulators to block the deal unless the companies sold som
         "context": """
 {company_short} has made {deals_n} acquisitions in the past five years.
 {company2_short} has struggled since {ref_date}, when it issued a profit warning and replaced its chief executive.
-""",
+""",  # noqa: E501
         "reaction": """
 Investors broadly welcomed the deal, although some questioned whether the price was too high.
 Ratings agency Moody’s said the deal was credit negative for {company_short} because of the extra debt.
-""",
+""",  # noqa: E501
         "outlook": """
 Shareholders of {company2_short} will vote on the deal at a meeting {next_date}.
 Analysts expect the competition review to focus on overlapping operations in {city2}.
@@ -2590,8 +2611,7 @@ def _build_cluster(number: int, size: int, seed: int, words: int) -> Cluster:
         "hist_year": str(rng.randint(1990, 2019)),
         "bank": rng.choice(_BANKS[:5]),
         "bank2": rng.choice(_BANKS[5:]),
-        "foreign_adj": rng.choice(("Gulf", "Singaporean", "US", "Canadian", "Japanese",
-                                   "Norwegian", "Chinese")),  # fmt: skip
+        "foreign_adj": rng.choice(_INVESTOR_ADJ),
     }
     statics["university"] = rng.choice(_UNIVERSITIES).format(city=statics["city"])
     rng.shuffle(foreign)
@@ -2754,7 +2774,7 @@ class _Article:
         kind = self.kinds[base]
         v = self.values[key]
         hedge = "exact" if exact or key != base else self.hedge(base)
-        src, rng = self.src, self.rng
+        src = self.src
         if kind == "count":
             return _hedged(max(1, round(v)), hedge, vague_ok)
         if kind == "num":
@@ -2891,7 +2911,7 @@ class _Article:
                 person = cl.people[role]
                 self.mentioned.add(role)
                 if suffix == "_intro":
-                    return ctx[key] if key in ctx else person.name
+                    return ctx.get(key, person.name)
                 return {"_name": person.name, "_last": person.short, "_desc": person.desc}[suffix]
         if key in self.values and key in self.kinds:
             text = self.figure(key)
@@ -3131,7 +3151,8 @@ class _Article:
         if style == 3:
             return f"Published {p.year}-{p.month:02d}-{p.day:02d} {hm} UTC"
         if style == 4:
-            return f"{_WEEKDAYS[p.weekday()][:3]} {p.day} {mon} {p.year} {p.hour:02d}.{p.minute:02d} GMT"
+            day = _WEEKDAYS[p.weekday()][:3]
+            return f"{day} {p.day} {mon} {p.year} {p.hour:02d}.{p.minute:02d} GMT"
         if style == 5:
             return f"Updated: {_WEEKDAYS[p.weekday()]}, {month} {p.day}, {p.year}, {h12} {ampm}"
         if style == 6:
@@ -3159,7 +3180,9 @@ class _Article:
         paragraphs = self.body()
         city = cl.statics["city"]
         if src.wire == "Reuters":
-            place = city.upper() + (f", {cl.when.strftime('%b')} {cl.when.day}" if rng.random() < 0.4 else "")
+            place = city.upper()
+            if rng.random() < 0.4:
+                place += f", {_MONTHS[cl.when.month - 1][:3]} {cl.when.day}"
             paragraphs[0] = f"{place} (Reuters) - {paragraphs[0]}"
         elif src.wire == "AP":
             paragraphs[0] = f"{city.upper()}, {cl.country.bare} (AP) — {paragraphs[0]}"
@@ -3168,8 +3191,8 @@ class _Article:
         elif rng.random() < 0.2:
             paragraphs[0] = f"{city.upper()} — {paragraphs[0]}"
         if rng.random() < 0.08 and len(paragraphs) > 4:
-            paragraphs.insert(rng.randint(2, len(paragraphs) - 2),
-                              rng.choice(("Advertisement", "Share this article", "ADVERTISEMENT")))  # fmt: skip
+            chrome = rng.choice(("Advertisement", "Share this article", "ADVERTISEMENT"))
+            paragraphs.insert(rng.randint(2, len(paragraphs) - 2), chrome)
         tail: list[str] = []
         if src.wire == "Reuters":
             tail.append(f"Reporting by {self.reporter()} in {city}; Additional reporting by "

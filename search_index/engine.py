@@ -12,6 +12,7 @@ import re
 import threading
 import time
 import warnings
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -58,7 +59,7 @@ from .models import (  # noqa: E402
 from .text import fold, normalize_token, squash_whitespace  # noqa: E402
 
 # Bump whenever the schema or the analyzers change: an index with another version is rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 STAMP_NAME = "kimreader-index.json"
 # id -> what lists need (fingerprint, title, outlet, date, words): one small file read instead
 # of every stored document, so opening a 50,000-article corpus does not unpickle 50,000 bodies.
@@ -186,9 +187,9 @@ def build_schema() -> Schema:
         person=TEXT(analyzer=EntityKeyTokenizer(), phrase=False),
         org=TEXT(analyzer=EntityKeyTokenizer(), phrase=False),
         place=TEXT(analyzer=EntityKeyTokenizer(), phrase=False),
-        mentions=STORED,
-        aliases=STORED,
-        claims=STORED,
+        # Mentions, aliases and claims as one compressed JSON blob: every search hit unpickles
+        # its stored fields, and a blob of bytes costs nothing to unpickle until it is read.
+        analysis=STORED,
     )
 
 
@@ -354,13 +355,17 @@ class IndexStore:
 
     def claim_records(self, article_id: str) -> list[dict[str, object]]:
         fields = self.searcher().document(id=article_id)
-        return list(fields.get("claims") or ()) if fields else []
+        return list(_analysis(fields).get("claims") or ()) if fields else []
 
     def extractions(self) -> dict[str, Extraction]:
         return {
             fields["id"]: _extraction_from_fields(fields)
             for fields in self.searcher().all_stored_fields()
         }
+
+    def generation(self) -> int:
+        """Which version of the index the searcher reads: it changes with every commit."""
+        return int(self.searcher().reader().generation())
 
     def doc_count(self) -> int:
         return int(self.searcher().doc_count())
@@ -536,9 +541,20 @@ class IndexWriterSession:
         }
         write(
             **entity_fields,
-            mentions=[[m.start, m.end, m.type, m.text, m.key, m.ref] for m in mentions],
-            aliases=[[a.short, a.full] for a in (extraction.aliases if extraction else ())],
-            claims=claims or [],
+            analysis=zlib.compress(
+                json.dumps(
+                    {
+                        "mentions": [
+                            [m.start, m.end, m.type, m.text, m.key, m.ref] for m in mentions
+                        ],
+                        "aliases": [
+                            [a.short, a.full] for a in (extraction.aliases if extraction else ())
+                        ],
+                        "claims": claims or [],
+                    },
+                    ensure_ascii=False,
+                ).encode("utf-8")
+            ),
             id=article.id,
             path=article.path,
             fingerprint=article.content_hash,
@@ -722,12 +738,24 @@ def info_from_entry(article_id: str, entry: dict[str, Any]) -> ArticleInfo:
 
 
 def _extraction_from_fields(fields: dict[str, Any]) -> Extraction:
+    analysis = _analysis(fields)
     mentions = tuple(
         Mention(int(s), int(e), str(kind), str(text), str(key), ref)
-        for s, e, kind, text, key, ref in fields.get("mentions") or ()
+        for s, e, kind, text, key, ref in analysis.get("mentions") or ()
     )
-    aliases = tuple(Alias(str(a), str(b)) for a, b in fields.get("aliases") or ())
+    aliases = tuple(Alias(str(a), str(b)) for a, b in analysis.get("aliases") or ())
     return Extraction(mentions, aliases)
+
+
+def _analysis(fields: dict[str, Any]) -> dict[str, Any]:
+    blob = fields.get("analysis")
+    if not blob:
+        return {}
+    try:
+        data = json.loads(zlib.decompress(blob).decode("utf-8"))
+    except (zlib.error, ValueError):
+        return {}  # unreadable analysis reads as none; a rebuild restores it
+    return data if isinstance(data, dict) else {}
 
 
 def _validate(index: Index) -> None:

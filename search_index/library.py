@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -47,6 +49,7 @@ ProgressCallback = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while articles are (re)indexed."""
 
 DEFAULT_LIMIT = 20
+RESULT_CACHE_SIZE = 256
 # Below this many articles, starting worker processes costs more than it saves.
 BULK_THRESHOLD = 300
 MAX_PROCS = 4
@@ -89,6 +92,8 @@ class Library:
         self.extractor: EntityExtractor = extractor or RuleExtractor()
         self._entities: EntityTable | None = None
         self._claims: dict[str, list[Claim]] = {}
+        self._results: OrderedDict[tuple[str, int, int], SearchResult] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self._open_warnings = tuple(warnings)
         self._ids: list[str] | None = None
         self.last_refresh: RefreshResult | None = None
@@ -271,7 +276,29 @@ class Library:
     # -- searching -------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = DEFAULT_LIMIT) -> SearchResult:
-        """Search title and body with the index's query language; never raises on bad input."""
+        """Search title and body with the index's query language; never raises on bad input.
+
+        Results are cached per index version: typing in the app repeats queries constantly
+        (each keystroke's prefix, backspacing), and an unchanged index gives the same answer.
+        """
+        key = (query, limit, self._store.generation())
+        with self._cache_lock:
+            cached = self._results.get(key)
+            if cached is not None:
+                self._results.move_to_end(key)
+                return cached
+        result = self._search(query, limit=limit)
+        with self._cache_lock:
+            self._results[key] = result
+            while len(self._results) > RESULT_CACHE_SIZE:
+                self._results.popitem(last=False)
+        return result
+
+    def clear_cache(self) -> None:
+        with self._cache_lock:
+            self._results.clear()
+
+    def _search(self, query: str, *, limit: int) -> SearchResult:
         prepared = prepare_query(query)
         if not prepared.text:
             return SearchResult(query, (), 0, error="nothing to search for")

@@ -224,3 +224,12 @@ def test_catalog_lists_articles_without_reading_bodies_and_survives_damage(seeds
         assert "000_ca11f8d137dfb4bd" not in [i.id for i in library.catalog()]
     data = json.loads(catalog.read_text(encoding="utf-8"))
     assert len(data["articles"]) == 4
+
+
+def test_cached_results_follow_the_index(seeds_copy):
+    with _open(seeds_copy) as library:
+        assert library.search("quake").total == 0
+        assert library.search("quake") is library.search("quake")  # cached
+        (seeds_copy / "005_new.txt").write_text(STORY, encoding="utf-8")
+        library.refresh()
+        assert library.search("quake").total == 1

@@ -47,7 +47,9 @@ def test_squash_whitespace_keeps_every_word_span_on_its_word():
     for _ in range(300):
         words = ["".join(rng.choice("abcXYZ") for _ in range(rng.randint(1, 6))) for _ in range(8)]
         gaps = [rng.choice([" ", "  ", "\n\n", " \n ", "\t"]) for _ in words]
-        text = rng.choice(["", " ", "\n"]) + "".join(w + g for w, g in zip(words, gaps, strict=True))
+        text = rng.choice(["", " ", "\n"]) + "".join(
+            w + g for w, g in zip(words, gaps, strict=True)
+        )
         spans, at = [], 0
         for w, g in zip(words, gaps, strict=True):
             start = text.index(w, at)
