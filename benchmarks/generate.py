@@ -645,6 +645,7 @@ It is the deadliest {noun} to hit {country} since {hist_year}, when {hist_toll} 
 {city}, home to about {city_pop} people, has grown rapidly in recent decades, much of it through informal housing.
 The government has faced criticism over its handling of a previous disaster {ref_date}, when aid took days to reach remote areas.
 Critics say years of underinvestment in {region} left local authorities poorly prepared for an emergency on this scale.
+The disaster — the worst in {region} in a generation — has renewed questions about how prepared the country is for extreme events.
 {expert_name}, {expert_desc}, said warning systems had improved since {hist_year} but that many rural communities were still not covered.
 Opposition lawmakers called for an inquiry into why {ev} caused so many deaths in {city2}.
 Insurance coverage in {country} is low, and most families who lost their homes are unlikely to be compensated, analysts say.
@@ -856,6 +857,8 @@ The death toll rose to {toll_num}{toll_attr}, up from {toll_prev} {prev_time}.
 Most of the victims were in {city2}, where a {floors}-storey apartment block collapsed.
 Cracks opened in roads, and a bridge on the highway between {city} and {city2} partly collapsed.
 The tremor was felt in {city} for almost a minute, sending residents running into the streets in their nightclothes.
+The shaking lasted 30–40 seconds, residents said, and was followed by a second, weaker jolt.
+Seismologists said aftershocks of magnitude 5–6 were possible in the coming weeks.
 Of the dead, many were killed in their sleep when the walls of older brick houses gave way, {mayor} said.
 """),  # noqa: E501
     impact=_lines("""
@@ -967,6 +970,8 @@ The {river} River rose {river_level} above its normal level, flooding low-lying 
 The death toll rose to {toll_num}{toll_attr}, up from {toll_prev} {prev_time}.
 {injured} people were injured, most of them by collapsing walls and debris carried by the water{attr}.
 Landslides buried several houses on the hillsides above {city2}, where rescuers were searching with shovels.
+Heavy rain had been falling on {region} since last week, saturating the ground before the worst of the storm arrived.
+Forecasters expect a further 50–100 mm of rain in the hills above {city2} over the next two days.
 """),  # noqa: E501
     impact=_lines("""
 In {city2}, water reached the second floor of some buildings, and residents were rescued from rooftops by boat.
@@ -1077,6 +1082,7 @@ Volunteers with garden hoses and branches joined firefighters trying to protect 
     context=_lines("""
 Scientists say hotter, drier summers driven by climate change are making wildfires in {country} larger and harder to control.
 Firefighters have complained for years about understaffing and ageing aircraft.
+The blaze — one of dozens burning across {country} — started in dry scrubland and spread within hours to pine forest.
 """),  # noqa: E501
     reaction=(),
     outlook=_lines("""
@@ -1665,6 +1671,7 @@ Supporters of {lead_last} gathered outside the courthouse in {city}, chanting th
     context=_lines("""
 {lead_last} was arrested {ref_date} after an investigation by {agency}.
 The case has divided {country}, where {lead_last} remains popular in {region}.
+The offences took place between {offence_years}, while {lead_last} was in office, prosecutors said.
 {expert_name}, {expert_desc}, said the verdict would be seen as a test of the judiciary’s independence.
 """),  # noqa: E501
     reaction=_lines("""
@@ -1874,6 +1881,7 @@ Analysts at {bank} said the deal would create a clear market leader with greater
 """),
     outlook=_lines("""
 The deal is expected to close {next_date}, subject to approval by shareholders and regulators.
+Analysts at {bank2} had valued {company2_short} at 20–25% less before the bid was announced.
 """),
     unique=_lines("""
 {company2_short}’s founding family, which owns {family_stake} of the company, has agreed to support the deal.
@@ -1979,6 +1987,8 @@ Regional leaders called for calm while the count continued.
         "outlook": """
 {lead_last} is expected to be sworn in {next_date}.
 Coalition talks could take weeks if no party wins a majority, analysts said.
+Polls published last week had put {lead_last} at 35–40 percent, well short of the result.
+The result — if confirmed — would mark the biggest shift in {country}’s politics in a decade.
 """,
         "q_official": """
 Every vote will be counted, and every complaint will be investigated
@@ -2024,6 +2034,8 @@ The government blamed foreign-funded groups for the unrest, without providing ev
 """,  # noqa: E501
         "context": """
 The protests began as a small student demonstration in {city2} before spreading across the country.
+Smaller demonstrations have taken place almost daily since last week, mostly in the evenings.
+The protests — the largest since {hist_year} — have drawn people of all ages, not just students.
 Unemployment among young people in {country} is estimated at {youth_unemp}.
 Similar protests {ref_date} were broken up by police within days.
 """,
@@ -2108,6 +2120,7 @@ We will appeal the acquittals on the remaining counts
         "detail": """
 Picket lines formed outside {company} sites in {city} and {city2} before dawn.
 Only essential services were running, {agency} said, under a minimum-service agreement.
+The unions want a new {contract_years} wage agreement that ties pay to inflation.
 The strike is the biggest in the {sector} sector since {hist_year}.
 Talks mediated by the labour ministry broke down late {day} after {talk_hours} hours.
 """,
@@ -2163,6 +2176,7 @@ The deal values {company2_short} at {multiple} times its annual earnings.
 The combined company will control {market_share} of the {country_adj} {sector} market.
 {company_short} said the transaction would add to its earnings within two years.
 The boards of both companies have approved the deal.
+The talks — first reported by {outlet} last week — had been going on for several months.
 """,
         "impact": """
 Smaller competitors said the merger would leave customers with fewer choices and higher prices.
@@ -2614,6 +2628,9 @@ def _build_cluster(number: int, size: int, seed: int, words: int) -> Cluster:
         "foreign_adj": rng.choice(_INVESTOR_ADJ),
     }
     statics["university"] = rng.choice(_UNIVERSITIES).format(city=statics["city"])
+    start = when.year - rng.randint(3, 9)
+    statics["offence_years"] = f"{start}–{start + rng.randint(2, 4)}"
+    statics["contract_years"] = f"{when.year}–{when.year + rng.randint(2, 3)}"
     rng.shuffle(foreign)
     statics["foreign"], statics["foreign2"] = foreign[0], foreign[1]
     if spec.statics:
