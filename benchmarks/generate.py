@@ -2731,6 +2731,7 @@ class _Article:
         self.words = words
         self.mentioned: set[str] = set()
         self.used: set[str] = set(cl.shared_lines)
+        self.reuse = False  # only long articles that run out of fresh sentences repeat one
         self.hedges: dict[str, str] = {}
         self.ctx = _Ctx(cl.statics)
         self.ctx.article = self  # type: ignore[attr-defined]
@@ -2979,7 +2980,9 @@ class _Article:
     def pick(self, pool: tuple[str, ...] | list[str]) -> str | None:
         fresh = [t for t in pool if t not in self.used]
         if not fresh:
-            return None
+            if not self.reuse or not pool:
+                return None
+            fresh = list(pool)
         template = self.rng.choice(fresh)
         self.used.add(template)
         return template
@@ -3107,12 +3110,13 @@ class _Article:
                 paragraphs.append(" ".join(sentences))
                 done += size
         fallbacks = (*prose, "quote", "witness")
-        for _ in range(12):
+        for _ in range(200):
             if done >= target * 0.92:
                 break
             text = self.sentence(rng.choice(fallbacks))
             if text is None:
-                break
+                self.reuse = True
+                continue
             # Lengthen the shortest paragraph rather than add one (8-14 paragraphs).
             shortest = min(
                 (i for i in range(1, len(paragraphs) - 1) if paragraphs[i] != cl.shared),
