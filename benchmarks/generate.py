@@ -624,7 +624,7 @@ Long queues formed outside the few shops still open in {city2}, where residents 
 Farmers in {region} said they had lost livestock and stores of seed, raising fears of food shortages in the coming months.
 The main highway between {city} and {city2} was cut in several places, leaving convoys of aid trucks stuck for hours.
 In {city2}, families queued for hours for drinking water handed out from army tankers, {news} reported.
-""")  # noqa: E501
+""")
 _DIS_RESPONSE = _lines("""
 {agency} said it had deployed {rescuers} rescuers, along with sniffer dogs and heavy lifting equipment, to the worst-hit areas.
 The military sent {aircraft} helicopters and transport planes to carry food, water and medicine to {region}{attr}.
@@ -638,7 +638,7 @@ Soldiers and police were deployed to guard shops and petrol stations after repor
 {aid} said the organisation was sending {kits} emergency kits and a team of doctors to {region}.
 Rescue teams from {foreign} and {foreign2} arrived in {city} {day}, {agency} said.
 {mayor} said the city had opened its sports stadium to families whose homes were unsafe.
-""")  # noqa: E501
+""")
 _DIS_CONTEXT = _lines("""
 {country} is regularly hit by {evs}, but officials said the scale of the damage in {region} was unusual.
 It is the deadliest {noun} to hit {country} since {hist_year}, when {hist_toll} people were killed.
@@ -650,7 +650,7 @@ The disaster — the worst in {region} in a generation — has renewed questions
 Opposition lawmakers called for an inquiry into why {ev} caused so many deaths in {city2}.
 Insurance coverage in {country} is low, and most families who lost their homes are unlikely to be compensated, analysts say.
 A report by {agency} published {ref_date} had warned that {region} was among the most vulnerable areas in the country.
-""")  # noqa: E501
+""")
 _DIS_REACTION = _lines("""
 {foreign}’s foreign ministry offered condolences and said it was ready to send help.
 The European Union said it was releasing {eu_aid} in humanitarian aid and had activated its satellite mapping service.
@@ -659,7 +659,7 @@ Leaders of neighbouring countries sent messages of condolence, and {foreign} off
 The World Health Organization said it was sending medical supplies and trauma kits to hospitals in {region}.
 The World Bank said it was in talks with the government about emergency financing for {region}.
 Messages of sympathy poured in on social media, and a fundraising campaign started by a {country_adj} singer raised {fund} in a day.
-""")  # noqa: E501
+""")
 _DIS_OUTLOOK = _lines("""
 Officials said the search for survivors would continue {next_rel}, although hopes were fading.
 {official} said a full assessment of the damage would take {weeks} weeks.
@@ -669,7 +669,7 @@ Parliament is due to debate an emergency budget {next_date}.
 Aid agencies warned that the risk of disease was rising in crowded shelters, where clean water and toilets were in short supply.
 The government said reconstruction would cost {rebuild}, a sum that would strain an already stretched budget.
 {agency} said it would publish an updated casualty figure {soon}.
-""")  # noqa: E501
+""")
 _DIS_Q_AID = _lines("""
 The needs are enormous: shelter, clean water and medical care for people who have lost everything
 Our volunteers are working day and night, but we cannot do this alone
@@ -847,7 +847,7 @@ A magnitude {magnitude} earthquake struck {area} {day}, killing {toll} people an
 A strong earthquake shook {region} {day}, bringing down homes and killing {toll} people{toll_attr}.
 Rescuers in {area} dug through rubble {day} after a strong earthquake killed {toll} people{toll_attr}.
 The death toll from a magnitude {magnitude} earthquake in {area} rose to {toll_num} {day}{toll_attr}, as rescuers searched collapsed buildings for survivors.
-"""),  # noqa: E501
+"""),
     detail=_lines("""
 The quake struck at a depth of {depth}, with its epicentre {distance} {compass} of {city}, according to {org2}.
 {org2} put the magnitude at {magnitude}, while {org3} measured it at {magnitude_alt}.
@@ -860,30 +860,30 @@ The tremor was felt in {city} for almost a minute, sending residents running int
 The shaking lasted 30–40 seconds, residents said, and was followed by a second, weaker jolt.
 Seismologists said aftershocks of magnitude 5–6 were possible in the coming weeks.
 Of the dead, many were killed in their sleep when the walls of older brick houses gave way, {mayor} said.
-"""),  # noqa: E501
+"""),
     impact=_lines("""
 {buildings} buildings were destroyed or damaged, and engineers were inspecting hundreds more{attr}.
 Hundreds of families in {city2} spent the night outdoors, afraid to return to cracked homes as aftershocks rattled the region.
-"""),  # noqa: E501
+"""),
     response=_lines("""
 Rescuers worked through the night under floodlights, in places digging with their bare hands where machinery could not reach.
 Excavators cleared the rubble of a collapsed market in {city2}, where dozens of people were believed to be trapped.
-"""),  # noqa: E501
+"""),
     context=_lines("""
 {country} sits on several major fault lines and is among the most earthquake-prone countries in the world.
 Experts have long warned that poorly enforced building codes leave millions of people in {country} vulnerable.
-"""),  # noqa: E501
+"""),
     reaction=(),
     outlook=_lines("""
 Seismologists warned that strong aftershocks could continue for weeks and urged people to stay out of damaged buildings.
-"""),  # noqa: E501
+"""),
     unique=_lines("""
 A {child_age}-year-old girl was pulled alive from the rubble of a collapsed house in {city2} after {rescue_hours} hours, local television showed.
 Officials said a dam near {city2} had developed cracks and ordered {dam_evac} people living downstream to leave as a precaution.
 The quake was felt as far away as {city3}, {far_distance} from the epicentre, where office workers ran into the streets.
 Flights at {city} airport were suspended for several hours while engineers checked the runway for cracks.
 A prison wall collapsed in {city2} and at least 20 inmates escaped in the confusion, the justice ministry said.
-"""),  # noqa: E501
+"""),
     q_official=_lines("""
 Every minute counts, and our teams are working around the clock to reach people under the rubble
 There are still areas we have not been able to reach because the roads are blocked
@@ -897,12 +897,12 @@ Everything we own is under there
 We are sleeping in the car because we are afraid of the aftershocks
 My brother is still under the rubble. Nobody has come to help us
 It sounded like a train coming through the house
-"""),  # noqa: E501
+"""),
     q_expert=_lines("""
 This is a region where the plates are under enormous strain, and a quake of this size was a question of when, not if
 Aftershocks of magnitude 5 or more are possible for weeks, and damaged buildings can collapse in them
 The buildings that fell were mostly built before the current codes, or built without respecting them
-"""),  # noqa: E501
+"""),
     roles={
         "official": _OFFICIALS_DISASTER,
         "expert": (
@@ -961,7 +961,7 @@ Flash floods and landslides triggered by torrential rain killed {toll} people in
 {toll} people have died in floods that swept through {region} {day}{toll_attr}, as rivers burst their banks and swamped entire villages.
 Floodwaters submerged large parts of {city2} {day}, killing {toll} people and forcing {displaced} people from their homes{toll_attr}.
 The death toll from floods in {area} rose to {toll_num} {day}{toll_attr}, as rescuers in boats searched for people trapped on rooftops.
-"""),  # noqa: E501
+"""),
     detail=_lines("""
 {rain} of rain fell in {hours_rain} hours in parts of {region}, {org2} said, the heaviest since records began.
 The {river} River rose {river_level} above its normal level, flooding low-lying districts of {city2}.
@@ -972,29 +972,29 @@ The death toll rose to {toll_num}{toll_attr}, up from {toll_prev} {prev_time}.
 Landslides buried several houses on the hillsides above {city2}, where rescuers were searching with shovels.
 Heavy rain had been falling on {region} since last week, saturating the ground before the worst of the storm arrived.
 Forecasters expect a further 50–100 mm of rain in the hills above {city2} over the next two days.
-"""),  # noqa: E501
+"""),
     impact=_lines("""
 In {city2}, water reached the second floor of some buildings, and residents were rescued from rooftops by boat.
 Entire harvests were lost across {region}, the agriculture ministry said, warning of rising food prices.
-"""),  # noqa: E501
+"""),
     response=_lines("""
 Soldiers in rubber boats ferried stranded families to dry land, while helicopters dropped food parcels to villages cut off by the water.
-"""),  # noqa: E501
+"""),
     context=_lines("""
 Scientists say climate change is making extreme rainfall more frequent and more intense in {country}.
 Environmental groups blamed deforestation in the hills above {city2} for making the flash floods worse.
-"""),  # noqa: E501
+"""),
     reaction=(),
     outlook=_lines("""
 Forecasters warned that more heavy rain was expected over {region} {next_rel}, raising the risk of further landslides.
 Officials told people living along the {river} River to move to higher ground as water levels continued to rise.
-"""),  # noqa: E501
+"""),
     unique=_lines("""
 A dam upstream of {city2} was opened to release water, which residents blamed for the sudden rise of the river.
 Footage showed a bus stranded on a bridge in {city2} as water swirled around its wheels; all {bus_passengers} passengers were rescued by boat.
 Prison authorities in {city2} moved {inmates} inmates to higher ground after water entered the jail.
 A newborn baby was rescued from a flooded maternity ward in {city2} and carried to safety in a plastic basin, hospital staff said.
-"""),  # noqa: E501
+"""),
     q_official=_lines("""
 We are asking everyone in low-lying areas to move to higher ground now, not tomorrow
 Our boats are reaching families on rooftops, but there are many we have not reached yet
@@ -1061,7 +1061,7 @@ Thousands flee as wildfires rage near {city}
 Wildfires fanned by strong winds tore through {region} {day}, killing {toll} people and destroying {homes} homes{toll_attr}.
 {toll} people were killed as wildfires swept through {area} {day}{toll_attr}, forcing thousands to flee.
 Firefighters battled dozens of wildfires in {area} {day} after flames killed {toll} people and burned {burned}{toll_attr}.
-"""),  # noqa: E501
+"""),
     detail=_lines("""
 The fires have burned {burned} of forest and farmland{attr}.
 Winds gusting at up to {wind} pushed the flames towards the outskirts of {city2}.
@@ -1070,29 +1070,29 @@ Temperatures reached {heat} in {city}, the hottest day of the year so far, {org2
 The fire advanced on {fronts} fronts, {agency} said, and several villages had been completely surrounded.
 The death toll rose to {toll_num}{toll_attr}, up from {toll_prev} {prev_time}.
 {injured} people were treated for burns and smoke inhalation{attr}.
-"""),  # noqa: E501
+"""),
     impact=_lines("""
 Thick smoke blanketed {city}, and health officials urged residents to keep windows closed and wear masks outdoors.
 Vineyards, olive groves and livestock farms across {region} were destroyed, farmers' groups said.
-"""),  # noqa: E501
+"""),
     response=_lines("""
 {firefighters} firefighters, backed by {water_planes} water-bombing aircraft, were fighting the flames{attr}.
 Volunteers with garden hoses and branches joined firefighters trying to protect houses on the edge of {city2}.
-"""),  # noqa: E501
+"""),
     context=_lines("""
 Scientists say hotter, drier summers driven by climate change are making wildfires in {country} larger and harder to control.
 Firefighters have complained for years about understaffing and ageing aircraft.
 The blaze — one of dozens burning across {country} — started in dry scrubland and spread within hours to pine forest.
-"""),  # noqa: E501
+"""),
     reaction=(),
     outlook=_lines("""
 Forecasters said temperatures would stay above {heat} {next_rel}, with strong winds expected to return.
-"""),  # noqa: E501
+"""),
     unique=_lines("""
 A firefighting plane crashed near {city2} while dropping water, though its two pilots survived, the air force said.
 Police said they had detained a {suspect_age}-year-old man suspected of setting fire to dry brush near {city2}.
 A monastery dating from the 16th century was evacuated as flames came within a few hundred metres of its walls.
-"""),  # noqa: E501
+"""),
     q_official=_lines("""
 We are facing extreme conditions: very high temperatures, dry vegetation and very strong winds
 Anyone who receives an evacuation message must leave immediately
@@ -1159,7 +1159,7 @@ Rescuers search for missing after ferry sinks near {city2}
 A ferry carrying {passengers} people capsized off {region} {day}, killing {toll} people{toll_attr}, as rescuers searched the water for dozens more.
 {toll} people died when the ferry {ship} sank near {city2} {day}{toll_attr}.
 The death toll from the sinking of the ferry {ship} off {area} rose to {toll_num} {day}{toll_attr}.
-"""),  # noqa: E501
+"""),
     detail=_lines("""
 {rescued} people were rescued and {missing} others were still missing{attr}.
 The ferry went down {offshore} off the coast, shortly after leaving {city2} for {city}.
@@ -1167,16 +1167,16 @@ The {ship} was carrying {passengers} passengers and {crew} crew members, accordi
 Survivors said the ferry began to list in waves of up to {wave} before turning over within minutes.
 The death toll rose to {toll_num}{toll_attr}, up from {toll_prev} {prev_time}.
 The ferry was also carrying {vehicles} vehicles, some of which may have shifted as it rolled, the coast guard said.
-"""),  # noqa: E501
+"""),
     impact=_lines("""
 Relatives gathered at the port of {city2}, scanning lists of survivors pinned to a noticeboard.
 """),
     response=_lines("""
 Coast guard vessels, navy ships and fishing boats joined the search, and divers were sent down to the hull.
-"""),  # noqa: E501
+"""),
     context=_lines("""
 Ferry accidents are common in {country}, where boats are often overloaded and safety rules poorly enforced.
-"""),  # noqa: E501
+"""),
     reaction=(),
     outlook=_lines("""
 The transport ministry said it had suspended the operator’s licence pending an investigation.
@@ -1185,7 +1185,7 @@ The transport ministry said it had suspended the operator’s licence pending an
 The coast guard said the ferry was licensed to carry only {capacity_n} passengers.
 The ferry’s captain was among the survivors and was being questioned by police, the transport minister said.
 A fisherman said he pulled 14 people from the water into his small boat before the coast guard arrived.
-"""),  # noqa: E501
+"""),
     q_official=_lines("""
 We will find out why a ferry in this condition was allowed to leave port
 Our divers are going into the hull, but the currents are very strong
@@ -1248,7 +1248,7 @@ Huge blast rocks {city}; {toll} people killed
 An explosion at a {plant} on the outskirts of {city} killed {toll} people {day}{toll_attr}, sending a fireball into the sky and shattering windows across the city.
 {toll} people were killed and {injured} injured when a {plant} run by {company} exploded near {city} {day}{toll_attr}.
 The death toll from a blast at a {plant} near {city} rose to {toll_num} {day}{toll_attr}, as firefighters searched the charred remains.
-"""),  # noqa: E501
+"""),
     detail=_lines("""
 The blast was heard {heard} away, and residents said their houses shook as if in an earthquake.
 {workers} workers were on site at the time, {company} said in a statement.
@@ -1266,7 +1266,7 @@ Production at the site was halted, and {company} said it did not know when it wo
 Hospitals in {city} appealed for blood donors as the injured arrived, many of them with burns.
 Traffic on the main road into {city} was diverted for most of the day.
 Aerial footage broadcast by {news} showed {scene}.
-"""),  # noqa: E501
+"""),
     response=_lines("""
 Police cordoned off the industrial zone, and forensic teams began collecting samples from the site.
 Firefighters from {city} and {city2} were sent to the scene, along with dozens of ambulances.
@@ -1274,7 +1274,7 @@ Firefighters from {city} and {city2} were sent to the scene, along with dozens o
 {company} said it had set up a crisis centre for families and would pay for funerals and medical care.
 The environment ministry said it was testing air and water samples for toxic chemicals.
 The government appealed for blood donations, and long queues formed outside hospitals in {city}.
-"""),  # noqa: E501
+"""),
     context=_lines("""
 The plant had last been inspected {inspection_years} years ago, according to records seen by {outlet}.
 {company} was fined {fine} {ref_date} for safety violations at another site, according to court records.
@@ -1282,18 +1282,18 @@ Industrial accidents are not uncommon in {country}, where safety rules are often
 {company} employs {employees} people at sites across {country}.
 A similar explosion at a plant in {city2} {ref_date} killed several workers and led to calls for tighter rules.
 {expert_name}, {expert_desc}, said hazardous materials should never have been stored so close to homes.
-"""),  # noqa: E501
+"""),
     reaction=_lines("""
 Labour unions called for a national day of mourning and demanded criminal charges against the plant’s managers.
 {leader} offered condolences to the families of the victims and ordered a full investigation.
 Shares in {company_short} fell {share_fall} in {city} trading{attr}.
-"""),  # noqa: E501
+"""),
     outlook=_lines("""
 Prosecutors opened a criminal investigation and said they would examine whether safety rules had been broken.
 Investigators said it could take weeks to establish what caused the explosion.
 {agency} said it would publish an updated casualty figure {soon}.
 Officials said the search for the missing would continue {next_rel}.
-"""),  # noqa: E501
+"""),
     unique=_lines("""
 Police said they had detained {arrested} managers of the company for questioning.
 A worker who survived said he had reported a gas smell to supervisors a week before the blast.
@@ -1390,34 +1390,34 @@ Opposition cries foul as {lead_last} takes lead in {country_bare} election
 {lead} of {party1} took a commanding lead in {country}’s {office_contested} election, with {lead_share} of the vote and {counted} of ballots counted{attr}.
 Preliminary results from {country}’s {office_contested} election {day} showed {lead} ahead with {lead_share}, followed by {rival} on {rival_share}{attr}.
 {lead} claimed victory in {country}’s {office_contested} election {day}, as partial results gave the {party1_short} candidate {lead_share} of the vote{attr}.
-"""),  # noqa: E501
+"""),
     detail=_lines("""
 With {counted} of polling stations reporting, {rival} of {party2} had {rival_share}{attr}.
 Turnout was {turnout}, {agency} said, out of {voters} registered voters.
 {party1} was on course to win {seats_won_n} of the {seats_n} seats in parliament, according to projections by {outlet}.
 {agency} said it had received {complaints} complaints about irregularities, most of them minor.
 {stations} polling stations were open across the country, some of them late because of missing ballot papers.
-"""),  # noqa: E501
+"""),
     impact=_lines("""
 Supporters of {lead_last} celebrated in the streets of {city}, waving flags and honking car horns late into the night.
 Markets rallied on the early results, and government bond yields fell.
-"""),  # noqa: E501
+"""),
     response=_lines("""
 {rival} refused to concede, saying the count in {region} had been marred by “serious irregularities”.
 {agency} rejected claims of fraud and said the count was transparent and open to observers.
-"""),  # noqa: E501
+"""),
     context=_lines("""
 The campaign was dominated by {issue}, which polls showed was voters’ main concern.
 {lead_last}, a former mayor of {city2}, ran on a promise to tackle {issue}.
 The vote came after the previous government collapsed {ref_date} amid a row over the budget.
 {rival_last} had led in opinion polls for most of the campaign, until a corruption scandal hit {party2} {ref_date}.
 {expert_name}, {expert_desc}, said the result reflected deep frustration with {issue}.
-"""),  # noqa: E501
+"""),
     reaction=_lines("""
 The United States and the European Union urged all sides to respect the outcome and settle any disputes in court.
 {foreign} congratulated {lead_last} before official results were announced, drawing criticism from the opposition.
 {observers} international and local observers monitored the vote, {aid} said.
-"""),  # noqa: E501
+"""),
     outlook=_lines("""
 Official results are expected {next_date}.
 If no candidate wins more than half the vote, a runoff will be held {next_date}.
@@ -1427,11 +1427,11 @@ The new parliament is due to sit for the first time {next_date}.
 Turnout in {city} was the lowest in the country at {city_turnout}, which analysts attributed to heavy rain.
 Observers reported isolated cases of vote-buying in {region}, where party workers were seen handing out cash near polling stations.
 A polling station in {city2} was attacked by unknown men who burned ballot boxes, police said; no one was hurt.
-"""),  # noqa: E501
+"""),
     q_official=_lines("""
 The count is being conducted transparently, and every party has observers at every stage
 We urge all candidates to wait for the official results and to use the legal channels for any complaint
-"""),  # noqa: E501
+"""),
     q_witness=_lines("""
 I voted for change. We cannot go on like this
 I queued for three hours, but it was worth it
@@ -1534,13 +1534,13 @@ Clashes in {city} as protesters demand {official_last}’s resignation
 Police in {city} fired tear gas and water cannon {day} at protesters demonstrating against {grievance}, and arrested {arrests} people{attr}.
 Tens of thousands of people marched through {city} {day} to protest against {grievance}, in the largest demonstrations in {country} for years.
 Protests against {grievance} spread to {cities_n} cities across {country} {day}, and police said they had arrested {arrests} people.
-"""),  # noqa: E501
+"""),
     detail=_lines("""
 Organisers said {crowd} people took part in the march in {city}, while police said {crowd_police} had taken part.
 {arrests} people were detained{attr}, and {injured} were injured, including {officers} police officers.
 Protesters threw stones and bottles at riot police, who responded with rubber bullets, according to witnesses.
 The demonstrations are now in their {days_ord} day and have spread to {city2} and other cities.
-"""),  # noqa: E501
+"""),
     impact=_lines("""
 Shops in central {city} were boarded up, and several metro stations were closed for hours.
 """),
@@ -1551,18 +1551,18 @@ The government announced it would {concession}, a concession protesters dismisse
     context=_lines("""
 Anger over {grievance} has been building for months; the first, smaller protests took place {ref_date}.
 {country} last saw protests on this scale in {hist_year}, when demonstrations forced a cabinet reshuffle.
-"""),  # noqa: E501
+"""),
     reaction=_lines("""
 {aid} called on the authorities to respect the right to peaceful protest and to release those detained.
 The European Union and {foreign} urged restraint on all sides.
-"""),  # noqa: E501
+"""),
     outlook=_lines("""
 Organisers called for a general strike {next_date} and said protests would continue until their demands were met.
-"""),  # noqa: E501
+"""),
     unique=_lines("""
 Mobile internet was cut in central {city} for several hours, according to the monitoring group NetBlocks.
 {detained_journalists_n} journalists were briefly detained while covering the protests, a press freedom group said.
-"""),  # noqa: E501
+"""),
     q_official=_lines("""
 The right to protest is guaranteed, but violence and vandalism will not be tolerated
 Those who attacked police officers will face the full force of the law
@@ -1653,27 +1653,27 @@ Court convicts {defendant_role} {lead_last} in {charge} case
     lead=_lines("""
 A court in {city} sentenced {defendant_role} {lead} to {years_n} years in prison {day} after finding {lead_him} guilty of {charge}.
 {defendant_role} {lead} was convicted of {charge} {day} and sentenced to {years_n} years in prison, in one of the most closely watched trials in {country} in years.
-"""),  # noqa: E501
+"""),
     detail=_lines("""
 Judges found that {lead_last} had diverted {amount} in public funds through a network of shell companies.
 The court also ordered {lead_last} to pay a fine of {fine} and barred {lead_him} from holding public office.
 {lead_last} was found guilty on {charges_n} counts; {codefendants_n} co-defendants received shorter sentences.
 The trial lasted {months_n} months and heard from {witnesses_n} witnesses.
 Prosecutors had sought a sentence of {sought_n} years plus confiscation of property.
-"""),  # noqa: E501
+"""),
     impact=_lines("""
 Supporters of {lead_last} gathered outside the courthouse in {city}, chanting that the case was politically motivated.
-"""),  # noqa: E501
+"""),
     response=_lines("""
 {lead_his_cap} lawyers said they would appeal, calling the verdict “a political decision dressed up as justice”.
 {official} said the verdict showed that nobody was above the law.
-"""),  # noqa: E501
+"""),
     context=_lines("""
 {lead_last} was arrested {ref_date} after an investigation by {agency}.
 The case has divided {country}, where {lead_last} remains popular in {region}.
 The offences took place between {offence_years}, while {lead_last} was in office, prosecutors said.
 {expert_name}, {expert_desc}, said the verdict would be seen as a test of the judiciary’s independence.
-"""),  # noqa: E501
+"""),
     reaction=_lines("""
 Anti-corruption campaigners welcomed the verdict but said the money had still not been recovered.
 """),
@@ -1683,7 +1683,7 @@ An appeals court is expected to hear the case {next_date}.
     unique=_lines("""
 One of the judges issued a dissenting opinion, arguing that the evidence on two of the counts was insufficient.
 {lead_last} collapsed in the dock as the sentence was read out and was treated by paramedics, a court official said.
-"""),  # noqa: E501
+"""),
     q_official=_lines("""
 This verdict sends a clear message that public money belongs to the public
 The fight against corruption does not end with one case
@@ -1760,7 +1760,7 @@ Unions reject {offer_num} pay offer, vow to keep striking
 {workers} {sector_workers} walked off the job across {country} {day}, demanding a pay rise of {demand} to keep up with inflation{attr}.
 A nationwide strike by {sector_workers} entered its {days_ord} day {day}, as talks between unions and the government broke down{attr}.
 {sector_workers} across {country} went on strike {day} after rejecting a pay offer of {offer}, {agency} said.
-"""),  # noqa: E501
+"""),
     detail=_lines("""
 {agency} is demanding a {demand} pay rise, while employers have offered {offer}.
 The strike has cost the economy {losses} a day, according to {official}.
@@ -1773,7 +1773,7 @@ Long queues formed at petrol stations and bus stops in {city}, and some schools 
     response=_lines("""
 {official} called the strike “irresponsible” and said the government could not afford the unions’ demands.
 A court in {city} rejected a request by employers to declare the strike illegal.
-"""),  # noqa: E501
+"""),
     context=_lines("""
 The last major strike in the sector, {ref_date}, ended after {days_n} days with a compromise deal.
 {expert_name}, {expert_desc}, said the dispute reflected a wider squeeze on living standards.
@@ -1783,11 +1783,11 @@ Business groups warned that a long strike could push the economy into recession.
 """),
     outlook=_lines("""
 Union leaders said they would meet again {next_date} and threatened to extend the strike to other sectors.
-"""),  # noqa: E501
+"""),
     unique=_lines("""
 Two union members were arrested at a picket line outside {company}’s main site in {city2}, the union said.
 The army was put on standby to maintain essential services, according to a leaked government memo.
-"""),  # noqa: E501
+"""),
     q_official=_lines("""
 The door to dialogue is open, but the country cannot pay what it does not have
 """),
@@ -1856,14 +1856,14 @@ MERGER = EventSpec(
 {company} agreed to buy rival {company2} for {value}, creating {country}’s largest {sector} company, the firms said {day}.
 {company} will acquire {company2} in a deal worth {value}, the two companies said {day}, in the biggest {sector} takeover in {country} in years.
 Shares in {company2} jumped {jump} {day} after {company} agreed to buy the company for {value}.
-"""),  # noqa: E501
+"""),
     detail=_lines("""
 The offer represents a premium of {premium} to {company2_short}’s closing price before the deal was announced.
 The combined group will have annual revenue of {revenue} and {employees} employees.
 {company_short} said it expected savings of {savings} a year, partly by cutting {jobs} jobs.
 Shares in {company2_short} rose {jump} in {city} trading{attr}.
 {company_short} will pay {share_price} {currency} per share in cash, the companies said.
-"""),  # noqa: E501
+"""),
     impact=_lines("""
 Unions said they would fight the job cuts, which are expected to fall mainly on plants in {city2}.
 """),
@@ -1875,7 +1875,7 @@ Unions said they would fight the job cuts, which are expected to fall mainly on 
 {company_short} first approached {company2_short} {ref_date}, but its initial offer was rejected as too low.
 The {sector} sector in {country} has been consolidating as companies struggle with higher costs and slowing demand.
 {expert_name}, {expert_desc}, said the price was high but the deal made strategic sense.
-"""),  # noqa: E501
+"""),
     reaction=_lines("""
 Analysts at {bank} said the deal would create a clear market leader with greater pricing power.
 """),
@@ -1886,7 +1886,7 @@ Analysts at {bank2} had valued {company2_short} at 20–25% less before the bid 
     unique=_lines("""
 {company2_short}’s founding family, which owns {family_stake} of the company, has agreed to support the deal.
 Two people familiar with the talks said a rival bid from a {foreign_adj} investment fund had been rejected.
-"""),  # noqa: E501
+"""),
     q_official=_lines("""
 We welcome investment, but jobs in this country must be protected
 """),
@@ -1964,22 +1964,22 @@ _MORE: dict[str, dict[str, str]] = {
 Counting was slow in rural areas, where ballot boxes had to be carried by boat and on foot.
 {observers} observers were accredited to monitor the vote{attr}.
 Invalid ballots accounted for {invalid} of the total, {agency} said.
-""",  # noqa: E501
+""",
         "impact": """
 The {country_adj} stock market rose {market_jump} in early trading, led by bank shares.
 Fireworks went off over {city} after midnight as supporters of {lead_last} gathered outside the party headquarters.
 In {city2}, a stronghold of the {party2_short}, the streets were quiet.
-""",  # noqa: E501
+""",
         "response": """
 {official} said the commission would publish results from every polling station online so that parties could check them.
 {rival_last}’s campaign said it would challenge the results from {region} in court.
 Police were deployed outside the offices of {agency} in {city} after opposition supporters gathered there.
-""",  # noqa: E501
+""",
         "context": """
 {lead_last} has promised to cut fuel taxes and raise the minimum wage, pledges that economists say would strain the budget.
 Turnout in the previous election, {ref_date}, was {prev_turnout}.
 Voters went to the polls amid high inflation and widespread disillusionment with the political establishment.
-""",  # noqa: E501
+""",
         "reaction": """
 Regional leaders called for calm while the count continued.
 {foreign}’s foreign ministry said it hoped the new government would strengthen trade ties.
@@ -2020,18 +2020,18 @@ Riot police blocked roads leading to parliament with armoured vehicles and barbe
 Most of those arrested were young men, according to {agency}.
 Several cars and a bank branch were set on fire in {city2}, according to local media.
 The crowd marched from the central square towards government buildings, chanting slogans against {official_last}.
-""",  # noqa: E501
+""",
         "impact": """
 Public transport in {city} was suspended for much of the day, and many businesses closed early.
 Hospitals in {city} said they were treating people for injuries from rubber bullets and for the effects of tear gas.
 Schools and universities in {city} moved classes online for the rest of the week.
-""",  # noqa: E501
+""",
         "response": """
 {leader} said in a televised address that the government was open to dialogue but would not give in to “blackmail”.
 {official} announced a ban on gatherings of more than 50 people in central {city} for the next {ban_days} days.
 Police said they were investigating reports that some officers had used excessive force.
 The government blamed foreign-funded groups for the unrest, without providing evidence.
-""",  # noqa: E501
+""",
         "context": """
 The protests began as a small student demonstration in {city2} before spreading across the country.
 Smaller demonstrations have taken place almost daily since last week, mostly in the evenings.
@@ -2046,7 +2046,7 @@ The United Nations human rights office said it was alarmed by reports of excessi
         "outlook": """
 Student unions said they would hold another march {soon}.
 Parliament is due to return from recess {next_date}, when the opposition plans to call a no-confidence vote.
-""",  # noqa: E501
+""",
         "q_official": """
 We are ready to talk to anyone who rejects violence
 Nobody has the right to paralyse the capital
@@ -2072,7 +2072,7 @@ The verdict was read out over more than three hours in a packed courtroom in {ci
 Prosecutors said {lead_last} had used the money to buy property in {foreign} and {city}, as well as luxury cars.
 The court acquitted {lead_last} on {acquitted_n} of the charges, citing a lack of evidence.
 {lead_last} denied all the charges throughout the trial.
-""",  # noqa: E501
+""",
         "impact": """
 Police closed roads around the court, and riot police stood guard as the verdict was read.
 Markets barely reacted to the verdict, which had been widely expected.
@@ -2080,16 +2080,16 @@ Markets barely reacted to the verdict, which had been widely expected.
         "response": """
 {lead_last}’s party called the verdict a “dark day for democracy” and urged supporters to stay calm.
 {rival} told reporters outside the court that the sentence was proportionate to the damage done to the state.
-""",  # noqa: E501
+""",
         "context": """
 The case began with a report by an investigative news outlet {ref_date} that traced payments through companies in {foreign}.
 Corruption is a major public concern in {country}, which ranks poorly in Transparency International’s annual index.
 Allies of {lead_last} say the case is part of a campaign to keep {lead_him} out of politics ahead of the next election.
-""",  # noqa: E501
+""",
         "reaction": """
 The European Union said it had followed the trial closely and called for a fair appeal process.
 Opposition politicians welcomed the verdict, while supporters of {lead_last} said they would take to the streets.
-""",  # noqa: E501
+""",
         "outlook": """
 {lead_last} will remain free pending appeal, the court said.
 Prosecutors said they were preparing further cases against other former officials.
@@ -2133,7 +2133,7 @@ Supermarkets in {city2} reported shortages of some goods as deliveries were disr
 The government said it could invoke emergency powers to order strikers back to work if the stoppage continued.
 {company} said it had drawn up contingency plans and hired temporary staff.
 {rival} said the unions’ demands would add {cost} a year to the wage bill.
-""",  # noqa: E501
+""",
         "context": """
 Public sector wages in {country} have been frozen since {ref_date}.
 The {sector} sector employs {employees} people in {country}{attr}.
@@ -2190,11 +2190,11 @@ Consumer groups urged regulators to block the deal unless the companies sold som
         "context": """
 {company_short} has made {deals_n} acquisitions in the past five years.
 {company2_short} has struggled since {ref_date}, when it issued a profit warning and replaced its chief executive.
-""",  # noqa: E501
+""",
         "reaction": """
 Investors broadly welcomed the deal, although some questioned whether the price was too high.
 Ratings agency Moody’s said the deal was credit negative for {company_short} because of the extra debt.
-""",  # noqa: E501
+""",
         "outlook": """
 Shareholders of {company2_short} will vote on the deal at a meeting {next_date}.
 Analysts expect the competition review to focus on overlapping operations in {city2}.
@@ -2255,7 +2255,7 @@ Diplomats in {city} said they were following events closely.
 Foreign investors have been watching the situation closely, and government bond prices fell in early trading.
 The International Monetary Fund, which is in talks with {country} over a loan programme, declined to comment.
 Trust in public institutions in {country} is among the lowest in the region, surveys show.
-"""),  # noqa: E501
+"""),
     "business": _lines("""
 The deal is the latest in a wave of consolidation among emerging-market {sector} companies.
 {company_short} has been expanding abroad, with operations in {foreign} and {foreign2}.
@@ -2268,7 +2268,7 @@ Credit rating agencies said they were reviewing {company_short}’s rating, as t
 Trading in {company2_short}’s shares was briefly suspended before the announcement.
 {company_short} reported a rise in quarterly profit {ref_date}, helped by higher prices.
 {leader}’s government has been trying to attract foreign investment to the {sector} sector.
-"""),  # noqa: E501
+"""),
 }
 # Templates that can take an opener ("Meanwhile, the ...") without a capitalised name losing
 # its capital letter.
