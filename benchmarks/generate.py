@@ -12,12 +12,18 @@ sinking, factory blast, election, merger, protest, trial, strike) with the same 
 and organisations, and the differences real coverage has: a running toll that rises with
 publication time, different hedges and attributions, kilometres against miles, "in March"
 against "March 2025", a fact only one source reports. About a tenth of each article is a quote
-that every source of its cluster carries word for word.
+that every source of its cluster carries word for word (outlets that print straight quotes or
+American spelling print it their way).
 
 Same seed, count and words give byte-identical files: every choice comes from
-``random.Random`` seeded with a string (never ``hash()``), nothing reads the clock, and nothing
-iterates over a set. Each cluster has its own generator, so a cluster's text does not depend on
-how many clusters come before it (only the last cluster is cut short to fit ``count``).
+``random.Random`` seeded with a string (never ``hash()``), nothing reads the clock or the locale,
+and nothing iterates over a set. Each cluster has its own generator, so a cluster's text does not
+depend on how many clusters come before it (only the last cluster is cut short to fit ``count``)
+nor on how many worker processes write the files (one per core from 2,000 articles; about 0.5 ms
+of CPU per article, so 50,000 files take well under a minute).
+
+Around 600 words the sentences of an article are all different; much longer articles
+(``--words 1500``) run out of templates and repeat a few sentences to reach their length.
 """
 
 from __future__ import annotations
@@ -363,7 +369,6 @@ COUNTRIES: tuple[Country, ...] = (
              "North Gyeongsang province|South Chungcheong province|Gangwon province|Jeju island",
              "won:1350", "the Yonhap news agency", "the Korean Red Cross", "Han"),
 )  # fmt: skip
-_BY_NAME = {c.bare: c for c in COUNTRIES}
 _FOREIGN = (
     "Japan", "Germany", "France", "Canada", "Australia", "South Korea", "China", "India",
     "Norway", "Brazil", "Indonesia", "Italy", "Spain", "Qatar", "Singapore", "Mexico",
@@ -2280,6 +2285,15 @@ _OPENERS = ("Meanwhile, ", "Separately, ", "At the same time, ", "By late aftern
             "Earlier, ", "In a separate development, ", "As of the latest count, ",
             "Elsewhere, ")  # fmt: skip
 
+# Spoken lead-ins put in front of a quote that starts with one of these words ("Right now, we").
+_LOWERABLE = frozenset(
+    "We Our The Every Nobody There This Those Anyone Everything My Nothing It They These "
+    "Many No Everyone People Prices Real".split()
+)
+_QUOTE_LEADS = ("Right now, ", "Let me be clear: ", "Today, ", "In {region}, ", "As of now, ",
+                "Frankly, ", "I can tell you that ", "Above all, ")  # fmt: skip
+_WITNESS_LEADS = ("Honestly, ", "I don’t know, ", "Look, ", "You know, ", "Since that night, ",
+                  "Believe me, ")  # fmt: skip
 _SAID = ("said", "told reporters", "said in a statement", "told {outlet}", "said on X",
          "told a news conference in {city}", "told local television", "said in a video message",
          "wrote on social media")  # fmt: skip
@@ -2435,6 +2449,7 @@ def _money_text(v: float, symbol: str, suffix: str = "") -> str:
 @dataclass(slots=True)
 class Cluster:
     number: int
+    seed: int
     spec: EventSpec
     country: Country
     when: datetime
@@ -2527,9 +2542,9 @@ def _party(rng: random.Random, taken: list[str]) -> Org:
         noun = rng.choice("Renewal Alliance Congress Front Movement Union Coalition Party "
                           "Reform Unity".split())  # fmt: skip
         name = f"{adj} {noun}" if noun == "Party" else f"{adj} {noun} Party"
-        if name not in taken:
-            taken.append(name)
-            acr = _acronym(name)
+        acr = _acronym(name)
+        if acr not in taken:  # two parties never share an acronym
+            taken.append(acr)
             return Org(name, acr, acr, the=True)
 
 
@@ -2675,7 +2690,7 @@ def _build_cluster(number: int, size: int, seed: int, words: int) -> Cluster:
 
     shared, shared_lines = _shared_quote(rng, spec, people, statics, round(words * 0.1))
     return Cluster(
-        number, spec, country, when,
+        number, seed, spec, country, when,
         ref=when - timedelta(days=rng.randint(30, 420)),
         upcoming=when + timedelta(days=rng.randint(12, 70)),
         statics=statics, people=people, orgs=orgs, base=base, running=running,
@@ -2725,7 +2740,7 @@ class _Article:
     def __init__(self, cl: Cluster, pos: int, words: int) -> None:
         self.cl = cl
         self.src = cl.sources[pos]
-        self.rng = random.Random(f"kimreader-article:{cl.number}:{pos}:{self.src.slug}")
+        self.rng = random.Random(f"kimreader-article:{cl.seed}:{cl.number}:{pos}:{self.src.slug}")
         self.hours = cl.hours[pos]
         self.pub = cl.when + timedelta(hours=self.hours)
         self.words = words
@@ -3017,6 +3032,13 @@ class _Article:
         second = fresh[1] if len(fresh) > 1 and rng.random() < 0.35 else None
         if second:
             self.used.add(second)
+        word = first.split(" ", 1)[0]
+        if word in _LOWERABLE and rng.random() < 0.3:
+            first = (
+                rng.choice(_WITNESS_LEADS if witness else _QUOTE_LEADS)
+                + word.lower()
+                + first[len(word) :]
+            )
         intro = f"{{{role}_intro}}" if witness and role not in self.mentioned else None
         if intro:
             self.mentioned.add(role)

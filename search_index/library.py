@@ -50,6 +50,7 @@ ProgressCallback = Callable[[int, int], None]
 
 DEFAULT_LIMIT = 20
 RESULT_CACHE_SIZE = 256
+RELATED_LIMIT = 12
 # Below this many articles, starting worker processes costs more than it saves.
 BULK_THRESHOLD = 300
 MAX_PROCS = 4
@@ -262,6 +263,14 @@ class Library:
                 c for r in records if (c := claim_from_record(article, r)) is not None
             ]
         return self._claims[article.id]
+
+    def extraction(self, wanted: str) -> Extraction:
+        """An article's mentions and aliases as extracted at index time (no corpus merge)."""
+        return self._store.extraction(self.resolve(wanted)) or Extraction(())
+
+    def related(self, wanted: str, limit: int = RELATED_LIMIT) -> list[str]:
+        """The other reports most likely about the same story, most similar first."""
+        return self._store.related(self.resolve(wanted), limit)
 
     def compare(self, first: str, second: str) -> Comparison:
         a, b = self.article(first), self.article(second)

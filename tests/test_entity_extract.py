@@ -139,3 +139,9 @@ def test_markup_like_text_is_just_text(extractor):
     found = spans(extractor, text)
     assert ("Reuters", "ORG") in found
     assert ("Boris Johnson", "PERSON") in found
+
+
+def test_a_quantity_never_crosses_a_line_break(extractor):
+    text = "Death Toll from Floods Climbs to More Than 40\n\nFloodwaters submerged the town."
+    quantities = [m.text for m in extractor.extract(text).mentions if m.type == "QUANTITY"]
+    assert quantities == ["More Than 40"]

@@ -70,7 +70,7 @@ class KimreaderApp(App[None]):
         self.call_from_thread(self._show_articles, library, library.catalog())
 
         def progress(done: int, total: int) -> None:
-            if total > 20 and (done % 10 == 0 or done == total):
+            if total > 20 and (done % 10 == 0 or done == total) and self.screen_stack:
                 self.call_from_thread(
                     self.main.update_status, f"indexing: {done} of {total} articles…"
                 )
@@ -86,6 +86,8 @@ class KimreaderApp(App[None]):
             WorkerState.SUCCESS,
         ):
             return
+        if not self.screen_stack:
+            return  # the app quit while the corpus was still loading
         reader = self.main.query_one("#reader", Reader)
         if event.state == WorkerState.ERROR:
             reader.message(f"Could not open the corpus: {event.worker.error!r}")
@@ -119,7 +121,7 @@ class KimreaderApp(App[None]):
 
     def _show_articles(self, library: Library, articles: list[ArticleInfo]) -> None:
         """Show what is indexed so far (the library is safe to read while it is updated)."""
-        if not articles or self.articles:
+        if not articles or self.articles or not self.screen_stack:
             return
         self.library = library
         self.articles = articles

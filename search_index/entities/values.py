@@ -128,7 +128,11 @@ def find_quantities(
         prefix = _PREFIX_BEFORE.search(folded, max(0, begin - 20), begin)
         if prefix:
             begin = prefix.start()
-        end = _trim_end(folded, start, match.end(), date_spans)
+        stop = match.end()
+        newline = folded.find("\n", start, stop)
+        if newline >= 0:
+            stop = newline  # a quantity never runs from a headline into the body
+        end = _trim_end(folded, start, stop, date_spans)
         if end > start:
             found.append((begin, end, "QUANTITY"))
             covered = end

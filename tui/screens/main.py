@@ -155,15 +155,14 @@ class MainScreen(Screen[None]):
         article = app.library.article(article_id)
         self.current = article
         app.state.last_article = article.id
-        annotated = app.library.annotated(article.id)
-        entities = [(m.mention.start, m.mention.end, m.mention.type) for m in annotated.mentions]
+        # The reader needs spans and types only: the corpus-wide entity table (a merge over
+        # every article) is built when the entity panel asks for it, not on every open.
+        mentions = app.library.extraction(article.id).mentions
+        entities = [(m.start, m.end, m.type) for m in mentions]
         focus_spans: list[tuple[int, int]] = []
         if self.entity_filter is not None:
-            focus_spans = [
-                (m.mention.start, m.mention.end)
-                for m in annotated.mentions
-                if m.entity is self.entity_filter
-            ]
+            members = self.entity_filter.members
+            focus_spans = [(m.start, m.end) for m in mentions if (m.type, m.key) in members]
         if focus is not None:
             focus_spans.append(focus)
         matches = self._matches_for(article.id)
@@ -201,7 +200,9 @@ class MainScreen(Screen[None]):
         if library is None:
             return
         spans: dict[tuple[int, int], str] = {}
-        for other in library.ids():
+        # Only the reports most like this one: comparing with a whole large corpus would keep
+        # a core busy for minutes on every article opened.
+        for other in library.related(article_id):
             if other == article_id or get_current_worker().is_cancelled:
                 continue
             for row in library.compare(article_id, other).rows:
@@ -317,19 +318,20 @@ class MainScreen(Screen[None]):
         else:
             self.query_one("#sources").focus()
 
+    @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
     def fill_entity_panel(self) -> None:
+        """The corpus's entities by type (merging a large corpus takes a moment: off the UI)."""
         library = self.kimreader.library
-        panel = self.query_one("#entity-panel", OptionList)
-        panel.clear_options()
         if library is None:
             return
         entities = library.entities().entities
+        options: list[Option] = []
         for kind in NAME_TYPES:
             of_kind = [e for e in entities if e.type == kind][:60]
             if not of_kind:
                 continue
-            panel.add_option(Option(Content(kind).stylize("bold $text-muted"), disabled=True))
-            panel.add_options(
+            options.append(Option(Content(kind).stylize("bold $text-muted"), disabled=True))
+            options.extend(
                 Option(
                     Content.assemble(
                         f"{e.name} ", (f"{e.mentions}×{len(e.sources)}", "$text-muted")
@@ -338,6 +340,12 @@ class MainScreen(Screen[None]):
                 )
                 for e in of_kind
             )
+        self.app.call_from_thread(self._show_entities, options)
+
+    def _show_entities(self, options: list[Option]) -> None:
+        panel = self.query_one("#entity-panel", OptionList)
+        panel.clear_options()
+        panel.add_options(options)
 
     @on(OptionList.OptionSelected, "#entity-panel")
     def _entity_chosen(self, event: OptionList.OptionSelected) -> None:
