@@ -151,7 +151,7 @@ def name_key(surface: str) -> str:
 class RuleExtractor:
     """The default extractor: rules, lexicons and a gazetteer; about a millisecond an article."""
 
-    version = "rules-5"
+    version = "rules-6"
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
@@ -602,7 +602,17 @@ def _runs(tokens: list[_Token], *, title_lines: bool = False) -> Iterable[list[_
             or not (token.capitalised or starts_ordinal)
             or _is_date_word(token)
         ):
-            if title_lines and not token.in_title_line and token.capitalised and token.initial:
+            following = tokens[i + 1] if i + 1 < n else None
+            part_of_a_name = (
+                following is not None and following.capitalised and _joined(token, following)
+            )
+            if (
+                title_lines
+                and not token.in_title_line
+                and token.capitalised
+                and token.initial
+                and not part_of_a_name  # "North" of "North Korean" is not the North
+            ):
                 yield [token]
             i += 1
             continue
