@@ -50,6 +50,9 @@ class SourceFile:
     relpath: str
     fingerprint: str
     """Changes whenever the file's bytes, its metadata overrides or the reader change."""
+    content_digest: str = ""
+    """SHA-256 of the bytes the fingerprint was taken from: reading checks the file still has
+    them, so an article is never stored under the fingerprint of other bytes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ def discover(corpus_dir: Path, analysis_version: str = "") -> Discovery:
     root = check_corpus_dir(corpus_dir)
     overrides, warnings = load_sidecar(root)
     skipped: list[SkippedFile] = []
-    found: list[tuple[Path, str, str]] = []
+    found: list[tuple[Path, str, str, str]] = []
     for path, problem in _walk(root):
         rel = path.relative_to(root).as_posix()
         if problem is not None:
@@ -97,17 +100,18 @@ def discover(corpus_dir: Path, analysis_version: str = "") -> Discovery:
         if problem is not None:
             skipped.append(SkippedFile(rel, problem))
             continue
-        digest = hashlib.sha256(data)
+        content = hashlib.sha256(data)
+        digest = content.copy()
         digest.update(f"{READER_VERSION}|{analysis_version}".encode())
-        found.append((path, rel, digest.hexdigest()))
+        found.append((path, rel, digest.hexdigest(), content.hexdigest()))
 
-    ids = _assign_ids([rel for _, rel, _ in found])
+    ids = _assign_ids([rel for _, rel, _, _ in found])
     files: list[SourceFile] = []
-    for (path, rel, digest), article_id in zip(found, ids, strict=True):
+    for (path, rel, digest, content), article_id in zip(found, ids, strict=True):
         override = overrides.get(article_id) or overrides.get(rel)
         if override is not None:
             digest = hashlib.sha256(f"{digest}|{override!r}".encode()).hexdigest()
-        files.append(SourceFile(article_id, path, rel, digest))
+        files.append(SourceFile(article_id, path, rel, digest, content))
     files.sort(key=lambda f: f.id)
     skipped.sort(key=lambda s: s.path)
     return Discovery(root, tuple(files), tuple(skipped), warnings, overrides)
@@ -118,6 +122,10 @@ def read_article(source: SourceFile, overrides: dict[str, Overrides]) -> Article
     data, problem = _read_bytes(source.path)
     if data is None or problem is not None:
         return SkippedFile(source.relpath, problem or "unreadable")
+    if source.content_digest and hashlib.sha256(data).hexdigest() != source.content_digest:
+        # Stored under the old fingerprint, these bytes would never be read again if the file
+        # went back to its old content (a rewrite in place caught half-way).
+        return SkippedFile(source.relpath, "changed while being indexed; read again next time")
     text, note = decode(data)
     text = strip_controls(text)
     front, text = split_front_matter(text)

@@ -6,6 +6,7 @@ highlighting) stays here, so the engine can be replaced without touching the res
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -39,6 +40,7 @@ from whoosh.analysis import (  # noqa: E402
 from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema  # noqa: E402
 from whoosh.filedb.filestore import FileStorage, RamStorage  # noqa: E402
 from whoosh.index import Index, LockError  # noqa: E402
+from whoosh.multiproc import MpWriter, SubWriterTask  # noqa: E402
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser  # noqa: E402
 from whoosh.query import FuzzyTerm, NullQuery, Phrase, Query, Term  # noqa: E402
 from whoosh.searching import Searcher  # noqa: E402
@@ -273,6 +275,38 @@ class IndexStore:
             self._all_searchers.clear()
         self._local = threading.local()
 
+    def lost(self) -> str | None:
+        """Why the folder no longer holds this index (removed, emptied, replaced), or None."""
+        if self.folder is None:
+            return None
+        if not self.folder.is_dir():
+            return "its folder was removed"
+        if self._index.latest_generation() < 0:
+            return "its files were removed"
+        return None
+
+    def recover(self, why: str, *, in_memory: bool = False) -> list[str]:
+        """Set the index up again after it vanished or failed while open: in its folder when
+        that works, else in memory; the caller then refreshes into it. Searchers already handed
+        out keep working until ``close``. Returns the warnings a user should see."""
+        folder = self.folder
+        if in_memory or folder is None:
+            fresh, notes = IndexStore.in_memory_store(), []
+        else:
+            fresh, notes = IndexStore.open(folder)
+        what = f"the index at {folder} stopped working while open ({why})"
+        if notes:  # opening it again failed too: the notes say why and what happens instead
+            notes.insert(0, what)
+        else:
+            where = "using an in-memory index for this run" if fresh.in_memory else "rebuilding it"
+            notes.insert(0, f"{what}; {where}")
+        with self._lock:
+            self._index, self.folder, self._storage = fresh._index, fresh.folder, fresh._storage
+            self._catalog = None
+            self._catalog_generation = None
+            self._local = threading.local()  # every thread's next searcher reads the new index
+        return notes
+
     # -- reading -------------------------------------------------------------------------
 
     def searcher(self) -> Searcher:
@@ -282,7 +316,12 @@ class IndexStore:
             return old
         # A fresh searcher rather than old.refresh(): refresh() shares segment readers with
         # the old searcher and closes some of them, which another thread may still be using.
-        searcher = self._index.searcher()
+        try:
+            searcher = self._index.searcher()
+        except Exception as exc:  # the folder was emptied or removed under us
+            if old is not None:
+                return old  # its files are still open: keep answering as the index was
+            raise IndexUnavailable(f"the index at {self.folder} is gone ({_reason(exc)})") from exc
         self._local.searcher = searcher
         with self._lock:
             if old is not None:
@@ -378,7 +417,10 @@ class IndexStore:
 
     def generation(self) -> int:
         """Which version of the index the searcher reads: it changes with every commit."""
-        return int(self.searcher().reader().generation())
+        generation = self.searcher().reader().generation()
+        # An index with no segments (nothing indexed yet, or a rebuild that has not committed)
+        # is read by a reader without a generation; any such index answers every query alike.
+        return -1 if generation is None else int(generation)
 
     def doc_count(self) -> int:
         return int(self.searcher().doc_count())
@@ -398,22 +440,28 @@ class IndexStore:
         bulk = procs > 1 and not self.in_memory
         try:
             if bulk:
-                writer = self._index.writer(
-                    procs=procs, multisegment=True, limitmb=128, timeout=timeout
+                writer = _MpWriter(
+                    self._index, procs=procs, multisegment=True, limitmb=128, timeout=timeout
                 )
             else:
                 writer = self._index.writer(timeout=timeout)
         except LockError as exc:
             raise LockBusy("another kimreader process is updating this index") from exc
+        except Exception as exc:  # the folder vanished or cannot be written
+            raise IndexUnavailable(f"writing failed: {_reason(exc)}") from exc
         session = IndexWriterSession(writer, add_only=bulk)
         try:
             before = dict(self.catalog())
             yield session
         except BaseException:
-            writer.cancel()
+            _cancel(writer)
             raise
         if session.count:
-            writer.commit()
+            try:
+                writer.commit()
+            except Exception as exc:
+                _cancel(writer)
+                raise IndexUnavailable(f"writing failed: {_reason(exc)}") from exc
             for article_id in session.deleted:
                 before.pop(article_id, None)
             before.update(session.added)
@@ -421,8 +469,11 @@ class IndexStore:
             with self._lock:
                 self._catalog = before
                 self._catalog_generation = self._index.latest_generation()
+            # Move this thread's searcher on to the commit now, while the files are there: if
+            # the folder is removed before the next query, that searcher still answers with it.
+            self.searcher()
         else:
-            writer.cancel()
+            _cancel(writer)
 
     # -- querying ------------------------------------------------------------------------
 
@@ -433,7 +484,7 @@ class IndexStore:
             if query is NullQuery:
                 raise QuerySyntaxError("the query has no words to search for")
             return self.run(query, query_text, limit=limit)
-        except QuerySyntaxError:
+        except (QuerySyntaxError, IndexUnavailable):
             raise
         # Whoosh's parser and query classes raise a zoo of exception types on odd input;
         # every one of them means "this query cannot be run as written".
@@ -441,7 +492,9 @@ class IndexStore:
             raise QuerySyntaxError(str(exc) or type(exc).__name__) from exc
 
     def _parser(self) -> MultifieldParser:
-        parser = MultifieldParser(list(TEXT_FIELDS), schema=self._index.schema)
+        # The searcher's schema, not the index's: the index re-reads its table of contents from
+        # disk for it, which fails once the cache folder is gone.
+        parser = MultifieldParser(list(TEXT_FIELDS), schema=self.searcher().schema)
         parser.add_plugin(
             FieldAliasPlugin(
                 {"org": ["organisation", "organization"], "place": ["location", "loc"]}
@@ -458,7 +511,7 @@ class IndexStore:
         """
         speller = searcher.corrector("spell")
         reader = searcher.reader()
-        analyzer = self._index.schema["spell"].analyzer
+        analyzer = searcher.schema["spell"].analyzer
         changed = False
 
         def fix(match: re.Match[str]) -> str:
@@ -546,7 +599,14 @@ class IndexWriterSession:
         claims: list[dict[str, object]] | None = None,
     ) -> None:
         published = article.published
-        write = self._writer.add_document if self._add_only else self._writer.update_document
+        add = self._writer.add_document if self._add_only else self._writer.update_document
+
+        def write(**fields: Any) -> None:
+            try:
+                add(**fields)
+            except OSError as exc:  # a writer spills to disk as it goes
+                raise IndexUnavailable(f"writing failed: {_reason(exc)}") from exc
+
         mentions = extraction.mentions if extraction else ()
         entity_fields = {
             kind.lower(): "\n".join(f"{m.key}\t{m.text}" for m in mentions if m.type == kind)
@@ -591,10 +651,80 @@ class IndexWriterSession:
     def delete(self, article_id: str) -> None:
         if self._add_only:
             raise ValueError("a bulk session only adds documents")
-        self._writer.delete_by_term("id", article_id)
+        try:
+            self._writer.delete_by_term("id", article_id)
+        except OSError as exc:
+            raise IndexUnavailable(f"writing failed: {_reason(exc)}") from exc
         self.added.pop(article_id, None)
         self.deleted.append(article_id)
         self.count += 1
+
+
+def exit_with_parent(parent: int, interval: float = 0.2) -> None:
+    """Make this worker process exit as soon as ``parent`` (the process that started it) is gone.
+
+    Workers are forked while the index's write lock is held, and a forked child shares that
+    lock: a worker left waiting for work after its parent was killed (SIGKILL, the OOM killer)
+    would hold the lock for ever, so every later run would find the index busy.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+class _SubWriterTask(SubWriterTask):
+    """Whoosh's indexing subprocess, made to die with its parent."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._parent = os.getpid()
+
+    def run(self) -> None:
+        exit_with_parent(self._parent)
+        super().run()
+
+
+class _MpWriter(MpWriter):
+    """Whoosh's multi-process writer, with subprocesses that never outlive the writer."""
+
+    def _new_task(self) -> SubWriterTask:
+        task = _SubWriterTask(
+            self.storage,
+            self.indexname,
+            self.jobqueue,
+            self.resultqueue,
+            self.subargs,
+            self.multisegment,
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
+
+    def cancel(self) -> None:
+        # Whoosh's cancel only flags the tasks in this process: the real ones would wait for
+        # work for ever, and as non-daemon children they would hang this process at exit.
+        try:
+            for task in self.tasks:
+                task.terminate()
+            for task in self.tasks:
+                task.join(10)
+        finally:
+            super().cancel()
+
+
+def _cancel(writer: Any) -> None:
+    """Cancel a writer; if cancelling fails (its folder is gone), still let go of the lock."""
+    try:
+        writer.cancel()
+    except Exception:
+        lock = getattr(writer, "writelock", None)
+        if lock is not None:
+            with contextlib.suppress(Exception):
+                lock.release()
 
 
 class _SpanFormatter(highlight.Formatter):

@@ -22,8 +22,15 @@ from .claims.extract import (
     extract_claims,
 )
 from .claims.matrix import Subject, TimelineEvent, claim_matrix, timeline
-from .corpus import SourceFile, check_corpus_dir, discover, read_article
-from .engine import IndexStore, LockBusy, QuerySyntaxError, info_from_entry
+from .corpus import Discovery, SourceFile, check_corpus_dir, discover, read_article
+from .engine import (
+    IndexStore,
+    IndexUnavailable,
+    LockBusy,
+    QuerySyntaxError,
+    exit_with_parent,
+    info_from_entry,
+)
 from .entities.extract import EntityExtractor, RuleExtractor
 from .entities.gazetteer import load_gazetteer
 from .entities.merge import EntityTable, merge_entities
@@ -141,6 +148,29 @@ class Library:
         discovery = discover(self.corpus_dir, f"{self.extractor.version}+claims-{CLAIMS_VERSION}")
         warnings = list(self._open_warnings) + list(discovery.warnings)
         self._open_warnings = ()
+        lost = self._store.lost()
+        if lost is not None:  # the cache folder was deleted or emptied since the last refresh
+            warnings.extend(self._store.recover(lost))
+            self.clear_cache()
+        # A write that fails (folder removed or made unwritable meanwhile) is tried again in the
+        # index set up afresh, and finally in memory, so a refresh never loses articles.
+        for attempt in (1, 2):
+            try:
+                return self._update(discovery, warnings, progress, parallel=parallel)
+            except IndexUnavailable as exc:
+                warnings.extend(self._store.recover(str(exc), in_memory=attempt == 2))
+                self.clear_cache()
+        return self._update(discovery, warnings, progress, parallel=parallel)  # in memory now
+
+    def _update(
+        self,
+        discovery: Discovery,
+        warnings: list[str],
+        progress: ProgressCallback | None,
+        *,
+        parallel: bool,
+    ) -> RefreshResult:
+        warnings = list(warnings)
         stored = self._store.fingerprints()
         current = {f.id: f for f in discovery.files}
         todo = [f for f in discovery.files if stored.get(f.id) != f.fingerprint]
@@ -290,13 +320,16 @@ class Library:
         Results are cached per index version: typing in the app repeats queries constantly
         (each keystroke's prefix, backspacing), and an unchanged index gives the same answer.
         """
-        key = (query, limit, self._store.generation())
-        with self._cache_lock:
-            cached = self._results.get(key)
-            if cached is not None:
-                self._results.move_to_end(key)
-                return cached
-        result = self._search(query, limit=limit)
+        try:
+            key = (query, limit, self._store.generation())
+            with self._cache_lock:
+                cached = self._results.get(key)
+                if cached is not None:
+                    self._results.move_to_end(key)
+                    return cached
+            result = self._search(query, limit=limit)
+        except IndexUnavailable as exc:  # the cache folder went away: the next refresh rebuilds
+            return SearchResult(query, (), 0, error=f"{exc}; refresh to rebuild it")
         with self._cache_lock:
             self._results[key] = result
             while len(self._results) > RESULT_CACHE_SIZE:
@@ -376,7 +409,11 @@ def _analysis_pool(procs: int) -> Iterator[ProcessPoolExecutor | None]:
     if procs <= 1:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=procs) as pool:
+    # Workers are forked while the index's write lock is held: they must not outlive this
+    # process, or they would keep the lock (see exit_with_parent).
+    with ProcessPoolExecutor(
+        max_workers=procs, initializer=exit_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         yield pool
 
 

@@ -78,7 +78,10 @@ def expand_entity_terms(text: str, resolve: Resolver) -> str:
     each searched in the field of the type it was found as."""
 
     def expand(match: re.Match[str]) -> str:
-        field, value = match.group(1).lower(), match.group(2) or match.group(3)
+        field = match.group(1).lower()
+        value = match.group(2) if match.group(2) is not None else match.group(3)
+        if not value:  # person:"" names nobody: leave it to the parser
+            return match.group(0)
         members = sorted(set(resolve(ENTITY_FIELDS[field], value)))
         if not members:
             return match.group(0)

@@ -70,16 +70,19 @@ def squash_whitespace(text: str, spans: list[tuple[int, int]]) -> tuple[str, lis
     for start, end in runs:
         removed.append(removed[-1] + (end - start - 1))
 
-    def moved(offset: int) -> int:
+    def moved(offset: int, *, last: bool = False) -> int:
         i = bisect.bisect_right(starts, offset) - 1
         if i < 0:
             return offset
         run_start, run_end = runs[i]
         if offset < run_end:  # inside a run: it lands on the run's single space
-            return run_start - removed[i] + (1 if offset > run_start else 0)
+            # A span's last character inside a run is that space; a start after the run's
+            # first character begins after it.
+            return run_start - removed[i] + (1 if offset > run_start and not last else 0)
         return offset - removed[i + 1]
 
     squashed = _WHITESPACE_RUN.sub(" ", text)
     return squashed, [
-        (moved(s), max(moved(s), moved(e - 1) + 1) if e > s else moved(s)) for s, e in spans
+        (moved(s), max(moved(s), moved(e - 1, last=True) + 1) if e > s else moved(s))
+        for s, e in spans
     ]

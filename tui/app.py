@@ -12,6 +12,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.markup import escape
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -20,6 +21,7 @@ from search_index.library import Library, RefreshResult
 from search_index.models import ArticleInfo
 from search_index.state import ReadingState, StateStore
 
+from .render import printable
 from .screens.compare import CompareScreen
 from .screens.corpus import MatrixScreen, TimelineScreen
 from .screens.main import MainScreen
@@ -64,7 +66,9 @@ class KimreaderApp(App[None]):
             self._store = StateStore(library.corpus_dir)
             self.state, warning = self._store.load()
             if warning:
-                self.call_from_thread(self.notify, warning, severity="warning")
+                self.call_from_thread(
+                    self.notify, printable(warning), severity="warning", markup=False
+                )
 
         # What the index already holds can be read while the rest is indexed.
         self.call_from_thread(self._show_articles, library, library.catalog())
@@ -103,10 +107,12 @@ class KimreaderApp(App[None]):
         self.library, refresh = result
         had_articles = bool(self.articles)
         self.articles = self.library.catalog()
+        # File names and kimreader.toml text are neither markup nor terminal escapes.
         for warning in refresh.report.warnings:
-            self.notify(warning, severity="warning")
+            self.notify(printable(warning), severity="warning", markup=False)
         for skipped in refresh.skipped:
-            self.notify(f"skipped {skipped.path}: {skipped.reason}", severity="warning")
+            message = printable(f"skipped {skipped.path}: {skipped.reason}")
+            self.notify(message, severity="warning", markup=False)
         if not self.articles:
             reader.message("This corpus has no readable articles.")
             return
@@ -210,10 +216,11 @@ class KimreaderApp(App[None]):
                 "Compare this source with another (c)",
                 lambda: self.compare_with(current),
             )
+        # The palette reads titles and help as markup: an article's title is text.
         for article in self.articles[:500]:
             yield SystemCommand(
-                f"Open: {article.title}",
-                article.outlet or article.id,
+                f"Open: {escape(printable(article.title))}",
+                escape(printable(article.outlet or article.id)),
                 lambda article_id=article.id: self.main.open_article(article_id),  # type: ignore[misc]
             )
 

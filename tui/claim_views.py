@@ -17,7 +17,7 @@ from search_index.claims.extract import Claim
 from search_index.claims.matrix import Subject, TimelineEvent
 from search_index.models import Article, ArticleInfo
 
-from .render import STATUS_WORDS
+from .render import STATUS_WORDS, printable
 
 _COLOURS = {
     "agree": "green",
@@ -97,14 +97,19 @@ def _claim_cell(claim: Claim | None, emphasise: bool) -> Text:
 
 def print_comparison(comparison: Comparison, console: Console) -> None:
     a, b = comparison.a, comparison.b
-    console.print(Text.assemble(("A ", "bold"), (f"{a.id}  ", "cyan"), a.title))
-    console.print(Text.assemble(("B ", "bold"), (f"{b.id}  ", "cyan"), b.title))
+    for side, article in (("A ", a), ("B ", b)):
+        console.print(
+            Text.assemble(
+                (side, "bold"), (printable(f"{article.id}  "), "cyan"), printable(article.title)
+            )
+        )
     console.print(Text(_summary_text(comparison), style="bold"))
     table = Table(show_lines=True, expand=True)
     table.add_column("", no_wrap=True, width=12)
     table.add_column("topic", ratio=1)
-    table.add_column(f"A: {a.outlet or a.id}", ratio=3)
-    table.add_column(f"B: {b.outlet or b.id}", ratio=3)
+    # Text headers: a str header is read as markup, and an outlet may say "[/]".
+    table.add_column(Text(printable(f"A: {a.outlet or a.id}")), ratio=3)
+    table.add_column(Text(printable(f"B: {b.outlet or b.id}")), ratio=3)
     for row in comparison.rows:
         mark, word, style = STATUS_MARKS[row.status]
         label = Text(f"{mark} {word}", style=style)
@@ -132,7 +137,7 @@ def print_comparison(comparison: Comparison, console: Console) -> None:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return printable(text).replace("|", "\\|").replace("\n", " ")
 
 
 def comparison_markdown(comparison: Comparison) -> str:
@@ -197,7 +202,7 @@ def print_matrix(subjects: list[Subject], ids: list[str], console: Console) -> N
     table.add_column("", no_wrap=True, min_width=10)
     table.add_column("subject", min_width=12, ratio=1)
     for article_id in ids:
-        table.add_column(article_id[:8], ratio=1, overflow="fold")
+        table.add_column(Text(printable(article_id[:8])), ratio=1, overflow="fold")
     for subject in subjects:
         flag = Text("! conflict", style="bold red") if subject.conflicting else Text("")
         cells = [
@@ -210,7 +215,8 @@ def print_matrix(subjects: list[Subject], ids: list[str], console: Console) -> N
 
 
 def matrix_markdown(subjects: list[Subject], ids: list[str]) -> str:
-    lines = ["| | subject | " + " | ".join(ids) + " |", "|---|---|" + "---|" * len(ids)]
+    header = " | ".join(_md(i) for i in ids)
+    lines = [f"| | subject | {header} |", "|---|---|" + "---|" * len(ids)]
     for subject in subjects:
         flag = "! conflict" if subject.conflicting else ""
         cells = [_md(", ".join(c.value_text for c in _cell_values(subject, i))) for i in ids]
@@ -247,7 +253,7 @@ def print_timeline(events: list[TimelineEvent], console: Console) -> None:
             console.print(
                 Text.assemble(
                     "      ",
-                    (f"{claim.article_id[:8]} ", "cyan"),
+                    (printable(f"{claim.article_id[:8]} "), "cyan"),
                     (claim.value, "bold"),
                     "  ",
                     claim.sentence[:160],

@@ -49,6 +49,7 @@ from .claim_views import (
     print_timeline,
     timeline_json,
 )
+from .render import printable
 
 # Colour plus a non-colour cue per type, so highlights still read under NO_COLOR.
 ENTITY_STYLES = {
@@ -68,7 +69,7 @@ stderr = Console(stderr=True, highlight=False)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    stderr.print(Text(f"kimreader: {message}", style="bold red"))
+    stderr.print(Text(printable(f"kimreader: {message}"), style="bold red"))
     raise SystemExit(code)
 
 
@@ -111,11 +112,12 @@ def list_cmd(corpus: Path | None, as_json: bool) -> None:
     table.add_column("published", no_wrap=True)
     table.add_column("words", justify="right")
     for article in articles:
-        # Text(), never str: article text must not be read as Rich markup.
+        # Text(), never str: article text must not be read as Rich markup; printable(): ids
+        # and titles from file names must not write escape sequences to the terminal.
         table.add_row(
-            Text(article.id),
-            Text(article.title),
-            Text(article.outlet or "—"),
+            Text(printable(article.id)),
+            Text(printable(article.title)),
+            Text(printable(article.outlet or "—")),
             Text(article.published.isoformat() if article.published else "—"),
             Text(str(article.words)),
         )
@@ -199,10 +201,10 @@ def entities_cmd(
         others = [v for v in entity.variants if v != entity.name]
         table.add_row(
             Text(entity.type, style=ENTITY_STYLES.get(entity.type, "")),
-            Text(entity.name),
+            Text(printable(entity.name)),
             Text(str(entity.mentions)),
             Text(str(len(entity.sources))),
-            Text(", ".join(others)),
+            Text(printable(", ".join(others))),
         )
     stdout.print(table)
 
@@ -225,12 +227,12 @@ def show_cmd(corpus: Path | None, article_id: str, as_json: bool) -> None:
             }
         )
         return
-    text = Text(article.text)
+    text = Text(printable(article.text))  # one character for one: the offsets stay valid
     text.stylize("bold", 0, len(article.title))
     for m in annotated.mentions:
         text.stylize(ENTITY_STYLES.get(m.mention.type, "underline"), m.mention.start, m.mention.end)
     meta = " · ".join(p for p in (article.id, article.outlet, _published(article)) if p)
-    stdout.print(Text(meta, style="dim"))
+    stdout.print(Text(printable(meta), style="dim"))
     stdout.print(text)
     stdout.print(_legend())
 
@@ -415,11 +417,11 @@ def _progress() -> Iterator[Any]:
 
 def _report(refresh: RefreshResult) -> None:
     for warning in refresh.report.warnings:
-        stderr.print(Text(f"warning: {warning}", style="yellow"))
+        stderr.print(Text(printable(f"warning: {warning}"), style="yellow"))
     for skipped in refresh.skipped:
-        stderr.print(Text(f"skipped {skipped.path}: {skipped.reason}", style="yellow"))
+        stderr.print(Text(printable(f"skipped {skipped.path}: {skipped.reason}"), style="yellow"))
     for note in refresh.notes:
-        stderr.print(Text(f"note: {note.path}: {note.message}"))
+        stderr.print(Text(printable(f"note: {note.path}: {note.message}")))
 
 
 def _print_hits(result: SearchResult) -> None:
@@ -437,10 +439,10 @@ def _hit_text(hit: Hit) -> Text:
     meta = " · ".join(
         part for part in (hit.outlet, hit.published.isoformat() if hit.published else None) if part
     )
-    line = Text.assemble((hit.id, "bold cyan"), "  ", (hit.title, "bold"))
+    line = Text.assemble((printable(hit.id), "bold cyan"), "  ", (printable(hit.title), "bold"))
     if meta:
-        line.append(f"  ({meta})", style="dim")
-    snippet = Text(hit.snippet.text)
+        line.append(printable(f"  ({meta})"), style="dim")
+    snippet = Text(printable(hit.snippet.text))
     for span in hit.snippet.highlights:
         # Bold and underline, not colour alone, so matches stand out under NO_COLOR too.
         snippet.stylize("bold underline yellow", span.start, span.end)

@@ -33,6 +33,23 @@ CONFLICT_STYLE = "on $error 25%"
 FOCUS_STYLE = "on $accent 30%"
 
 
+# Control characters (except tab and newline) shown as visible stand-ins, one character for
+# one so offsets into the text stay valid. search_index cleans article bodies, but ids and
+# fallback titles come from file names and overrides from kimreader.toml: an escape sequence
+# there (an OSC 52 clipboard write, a clear-screen) must reach the screen as text, not as a
+# command to the terminal.
+_CONTROL_PICTURES = {
+    **{c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)},
+    0x7F: 0x2421,
+    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
+}
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal: each control character becomes a visible one."""
+    return text.translate(_CONTROL_PICTURES)
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One block of the article: its range in ``Article.text``."""
@@ -65,7 +82,7 @@ def paragraph_content(
         for s, e, style in styled
         if s < block.end and e > block.start
     ]
-    return Content(text[block.start : block.end], spans=spans)
+    return Content(printable(text[block.start : block.end]), spans=spans)
 
 
 def match_styles(

@@ -151,7 +151,7 @@ def name_key(surface: str) -> str:
 class RuleExtractor:
     """The default extractor: rules, lexicons and a gazetteer; about a millisecond an article."""
 
-    version = "rules-6"
+    version = "rules-7"
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer

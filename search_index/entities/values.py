@@ -85,8 +85,9 @@ _QUANTITY_AT = re.compile(
     rf"{_RANGE}{_HYPHENATED_UNIT}(?:\s+times)?(?:\s+{_UNIT_WORD}){{0,3}}", re.IGNORECASE
 )
 # Words written before the number that belong to the quantity ("magnitude 6.1").
-_PREFIX_BEFORE = re.compile(r"(?:magnitude(?:\s+of)?)\s+$", re.IGNORECASE)
-_HEDGE_BEFORE = re.compile(rf"{_HEDGE.removesuffix('?')}$", re.IGNORECASE)
+# Whole words only: "turnover 5%" and "a handsome 5%" hedge nothing.
+_PREFIX_BEFORE = re.compile(r"\b(?:magnitude(?:\s+of)?)\s+$", re.IGNORECASE)
+_HEDGE_BEFORE = re.compile(rf"\b{_HEDGE.removesuffix('?')}$", re.IGNORECASE)
 _NUMBER_START = re.compile(
     rf"(?<![\w$€£¥.,/=#:-])(?:between\s+)?(?:[$€£¥]\s?\d|\d|\b{_NUMBER_WORD}\b)", re.IGNORECASE
 )
@@ -108,7 +109,7 @@ def find_quantities(
     # Numbers inside web addresses and e-mail addresses are not figures.
     date_spans += [(m.start(), m.end()) for m in _ADDRESS.finditer(folded)]
     found: list[tuple[int, int, str]] = []
-    covered = 0
+    covered = last_start = 0
     for candidate in _NUMBER_START.finditer(folded):
         start = candidate.start()
         if start < covered or any(s <= start < e for s, e in date_spans):
@@ -134,8 +135,16 @@ def find_quantities(
             stop = newline  # a quantity never runs from a headline into the body
         end = _trim_end(folded, start, stop, date_spans)
         if end > start:
+            if found and begin < covered:
+                # The last quantity took this one's hedge for what it counts ("12 people over
+                # 3 days"): end it before the hedge, so that no two quantities overlap.
+                if begin > last_start:
+                    last_end = _trim_end(folded, found[-1][0], begin, date_spans)
+                    found[-1] = (found[-1][0], last_end, "QUANTITY")
+                else:
+                    begin = start
             found.append((begin, end, "QUANTITY"))
-            covered = end
+            covered, last_start = end, start
     return found
 
 

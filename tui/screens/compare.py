@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from search_index.claims.align import STATUSES, Comparison, Row
 from search_index.claims.extract import Claim
 
-from ..render import STATUS_WORDS
+from ..render import STATUS_WORDS, printable
 
 if TYPE_CHECKING:
     from ..app import KimreaderApp
@@ -137,12 +137,12 @@ class CompareScreen(Screen[None]):
         internal = len(self.comparison.internal_a) + len(self.comparison.internal_b)
         header = Content.assemble(
             ("A ", "bold"),
-            (f"{a.outlet or a.id}: ", "$accent"),
-            a.title,
+            (f"{printable(a.outlet or a.id)}: ", "$accent"),
+            printable(a.title),
             "\n",
             ("B ", "bold"),
-            (f"{b.outlet or b.id}: ", "$accent"),
-            b.title,
+            (f"{printable(b.outlet or b.id)}: ", "$accent"),
+            printable(b.title),
             "\n",
             (summary, "bold"),
             f"   [{FILTERS[self.filter]}]",

@@ -17,6 +17,7 @@ from search_index.claims.extract import Claim
 from search_index.claims.matrix import Subject, TimelineEvent
 from search_index.claims.values import hedge_class
 
+from ..render import printable
 from ..widgets.lists import VimOptionList
 
 if TYPE_CHECKING:
@@ -66,7 +67,8 @@ class MatrixScreen(Screen[None]):
         # Fixed widths so every source fits; the full value is one enter away.
         width = max(12, min(28, (self.size.width - 26) // max(1, len(self.ids)) - 2))
         for article_id in self.ids:
-            table.add_column(article_id[:width], key=article_id, width=width)
+            # rich Text, not str: a str label would be read as markup.
+            table.add_column(Text(printable(article_id[:width])), key=article_id, width=width)
         for index, subject in enumerate(self.subjects):
             cells = subject.cells()
             # rich Text, not str: a str cell would be read as markup.
@@ -114,7 +116,7 @@ class TimelineScreen(Screen[None]):
                 )
                 prompt = Content.assemble(
                     head,
-                    (f"{claim.article_id[:10]} ", "$accent"),
+                    (f"{printable(claim.article_id[:10])} ", "$accent"),
                     (f"{claim.value:<10} ", "bold"),
                     claim.sentence[:200],
                 )

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from search_index.models import NAME_TYPES, Article, Entity, SearchResult
 
+from ..render import printable
 from ..widgets.lists import VimOptionList
 from ..widgets.reader import Reader, ReaderView
 
@@ -88,10 +89,10 @@ class MainScreen(Screen[None]):
                 if article is None or not self._passes_filter(hit.id):
                     continue
                 prompt = Content.assemble(
-                    (article.title, "bold"),
+                    (printable(article.title), "bold"),
                     "\n",
                     (f"{len(hit.matches)} matches · ", "$text-muted"),
-                    (hit.snippet.text[:160], "$text-muted"),
+                    (printable(hit.snippet.text[:160]), "$text-muted"),
                 )
                 options.append(Option(prompt, id=hit.id))
         else:
@@ -108,7 +109,9 @@ class MainScreen(Screen[None]):
                     if p
                 )
                 prompt = Content.assemble(
-                    (article.title, "bold"), "\n", (meta or article.id, "$text-muted")
+                    (printable(article.title), "bold"),
+                    "\n",
+                    (printable(meta or article.id), "$text-muted"),
                 )
                 options.append(Option(prompt, id=article.id))
         sources.clear_options()
@@ -117,7 +120,7 @@ class MainScreen(Screen[None]):
         if self.result is not None and not self.result.error:
             title = f"{len(options)} of {len(articles)} match"
         if self.entity_filter is not None:
-            title += f" · {self.entity_filter.name}"
+            title += f" · {printable(self.entity_filter.name)}"
         sources.border_title = title
         wanted = select or (self.current.id if self.current else None)
         ids = [o.id for o in options]
@@ -334,7 +337,8 @@ class MainScreen(Screen[None]):
             options.extend(
                 Option(
                     Content.assemble(
-                        f"{e.name} ", (f"{e.mentions}×{len(e.sources)}", "$text-muted")
+                        f"{printable(e.name)} ",
+                        (f"{e.mentions}×{len(e.sources)}", "$text-muted"),
                     ),
                     id=e.id,
                 )
@@ -368,7 +372,8 @@ class MainScreen(Screen[None]):
         if self.current is None:
             return
         marked = self.kimreader.toggle_mark(self.current.id)
-        self.notify(f"{'marked' if marked else 'unmarked'} {self.current.id}")
+        verb = "marked" if marked else "unmarked"
+        self.notify(f"{verb} {printable(self.current.id)}", markup=False)
         self.populate()
 
     def action_compare(self) -> None:
@@ -419,4 +424,4 @@ class MainScreen(Screen[None]):
             parts.append(f"{len(self.conflict_spans)} conflicting sentences (] [)")
         if message:
             parts.append(message)
-        self.query_one("#status", Static).update(Content("  ·  ".join(parts)))
+        self.query_one("#status", Static).update(Content(printable("  ·  ".join(parts))))

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from search_index.models import ArticleInfo
 
+from ..render import printable
 from ..widgets.lists import VimOptionList
 
 KEYS = [
@@ -90,7 +91,7 @@ class SourcePicker(ModalScreen[str | None]):
             yield Static(Content("Compare with which source?").stylize("bold"))
             yield VimOptionList(
                 *(
-                    Option(Content(f"{a.title}  ({a.outlet or a.id})"), id=a.id)
+                    Option(Content(printable(f"{a.title}  ({a.outlet or a.id})")), id=a.id)
                     for a in self.articles
                 ),
                 id="picker",

@@ -21,6 +21,7 @@ from ..render import (
     match_styles,
     paragraph_content,
     paragraphs,
+    printable,
 )
 
 
@@ -81,7 +82,7 @@ class Reader(VerticalScroll, can_focus=True):
         """Show a plain message instead of an article."""
         self.view = None
         self.remove_children()
-        self.mount(Static(Content(text), classes="paragraph"))
+        self.mount(Static(Content(printable(text)), classes="paragraph"))
 
     def refresh_styles(self) -> None:
         if self.view is None:
@@ -107,7 +108,7 @@ class Reader(VerticalScroll, can_focus=True):
             article.outlet,
             article.published.isoformat() if article.published else None,
         ]
-        return Content(" · ".join(p for p in parts if p))
+        return Content(printable(" · ".join(p for p in parts if p)))
 
     def _content(self, block: Paragraph) -> Content:
         view = self.view
