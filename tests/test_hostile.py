@@ -44,6 +44,8 @@ ESCAPES_BODY = (
     "\x1b\\ followed, \x1bP1$qm\x1b\\ a device query, \x9b31m an eight-bit CSI, a bare \x1b "
     "escape and a bell \x07 rang.\n"
 )
+# A stray "[/]" in a headline is a MarkupError wherever the title is read as markup.
+MARKUP_TITLE = "Trap [bold]headline[/] for [/] markup and [@click=app.quit]clicks[/]"
 MARKUP_LINES = (
     "Click [@click=app.quit]here[/] or [/] now",
     "[link=https://evil.example]this link[/link]",
@@ -79,7 +81,7 @@ def build_corpus(root: Path) -> None:
         b"opened with 40 seats in Pyongyang on \xab Monday \xbb.\n"
     )
     (root / "markup.txt").write_text(
-        "Trap [bold]headline[/] for markup\n\n" + "\n\n".join(MARKUP_LINES) + ".\n",
+        f"{MARKUP_TITLE}\n\n" + "\n\n".join(MARKUP_LINES) + ".\n",
         encoding="utf-8",
     )
     (root / "escapes.txt").write_text(
@@ -229,7 +231,7 @@ def test_cli_list_skips_what_it_must_and_says_why(hostile):
     assert "bad_utf8.txt: not valid UTF-8" in result.stderr
     assert no_attacks(result.stdout) and no_attacks(result.stderr)
     by_id = {r["id"]: r for r in rows}
-    assert by_id["markup"]["title"] == "Trap [bold]headline[/] for markup"
+    assert by_id["markup"]["title"] == MARKUP_TITLE
     assert by_id["one_line"]["words"] > 150_000
 
 
@@ -328,7 +330,7 @@ async def test_app_reads_every_hostile_article_and_stays_responsive(hostile):
         sources(app).highlighted = ids.index("markup")
         await settle(app, pilot)
         shown = reader_text(app)
-        assert all(line in shown for line in MARKUP_LINES)
+        assert all(line in shown for line in (MARKUP_TITLE, *MARKUP_LINES))
         await pilot.click("#reader")  # a click on "[@click=app.quit]" text must not quit
         await pilot.pause()
         assert app.is_running
@@ -408,8 +410,8 @@ def storm_sizes() -> list[tuple[int, int]]:
     return sizes
 
 
-async def resize_storm(app: KimreaderApp, pilot) -> None:
-    for width, height in storm_sizes():
+async def resize_storm(app: KimreaderApp, pilot, count: int = 40) -> None:
+    for width, height in storm_sizes()[:count]:
         await pilot.resize_terminal(width, height)
         assert app.is_running, (width, height)
     await pilot.resize_terminal(120, 40)
@@ -437,7 +439,7 @@ async def test_resize_storm_on_the_main_diff_and_help_screens():
         assert app.screen.query(".diff-row.-cursor")
         await pilot.press("q", "question_mark")
         assert isinstance(app.screen, HelpScreen)
-        await resize_storm(app, pilot)
+        await resize_storm(app, pilot, count=20)  # both extremes; a modal over the main screen
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is app.main
@@ -483,9 +485,9 @@ async def test_a_thousand_random_keys():
         await settle(app, pilot)
         for count, key in enumerate(keys, 1):
             # The event pilot.press sends, without its two waits for an idle CPU (40 ms or
-            # more a key): keys come in bursts of four, as fast as the app takes them.
+            # more a key): keys come in bursts of eight, as fast as the app takes them.
             app.post_message(events.Key(key, KEY_CHARS.get(key, key if len(key) == 1 else None)))
-            if count % 4 == 0:
+            if count % 8 == 0:
                 await pilot.pause(0)
                 assert app.is_running, f"the app stopped after {keys[max(0, count - 20) : count]}"
             if count % 50 == 0:

@@ -126,6 +126,8 @@ class TimelineScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#timeline")
     def _open(self, event: OptionList.OptionSelected) -> None:
+        if not self.is_active:
+            return  # selected just before q closed the timeline: stay where the user went
         index, number = (int(x) for x in (event.option.id or "0:0").split(":"))
         claim = self.events[index].claims[number]
         app: KimreaderApp = self.app  # type: ignore[assignment]

@@ -99,4 +99,7 @@ class SourcePicker(ModalScreen[str | None]):
 
     @on(OptionList.OptionSelected, "#picker")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        # A selection queued behind a dismissal (enter twice, or enter then esc, typed fast)
+        # arrives after the picker has gone: dismissing again would pop the screen below it.
+        if self.is_active:
+            self.dismiss(event.option.id)
