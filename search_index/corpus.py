@@ -9,22 +9,22 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import charset_normalizer
 
+from .ids import assign_ids
 from .metadata import infer_metadata
 from .models import Article, SkippedFile
 from .sidecar import Overrides, load_sidecar, split_front_matter
-from .text import strip_controls
+from .text import clean_label, replace_surrogates, strip_controls
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 # Bump when reading or metadata inference changes, so stored articles are read again.
-READER_VERSION = "2"
+READER_VERSION = "3"
 SIDECAR_NAME = "kimreader.toml"
 
 _SNIFF_BYTES = 8192
@@ -91,21 +91,21 @@ def discover(corpus_dir: Path, analysis_version: str = "") -> Discovery:
     for path, problem in _walk(root):
         rel = path.relative_to(root).as_posix()
         if problem is not None:
-            skipped.append(SkippedFile(rel, problem))
+            skipped.append(SkippedFile(_shown_path(rel), problem))
             continue
         data, problem = _read_bytes(path)
         if data is None:
-            skipped.append(SkippedFile(rel, problem or "unreadable"))
+            skipped.append(SkippedFile(_shown_path(rel), problem or "unreadable"))
             continue
         if problem is not None:
-            skipped.append(SkippedFile(rel, problem))
+            skipped.append(SkippedFile(_shown_path(rel), problem))
             continue
         content = hashlib.sha256(data)
         digest = content.copy()
         digest.update(f"{READER_VERSION}|{analysis_version}".encode())
         found.append((path, rel, digest.hexdigest(), content.hexdigest()))
 
-    ids = _assign_ids([rel for _, rel, _, _ in found])
+    ids = assign_ids([rel for _, rel, _, _ in found])
     files: list[SourceFile] = []
     for (path, rel, digest, content), article_id in zip(found, ids, strict=True):
         override = overrides.get(article_id) or overrides.get(rel)
@@ -119,23 +119,24 @@ def discover(corpus_dir: Path, analysis_version: str = "") -> Discovery:
 
 def read_article(source: SourceFile, overrides: dict[str, Overrides]) -> Article | SkippedFile:
     """Decode, clean and describe one file; a file with no article text is skipped."""
+    shown = _shown_path(source.relpath)
     data, problem = _read_bytes(source.path)
     if data is None or problem is not None:
-        return SkippedFile(source.relpath, problem or "unreadable")
+        return SkippedFile(shown, problem or "unreadable")
     if source.content_digest and hashlib.sha256(data).hexdigest() != source.content_digest:
         # Stored under the old fingerprint, these bytes would never be read again if the file
         # went back to its old content (a rewrite in place caught half-way).
-        return SkippedFile(source.relpath, "changed while being indexed; read again next time")
+        return SkippedFile(shown, "changed while being indexed; read again next time")
     text, note = decode(data)
     text = strip_controls(text)
     front, text = split_front_matter(text)
     inferred = infer_metadata(text)
     if not inferred.body.strip():
-        return SkippedFile(source.relpath, "no article text after removing page furniture")
+        return SkippedFile(shown, "no article text after removing page furniture")
     article = Article(
         id=source.id,
-        path=source.relpath,
-        title=inferred.title or _title_from_name(source.path),
+        path=shown,
+        title=inferred.title or _title_from_name(source),
         outlet=inferred.outlet,
         published=inferred.published,
         url=None,
@@ -253,18 +254,15 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
         stack.extend(reversed(subfolders))
 
 
-def _assign_ids(relpaths: list[str]) -> list[str]:
-    """The file stem, unless two files share it: then the relative path without its suffix."""
-    stems = [Path(rel).stem for rel in relpaths]
-    counts = Counter(stems)
-    return [
-        stem if counts[stem] == 1 else str(Path(rel).with_suffix("").as_posix())
-        for stem, rel in zip(stems, relpaths, strict=True)
-    ]
+def _shown_path(rel: str) -> str:
+    # Kept as it is, so that it still names the file (displays guard its control characters),
+    # except for the undecodable bytes of a name, which nothing could write out.
+    return replace_surrogates(rel)
 
 
-def _title_from_name(path: Path) -> str:
-    return path.stem.replace("_", " ").replace("-", " ").strip() or path.name
+def _title_from_name(source: SourceFile) -> str:
+    stem = source.path.stem.replace("_", " ").replace("-", " ")
+    return clean_label(stem) or clean_label(source.path.name) or source.id
 
 
 def _apply(article: Article, overrides: Overrides) -> Article:

@@ -321,7 +321,7 @@ class Library:
         (each keystroke's prefix, backspacing), and an unchanged index gives the same answer.
         """
         try:
-            key = (query, limit, self._store.generation())
+            key = (query, limit, self._store.version())
             with self._cache_lock:
                 cached = self._results.get(key)
                 if cached is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .models import PublishedDate
-from .text import fold
+from .text import clean_label, fold
 
 __all__ = ["PARAGRAPH_BREAK", "Inferred", "infer_metadata", "parse_published"]
 
@@ -464,7 +464,8 @@ _DISCLAIMER_CUE = re.compile(
     r"|\b(?:accuracy|accurate|errors?|mistakes|verify|verifying|reviewed|editors?|original source"
     r"|may contain|disclaimer)\b"
 )
-_NAV_SEPARATOR = re.compile(r"\s(?:\||•|·|>|»|›|/)\s")
+# Lines arrive folded, and folding turns "»" into '"': "Home » World" reads 'Home " World'.
+_NAV_SEPARATOR = re.compile(r"\s(?:\||•|·|>|»|›|/|\")\s")
 _EDGE_PUNCT = " \t-|•·:>»›*#=_~"
 
 
@@ -754,12 +755,20 @@ def _infer(text: str) -> Inferred:
         kept.append(line)
 
     outlet = found.best_outlet()
+    if title and outlet:
+        title = _strip_outlet_suffix(title, outlet)
+    # Titles and outlets are shown on one line and used as labels: a tab, or an escape left in
+    # text that did not come through strip_controls, must not reach them.
     return Inferred(
-        title=_strip_outlet_suffix(title, outlet) if title and outlet else title,
-        outlet=outlet,
+        title=_label(title),
+        outlet=_label(outlet),
         published=found.best_date(),
         body=PARAGRAPH_BREAK.join(kept),
     )
+
+
+def _label(text: str | None) -> str | None:
+    return (clean_label(text) or None) if text else None
 
 
 def _strip_outlet_suffix(title: str, outlet: str) -> str:

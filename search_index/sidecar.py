@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .metadata import parse_published
 from .models import PublishedDate
+from .text import clean_label
 
 __all__ = ["SIDECAR_NAME", "Overrides", "load_sidecar", "split_front_matter"]
 
@@ -54,10 +55,11 @@ def load_sidecar(corpus_dir: Path) -> tuple[dict[str, Overrides], tuple[str, ...
 
     overrides: dict[str, Overrides] = {}
     for key, table in data.items():
-        where = f"{SIDECAR_NAME}: [{key}]"
+        shown = clean_label(key)
+        where = f"{SIDECAR_NAME}: [{shown}]"
         if not isinstance(table, dict):
             warnings.append(
-                f'{where} is not a table; write it as ["{key}"] followed by title = "..." lines'
+                f'{where} is not a table; write it as ["{shown}"] followed by title = "..." lines'
             )
             continue
         texts: dict[str, str] = {}
@@ -75,8 +77,8 @@ def load_sidecar(corpus_dir: Path) -> tuple[dict[str, Overrides], tuple[str, ...
                     )
             elif not isinstance(value, str):
                 warnings.append(f"{where} {field} must be a string, not {value!r}; ignored")
-            elif value.strip():
-                texts[field] = value.strip()
+            elif text := clean_label(value):
+                texts[field] = text
         if texts or published is not None:
             overrides[_article_key(key)] = _overrides(texts, published)
     return overrides, tuple(warnings)
@@ -167,7 +169,7 @@ def split_front_matter(text: str) -> tuple[Overrides | None, str]:
         if not match:
             return None, text  # not front matter after all: an article that opens with a rule
         field = _FRONT_ALIASES.get(match.group("key").lower())
-        value = _unquote(match.group("value") or "")
+        value = clean_label(_unquote(match.group("value") or ""))
         if field is None or not value:
             continue
         if field == "published":

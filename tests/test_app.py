@@ -2,20 +2,42 @@
 
 from __future__ import annotations
 
+import asyncio
+import random
+import time
+
+import pytest
+from rich.style import Style
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.strip import Strip
 from textual.widgets import Input, OptionList, Static
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from tui.app import KimreaderApp
+from tui.render import wrap_ranges
 from tui.screens.compare import CompareScreen, DiffRow
 from tui.screens.corpus import MatrixScreen, TimelineScreen
 from tui.screens.modals import HelpScreen, SourcePicker
+from tui.widgets.long_text import LongText
 from tui.widgets.reader import Reader
 
 
-async def settle(app: KimreaderApp, pilot) -> None:
-    """Let workers (indexing, search, conflict scans) finish and the screen catch up."""
+async def settle(app: KimreaderApp, pilot: Pilot[None]) -> None:
+    """Let workers (indexing, search, conflict scans) finish and the screen catch up.
+
+    A worker cancelled by a newer one is no error: keys typed fast start exclusive workers
+    that cancel each other (``wait_for_complete`` would raise on the cancelled one). A worker
+    that failed while waited for raises ``WorkerFailed`` here.
+    """
     await pilot.pause(0.05)  # let pending key handlers start their workers first
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        outcomes = await asyncio.gather(
+            *(worker.wait() for worker in list(app.workers)), return_exceptions=True
+        )
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException) and not isinstance(outcome, WorkerCancelled):
+                raise outcome
         await pilot.pause()
 
 
@@ -266,3 +288,131 @@ async def test_sources_are_readable_while_a_changed_corpus_reindexes(seeds_copy)
         await settle(second, pilot)
         assert sources(second).option_count == 6
         assert "indexing" not in status(second)
+
+
+async def test_settle_waits_past_cancelled_workers_but_fails_on_failed_ones():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+
+        async def slow() -> None:
+            await asyncio.sleep(5)
+
+        # What fast typing does: a newer exclusive worker cancels the one settle waits for.
+        app.run_worker(slow(), group="typed", exclusive=True)
+        app.set_timer(
+            0.2, lambda: app.run_worker(asyncio.sleep(0.1), group="typed", exclusive=True)
+        )
+        await settle(app, pilot)
+        assert not list(app.workers)
+
+        def broken() -> None:
+            time.sleep(0.2)
+            raise RuntimeError("broken worker")
+
+        app.run_worker(broken, thread=True, exit_on_error=False)
+        with pytest.raises(WorkerFailed):
+            await settle(app, pilot)
+
+
+async def test_paging_an_entity_panel_with_no_room_for_a_line():
+    # Textual's OptionList pages by its laid-out lines and raised KeyError when it had none:
+    # in a small terminal the entity panel gets a height of 0 rows inside its border.
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot)
+        panel = app.main.query_one("#entity-panel", OptionList)
+        assert app.focused is panel and panel.option_count and not panel.scrollable_content_region
+        await pilot.press("j", "space", "b", "space")
+        assert app.is_running and panel.highlighted is not None
+        await pilot.resize_terminal(120, 40)  # once there is room, the keys page as usual
+        await pilot.pause()
+        await pilot.press("space")
+        assert panel.highlighted > 1
+
+
+def test_long_text_breaks_ordinary_text_where_textual_does():
+    rng = random.Random(7)
+    words = ["a", "to", "the", "museum", "Pyongyang", "日本", "café", "Mansudae"]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 80)))
+        width = rng.randint(9, 60)
+        ours = [text[a:b] for a, b in wrap_ranges(text, 0, len(text), width)]
+        assert ours == [line.plain.rstrip() for line in Content(text).wrap(width)], (text, width)
+    # A word longer than a line is cut into whole lines; a run of spaces makes no blank line.
+    assert wrap_ranges("ab " + "x" * 10 + "     cd", 0, 20, 4) == [
+        (0, 2),
+        (3, 7),
+        (7, 11),
+        (11, 13),
+        (18, 20),
+    ]
+
+
+LONG_PARAGRAPH = " ".join(["Officials said the museum opened its doors again."] * 600)
+
+
+async def test_a_long_article_is_laid_out_in_a_worker_and_keeps_its_highlights(tmp_path):
+    (tmp_path / "long.txt").write_text(
+        "A long report from Pyongyang\n\n"
+        "Kim Jong Un visited the Mansudae Art Studio on Monday.\n\n"
+        f"{LONG_PARAGRAPH}\n\nThe last paragraph names a zeppelin.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "short.txt").write_text(
+        "A short report\n\nKim Jong Un visited a museum.\n", encoding="utf-8"
+    )
+    app = KimreaderApp(tmp_path, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"zeppelin", "enter")
+        await settle(app, pilot)
+        view = reader(app).view
+        assert view.article.id == "long" and view.current == 0
+        headline, body = reader(app).query(LongText)
+        assert not list(reader(app).query(".paragraph").results(Static))
+
+        def drawn(part: LongText, offset: int) -> tuple[int, Strip]:
+            line = part.line_of(offset)
+            assert line is not None
+            return line, part.render_line(line)
+
+        def style_of(strip: Strip, word: str) -> Style:
+            return next(s.style for s in strip if word in s.text)
+
+        # The first match was scrolled into view, and is drawn reversed.
+        start = view.matches[0][0]
+        line, strip = drawn(body, start)
+        top = body.virtual_region.y + line - reader(app).scroll_y
+        assert 0 <= top < reader(app).scrollable_content_region.height
+        assert style_of(strip, "zeppelin").reverse
+        assert "zeppelin" in app.export_screenshot()
+        # Entities keep their styles; the headline is bold.
+        kim = next(s for s, _, kind in view.entities if kind == "PERSON")
+        _, strip = drawn(body, kim)
+        assert style_of(strip, "Kim").bold and not style_of(strip, "visited").bold
+        assert style_of(headline.render_line(0), "Pyongyang").bold
+        # A contradicted sentence marks its paragraph's lines in the gutter (a reflow later).
+        view.conflicts = [(kim, kim + 20)]
+        reader(app).refresh_styles()
+        await settle(app, pilot)
+        line, strip = drawn(body, kim)
+        assert strip.text.startswith("▌ Kim Jong Un")
+        assert not drawn(body, start)[1].text.startswith("▌")
+        width = body.size.width
+        assert all(body.render_line(y).cell_length <= width for y in range(body.size.height))
+        # The short article is still a Static a paragraph.
+        sources(app).focus()
+        await pilot.press("escape")
+        await settle(app, pilot)
+        sources(app).highlighted = 1
+        await settle(app, pilot)
+        assert reader(app).view.article.id == "short" and not reader(app).query(LongText)
+        # Back to the long one: where it was read to comes back once its lines are laid out.
+        saved = app.state.positions["long"]
+        assert saved > 100
+        sources(app).highlighted = 0
+        await settle(app, pilot)
+        assert reader(app).view.article.id == "long" and reader(app).scroll_y == saved

@@ -1,6 +1,7 @@
 """Reading corpus folders: every bad file is skipped with a reason, the rest is read."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,72 @@ def test_sidecar_overrides_change_the_fingerprint(tmp_path):
     assert found.files[0].fingerprint != first
     article = read_article(found.files[0], found.overrides)
     assert isinstance(article, Article) and article.outlet == "Valley Gazette"
+
+
+UNTITLED = (
+    "Officials said that 12 people were hurt on Monday in the city, and more text follows "
+    "here with several words to make it long enough. The museum opened in 2024 with 40 halls.\n"
+)
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def test_file_names_with_controls_give_clean_ids_and_titles_and_still_read(tmp_path):
+    names = {
+        "evil\x1b[2Jname.txt": "evilname",
+        "tab\there.txt": "tab here",
+        "osc\x1b]52;c;ZXZpbA==\x07clip.md": "oscclip",
+        "bell\x07\x9b2Jring.txt": "bellring",
+        "plain_name.txt": "plain_name",
+    }
+    for name in names:
+        (tmp_path / name).write_text(UNTITLED, encoding="utf-8")
+    bad = os.fsdecode(b"bad\xffbyte.txt")
+    (tmp_path / bad).write_text(UNTITLED, encoding="utf-8")
+    found = discover(tmp_path)
+    assert sorted(found.by_id()) == sorted([*names.values(), "bad\ufffdbyte"])
+    by_id = found.by_id()
+    for name, article_id in names.items():
+        # The id only labels the file: reading goes by the path it was found at.
+        assert by_id[article_id].path == tmp_path / name
+        article = read_article(by_id[article_id], found.overrides)
+        assert isinstance(article, Article) and article.id == article_id
+        assert article.title and not CONTROL.search(article.title), article.title
+    titles = {a.id: a.title for a in _read_all(tmp_path)[0]}
+    assert titles["tab here"] == "tab here"
+    assert titles["evilname"] == "evilname"
+    assert titles["plain_name"] == "plain name"
+    broken = read_article(by_id["bad\ufffdbyte"], found.overrides)
+    assert isinstance(broken, Article)
+    # Everything an article carries can be written out (index, catalog, terminal).
+    for text in (broken.id, broken.title, broken.path):
+        text.encode("utf-8")
+    assert broken.path == "bad\ufffdbyte.txt"
+
+
+def test_a_file_name_of_nothing_but_controls_still_gets_an_id_and_a_title(tmp_path):
+    (tmp_path / "\x1b[2J.txt").write_text(UNTITLED, encoding="utf-8")
+    (tmp_path / "\x07.txt").write_text(UNTITLED, encoding="utf-8")
+    articles, skipped = _read_all(tmp_path)
+    assert not skipped
+    assert len({a.id for a in articles}) == 2
+    for article in articles:
+        assert article.id.startswith("article~")
+        assert article.title and not CONTROL.search(article.title + article.id)
+
+
+def test_same_stem_in_one_folder_gets_distinct_ids(tmp_path):
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "story.md").write_text(STORY, encoding="utf-8")
+    articles, _ = _read_all(tmp_path)
+    assert sorted(a.id for a in articles) == ["story.md", "story.txt"]
+
+
+def test_sidecar_values_with_escapes_are_cleaned_on_the_article(tmp_path):
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "kimreader.toml").write_text(
+        '[story]\ntitle = "x\\u001b]52;c;ZXZpbA==\\u0007y"\noutlet = "Valley\\tGazette\\n"\n',
+        encoding="utf-8",
+    )
+    ((article,), _) = _read_all(tmp_path)
+    assert article.title == "xy"
+    assert article.outlet == "Valley Gazette"

@@ -10,6 +10,7 @@ import inspect
 import json
 import random
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -24,17 +25,24 @@ from search_index.corpus import MAX_ARTICLE_BYTES
 from tui.app import KimreaderApp
 from tui.cli import cli
 from tui.screens.compare import CompareScreen
-from tui.screens.main import MainScreen
+from tui.screens.main import SEARCH_DEBOUNCE, MainScreen
 from tui.screens.modals import HelpScreen
+from tui.widgets.long_text import REFLOW_DELAY
 
 # A file name carrying an OSC 52 clipboard write and a clear-screen, and one carrying markup.
-EVIL_ID = "evil\x1b]52;c;ZXZpbA==\x07name\x1b[2J"
+EVIL_NAME = "evil\x1b]52;c;ZXZpbA==\x07name\x1b[2J"
+EVIL_ID = "evilname"  # ids are cleaned of escapes and controls where they are made
 MARKUP_ID = "[@click=app.quit]click[red]me"
 
 WORDS = "alpha bravo charlie delta echo foxtrot golf hotel india juliet".split()
 ONE_MEGABYTE = 1024 * 1024
-# Quadratic paths in search_index (see the report) keep these two below the sizes asked for.
+# Kept below the sizes that expose two quadratic paths in search_index (not fixed here):
+# find_quantities' address pattern (\S+@...) is quadratic in the length of a word (100,000
+# characters take ~14 s to index), and extract_claims redoes its sentence-wide work for every
+# number in the sentence (10,000 numbers in one sentence take minutes). 10,000 numbers are
+# still here, 20 to a sentence.
 LONG_WORD = 20_000
+ONE_LINE_END = " and its last words: xylophone zeppelin"
 NUMBERS_PER_SENTENCE = 20
 
 ESCAPES_BODY = (
@@ -62,7 +70,8 @@ def build_corpus(root: Path) -> None:
     with (root / "huge.txt").open("wb") as handle:
         handle.write(b"A huge headline that nobody will read\n\nSome text.\n")
         handle.truncate(50 * 1024 * 1024)
-    line = " ".join(WORDS[i % len(WORDS)] for i in range(ONE_MEGABYTE // 5))[:ONE_MEGABYTE]
+    words = " ".join(WORDS[i % len(WORDS)] for i in range(ONE_MEGABYTE // 5))
+    line = words[: ONE_MEGABYTE - len(ONE_LINE_END)] + ONE_LINE_END
     (root / "one_line.txt").write_text(line, encoding="utf-8")
     (root / "nul_early.txt").write_bytes(b"Nul bytes at the very start\n\nText\x00more\x00text.\n")
     filler = "Officials said the museum opened its doors to visitors again. " * 150
@@ -106,12 +115,12 @@ def build_corpus(root: Path) -> None:
         "Officials said that 12 people were hurt on Monday in the city.\n\n"
         "The museum opened in 2024 with 40 halls.\n"
     )
-    # No headline: the title falls back to the file name, escapes and all.
+    # No headline: the title falls back to the file name, cleaned of its escapes.
     untitled = (
         "Officials said that 12 people were hurt on Monday in the city, and more text follows "
         "here with several words to make it long enough. The museum opened in 2024 with 40 halls.\n"
     )
-    (root / f"{EVIL_ID}.txt").write_text(untitled, encoding="utf-8")
+    (root / f"{EVIL_NAME}.txt").write_text(untitled, encoding="utf-8")
     (root / f"{MARKUP_ID}.txt").write_text(ordinary, encoding="utf-8")
     (root / "sidecar.txt").write_text(ordinary, encoding="utf-8")
     (root / "kimreader.toml").write_text(
@@ -292,6 +301,7 @@ def test_cli_text_output_never_carries_escapes_or_reads_markup(hostile):
     for args in (
         ["list"],
         ["show", EVIL_ID],
+        ["show", EVIL_NAME],  # the raw file name finds the article too
         ["show", MARKUP_ID],
         ["show", "sidecar"],
         ["show", "escapes"],
@@ -345,7 +355,11 @@ async def test_app_reads_every_hostile_article_and_stays_responsive(hostile):
         assert_clean_screen(app)
         # The command palette lists every article by title: titles are not markup there.
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if MARKUP_TITLE in shown_text(app):
+                break
+        assert f"Open: {MARKUP_TITLE}" in shown_text(app)
         assert_clean_screen(app)
         await pilot.press("escape")
         await pilot.pause()
@@ -366,7 +380,8 @@ async def test_app_search_entities_and_compare_over_hostile_text(hostile):
             await pilot.press("enter")
             await settle(app, pilot)
             assert_clean_screen(app)
-        # Escapes in a query (not typed into the box: Textual's Input shows what it is given).
+        # Escapes in a query that reaches the search without the box (which cleans its input:
+        # see the paste test below).
         app.main.run_search("\x1b]52;c;ZXZpbA==\x07 museum \x1b[2J", open_first=True)
         await settle(app, pilot)
         assert_clean_screen(app)
@@ -395,6 +410,99 @@ async def test_app_search_entities_and_compare_over_hostile_text(hostile):
         assert app.screen is app.main
         assert app.worker_errors == []
         assert app.is_running
+
+
+async def test_a_pasted_query_loses_its_escapes_and_still_searches(hostile):
+    app = WatchedApp(hostile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        expected = sorted(hit.id for hit in app.library.search("museum", limit=200).hits)
+        assert expected
+        await pilot.press("slash")
+        search = app.main.query_one("#search", Input)
+        assert app.focused is search
+        app.post_message(events.Paste("\x1b]52;c;ZXZpbA==\x07 museum \x1b[2J\x85more"))
+        await pilot.pause(SEARCH_DEBOUNCE + 0.1)  # the search runs once typing pauses
+        await settle(app, pilot)
+        assert search.value == " museum more"
+        assert not RAW.search(search.value) and search.cursor_position == len(search.value)
+        assert_clean_screen(app)
+        assert "museum more" in app.export_screenshot().replace("&#160;", " ")
+        await pilot.press(*["backspace"] * 4)
+        await pilot.pause(SEARCH_DEBOUNCE + 0.1)
+        await settle(app, pilot)
+        assert search.value == " museum "
+        shown = [sources(app).get_option_at_index(i).id for i in range(sources(app).option_count)]
+        assert sorted(shown) == expected
+        # A value set by code is cleaned too, newlines and tabs included.
+        search.value = "\x07bell\x1b[31m\tred\nline\x00"
+        assert search.value == "bell red line"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.worker_errors == []
+
+
+class LoopWatch:
+    """The longest the event loop went between two ticks of a 20 ms timer: how long the UI
+    froze (a timer cannot fire while a handler or a layout holds the loop)."""
+
+    def __init__(self, app: KimreaderApp) -> None:
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        app.set_interval(0.02, self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+    def reset(self) -> None:
+        self.longest, self._last = 0.0, time.perf_counter()
+
+
+def screen_text(app: KimreaderApp) -> str:
+    return app.export_screenshot().replace("&#160;", " ")
+
+
+async def test_a_one_megabyte_paragraph_opens_without_freezing_the_app(hostile):
+    app = WatchedApp(hostile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        ids = [sources(app).get_option_at_index(i).id for i in range(sources(app).option_count)]
+        sources(app).highlighted = ids.index("markup")
+        await settle(app, pilot)
+        watch = LoopWatch(app)
+        await pilot.pause(0.1)
+        # Before the fix Textual wrapped the megabyte on the UI thread: a 2-4 s freeze.
+        sources(app).highlighted = ids.index("one_line")
+        await settle(app, pilot)
+        await pilot.pause(0.3)  # the layout and paint that follow the reflow
+        assert reader(app).view.article.id == "one_line"
+        assert watch.longest < 0.5, f"the UI froze for {watch.longest:.2f} s"
+        assert "alpha bravo charlie delta" in screen_text(app)
+        # The end of the megabyte is there to scroll to, and a resize reflows it.
+        reader(app).focus()
+        await pilot.press("G")
+        await pilot.pause()
+        assert "zeppelin" in screen_text(app)
+        watch.reset()
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause(REFLOW_DELAY + 0.05)  # the reflow waits for resizing to pause
+        await settle(app, pilot)
+        await pilot.pause(0.3)
+        assert watch.longest < 0.5, f"the UI froze for {watch.longest:.2f} s on a resize"
+        await pilot.press("G")
+        await pilot.pause()
+        assert "zeppelin" in screen_text(app)
+        # Keys are handled at once: the list moves on, and back.
+        watch.reset()
+        sources(app).focus()
+        await pilot.press("k", "j")
+        await settle(app, pilot)
+        await pilot.pause(0.3)
+        assert reader(app).view.article.id == "one_line"
+        assert watch.longest < 0.5, f"the UI froze for {watch.longest:.2f} s"
+        assert app.worker_errors == []
 
 
 # -- resize storm -----------------------------------------------------------------------------
@@ -493,7 +601,7 @@ async def test_a_thousand_random_keys():
             if count % 50 == 0:
                 await pilot.pause()
             if count % 200 == 0:
-                await app.workers.wait_for_complete()
+                await settle(app, pilot)
         await settle(app, pilot)
         assert app.quits > 0  # q reached the main screen, and was skipped
         assert app.worker_errors == []

@@ -233,3 +233,33 @@ def test_cached_results_follow_the_index(seeds_copy):
         (seeds_copy / "005_new.txt").write_text(STORY, encoding="utf-8")
         library.refresh()
         assert library.search("quake").total == 1
+
+
+def test_an_index_rebuilt_by_another_process_is_not_mistaken_for_the_old_one(seeds_copy):
+    """A rebuild starts the generation count again: a reader that compared generation numbers
+    only (Whoosh's own check, and the result cache's key) kept answering from the old index."""
+    reader = _open(seeds_copy)
+    try:
+        assert reader.search("quake").total == 0
+        generation = reader._store.searcher().reader().generation()
+        (seeds_copy / "005_new.txt").write_text(STORY, encoding="utf-8")
+        with Library.open(seeds_copy, rebuild=True) as other:
+            other.refresh()
+            assert other._store.searcher().reader().generation() == generation
+        assert reader.search("quake").total == 1
+        assert "005_new" in [i.id for i in reader.catalog()]
+    finally:
+        reader.close()
+
+
+def test_a_catalog_written_for_another_version_of_the_index_is_not_used(seeds_copy):
+    with _open(seeds_copy) as library:
+        catalog = library.index_dir / engine.CATALOG_NAME
+    data = json.loads(catalog.read_text(encoding="utf-8"))
+    stale = data["articles"]["000_ca11f8d137dfb4bd"]
+    stale["title"] = "A title from before the last commit"
+    data["version"] = "0:someone-else"
+    catalog.write_text(json.dumps(data), encoding="utf-8")
+    with Library.open(seeds_copy) as library:
+        titles = [i.title for i in library.catalog()]
+    assert "A title from before the last commit" not in titles

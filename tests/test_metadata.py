@@ -295,9 +295,10 @@ def test_source_and_copyright_lines_name_the_outlet_and_leave_the_body():
     assert "Jane Doe" not in personal.body
 
 
-def test_breadcrumbs_share_buttons_and_early_related_header_are_dropped():
+@pytest.mark.parametrize("separator", [">", "\u00bb", "\u203a", "|", "/"])
+def test_breadcrumbs_share_buttons_and_early_related_header_are_dropped(separator):
     text = (
-        "Home > World > Asia\n"
+        f"Home {separator} World {separator} Asia\n"
         "Typhoon makes landfall in southern Japan, thousands evacuated\n"
         "5 min read\n"
         "Share this article\n"
@@ -429,3 +430,26 @@ def test_headline_suffix_naming_the_dateline_outlet_is_removed():
     inferred = infer_metadata(text)
     assert inferred.outlet == "Reuters"
     assert inferred.title == "Earthquake in Turkey kills 19, dozens trapped"
+
+
+def test_inferred_title_and_outlet_are_single_clean_lines():
+    # As infer_metadata may be given text that did not come through strip_controls.
+    text = (
+        "Kim\tvisits a new \x1b[2Jfactory in the north\n"
+        "By Jane Doe | The\tKorea\x07 Herald\n\n"
+        "North Korean leader Kim Jong Un visited a factory on Monday, state media said. "
+        "More text follows here.\n"
+    )
+    inferred = infer_metadata(text)
+    assert inferred.title == "Kim visits a new factory in the north"
+    assert inferred.outlet == "The Korea Herald"
+
+
+def test_rare_dashes_fold_for_metadata_inference():
+    # U+FE31 is a presentation-form em dash: folded, the dateline reads "(Reuters) -".
+    text = (
+        "Quake strikes off the coast of Japan\n\n"
+        "TOKYO (Reuters) \ufe31 A strong earthquake struck off the coast on Monday, officials "
+        "said. More text follows here.\n"
+    )
+    assert infer_metadata(text).outlet == "Reuters"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 import shutil
+import sys
+import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,8 +17,9 @@ from hypothesis import strategies as st
 
 from search_index.claims.values import parse_date, parse_quantity
 from search_index.entities.values import find_dates, find_quantities
+from search_index.ids import assign_ids
 from search_index.query_text import plain_terms, prepare_query
-from search_index.text import fold, squash_whitespace, strip_controls
+from search_index.text import clean_label, fold, squash_whitespace, strip_controls
 
 # Deterministic everywhere; fixtures shared between examples are read-only (or rebuilt per
 # example under a fresh directory), so the function-scoped fixture check does not apply.
@@ -88,6 +91,36 @@ def test_fold_folds_the_characters_search_relies_on():
     assert fold("\u2011\u00a0\u202f\u2019\u201c") == "-  '\""
 
 
+def _code_points(category: str) -> str:
+    return "".join(
+        chr(code)
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) == category
+    )
+
+
+def test_fold_folds_every_dash_and_every_space_separator():
+    dashes, spaces = _code_points("Pd"), _code_points("Zs")
+    assert "\u058a" in dashes and "\u205f" in spaces  # the scan sees the rare ones
+    assert fold(dashes) == "-" * len(dashes)
+    assert fold(spaces) == " " * len(spaces)
+
+
+@FAST
+@given(st.text(st.characters(categories=("Pd", "Zs", "Pi", "Pf", "Ps", "Pe", "Po", "Cf", "Sm"))))
+def test_fold_keeps_the_length_of_punctuation_runs(text):
+    folded = fold(text)
+    assert len(folded) == len(text)
+    for original, new in zip(text, folded, strict=True):
+        # Metadata inference strips folded lines and slices the originals at the same offsets.
+        assert new.isspace() == original.isspace()
+        category = unicodedata.category(original)
+        if category == "Pd":
+            assert new == "-"
+        elif category == "Zs":
+            assert new == " "
+
+
 @FAST
 @given(unicode_text)
 @example("a\x1b[31mred\x1b[0m\x1b]52;c;ZXZpbA==\x07\x9b2J\x85\r\nb\rc\x00")
@@ -104,6 +137,46 @@ def test_strip_controls_leaves_no_control_character(text):
 @given(st.text(st.characters(exclude_categories=("Cs", "Cc")), max_size=40))
 def test_strip_controls_keeps_text_without_controls(text):
     assert strip_controls(text) == text
+
+
+@FAST
+@given(st.text(st.characters(), max_size=40) | unicode_text)
+@example("x\x1b]52;c;ZXZpbA==\x07y\t\r\n\u2028z")
+def test_clean_label_is_one_printable_encodable_line(text):
+    label = clean_label(text)
+    assert not [ch for ch in label if _is_control(ch)], (text, label)
+    assert "\u2028" not in label and "\u2029" not in label
+    assert label == label.strip()
+    label.encode("utf-8")  # no lone surrogate left
+    assert clean_label(label) == label
+
+
+# File names: any character a name may hold on a POSIX system (no "/" or NUL), with lone
+# surrogates standing for bytes that are not UTF-8.
+name_chars = st.characters(exclude_characters="/\x00") | st.sampled_from(
+    ["\x1b", "\x1b[2J", "\t", "\n", "\udcff", "\x07", "\x9b", " "]
+)
+file_names = st.lists(name_chars, min_size=1, max_size=8).map("".join)
+relpaths = st.lists(
+    st.tuples(st.lists(file_names, max_size=2), file_names, st.sampled_from([".txt", ".md"])).map(
+        lambda t: "/".join([*t[0], t[1] + t[2]])
+    ),
+    unique=True,
+    max_size=12,
+)
+
+
+@FAST
+@given(relpaths)
+@example(["evil\x1b[2Jname.txt", "evilname.txt", "tab\there.txt", "tab here.md"])
+@example(["x.txt", "x.md", "x.txt.md", "\x1b[2J.txt", "\x07.txt"])
+def test_assign_ids_are_unique_clean_labels(paths):
+    ids = assign_ids(paths)
+    assert len(ids) == len(paths)
+    assert len(set(ids)) == len(ids), (paths, ids)
+    for article_id in ids:
+        assert article_id and clean_label(article_id) == article_id, (paths, ids)
+    assert assign_ids(paths) == ids
 
 
 # --------------------------------------------------------------------------------------------

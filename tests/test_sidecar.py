@@ -168,3 +168,34 @@ def test_text_without_front_matter_is_unchanged():
         "--- title: inline\n---\n",
     ):
         assert split_front_matter(text) == (None, text)
+
+
+def test_sidecar_values_lose_escapes_and_line_breaks(tmp_path):
+    write_sidecar(
+        tmp_path,
+        '["evil\\u001b[2Jkey"]\n'
+        'title = "x\\u001b]52;c;ZXZpbA==\\u0007y"\n'
+        'outlet = "The\\tValley\\r\\nGazette\\u009b2J"\n'
+        'url = "https://example.org/\\u001b[31mstory"\n'
+        'note = "unknown"\n',
+    )
+    overrides, warnings = load_sidecar(tmp_path)
+    assert overrides["evil\x1b[2Jkey"] == Overrides(
+        title="xy", outlet="The Valley Gazette", url="https://example.org/story"
+    )
+    assert warnings and not any("\x1b" in w for w in warnings)
+
+
+def test_sidecar_value_of_nothing_but_controls_is_no_value(tmp_path):
+    write_sidecar(tmp_path, '[story]\ntitle = "\\u001b[2J\\t"\noutlet = "AP"\n')
+    overrides, _ = load_sidecar(tmp_path)
+    assert overrides["story"] == Overrides(outlet="AP")
+
+
+def test_front_matter_values_lose_tabs_and_escapes():
+    front, rest = split_front_matter(
+        '---\ntitle: "Storm\thits \x1b]52;c;ZXZpbA==\x07coast"\n'
+        "outlet: Valley\x07\t Gazette\n---\nBody\n"
+    )
+    assert front == Overrides(title="Storm hits coast", outlet="Valley Gazette")
+    assert rest == "Body\n"

@@ -1,4 +1,13 @@
-from search_index.text import fold, normalize_token, squash_whitespace, strip_controls
+import unicodedata
+
+from search_index.text import (
+    clean_label,
+    fold,
+    normalize_token,
+    replace_surrogates,
+    squash_whitespace,
+    strip_controls,
+)
 
 
 def test_fold_keeps_length_and_maps_hyphens_quotes_spaces():
@@ -13,6 +22,44 @@ def test_fold_offsets_point_at_the_same_characters():
     folded = fold(original)
     start = folded.index("Ju-a-e")
     assert original[start : start + 6] == "Ju\u2011a\u2011e"
+
+
+def test_fold_folds_rare_dashes_and_spaces():
+    dashes = (
+        "\u058a\u05be\u1400\u1806\u2e17\u2e1a\u2e40\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\U00010ead"
+    )
+    spaces = "\u1680\u205f"
+    assert fold(dashes) == "-" * len(dashes)
+    assert fold(spaces) == "  "
+    # An Armenian hyphen or a Hebrew maqaf in a name reads as the hyphen a query types.
+    assert fold("Kim Jong\u058aun\u205fsaid") == "Kim Jong-un said"
+
+
+def test_fold_keeps_folding_characters_outside_the_dash_and_space_categories():
+    # Soft hyphen (Cf), minus (Sm), primes (Po), modifier apostrophe (Lm), low-9 quotes (Ps).
+    assert fold("\u00ad\u2212\u2032\u2033\u02bc\u201a\u201e\u2e42") == "--'\"''\"\""
+    assert [unicodedata.category(c) for c in "\u00ad\u2212\u2032"] == ["Cf", "Sm", "Po"]
+
+
+def test_fold_leaves_single_angle_quotes_for_breadcrumbs():
+    # "Home › World › Asia" is page furniture that metadata inference finds by its "›".
+    assert fold("Home \u203a World \u2039") == "Home \u203a World \u2039"
+
+
+def test_clean_label_makes_one_line_without_controls():
+    assert clean_label("x\x1b]52;c;ZXZpbA==\x07y") == "xy"
+    assert clean_label("evil\x1b[2Jname") == "evilname"
+    assert (
+        clean_label("  tab\there \t\t and\r\nline\u2028end \x85\x9b2J") == "tab here and line end"
+    )
+    assert clean_label("two  spaces stay") == "two  spaces stay"
+    assert clean_label("\x1b[31m\x07\t") == ""
+
+
+def test_clean_label_replaces_undecodable_file_name_bytes():
+    name = b"caf\xe9 \xff.txt".decode("utf-8", "surrogateescape")
+    assert clean_label(name) == "caf\ufffd \ufffd.txt"
+    assert replace_surrogates(name).encode("utf-8") == "caf\ufffd \ufffd.txt".encode()
 
 
 def test_normalize_token_applies_nfkc_and_casefold():
@@ -58,3 +105,10 @@ def test_squash_whitespace_keeps_every_word_span_on_its_word():
         squashed, moved = squash_whitespace(text, spans)
         assert [squashed[s:e] for s, e in moved] == words
         assert "  " not in squashed and "\n" not in squashed
+
+
+def test_clean_label_drops_bidi_overrides_that_disguise_a_name():
+    # U+202E makes "report\u202etxt.exe" display as "reportexe.txt".
+    assert clean_label("report\u202etxt.exe") == "reporttxt.exe"
+    assert clean_label("\u2066Kim\u2069 \u202aJong\u202c") == "Kim Jong"
+    assert clean_label("\u05e9\u05dc\u05d5\u05dd") == "\u05e9\u05dc\u05d5\u05dd"  # RTL text stays

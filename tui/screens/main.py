@@ -20,6 +20,7 @@ from search_index.models import NAME_TYPES, Article, Entity, SearchResult
 from ..render import printable
 from ..widgets.lists import VimOptionList
 from ..widgets.reader import Reader, ReaderView
+from ..widgets.search import SearchInput
 
 if TYPE_CHECKING:
     from ..app import KimreaderApp
@@ -59,7 +60,9 @@ class MainScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder='search: words, "phrases", person:Kim, AND/OR/NOT', id="search")
+        yield SearchInput(
+            placeholder='search: words, "phrases", person:Kim, AND/OR/NOT', id="search"
+        )
         with Horizontal(id="panes"):
             with Vertical(id="left"):
                 yield VimOptionList(id="sources")

@@ -17,3 +17,13 @@ class VimOptionList(OptionList):
         Binding("space", "page_down", "Page down", show=False),
         Binding("b", "page_up", "Page up", show=False),
     ]
+
+    # Textual's OptionList pages by its laid-out lines and raises KeyError when there are none:
+    # a list not laid out yet, or with no room for a line (the entity panel in a small terminal).
+    def action_page_down(self) -> None:
+        if self.scrollable_content_region:
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        if self.scrollable_content_region:
+            super().action_page_up()

@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
+from textual.widget import Widget
 from textual.widgets import Static
 
 from search_index.models import Article
@@ -23,6 +25,13 @@ from ..render import (
     paragraphs,
     printable,
 )
+from .long_text import LongText
+
+# Past either size an article is drawn by LongText rather than a Static per paragraph: Textual
+# wraps a Static's whole text on the UI thread at each layout (about 3 s for a megabyte), and
+# every paragraph widget adds its own mount and layout.
+LONG_ARTICLE_CHARS = 10_000
+LONG_ARTICLE_BLOCKS = 60
 
 
 @dataclass
@@ -38,7 +47,8 @@ class ReaderView:
 
 
 class Reader(VerticalScroll, can_focus=True):
-    """Paragraphs as Static widgets, so a match or a sentence can be scrolled into view."""
+    """Paragraphs as Static widgets, so a match or a sentence can be scrolled into view; a long
+    article as two LongText widgets (headline, body) laid out off the UI thread."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False),
@@ -61,46 +71,95 @@ class Reader(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.view: ReaderView | None = None
-        self._blocks: list[Paragraph] = []
+        self._statics: list[tuple[Paragraph, Static]] = []
+        self._long: list[LongText] = []
+        # Where to scroll once a long article's lines are laid out (their heights are
+        # estimates until then): a scroll_y to restore, or an offset into the text.
+        self._pending_y: float | None = None
+        self._pending_offset: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Opening the corpus…"), classes="paragraph")
 
     def show(self, view: ReaderView, *, scroll_y: float = 0) -> None:
         self.view = view
-        self._blocks = paragraphs(view.article.text)
+        text = view.article.text
+        blocks = paragraphs(text)
+        styled = self._styled()
         self.remove_children()
-        widgets = [Static(self._meta(view.article), classes="meta")]
-        widgets += [
-            Static(self._content(block), classes="headline" if i == 0 else "paragraph")
-            for i, block in enumerate(self._blocks)
-        ]
+        self._statics, self._long = [], []
+        self._pending_y, self._pending_offset = (scroll_y or None), None
+        widgets: list[Widget] = [Static(self._meta(view.article), classes="meta")]
+        if len(text) > LONG_ARTICLE_CHARS or len(blocks) > LONG_ARTICLE_BLOCKS:
+            # Tabs as spaces: Textual would expand them, and the line breaks would not fit.
+            shown = printable(text).replace("\t", " ")
+            self._long.append(LongText(shown, blocks[:1], classes="headline"))
+            if len(blocks) > 1:
+                self._long.append(LongText(shown, blocks[1:], classes="paragraph"))
+            for part in self._long:
+                part.restyle(styled, self._gutters(part.blocks))
+            widgets += self._long
+        else:
+            for i, block in enumerate(blocks):
+                static = Static(
+                    paragraph_content(text, block, styled),
+                    classes="headline" if i == 0 else "paragraph",
+                )
+                static.set_class(bool(self._gutters([block])), "-conflict")
+                self._statics.append((block, static))
+            widgets += [static for _, static in self._statics]
         self.mount_all(widgets)
         self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
 
     def message(self, text: str) -> None:
         """Show a plain message instead of an article."""
         self.view = None
+        self._statics, self._long = [], []
+        self._pending_y = self._pending_offset = None
         self.remove_children()
         self.mount(Static(Content(printable(text)), classes="paragraph"))
 
     def refresh_styles(self) -> None:
         if self.view is None:
             return
-        blocks = list(self.query(".headline, .paragraph").results(Static))
-        for block, widget in zip(self._blocks, blocks, strict=False):
-            widget.update(self._content(block))
-            widget.set_class(
-                any(s < block.end and e > block.start for s, e in self.view.conflicts), "-conflict"
-            )
+        styled = self._styled()
+        for block, static in self._statics:
+            static.update(paragraph_content(self.view.article.text, block, styled))
+            static.set_class(bool(self._gutters([block])), "-conflict")
+        for part in self._long:
+            part.restyle(styled, self._gutters(part.blocks))
 
     def scroll_to_offset(self, offset: int) -> None:
-        """Bring the paragraph holding ``offset`` to the top third of the pane."""
-        blocks = list(self.query(".headline, .paragraph").results(Static))
-        for block, widget in zip(self._blocks, blocks, strict=False):
+        """Bring the paragraph holding ``offset`` (in a long article, its line) to the top."""
+        for block, static in self._statics:
             if block.start <= offset <= block.end:
-                self.scroll_to_widget(widget, animate=False, top=True)
+                self.scroll_to_widget(static, animate=False, top=True)
                 return
+        for part in self._long:
+            if not any(b.start <= offset <= b.end for b in part.blocks):
+                continue
+            line = part.line_of(offset)
+            if not part.laid_out or line is None:
+                self._pending_y, self._pending_offset = None, offset
+            if line is not None:
+                area = part.virtual_region
+                self.scroll_to_region(
+                    Region(area.x, area.y + line, area.width, 1), animate=False, top=True
+                )
+            return
+
+    def on_long_text_reflowed(self, event: LongText.Reflowed) -> None:
+        event.stop()
+        if all(part.laid_out for part in self._long):
+            self.call_after_refresh(self._scroll_to_pending)
+
+    def _scroll_to_pending(self) -> None:
+        offset, y = self._pending_offset, self._pending_y
+        self._pending_y = self._pending_offset = None
+        if offset is not None:
+            self.scroll_to_offset(offset)
+        elif y is not None:
+            self.scroll_to(y=y, animate=False)
 
     def _meta(self, article: Article) -> Content:
         parts = [
@@ -110,11 +169,21 @@ class Reader(VerticalScroll, can_focus=True):
         ]
         return Content(printable(" · ".join(p for p in parts if p)))
 
-    def _content(self, block: Paragraph) -> Content:
+    def _styled(self) -> list[tuple[int, int, str]]:
+        """Every styled range of the article, later ones drawn over earlier ones."""
         view = self.view
         assert view is not None
         styled = [(s, e, ENTITY_STYLES.get(kind, "underline")) for s, e, kind in view.entities]
         styled += [(s, e, CONFLICT_STYLE) for s, e in view.conflicts]
         styled += [(s, e, FOCUS_STYLE) for s, e in view.focus]
         styled += match_styles(view.matches, view.current)
-        return paragraph_content(view.article.text, block, styled)
+        return styled
+
+    def _gutters(self, blocks: list[Paragraph]) -> frozenset[int]:
+        """Which of ``blocks`` hold a sentence another source contradicts."""
+        conflicts = self.view.conflicts if self.view else []
+        return frozenset(
+            i
+            for i, block in enumerate(blocks)
+            if any(s < block.end and e > block.start for s, e in conflicts)
+        )
