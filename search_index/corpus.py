@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import charset_normalizer
@@ -62,6 +62,8 @@ class Discovery:
     skipped: tuple[SkippedFile, ...]
     warnings: tuple[str, ...]
     overrides: dict[str, Overrides]
+    stamps: dict[str, FileStamp] = field(default_factory=dict)
+    """What each article file looked like (by relative path), for the next ``discover``."""
 
     def by_id(self) -> dict[str, SourceFile]:
         return {f.id: f for f in self.files}
@@ -78,32 +80,66 @@ def check_corpus_dir(corpus_dir: Path) -> Path:
     return path.resolve()
 
 
-def discover(corpus_dir: Path, analysis_version: str = "") -> Discovery:
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """A file's size, modification time and inode when its bytes had this SHA-256."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+    content_digest: str
+
+
+# A stamp is trusted only for a file last modified this long before the scan that took it: a
+# write within the file system's timestamp granularity of that scan may not change the mtime.
+RACY_NS = 2_000_000_000
+
+
+def discover(
+    corpus_dir: Path,
+    analysis_version: str = "",
+    *,
+    stamps: Mapping[str, FileStamp] | None = None,
+    stamped_at_ns: int = 0,
+) -> Discovery:
     """List the corpus's article files with their fingerprints; report the ones to skip.
 
     ``analysis_version`` names what is computed from each article at index time, so that a
-    new extractor re-reads every file.
+    new extractor re-reads every file. ``stamps`` (a previous discovery's, taken when the
+    clock read ``stamped_at_ns``) spare reading and hashing the files whose size, mtime and
+    inode are unchanged: that is what made refreshing a 10,000-article corpus take a second.
     """
     root = check_corpus_dir(corpus_dir)
     overrides, warnings = load_sidecar(root)
     skipped: list[SkippedFile] = []
     found: list[tuple[Path, str, str, str]] = []
+    new_stamps: dict[str, FileStamp] = {}
+    known = stamps or {}
+    version = f"{READER_VERSION}|{analysis_version}"
     for path, problem in _walk(root):
         rel = path.relative_to(root).as_posix()
         if problem is not None:
             skipped.append(SkippedFile(_shown_path(rel), problem))
             continue
-        data, problem = _read_bytes(path)
-        if data is None:
-            skipped.append(SkippedFile(_shown_path(rel), problem or "unreadable"))
-            continue
-        if problem is not None:
-            skipped.append(SkippedFile(_shown_path(rel), problem))
-            continue
-        content = hashlib.sha256(data)
-        digest = content.copy()
-        digest.update(f"{READER_VERSION}|{analysis_version}".encode())
-        found.append((path, rel, digest.hexdigest(), content.hexdigest()))
+        stamp = _unchanged(path, known.get(rel), stamped_at_ns)
+        if stamp is None:
+            before = _stat(path)
+            data, problem = _read_bytes(path)
+            if data is None:
+                skipped.append(SkippedFile(_shown_path(rel), problem or "unreadable"))
+                continue
+            if problem is not None:
+                skipped.append(SkippedFile(_shown_path(rel), problem))
+                continue
+            content = hashlib.sha256(data).hexdigest()
+            if before is not None and before == _stat(path):
+                stamp = FileStamp(*before, content)
+        else:
+            content = stamp.content_digest
+        if stamp is not None:
+            new_stamps[rel] = stamp
+        digest = hashlib.sha256(f"{content}|{version}".encode()).hexdigest()
+        found.append((path, rel, digest, content))
 
     ids = assign_ids([rel for _, rel, _, _ in found])
     files: list[SourceFile] = []
@@ -114,7 +150,21 @@ def discover(corpus_dir: Path, analysis_version: str = "") -> Discovery:
         files.append(SourceFile(article_id, path, rel, digest, content))
     files.sort(key=lambda f: f.id)
     skipped.sort(key=lambda s: s.path)
-    return Discovery(root, tuple(files), tuple(skipped), warnings, overrides)
+    return Discovery(root, tuple(files), tuple(skipped), warnings, overrides, new_stamps)
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
+def _unchanged(path: Path, stamp: FileStamp | None, stamped_at_ns: int) -> FileStamp | None:
+    if stamp is None or stamp.mtime_ns >= stamped_at_ns - RACY_NS:
+        return None
+    return stamp if _stat(path) == (stamp.size, stamp.mtime_ns, stamp.inode) else None
 
 
 def read_article(source: SourceFile, overrides: dict[str, Overrides]) -> Article | SkippedFile:

@@ -63,7 +63,7 @@ from .models import (  # noqa: E402
 from .text import fold, normalize_token, squash_whitespace  # noqa: E402
 
 # Bump whenever the schema or the analyzers change: an index with another version is rebuilt.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 STAMP_NAME = "kimreader-index.json"
 # id -> what lists need (fingerprint, title, outlet, date, words): one small file read instead
 # of every stored document, so opening a 50,000-article corpus does not unpickle 50,000 bodies.
@@ -328,6 +328,7 @@ class IndexStore:
             if old is not None:
                 return old  # its files are still open: keep answering as the index was
             raise IndexUnavailable(f"the index at {self.folder} is gone ({_reason(exc)})") from exc
+        _open_columns(searcher)
         self._local.searcher = searcher
         self._local.toc = self._toc_identity(searcher.reader().generation())
         with self._lock:
@@ -404,7 +405,9 @@ class IndexStore:
             )
             tmp.replace(self.folder / CATALOG_NAME)
         except OSError:
-            tmp.unlink(missing_ok=True)  # the catalog is a cache: it is rebuilt when missing
+            # The catalog is a cache: it is rebuilt when missing. The folder may be gone too.
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
 
     def articles(self) -> list[Article]:
         return sorted(
@@ -424,11 +427,10 @@ class IndexStore:
         fields = self.searcher().document(id=article_id)
         return list(_analysis(fields).get("claims") or ()) if fields else []
 
-    def extractions(self) -> dict[str, Extraction]:
-        return {
-            fields["id"]: _extraction_from_fields(fields)
-            for fields in self.searcher().all_stored_fields()
-        }
+    def extractions(self) -> Iterator[tuple[str, Extraction]]:
+        """Every article's extraction, one at a time (a large corpus's do not fit at once)."""
+        for fields in self.searcher().all_stored_fields():
+            yield fields["id"], _extraction_from_fields(fields)
 
     def related(self, article_id: str, limit: int) -> list[str]:
         """The articles most like this one (Whoosh's more-like-this over the text): its story's
@@ -469,14 +471,22 @@ class IndexStore:
         """
         if timeout is None:
             timeout = WRITE_LOCK_TIMEOUT
+        # compound=False: Whoosh opens a compound segment by copying each of its files out of
+        # the mmap into a BytesIO, so every searcher (one per thread) held a private copy of
+        # the postings: ~100 MB each at 10,000 articles. Plain files are read where they lie.
         bulk = procs > 1 and not self.in_memory
         try:
             if bulk:
                 writer = _MpWriter(
-                    self._index, procs=procs, multisegment=True, limitmb=128, timeout=timeout
+                    self._index,
+                    procs=procs,
+                    multisegment=True,
+                    limitmb=128,
+                    timeout=timeout,
+                    compound=False,
                 )
             else:
-                writer = self._index.writer(timeout=timeout)
+                writer = self._index.writer(timeout=timeout, compound=False)
         except LockError as exc:
             raise LockBusy("another kimreader process is updating this index") from exc
         except Exception as exc:  # the folder vanished or cannot be written
@@ -658,6 +668,21 @@ class LengthCachedBM25F(scoring.BM25F):
             if lengths is not None:
                 scorer.dfl = lengths.__getitem__
         return scorer
+
+
+def _open_columns(searcher: Searcher) -> None:
+    """Open every column file a query will read now. Whoosh opens a segment's postings with
+    the searcher but its stored fields and lengths only on first use, and a searcher must
+    keep answering after its files are deleted (an index rebuilt or a cache folder emptied
+    by another process): open files survive that, files opened later do not."""
+    for leaf, _ in searcher.reader().leaf_readers():
+        if not hasattr(leaf, "_perdoc"):
+            continue
+        for name, field_type in searcher.schema.items():
+            if field_type.scorable:
+                _field_lengths(leaf, name)
+        if leaf.doc_count_all():
+            leaf.stored_fields(0)
 
 
 def _field_lengths(reader: Any, fieldname: str) -> list[int] | None:

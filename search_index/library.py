@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,7 +23,15 @@ from .claims.extract import (
     extract_claims,
 )
 from .claims.matrix import Subject, TimelineEvent, claim_matrix, timeline
-from .corpus import Discovery, SourceFile, check_corpus_dir, discover, read_article
+from .corpus import (
+    RACY_NS,
+    Discovery,
+    FileStamp,
+    SourceFile,
+    check_corpus_dir,
+    discover,
+    read_article,
+)
 from .engine import (
     IndexStore,
     IndexUnavailable,
@@ -34,6 +43,7 @@ from .engine import (
 from .entities.extract import EntityExtractor, RuleExtractor
 from .entities.gazetteer import load_gazetteer
 from .entities.merge import EntityTable, merge_entities
+from .file_stamps import load_stamps, save_stamps
 from .ids import ArticleNotFound, resolve_id
 from .models import (
     NAME_TYPES,
@@ -104,6 +114,7 @@ class Library:
         self._cache_lock = threading.Lock()
         self._open_warnings = tuple(warnings)
         self._ids: list[str] | None = None
+        self._stamps: tuple[dict[str, FileStamp], int] | None = None
         self.last_refresh: RefreshResult | None = None
 
     @classmethod
@@ -145,7 +156,23 @@ class Library:
         ``parallel`` lets a large first build analyse articles in worker processes; callers
         running inside a threaded program (the app) pass False, since forking there is unsafe.
         """
-        discovery = discover(self.corpus_dir, f"{self.extractor.version}+claims-{CLAIMS_VERSION}")
+        if self._stamps is None:
+            self._stamps = load_stamps(self._store.folder)
+        stamps, taken_ns = self._stamps
+        started_ns = time.time_ns()
+        discovery = discover(
+            self.corpus_dir,
+            f"{self.extractor.version}+claims-{CLAIMS_VERSION}",
+            stamps=stamps,
+            stamped_at_ns=taken_ns,
+        )
+        # Saved again when something changed, or when a stamp is still too recent to trust
+        # (that file is read on every refresh until a later scan vouches for it).
+        if discovery.stamps != stamps or any(
+            st.mtime_ns >= taken_ns - RACY_NS for st in discovery.stamps.values()
+        ):
+            save_stamps(self._store.folder, discovery.stamps, started_ns)
+            self._stamps = (discovery.stamps, started_ns)
         warnings = list(self._open_warnings) + list(discovery.warnings)
         self._open_warnings = ()
         lost = self._store.lost()

@@ -263,3 +263,61 @@ def test_a_catalog_written_for_another_version_of_the_index_is_not_used(seeds_co
     with Library.open(seeds_copy) as library:
         titles = [i.title for i in library.catalog()]
     assert "A title from before the last commit" not in titles
+
+
+def _count_reads(monkeypatch) -> list[str]:
+    from search_index import corpus
+
+    reads: list[str] = []
+    real = corpus._read_bytes
+
+    def counting(path):
+        reads.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(corpus, "_read_bytes", counting)
+    return reads
+
+
+def _age(folder: Path, seconds: float = 60) -> None:
+    """Backdate every file, as a corpus that was not just written: stamps of files modified
+    within two seconds of a scan are not trusted (the mtime may not show a second write)."""
+    for path in folder.iterdir():
+        st = path.stat()
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - int(seconds * 1e9)))
+
+
+def test_a_refresh_reads_only_files_whose_stamp_changed(seeds_copy, monkeypatch):
+    _age(seeds_copy)
+    _open(seeds_copy).close()
+    reads = _count_reads(monkeypatch)
+    with _open(seeds_copy) as library:
+        assert reads == []  # size, mtime and inode unchanged: nothing read or hashed
+        assert library.last_refresh.report.unchanged == 5
+    target = seeds_copy / "003_8aed3a971675dfb7.txt"
+    target.write_text(STORY, encoding="utf-8")
+    with _open(seeds_copy) as library:
+        assert set(reads) == {"003_8aed3a971675dfb7.txt"}  # hashed, then read for indexing
+        assert library.last_refresh.report.updated == 1
+        assert library.article("003").title == "Quake strikes coastal town"
+
+
+def test_a_file_rewritten_just_after_a_scan_is_read_again(seeds_copy, monkeypatch):
+    for path in seeds_copy.iterdir():
+        os.utime(path)  # written just now: too recent for a stamp to vouch for
+    _open(seeds_copy).close()
+    reads = _count_reads(monkeypatch)
+    with _open(seeds_copy):
+        assert len(reads) == 5
+
+
+def test_damaged_stamps_mean_every_file_is_read(seeds_copy, monkeypatch):
+    from search_index.file_stamps import STAMPS_NAME
+
+    _age(seeds_copy)
+    with _open(seeds_copy) as library:
+        stamps = library.index_dir / STAMPS_NAME
+    stamps.write_text('{"format": 1, "taken_ns": "x", "files": [1, 2]}', encoding="utf-8")
+    reads = _count_reads(monkeypatch)
+    with _open(seeds_copy) as library:
+        assert len(reads) == 5 and library.last_refresh.report.unchanged == 5

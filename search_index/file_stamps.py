@@ -1,0 +1,52 @@
+"""The corpus files' stamps (size, mtime, inode, content hash) kept beside the index between
+runs, so that a refresh reads only the files that changed."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+
+from .corpus import FileStamp
+
+STAMPS_NAME = "kimreader-files.json"
+_FORMAT = 1
+
+
+def load_stamps(folder: Path | None) -> tuple[dict[str, FileStamp], int]:
+    """The stamps saved in ``folder`` and when they were taken; none when missing or damaged
+    (every file is then read and hashed, as on a first run)."""
+    if folder is None:
+        return {}, 0
+    try:
+        data = json.loads((folder / STAMPS_NAME).read_text(encoding="utf-8"))
+        if data.get("format") != _FORMAT:
+            return {}, 0
+        files = {
+            str(rel): FileStamp(int(size), int(mtime), int(inode), str(digest))
+            for rel, (size, mtime, inode, digest) in data["files"].items()
+        }
+        return files, int(data["taken_ns"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}, 0
+
+
+def save_stamps(folder: Path | None, stamps: dict[str, FileStamp], taken_ns: int) -> None:
+    """Save atomically; a cache that cannot be written is simply not used next time."""
+    if folder is None:
+        return
+    tmp = folder / f".{STAMPS_NAME}.{os.getpid()}.tmp"
+    data = {
+        "format": _FORMAT,
+        "taken_ns": taken_ns,
+        "files": {
+            rel: [s.size, s.mtime_ns, s.inode, s.content_digest] for rel, s in stamps.items()
+        },
+    }
+    try:
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.replace(folder / STAMPS_NAME)
+    except OSError:
+        with contextlib.suppress(OSError):  # the folder itself may be gone
+            tmp.unlink(missing_ok=True)
