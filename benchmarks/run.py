@@ -128,6 +128,18 @@ def phase_search(corpus: Path) -> dict[str, Any]:
     return results
 
 
+def phase_entities(corpus: Path) -> dict[str, Any]:
+    """The corpus-wide entity table, built on the first `person:` query or entity panel."""
+    from search_index.library import Library
+
+    library = Library.open(corpus)
+    started = time.perf_counter()
+    table = library.entities()
+    seconds = time.perf_counter() - started
+    library.close()
+    return {"seconds": seconds, "entities": len(table.entities)}
+
+
 def phase_first_paint(corpus: Path) -> dict[str, Any]:
     import asyncio
 
@@ -237,6 +249,7 @@ PHASES = {
     "build-plain": lambda c: phase_build(c, False),
     "incremental": phase_incremental,
     "search": phase_search,
+    "entities": phase_entities,
     "first-paint": phase_first_paint,
     "claims": phase_claims,
     "ripgrep": phase_ripgrep,
@@ -275,6 +288,7 @@ def measure(size: int) -> dict[str, Any]:
         "first-paint",
         "incremental",
         "search",
+        "entities",
         "claims",
         "ripgrep",
         "fts5",

@@ -119,3 +119,76 @@ def test_hostile_numbers_are_handled(tmp_path):
     assert ("quantity", "2024") not in year
     comparison = library.compare("many", "many")
     assert comparison.summary["conflict"] == 0
+
+
+# Units written straight after the digits belong to the quantity: text, span, value, unit.
+GLUED_UNITS = [
+    ("a 10km stretch", "10km stretch", "10", "km"),
+    ("temperatures reached 40C on Monday", "40C", "40", "C"),
+    ("a US$5bn deal", "US$5bn deal", "5000000000", "USD"),
+    ("costs of 5bn euros", "5bn euros", "5000000000", "EUR"),
+    ("about 3.5m people", "about 3.5m people", "3500000", None),
+    ("a grant of £3.5m.", "£3.5m", "3500000", "GBP"),
+    ("a 12kg bag", "12kg bag", "12", "kg"),
+    ("gusts of 100mph", "100mph", "100", "mph"),
+    ("up to 20°C", "up to 20°C", "20", "C"),
+    ("a 5,000MW plant", "5,000MW plant", "5000", "MW"),
+    ("10-15km away", "10-15km", "10-15", "km"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"), GLUED_UNITS, ids=[g[1] for g in GLUED_UNITS]
+)
+def test_a_unit_glued_to_the_digits_is_part_of_the_quantity(text, span, value, unit):
+    from search_index.claims.values import parse_quantity
+    from search_index.entities.values import find_quantities
+
+    spans = [text[s:e] for s, e, _ in find_quantities(text)]
+    assert spans == [span]
+    quantity = parse_quantity(span)
+    assert quantity is not None
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("on the 21st of May", []),  # an ordinal
+        ("at 4pm local time", []),  # a time of day
+        ("COVID19 and the G7, F16 jets and an A380", []),  # names with digits in them
+        ("5G masts and 3D printers", ["5", "3"]),  # letters that are no unit stay out
+        ("a 4x4 vehicle", ["4"]),
+    ],
+)
+def test_letters_after_digits_that_are_no_unit_stay_out_of_the_quantity(text, spans):
+    from search_index.entities.values import find_quantities
+
+    assert [text[s:e] for s, e, _ in find_quantities(text)] == spans
+
+
+def test_claims_read_glued_units(tmp_path):
+    library = _library_for(
+        tmp_path,
+        {
+            "heat.txt": "Heatwave grips the region\n\n"
+            "Temperatures reached 44C in the city on Monday. "
+            "The government approved a US$5bn relief package. "
+            "Crews cleared a 12km stretch of highway.\n",
+        },
+    )
+    claims = {(c.value, c.unit) for c in library.claims("heat")}
+    assert {("44", "C"), ("5000000000", "USD"), ("12", "km")} <= claims
+
+
+def test_power_and_energy_units_convert():
+    from search_index.claims.values import compatible, parse_quantity, same_value
+
+    gigawatts = parse_quantity("2.5GW")
+    megawatts = parse_quantity("2,500 megawatts")
+    assert gigawatts is not None and megawatts is not None
+    assert (gigawatts.dimension, megawatts.dimension) == ("power", "power")
+    assert same_value(gigawatts, megawatts)
+    energy = parse_quantity("100kWh")
+    assert energy is not None and (energy.unit, energy.dimension) == ("kWh", "energy")
+    assert not compatible(energy, parse_quantity("100 kW"))

@@ -36,14 +36,11 @@ MARKUP_ID = "[@click=app.quit]click[red]me"
 
 WORDS = "alpha bravo charlie delta echo foxtrot golf hotel india juliet".split()
 ONE_MEGABYTE = 1024 * 1024
-# Kept below the sizes that expose two quadratic paths in search_index (not fixed here):
-# find_quantities' address pattern (\S+@...) is quadratic in the length of a word (100,000
-# characters take ~14 s to index), and extract_claims redoes its sentence-wide work for every
-# number in the sentence (10,000 numbers in one sentence take minutes). 10,000 numbers are
-# still here, 20 to a sentence.
-LONG_WORD = 20_000
+# The sizes that used to hang indexing and comparing (quadratic paths, since fixed; see
+# tests/test_linear_time.py): a word of 100,000 characters, and 10,000 numbers in one sentence.
+LONG_WORD = 100_000
 ONE_LINE_END = " and its last words: xylophone zeppelin"
-NUMBERS_PER_SENTENCE = 20
+NUMBERS_PER_SENTENCE = 10_000
 
 ESCAPES_BODY = (
     "Officials in Pyongyang said \x1b[31mred\x1b[0m text appeared on Monday.\n\n"

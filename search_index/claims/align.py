@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -217,13 +218,13 @@ def _near_value(claim: Claim) -> str:
 
 def align(claims_a: Sequence[Claim], claims_b: Sequence[Claim]) -> list[tuple[Claim, Claim, float]]:
     """Best pairs first, each claim used once."""
-    similarity = _sentence_similarities(claims_a, claims_b)
+    similarity = _SentenceSimilarity()
     candidates = sorted(
         (
             (score, i, j)
-            for i, a in enumerate(claims_a)
-            for j, b in enumerate(claims_b)
-            if (score := pair_score(a, b, similarity[i][j])) >= PAIR_THRESHOLD
+            for i, j in _candidates(claims_a, claims_b)
+            if (score := pair_score(claims_a[i], claims_b[j], similarity(claims_a[i], claims_b[j])))
+            >= PAIR_THRESHOLD
         ),
         key=lambda t: (-t[0], t[1], t[2]),
     )
@@ -239,25 +240,52 @@ def align(claims_a: Sequence[Claim], claims_b: Sequence[Claim]) -> list[tuple[Cl
     return pairs
 
 
-def _sentence_similarities(
-    claims_a: Sequence[Claim], claims_b: Sequence[Claim]
-) -> list[list[float]]:
-    """Every sentence similarity, each distinct pair of sentences scored once (claims of one
-    sentence share it) on text normalised once."""
-    processed = {c.sentence: _processed(c.sentence) for c in (*claims_a, *claims_b)}
-    cache: dict[tuple[str, str], float] = {}
-    rows = []
-    for a in claims_a:
-        row = []
-        for b in claims_b:
-            key = (a.sentence, b.sentence)
-            if key not in cache:
-                cache[key] = (
-                    fuzz.token_set_ratio(processed[a.sentence], processed[b.sentence]) / 100
-                )
-            row.append(cache[key])
-        rows.append(row)
-    return rows
+# How many claims of the other article sharing one subject word are scored against a claim.
+# News articles stay far below it; a table of thousands of figures on one subject (or an
+# article of 10,000 numbers) would otherwise score every pair: minutes, not milliseconds.
+MAX_PER_WORD = 64
+
+
+def _candidates(claims_a: Sequence[Claim], claims_b: Sequence[Claim]) -> Iterator[tuple[int, int]]:
+    """The pairs ``pair_score`` can score above 0: the same claim, or claims of one kind that
+    share a subject word that is not generic. Found through an index of B's subject words
+    instead of trying every pair."""
+    by_word: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for j, b in enumerate(claims_b):
+        for word in set(b.subject) - GENERIC_NOUNS:
+            by_word[(b.kind, word)].append(j)
+    same = {(b.article_id, b.value_start): j for j, b in enumerate(claims_b)}
+    for i, a in enumerate(claims_a):
+        found: set[int] = set()
+        if (j := same.get((a.article_id, a.value_start))) is not None:
+            found.add(j)
+        for word in set(a.subject) - GENERIC_NOUNS:
+            postings = by_word.get((a.kind, word), [])
+            if len(postings) > MAX_PER_WORD:
+                # The ones at about the same place in the other article (claims come in
+                # article order): reports of one story tell it in much the same order.
+                centre = len(postings) * i // max(1, len(claims_a))
+                low = max(0, min(centre - MAX_PER_WORD // 2, len(postings) - MAX_PER_WORD))
+                postings = postings[low : low + MAX_PER_WORD]
+            found.update(postings)
+        for j in sorted(found):
+            yield i, j
+
+
+class _SentenceSimilarity:
+    """Sentence similarity of two claims (0-1), each distinct pair of sentences scored once
+    (claims of one sentence share it) on text normalised once."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def __call__(self, a: Claim, b: Claim) -> float:
+        key = (a.sentence, b.sentence)
+        score = self._cache.get(key)
+        if score is None:
+            score = fuzz.token_set_ratio(_processed(a.sentence), _processed(b.sentence)) / 100
+            self._cache[key] = score
+        return score
 
 
 def compare(
@@ -316,14 +344,14 @@ def internal_conflicts(claims: Sequence[Claim]) -> tuple[Row, ...]:
     rows = []
     # Quadratic in the article's claims: a table of hundreds of figures is checked in part.
     claims = claims[:MAX_INTERNAL_CLAIMS]
-    similarity = _sentence_similarities(claims, claims)
+    similarity = _SentenceSimilarity()
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):
             b = claims[j]
             shared = set(a.subject) & set(b.subject)
             if a.value == b.value or a.start == b.start or not shared & EVENTS or len(shared) < 3:
                 continue
-            score = pair_score(a, b, similarity[i][j])
+            score = pair_score(a, b, similarity(a, b))
             if score >= INTERNAL_THRESHOLD and verdict(a, b) == "conflict":
                 rows.append(Row("conflict", a.topic, None, a, b, score))
     return tuple(rows)

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from itertools import pairwise
 
 from ..models import Article, Extraction, Mention
 from ..text import fold
-from .sentences import CONCEPT_OF, content_words, sentence_spans
+from .sentences import CONCEPT_OF, concept, content_words, is_stop_word, sentence_spans, word_spans
 from .values import DateValue, QuantityValue, parse_date, parse_quantity
 
 # Bump when claim extraction changes, so every article is analysed again.
-CLAIMS_VERSION = "6"
+CLAIMS_VERSION = "7"
 
 # Clause boundaries inside a sentence: a number's subject rarely crosses them.
 _CLAUSE = re.compile(r"[;:|()\u2013\u2014]|,(?=\s)| - | and (?=another|a further)")
@@ -76,25 +78,34 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
     spans = sentence_spans(text)
     starts = [s for s, _ in spans]
     anchor: date | None = article.published.value.date() if article.published else None
-    names = [m for m in extraction.mentions if m.type in ("PERSON", "ORG", "PLACE")]
+    names = _Names([m for m in extraction.mentions if m.type in ("PERSON", "ORG", "PLACE")])
+    # What the claims of a sentence share is worked out once per sentence: a table row or a
+    # list of figures can hold thousands of numbers in one "sentence".
+    sentences: dict[int, _Sentence] = {}
+
+    def sentence_at(index: int) -> _Sentence:
+        if index not in sentences:
+            sentences[index] = _Sentence(text, folded, spans[index], names)
+        return sentences[index]
+
     claims: list[Claim] = []
     previous_attribution: dict[int, str | None] = {}
+    body_start = article.body_start
     for mention in extraction.mentions:
         if mention.type not in ("QUANTITY", "DATE"):
             continue
-        if mention.start < article.body_start:
+        if mention.start < body_start:
             continue  # a headline repeats the body's figures, less precisely
         index = bisect.bisect_right(starts, mention.start) - 1
         if index < 0:
             continue
-        s_start, s_end = spans[index]
-        if mention.end > s_end:
+        if mention.end > spans[index][1]:
             continue
-        claim = _claim(article, folded, mention, (s_start, s_end), names, anchor)
+        claim = _claim(article.id, sentence_at(index), mention, anchor)
         if claim is None:
             continue
         if claim.attribution is None:
-            inherited = _inherited_attribution(folded, spans, index, names, previous_attribution)
+            inherited = _inherited_attribution(index, sentence_at, previous_attribution)
             if inherited:
                 claim = _with_attribution(claim, inherited)
         previous_attribution[index] = claim.attribution
@@ -102,15 +113,116 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
     return claims
 
 
+class _Names:
+    """The article's names, found by offset with bisection rather than a scan per sentence."""
+
+    def __init__(self, names: list[Mention]) -> None:
+        self.names = names
+        self.order = sorted(range(len(names)), key=lambda i: names[i].start)
+        self.starts = [names[i].start for i in self.order]
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        """The names within ``[start, end)``, in the extraction's order."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end + 1)
+        chosen = sorted(i for i in self.order[lo:hi] if self.names[i].end <= end)
+        return [self.names[i] for i in chosen]
+
+
+class _Clause:
+    """A clause's words with their offsets, so that the words either side of any value in it
+    are found by bisection."""
+
+    def __init__(self, masked: str, offset: int, start: int, end: int) -> None:
+        self.masked = masked
+        self.offset = offset
+        self.words = word_spans(masked, start - offset, end - offset)
+        self.word_starts = [a for a, _, _ in self.words]
+        self.content = [(a, b, concept(w)) for a, b, w in self.words if not is_stop_word(w)]
+        self.content_starts = [a for a, _, _ in self.content]
+        self.content_ends = [b for _, b, _ in self.content]
+
+    def _cut_word(self, local: int) -> tuple[int, int] | None:
+        index = bisect.bisect_right(self.word_starts, local) - 1
+        if index >= 0 and self.words[index][0] < local < self.words[index][1]:
+            return self.words[index][0], self.words[index][1]
+        return None
+
+    def before(self, at: int) -> list[str]:
+        """The last content words before ``at`` (a word cut by ``at`` counts its first part)."""
+        local = at - self.offset
+        count = bisect.bisect_right(self.content_ends, local)
+        words = [c for _, _, c in self.content[max(0, count - _WINDOW) : count]]
+        cut = self._cut_word(local)
+        if cut is not None:
+            words += content_words(self.masked[cut[0] : local])
+        return words[-_WINDOW:]
+
+    def after(self, at: int) -> list[str]:
+        """The first content words from ``at`` on (a word cut by ``at`` counts its last part)."""
+        local = at - self.offset
+        cut = self._cut_word(local)
+        words = content_words(self.masked[local : cut[1]]) if cut is not None else []
+        first = bisect.bisect_left(self.content_starts, local)
+        words += [c for _, _, c in self.content[first : first + _WINDOW]]
+        return words[:_WINDOW]
+
+    def concepts(self) -> list[str]:
+        return [c for _, _, c in self.content]
+
+
+class _Sentence:
+    """What every claim of one sentence shares; ``masked`` is its folded text with the names
+    of people and places blanked, from ``start`` on."""
+
+    def __init__(self, text: str, folded: str, span: tuple[int, int], names: _Names) -> None:
+        self.start, self.end = span
+        self.folded = folded
+        self.text = text[self.start : self.end]
+        self.inside = names.inside(self.start, self.end)
+        self.places = tuple(sorted({m.key for m in self.inside if m.type == "PLACE"}))
+        self.entities = tuple(sorted({m.key for m in self.inside}))
+        # Names say who and where, which the entity overlap already weighs; a subject made of
+        # "Kim" and "North Korea" would tie every claim of the story together.
+        pieces: list[str] = []
+        cursor = self.start
+        for name in sorted(self.inside, key=lambda m: m.start):
+            if name.type == "ORG" or name.end <= cursor:
+                continue  # "the Memorial Museum" says what, not who
+            pieces.append(folded[cursor : max(cursor, name.start)])
+            pieces.append(" " * (name.end - max(cursor, name.start)))
+            cursor = name.end
+        pieces.append(folded[cursor : self.end])
+        self.masked = "".join(pieces)
+        self.clauses = [
+            (a + self.start, b + self.start) for a, b in _clauses(self.masked, 0, len(self.masked))
+        ]
+        self.clause_starts = [a for a, _ in self.clauses]
+        self._clause_words: dict[int, _Clause] = {}
+
+    def clause(self, index: int) -> _Clause:
+        if index not in self._clause_words:
+            self._clause_words[index] = _Clause(self.masked, self.start, *self.clauses[index])
+        return self._clause_words[index]
+
+    def clause_index(self, offset: int) -> int:
+        index = bisect.bisect_right(self.clause_starts, offset) - 1
+        if index >= 0 and offset < self.clauses[index][1]:
+            return index
+        return len(self.clauses) - 1
+
+    @cached_property
+    def attribution(self) -> str | None:
+        return _attribution(self.folded[self.start : self.end], self.inside, self.start)
+
+    @cached_property
+    def inherits(self) -> bool:
+        return _INHERITS.search(self.folded[self.start : self.end]) is not None
+
+
 def _claim(
-    article: Article,
-    folded: str,
-    mention: Mention,
-    sentence: tuple[int, int],
-    names: list[Mention],
-    anchor: date | None,
+    article_id: str, sentence: _Sentence, mention: Mention, anchor: date | None
 ) -> Claim | None:
-    s_start, s_end = sentence
     quantity: QuantityValue | None = None
     when: DateValue | None = None
     if mention.type == "QUANTITY":
@@ -123,21 +235,13 @@ def _claim(
         if when is None:
             return None
         value, hedge, unit = when.value, None, None
-    inside = [m for m in names if s_start <= m.start and m.end <= s_end]
-    # Names say who and where, which the entity overlap already weighs; a subject made of
-    # "Kim" and "North Korea" would tie every claim of the story together.
-    masked = folded
-    for name in inside:
-        if name.type == "ORG":
-            continue  # "the Memorial Museum" says what, not who
-        masked = masked[: name.start] + " " * (name.end - name.start) + masked[name.end :]
-    subject = _subject(masked, mention, sentence, quantity)
+    subject = _subject(sentence, mention, quantity)
     return Claim(
-        article_id=article.id,
+        article_id=article_id,
         kind="quantity" if quantity is not None else "date",
-        sentence=article.text[s_start:s_end],
-        start=s_start,
-        end=s_end,
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
         value_start=mention.start,
         value_end=mention.end,
         value_text=mention.text,
@@ -146,9 +250,9 @@ def _claim(
         unit=unit,
         subject=subject,
         topic=_topic(subject, quantity),
-        attribution=_attribution(folded[s_start:s_end], inside, s_start),
-        places=tuple(sorted({m.key for m in inside if m.type == "PLACE"})),
-        entities=tuple(sorted({m.key for m in inside})),
+        attribution=sentence.attribution,
+        places=sentence.places,
+        entities=sentence.entities,
         quantity=quantity,
         date=when,
     )
@@ -160,21 +264,18 @@ def _clauses(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _subject(
-    folded: str, mention: Mention, sentence: tuple[int, int], quantity: QuantityValue | None
+    sentence: _Sentence, mention: Mention, quantity: QuantityValue | None
 ) -> tuple[str, ...]:
     """What the value is about: what it counts, plus the content words around it in its clause
     (a date alone in its clause, as in a table row or a timeline entry, borrows its
     neighbours')."""
-    clauses = _clauses(folded, *sentence)
-    here = next((i for i, (a, b) in enumerate(clauses) if a <= mention.start < b), len(clauses) - 1)
-    a, b = clauses[here]
-    before = content_words(folded[a : mention.start])[-_WINDOW:]
-    after = content_words(folded[mention.end : b])[:_WINDOW]
-    words = before + after
+    here = sentence.clause_index(mention.start)
+    clause = sentence.clause(here)
+    words = clause.before(mention.start) + clause.after(mention.end)
     if not words and mention.type == "DATE":
         for neighbour in (here + 1, here - 1, here + 2):
-            if 0 <= neighbour < len(clauses):
-                words = content_words(folded[slice(*clauses[neighbour])])[: _WINDOW * 2]
+            if 0 <= neighbour < len(sentence.clauses):
+                words = sentence.clause(neighbour).concepts()[: _WINDOW * 2]
                 if words:
                     break
     counted = content_words(quantity.counted) if quantity and quantity.counted else []
@@ -232,21 +333,16 @@ def _name_in(inside: list[Mention], start: int, end: int) -> str | None:
 
 
 def _inherited_attribution(
-    folded: str,
-    spans: list[tuple[int, int]],
     index: int,
-    names: list[Mention],
+    sentence_at: Callable[[int], _Sentence],
     previous: dict[int, str | None],
 ) -> str | None:
     """ "The same report cited ...": the source named in the sentence before."""
-    s_start, s_end = spans[index]
-    if not _INHERITS.search(folded[s_start:s_end]) or index == 0:
+    if index == 0 or not sentence_at(index).inherits:
         return None
     if previous.get(index - 1):
         return previous[index - 1]
-    p_start, p_end = spans[index - 1]
-    inside = [m for m in names if p_start <= m.start and m.end <= p_end]
-    return _attribution(folded[p_start:p_end], inside, p_start)
+    return sentence_at(index - 1).attribution
 
 
 def _with_attribution(claim: Claim, attribution: str) -> Claim:
@@ -255,9 +351,11 @@ def _with_attribution(claim: Claim, attribution: str) -> Claim:
     return replace(claim, attribution=attribution)
 
 
+# The sentence is not stored: it is the article's text from ``start`` to ``end``, and a copy in
+# every record grows with the square of a sentence's figures (10,000 numbers in one 50 kB
+# sentence made 500 MB of records).
 _STORED_FIELDS = (
     "kind",
-    "sentence",
     "start",
     "end",
     "value_start",
@@ -282,6 +380,10 @@ def claim_to_record(claim: Claim) -> dict[str, object]:
 def claim_from_record(article: Article, record: dict[str, object]) -> Claim | None:
     anchor = article.published.value.date() if article.published else None
     fields = {name: record.get(name) for name in _STORED_FIELDS}
+    start, end = fields["start"], fields["end"]
+    if not isinstance(start, int) or not isinstance(end, int):
+        return None
+    fields["sentence"] = _sentence_of(article, start, end)
     fields["subject"] = tuple(fields["subject"] or ())  # type: ignore[arg-type]
     fields["places"] = tuple(fields["places"] or ())  # type: ignore[arg-type]
     fields["entities"] = tuple(fields["entities"] or ())  # type: ignore[arg-type]
@@ -291,3 +393,23 @@ def claim_from_record(article: Article, record: dict[str, object]) -> Claim | No
         return Claim(article.id, **fields, quantity=quantity) if quantity else None  # type: ignore[arg-type]
     when = parse_date(text, anchor)
     return Claim(article.id, **fields, date=when) if when else None  # type: ignore[arg-type]
+
+
+# The last sentence read back, so that the claims of one sentence, which come one after
+# another, share one string rather than holding a copy each.
+_last_sentence: tuple[Article, int, int, str] | None = None
+
+
+def _sentence_of(article: Article, start: int, end: int) -> str:
+    global _last_sentence
+    last = _last_sentence
+    if last is not None and last[0] is article and last[1:3] == (start, end):
+        return last[3]
+    offset = article.body_start
+    # Slicing the body spares building the whole text (headline and body) for every sentence.
+    if start >= offset:
+        sentence = article.body[start - offset : end - offset]
+    else:
+        sentence = article.text[start:end]
+    _last_sentence = (article, start, end, sentence)
+    return sentence

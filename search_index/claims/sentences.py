@@ -96,3 +96,13 @@ def concept(word: str) -> str:
 def content_words(text: str) -> list[str]:
     """The concepts of the content words of ``text``, in order."""
     return [concept(w) for w in _WORD.findall(fold(text)) if w.lower() not in STOP_WORDS]
+
+
+def word_spans(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of every word of ``folded[start:end]``, stop words included:
+    the words ``content_words`` reads there, with their offsets in ``folded``."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded, start, end)]
+
+
+def is_stop_word(word: str) -> bool:
+    return word.lower() in STOP_WORDS

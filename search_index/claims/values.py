@@ -185,10 +185,18 @@ _UNITS: list[tuple[str, str, str]] = [
     (r"hectares?|ha", "hectares", "area"),
     (r"acres?", "acres", "area"),
     # speed (before length: "km/h" starts like "km")
-    (rf"km/h|kmh|kph|km\s+per\s+hour|{_KILOMETRE}\s+(?:per|an)\s+hour", "km/h", "speed"),
+    (rf"km/h|kmh|kph|kmph|km\s+per\s+hour|{_KILOMETRE}\s+(?:per|an)\s+hour", "km/h", "speed"),
     (r"mph|miles\s+(?:per|an)\s+hour", "mph", "speed"),
     (r"knots?", "knots", "speed"),
     (r"m/s|metres\s+per\s+second|meters\s+per\s+second", "m/s", "speed"),
+    # energy before power: "kilowatt-hours" starts like "kilowatt"
+    (r"kwh|kilowatt[\s-]hours?", "kWh", "energy"),
+    (r"mwh|megawatt[\s-]hours?", "MWh", "energy"),
+    (r"gwh|gigawatt[\s-]hours?", "GWh", "energy"),
+    (r"twh|terawatt[\s-]hours?", "TWh", "energy"),
+    (r"kw|kilowatts?", "kW", "power"),
+    (r"mw|megawatts?", "MW", "power"),
+    (r"gw|gigawatts?", "GW", "power"),
     # volume
     (rf"cubic\s+{_KILOMETRE}|km3", "km3", "volume"),
     (rf"cubic[\s-]+{_METRE}|m3", "m3", "volume"),
@@ -284,6 +292,13 @@ _TO_BASE: dict[str, tuple[float, float]] = {
     "mph": (1.609344, 0.0),
     "knots": (1.852, 0.0),
     "m/s": (3.6, 0.0),
+    "kW": (0.001, 0.0),
+    "MW": (1.0, 0.0),
+    "GW": (1000.0, 0.0),
+    "kWh": (0.001, 0.0),
+    "MWh": (1.0, 0.0),
+    "GWh": (1000.0, 0.0),
+    "TWh": (1e6, 0.0),
     "C": (1.0, 0.0),
     "F": (5 / 9, -32 * 5 / 9),
     # durations in days, ages in years (calendar averages: good enough to compare reports)
@@ -678,8 +693,8 @@ def _canonical(number: Decimal) -> str:
 
 def to_base(q: QuantityValue) -> tuple[str | None, float | None, float | None]:
     """(dimension, low, high) in the base unit of the dimension: km, km2, kg, litres, km/h,
-    degrees Celsius, days (durations), years (ages). Money stays in its currency; counts,
-    ratios and multipliers are unchanged."""
+    MW, MWh, degrees Celsius, days (durations), years (ages). Money stays in its currency;
+    counts, ratios and multipliers are unchanged."""
     if q.unit is None:
         return q.dimension, q.low, q.high
     if q.dimension == "age":

@@ -216,16 +216,19 @@ class RuleExtractor:
 
         # 2. Second look at what the rules left (sentence-initial words, bare surnames) now the
         #    article's names are known; then headlines and table rows, by matching those names.
+        taken = _Taken(len(folded), found)
         for run in [*leftovers, *_runs(tokens, title_lines=True)]:
             matched = False
             for span, kind, ref in self._match_known(run, known, alias_types):
-                if not _overlaps(span, found):
+                if not taken.overlaps(*span):
                     found[span] = (kind, ref)
+                    taken.add(*span)
                     matched = True
             if not matched and not run[0].in_title_line:
                 for span, kind in _context_type(run, tokens, folded):
-                    if not _overlaps(span, found):
+                    if not taken.overlaps(*span):
                         found[span] = (kind, None)
+                        taken.add(*span)
         found = _settle_types(folded, found)
 
         mentions = self._mentions(folded, text, found, aliases)
@@ -234,7 +237,7 @@ class RuleExtractor:
         mentions.extend(
             Mention(s, e, kind, text[s:e], name_key(text[s:e]))
             for s, e, kind in (*dates, *find_quantities(folded, dates))
-            if kind == "QUANTITY" or not _overlaps((s, e), found)
+            if kind == "QUANTITY" or not taken.overlaps(s, e)
         )
         mentions.sort(key=lambda m: (m.start, m.end))
         return Extraction(tuple(mentions), tuple(aliases))
@@ -395,6 +398,10 @@ class RuleExtractor:
         """ "Memorial Museum of Combat Feats in Overseas Military Operations": an institution's
         name continues through "in"/"at the" into a multi-word name that is not a place."""
         extended: dict[tuple[int, int], tuple[str, str | None]] = {}
+        # Spans come in order of start, so one overlaps a span kept before it only by starting
+        # before that span's end: the furthest end so far answers what a scan of every kept
+        # span would (quadratic in an article of thousands of names).
+        reach = -1
         for (start, end), (kind, ref) in sorted(found.items()):
             if kind == "ORG" and " of " in folded[start:end]:
                 match = _ORG_TAIL.match(folded, end)
@@ -405,10 +412,12 @@ class RuleExtractor:
                     found_inside = [sp for sp in found if tail[0] <= sp[0] < tail[1]]
                     if all(found[sp][1] is None for sp in found_inside):
                         extended[(start, match.end(1))] = (kind, ref)
+                        reach = max(reach, match.end(1))
                         continue
-            if any(s < end and start < e for s, e in extended):
+            if reach > start:
                 continue
             extended[(start, end)] = (kind, ref)
+            reach = max(reach, end)
         return extended
 
     def _join_possessives(self, runs: list[list[_Token]], folded: str) -> list[list[_Token]]:
@@ -830,9 +839,22 @@ def _join(piece: list[_Token]) -> str:
     return " ".join(t.core for t in piece)
 
 
-def _overlaps(span: tuple[int, int], found: dict[tuple[int, int], object]) -> bool:
-    start, end = span
-    return any(s < end and start < e for s, e in found)
+class _Taken:
+    """The characters the names found so far cover, so that whether a span overlaps one of
+    them costs the span's length, not the number of names: comparing every new name and every
+    date with every name found is quadratic in an article of thousands of names. (Spans are
+    never empty: names and dates are made of words.)"""
+
+    def __init__(self, length: int, spans: Iterable[tuple[int, int]]) -> None:
+        self.covered = bytearray(length)
+        for span in spans:
+            self.add(*span)
+
+    def add(self, start: int, end: int) -> None:
+        self.covered[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.covered.find(1, start, end) >= 0
 
 
 def _context_type(

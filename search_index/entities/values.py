@@ -6,6 +6,7 @@ The claims layer reads their values; here they only need to be found, with their
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _MONTH = (
@@ -53,8 +54,19 @@ _NUMBER_WORD = (
     r"|eighty|ninety|a\s+hundred|a\s+dozen|dozens|hundreds|thousands|millions|billions"
     r"|a\s+dozen|half\s+a\s+million|a\s+million|a\s+billion)"
 )
+# "US$5bn", "A$3m": a currency sign after the country's letters.
+_CURRENCY = r"(?:(?:US|A|AU|C|CA|HK|NZ|S|R)?\$|[€£¥])"
+# Units and scales written straight after the digits ("10km", "5bn", "40C", "5,000MW"), and
+# only these: letters glued to a number as often make a name or a code ("5G", "3D", "4x4").
+# Single letters only in the case units are written in ("40c" may be cents), and nothing the
+# claims layer cannot read ("10mg").
+_GLUED_UNIT = (
+    r"(?:(?:km/h|kmh|kph|kmph|mph|m/s|km[23]?|kms|m[23]|cm|mm|mi|ft|yds?|kgs?|lbs?|oz|ha|bbl"
+    r"|[kmgt]wh|[kmg]w|°\s?[cf]|(?-i:[CF]|t|x)|hrs?|mins?|secs?|pc|pp|bn|bln|mn|mln|tn|m|k)"
+    r"(?![a-z0-9]))"
+)
 _NUMBER = (
-    r"(?:[$€£¥]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\+?"
+    rf"(?:{_CURRENCY}\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{_GLUED_UNIT}?\+?"
     r"(?:\s*(?:%|per\s*cent|percent))?"
     r"(?:\s+(?:thousand|million|billion|trillion|bn|m)\b)?"
 )
@@ -89,10 +101,16 @@ _QUANTITY_AT = re.compile(
 _PREFIX_BEFORE = re.compile(r"\b(?:magnitude(?:\s+of)?)\s+$", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(rf"\b{_HEDGE.removesuffix('?')}$", re.IGNORECASE)
 _NUMBER_START = re.compile(
-    rf"(?<![\w$€£¥.,/=#:-])(?:between\s+)?(?:[$€£¥]\s?\d|\d|\b{_NUMBER_WORD}\b)", re.IGNORECASE
+    rf"(?<![\w$€£¥.,/=#:-])(?:between\s+)?(?:{_CURRENCY}\s?\d|\d|\b{_NUMBER_WORD}\b)", re.IGNORECASE
 )
 _CITATION = re.compile(r"\[\d+\]")
-_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# The e-mail alternative starts only where a word starts, and takes what comes before the first
+# "@" atomically. "\S+@\S+\.\w+" alone was retried at every position of a long word and
+# backtracked over the rest of it each time: quadratic, and cubic for "x@x@x@..." (100,000
+# characters took from 14 s to hours). The matches are the same: one found inside a word could
+# always have started at the word's start, and whichever "@" it splits at, it ends after the
+# word's last "." and the letters that follow it.
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|(?<!\S)\S(?>[^\s@]*)@\S+\.\w+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
@@ -108,11 +126,14 @@ def find_quantities(
     date_spans = [(s, e) for s, e, _ in (find_dates(folded) if dates is None else dates)]
     # Numbers inside web addresses and e-mail addresses are not figures.
     date_spans += [(m.start(), m.end()) for m in _ADDRESS.finditer(folded)]
+    # Looked up by bisection: a scan of every date for every number is quadratic when one
+    # text holds thousands of both.
+    taken = _Spans(date_spans)
     found: list[tuple[int, int, str]] = []
     covered = last_start = 0
     for candidate in _NUMBER_START.finditer(folded):
         start = candidate.start()
-        if start < covered or any(s <= start < e for s, e in date_spans):
+        if start < covered or taken.covers(start):
             continue
         match = _QUANTITY_AT.match(folded, start)
         if match is None:
@@ -133,13 +154,13 @@ def find_quantities(
         newline = folded.find("\n", start, stop)
         if newline >= 0:
             stop = newline  # a quantity never runs from a headline into the body
-        end = _trim_end(folded, start, stop, date_spans)
+        end = _trim_end(folded, start, stop, taken)
         if end > start:
             if found and begin < covered:
                 # The last quantity took this one's hedge for what it counts ("12 people over
                 # 3 days"): end it before the hedge, so that no two quantities overlap.
                 if begin > last_start:
-                    last_end = _trim_end(folded, found[-1][0], begin, date_spans)
+                    last_end = _trim_end(folded, found[-1][0], begin, taken)
                     found[-1] = (found[-1][0], last_end, "QUANTITY")
                 else:
                     begin = start
@@ -160,8 +181,33 @@ def _counts_something(text: str) -> bool:
     return (len(words) > 1 and not _NUMBER_WORD_RE.fullmatch(text)) or text.lower().endswith("s")
 
 
-def _trim_end(folded: str, start: int, end: int, dates: list[tuple[int, int]]) -> int:
-    for s, _ in dates:
-        if start < s < end:
-            end = s
+class _Spans:
+    """Spans (dates, addresses) that a quantity may neither start in nor run into."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = sorted(s for s, _ in spans)
+        # The union of the spans, as disjoint runs, for "does any span hold this offset?".
+        self.runs: list[tuple[int, int]] = []
+        for s, e in sorted(spans):
+            if self.runs and s <= self.runs[-1][1]:
+                self.runs[-1] = (self.runs[-1][0], max(e, self.runs[-1][1]))
+            elif e > s:
+                self.runs.append((s, e))
+        self.run_starts = [s for s, _ in self.runs]
+
+    def covers(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.run_starts, offset) - 1
+        return index >= 0 and offset < self.runs[index][1]
+
+    def first_start_after(self, offset: int) -> int | None:
+        index = bisect.bisect_right(self.starts, offset)
+        return self.starts[index] if index < len(self.starts) else None
+
+
+def _trim_end(folded: str, start: int, end: int, taken: _Spans) -> int:
+    """``end`` pulled back before the first date or address after ``start``, then before
+    trailing punctuation."""
+    next_span = taken.first_start_after(start)
+    if next_span is not None and next_span < end:
+        end = next_span
     return len(folded[start:end].rstrip(" ,.;:-")) + start

@@ -1,0 +1,182 @@
+"""Hostile input costs time in proportion to its size (issue #7): a long word, thousands of
+numbers in one sentence or thousands of names in one article must not hang indexing.
+
+Each test times the same work at two sizes, the second four times the first, and requires the
+time to grow less than eightfold: linear work takes four times as long, quadratic work sixteen
+times. (Doubling tells the two apart less well: 2 against 4, and linear work that is part of
+every run pulls the quadratic ratio down towards 3.) Times are the best of a few runs, and a
+larger run that is still very fast passes whatever the ratio, so that scheduling noise on a
+busy machine cannot fail a test.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+
+import pytest
+
+from search_index.claims.extract import claim_from_record, claim_to_record, extract_claims
+from search_index.entities.extract import RuleExtractor
+from search_index.entities.values import find_dates, find_quantities
+from search_index.models import Article
+from search_index.text import fold
+
+WORDS = "alpha bravo charlie delta echo foxtrot golf hotel india juliet".split()
+FAST = 0.05  # seconds: below this a ratio says more about the machine than about the code
+STEP = 4
+MAX_RATIO = 8
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RuleExtractor:
+    extractor = RuleExtractor()
+    extractor.extract("Kim Jong Un said 12 people died in Seoul on 3 May 2024.")  # load data
+    return extractor
+
+
+def article(body: str) -> Article:
+    return Article(
+        id="hostile",
+        path="hostile.txt",
+        title="A hostile article",
+        outlet=None,
+        published=None,
+        url=None,
+        body=body,
+        content_hash="0",
+    )
+
+
+def quantities(text: str) -> list[tuple[int, int, str]]:
+    folded = fold(text)
+    return find_quantities(folded, find_dates(folded))
+
+
+def best_time(work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+        if best > 1.0:
+            break  # slow enough to measure once (and, if quadratic, to fail)
+    return best
+
+
+def assert_linear(work: Callable[[str], object], make: Callable[[int], str], n: int) -> None:
+    small, large = make(n), make(STEP * n)
+    t_small = best_time(lambda: work(small))
+    t_large = best_time(lambda: work(large))
+    assert t_large < FAST or t_large / t_small < MAX_RATIO, (
+        f"{t_small:.3f}s for size {n}, {t_large:.3f}s for size {STEP * n}"
+    )
+
+
+def assert_addresses_are_not_cubic() -> None:
+    # The address pattern used to retry "\S+@" at every position of a word, backtracking over
+    # the rest of it: quadratic in the word's length, and cubic for "x@x@x@..." (1.5 s for
+    # these 2,000 characters, three minutes for 10,000). Tests run this before feeding longer
+    # words, which would otherwise hang rather than fail.
+    start = time.perf_counter()
+    assert quantities("x@" * 1_000) == []
+    assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize("unit", ["a", "1", "a1", "x@"])
+def test_quantities_in_a_long_word_take_linear_time(unit):
+    assert_addresses_are_not_cubic()
+    assert_linear(quantities, lambda n: unit * (n // len(unit)), 10_000)
+
+
+@pytest.mark.parametrize("separator", [" ", ", "])
+def test_claims_of_many_numbers_in_one_sentence_take_linear_time(extractor, separator):
+    # Claims used to redo the sentence's clauses, words, names and attribution for every number
+    # in it: 10,000 numbers in one sentence took minutes.
+    def analyse(body: str) -> object:
+        item = article(body)
+        claims = extract_claims(item, extractor.extract(item.text))
+        assert len(claims) > 0
+        return claims
+
+    assert_linear(analyse, lambda n: separator.join(map(str, range(1, n + 1))) + ".", 1_000)
+
+
+def test_claims_of_a_sentence_full_of_names_and_figures_take_linear_time(extractor):
+    def analyse(body: str) -> object:
+        item = article(body)
+        return extract_claims(item, extractor.extract(item.text))
+
+    def make(n: int) -> str:
+        return ", ".join(f"in 2024 Kim sent {i} troops to Russia" for i in range(n)) + "."
+
+    assert_linear(analyse, make, 250)
+
+
+def test_stored_claims_grow_linearly_with_the_figures_of_a_sentence(extractor):
+    # Every record used to hold its sentence: 10,000 numbers in one sentence made 500 MB of
+    # records, 34 s to index and 7 s to read back.
+    def stored_size(n: int) -> int:
+        item = article(" ".join(map(str, range(1, n + 1))) + ".")
+        claims = extract_claims(item, extractor.extract(item.text))
+        stored = json.dumps([claim_to_record(c) for c in claims])
+        assert [claim_from_record(item, r) for r in json.loads(stored)] == claims
+        return len(stored)
+
+    assert stored_size(2_000) < 3 * stored_size(1_000)
+
+
+def test_names_in_a_long_article_take_linear_time(extractor):
+    # Every name found and every date was compared with every name found before it.
+    assert_linear(extractor.extract, lambda n: "The US said. " * n, 2_000)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("a" * 100_000, id="word-a"),
+        pytest.param("1" * 100_000, id="word-1"),
+        pytest.param("a1" * 50_000, id="word-a1"),
+        pytest.param("x@" * 50_000, id="word-x@"),
+        pytest.param(" ".join(WORDS[i % 10] for i in range(170_000)) + ".", id="megabyte-line"),
+        pytest.param(" ".join(map(str, range(1, 10_001))) + ".", id="10k-numbers"),
+        pytest.param(", ".join(map(str, range(1, 10_001))) + ".", id="10k-numbers-commas"),
+    ],
+)
+def test_hostile_articles_are_analysed_in_seconds(extractor, body):
+    assert_addresses_are_not_cubic()
+    start = time.perf_counter()
+    item = article(body)
+    extract_claims(item, extractor.extract(item.text))
+    assert time.perf_counter() - start < 10  # ~1 s here; from 14 s to hours before the fix
+
+
+def _compare_with_itself(extractor: RuleExtractor, body: str) -> object:
+    from search_index.claims.align import compare
+
+    a = article(body)
+    claims = extract_claims(a, extractor.extract(a.text))
+    return compare(a, claims, a, claims)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        # Every figure in one sentence, with one subject: every pair of claims shares it.
+        lambda n: "Officials counted " + " ".join(f"{i} troops" for i in range(n)) + ".",
+        # One figure a sentence, all on one subject, as in a long statistical table.
+        lambda n: " ".join(f"In district {i}, {i + 7} people were killed." for i in range(n)),
+    ],
+)
+def test_comparing_articles_of_many_claims_takes_linear_time(extractor, make):
+    # Aligning used to score every pair of claims: 10,000 claims took over a quarter of an hour.
+    assert_linear(lambda body: _compare_with_itself(extractor, body), make, 250)
+
+
+def test_an_article_of_ten_thousand_numbers_compares_in_seconds(extractor):
+    body = "Officials counted " + " ".join(str(i) for i in range(10_000)) + "."
+    start = time.perf_counter()
+    comparison = _compare_with_itself(extractor, body)
+    assert time.perf_counter() - start < 10
+    assert comparison.summary["agree"] > 0 and comparison.summary["conflict"] == 0
