@@ -680,7 +680,7 @@ def _open_columns(searcher: Searcher) -> None:
             continue
         for name, field_type in searcher.schema.items():
             if field_type.scorable:
-                _field_lengths(leaf, name)
+                leaf._perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN)
         if leaf.doc_count_all():
             leaf.stored_fields(0)
 
@@ -690,13 +690,21 @@ def _field_lengths(reader: Any, fieldname: str) -> list[int] | None:
     if fieldname not in cache:
         try:
             # The lengths column is the codec's, not the schema's: read through the segment's
-            # per-document reader (Whoosh 2.7's SegmentReader._perdoc).
-            column = reader._perdoc.column_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+            # per-document reader (Whoosh 2.7's SegmentReader._perdoc), and as one block of
+            # bytes (one length byte a document): item by item took 0.2 s at 50,000.
+            column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+            raw = column._dbfile.get(column._basepos, column._count) if column else b""
         except Exception:  # another kind of reader: Whoosh's own lookup serves
             cache[fieldname] = None
         else:
-            cache[fieldname] = [byte_to_length(b) or 1 for b in column]
+            missing = reader.doc_count_all() - len(raw)
+            cache[fieldname] = [_LENGTH_OF_BYTE[b] for b in raw] + [1] * max(0, missing)
     return cache[fieldname]
+
+
+# Whoosh stores a field's length in one byte (lossy above 108); 0 reads as 1, as Whoosh's own
+# doc_field_length(default=1) does.
+_LENGTH_OF_BYTE = [byte_to_length(b) or 1 for b in range(256)]
 
 
 class QuerySyntaxError(Exception):
