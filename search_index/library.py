@@ -114,6 +114,7 @@ class Library:
         self._cache_lock = threading.Lock()
         self._open_warnings = tuple(warnings)
         self._ids: list[str] | None = None
+        self._id_set: frozenset[str] | None = None
         self._stamps: tuple[dict[str, FileStamp], int] | None = None
         self.last_refresh: RefreshResult | None = None
 
@@ -242,6 +243,7 @@ class Library:
                 warnings.append(f"{exc}; showing the index as it was")
                 added = updated = removed = 0
         self._ids = None
+        self._id_set = None
         if added or updated or removed:
             self._entities = None
             self._claims = {}
@@ -275,7 +277,14 @@ class Library:
 
     def resolve(self, wanted: str) -> str:
         """The full id for an id or a unique prefix; raises ArticleNotFound."""
-        return resolve_id(self.ids(), wanted)
+        ids = self.ids()
+        # Exact ids (what the app and compare pass) without resolve_id's sort and prefix scan:
+        # at 50,000 articles those took most of a comparison's 78 ms.
+        if self._id_set is None:
+            self._id_set = frozenset(ids)
+        if wanted in self._id_set:
+            return wanted
+        return resolve_id(ids, wanted)
 
     def article(self, wanted: str) -> Article:
         article = self._store.article(self.resolve(wanted))
