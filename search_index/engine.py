@@ -28,9 +28,11 @@ for _category in (SyntaxWarning, DeprecationWarning):  # 3.12+ and 3.11 names fo
     warnings.filterwarnings("ignore", category=_category, module=r".*[/\\]whoosh[/\\]")
 warnings.filterwarnings("ignore", module=r"whoosh(\.|$)")
 
+from rapidfuzz.distance import Levenshtein  # noqa: E402
 from whoosh import collectors, highlight, scoring  # noqa: E402
 from whoosh.analysis import (  # noqa: E402
     Analyzer,
+    BiWordFilter,
     Filter,
     RegexTokenizer,
     StemFilter,
@@ -43,7 +45,7 @@ from whoosh.filedb.filestore import FileStorage, RamStorage  # noqa: E402
 from whoosh.index import Index, LockError  # noqa: E402
 from whoosh.multiproc import MpWriter, SubWriterTask  # noqa: E402
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser  # noqa: E402
-from whoosh.query import FuzzyTerm, NullQuery, Phrase, Query, Term  # noqa: E402
+from whoosh.query import And, FuzzyTerm, NullQuery, Phrase, Query, Term  # noqa: E402
 from whoosh.searching import Results, Searcher  # noqa: E402
 from whoosh.support.charset import accent_map  # noqa: E402
 from whoosh.util.numeric import byte_to_length  # noqa: E402
@@ -63,7 +65,7 @@ from .models import (  # noqa: E402
 from .text import fold, normalize_token, squash_whitespace  # noqa: E402
 
 # Bump whenever the schema or the analyzers change: an index with another version is rebuilt.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 STAMP_NAME = "kimreader-index.json"
 # id -> what lists need (fingerprint, title, outlet, date, words): one small file read instead
 # of every stored document, so opening a 50,000-article corpus does not unpickle 50,000 bodies.
@@ -191,6 +193,11 @@ def build_schema() -> Schema:
         # fuzzy terms on a stemmed field that also keeps spelling data find nothing: so the
         # spelling dictionary lives in its own unstemmed field.
         spell=TEXT(analyzer=plain, phrase=False, spelling=True),
+        # Each pair of adjacent body words as one term (Whoosh's BiWordFilter): a two-word
+        # phrase is one posting list instead of a position check in every article holding
+        # both words ("said on": all of them), and a longer phrase is checked only where all
+        # its pairs occur.
+        pairs=TEXT(analyzer=stemmed | BiWordFilter(sep=" "), phrase=False),
         # One field per name type: person:, org:, place: in queries.
         person=TEXT(analyzer=EntityKeyTokenizer(), phrase=False),
         org=TEXT(analyzer=EntityKeyTokenizer(), phrase=False),
@@ -564,11 +571,17 @@ class IndexStore:
             tokens = [token.text for token in analyzer(word)]
             if len(tokens) != 1 or reader.doc_frequency("spell", tokens[0]):
                 return word
-            suggestions = speller.suggest(tokens[0], limit=1, maxdist=2, prefix=1)
+            suggestions = speller.suggest(tokens[0], limit=50, maxdist=2, prefix=1)
             if not suggestions:
                 return word
+            # Whoosh ranks suggestions by frequency alone (its score ignores the distance):
+            # the nearest spelling first ("Jung" is "Jong" before "Ju"), then the most used.
+            best = min(
+                suggestions,
+                key=lambda s: (Levenshtein.distance(tokens[0], s), -reader.frequency("spell", s)),
+            )
             changed = True
-            return _match_case(word, suggestions[0])
+            return _match_case(word, best)
 
         result = _CORRECTABLE_WORD.sub(fix, text)
         return result if changed else None
@@ -598,7 +611,7 @@ class IndexStore:
         # (every report of a story scores alike), and with it on, counting the matches takes
         # a second pass over them all.
         collector = collectors.TopCollector(limit=limit, usequality=False)
-        searcher.search_with_collector(query, collector)
+        searcher.search_with_collector(_with_word_pairs(query), collector)
         results = collector.results()
         results.highlighter = highlight.Highlighter(
             # Pinpoint fragments come from the character offsets stored at index time: no
@@ -739,6 +752,7 @@ class IndexWriterSession:
                 raise IndexUnavailable(f"writing failed: {_reason(exc)}") from exc
 
         mentions = extraction.mentions if extraction else ()
+        folded = fold(article.text)
         entity_fields = {
             kind.lower(): "\n".join(f"{m.key}\t{m.text}" for m in mentions if m.type == kind)
             for kind in NAME_TYPES
@@ -772,9 +786,12 @@ class IndexWriterSession:
             notes=list(article.notes),
             # The headline is indexed with the body so that every offset Whoosh stores points
             # into Article.text, the one string that entities, matches and claims share.
-            body=fold(article.text),
+            body=folded,
             _stored_body=article.body,
-            spell=fold(article.text),
+            pairs=folded,
+            # Each word once: the spelling dictionary needs the words, not how often each
+            # article repeats them, and analysing the text a third time in full is not free.
+            spell=" ".join(dict.fromkeys(folded.split())),
         )
         self.added[article.id] = _catalog_entry(article)
         self.count += 1
@@ -917,6 +934,21 @@ def _body_matches(
             if all(first + i in at[i] for i in range(1, len(phrase))):
                 spans.update(at[i][first + i] for i in range(len(phrase)))
     return tuple(Span(s, e) for s, e in sorted(spans))
+
+
+def _with_word_pairs(query: Query) -> Query:
+    """The query with each exact body phrase answered from the word-pair field: a two-word
+    phrase is exactly its pair; a longer one needs all its pairs, then its positions checked
+    in those documents only. Highlighting still reads the original query's words."""
+    if isinstance(query, Phrase):
+        if query.fieldname != "body" or query.slop != 1 or len(query.words) < 2:
+            return query
+        pairs = [
+            Term("pairs", f"{a} {b}", boost=query.boost)
+            for a, b in zip(query.words, query.words[1:], strict=False)
+        ]
+        return pairs[0] if len(pairs) == 1 else And([*pairs, query])
+    return query.apply(_with_word_pairs)
 
 
 def _phrase_and_loose_words(query: Query) -> tuple[list[tuple[str, ...]], set[str]]:

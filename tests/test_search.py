@@ -120,3 +120,50 @@ def test_phrase_matches_only_mark_the_phrase(seed_library):
 
 def test_stemming(seed_library):
     assert ids(seed_library.search("sculpture")) == ids(seed_library.search("sculptures"))
+
+
+def _library_of(tmp_path, texts: dict[str, str]):
+    from search_index.library import Library
+
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    library = Library.open(tmp_path)
+    library.refresh()
+    return library
+
+
+PHRASES = {
+    name: f"A report from the capital\n\n{body}\n"
+    for name, body in {
+        "adjacent": "Officials said on Monday that the museum opened to the public.",
+        "apart": "On Monday officials said the museum had opened; the public came later.",
+        "pairs_only": "Visitors saw the museum. A museum opened nearby. The museum was full.",
+    }.items()
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Two words: answered from the word-pair field, so word order and adjacency decide.
+        ('"said on"', {"adjacent"}),
+        ('"on said"', set()),
+        # Three words: every pair occurs in pairs_only ("the museum", "museum opened"), but
+        # not the three in a row; the positions are still checked.
+        ('"the museum opened"', {"adjacent"}),
+        ('"museum opened" OR "had opened"', {"adjacent", "pairs_only", "apart"}),
+        ('"officials said museum"~2', {"apart"}),  # a sloppy phrase is Whoosh's own
+    ],
+)
+def test_phrases_match_exactly_what_a_position_check_would(tmp_path, query, expected):
+    with _library_of(tmp_path, PHRASES) as library:
+        result = library.search(query)
+        assert ids(result) == expected
+        assert result.total == len(expected)
+
+
+def test_a_two_word_phrase_still_marks_its_words(tmp_path):
+    with _library_of(tmp_path, PHRASES) as library:
+        (hit,) = library.search('"said on"').hits
+        text = library.article(hit.id).text
+        assert [text[m.start : m.end] for m in hit.matches] == ["said", "on"]
