@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from search_index.models import NAME_TYPES, Article, Entity, SearchResult
+from search_index.models import NAME_TYPES, Article, Entity, Mention, SearchResult
 
 from ..render import printable
 from ..widgets.lists import VimOptionList
@@ -161,19 +161,12 @@ class MainScreen(Screen[None]):
         article = app.library.article(article_id)
         self.current = article
         app.state.last_article = article.id
-        # The reader needs spans and types only: the corpus-wide entity table (a merge over
-        # every article) is built when the entity panel asks for it, not on every open.
-        mentions = app.library.extraction(article.id).mentions
-        entities = [(m.start, m.end, m.type) for m in mentions]
-        focus_spans: list[tuple[int, int]] = []
-        if self.entity_filter is not None:
-            members = self.entity_filter.members
-            focus_spans = [(m.start, m.end) for m in mentions if (m.type, m.key) in members]
-        if focus is not None:
-            focus_spans.append(focus)
+        focus_spans = [focus] if focus is not None else []
         matches = self._matches_for(article.id)
         self.match_index = 0 if matches and first_match else None
-        view = ReaderView(article, entities, matches, [], focus_spans, self.match_index)
+        # Entities arrive from a worker (load_mentions), as conflicts do: the text is shown at
+        # once, however many mentions the article has to decode.
+        view = ReaderView(article, [], matches, [], focus_spans, self.match_index)
         reader = self.query_one("#reader", Reader)
         start_y = (
             0 if (first_match or offset is not None) else app.state.positions.get(article.id, 0)
@@ -185,8 +178,31 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(reader.scroll_to_offset, matches[0][0])
         self.conflict_index = None
         self.conflict_spans = []
+        self.load_mentions(article.id)
         self.find_conflicts(article.id)
         self.update_status()
+
+    @work(thread=True, exclusive=True, group="mentions", exit_on_error=False)
+    def load_mentions(self, article_id: str) -> None:
+        """The article's entity mentions, read off the UI thread: decoding thousands of them
+        held the UI for a few tenths of a second. The reader needs spans and types only: the
+        corpus-wide entity table is built when the entity panel asks for it."""
+        library = self.kimreader.library
+        if library is None:
+            return
+        mentions = library.extraction(article_id).mentions
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_mentions, article_id, mentions)
+
+    def _show_mentions(self, article_id: str, mentions: tuple[Mention, ...]) -> None:
+        reader = self.query_one("#reader", Reader)
+        if self.current is None or self.current.id != article_id or reader.view is None:
+            return
+        reader.view.entities = [(m.start, m.end, m.type) for m in mentions]
+        if self.entity_filter is not None:
+            members = self.entity_filter.members
+            reader.view.focus += [(m.start, m.end) for m in mentions if (m.type, m.key) in members]
+        reader.refresh_styles()
 
     def _matches_for(self, article_id: str) -> list[tuple[int, int]]:
         if self.result is None:
