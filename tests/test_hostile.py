@@ -439,6 +439,12 @@ async def test_a_pasted_query_loses_its_escapes_and_still_searches(hostile):
         assert app.worker_errors == []
 
 
+# Opening, resizing and keys take 0.1-0.3 s of the UI thread here (workers decoding in C hold
+# the GIL meanwhile); the freeze this guards against was 2-4 s. A busy CI machine has been seen
+# to add a few tenths, so the bound leaves room for that rather than fail at random.
+MAX_FREEZE = 1.0
+
+
 class LoopWatch:
     """The longest the event loop went between two ticks of a 20 ms timer: how long the UI
     froze (a timer cannot fire while a handler or a layout holds the loop)."""
@@ -475,7 +481,7 @@ async def test_a_one_megabyte_paragraph_opens_without_freezing_the_app(hostile):
         await settle(app, pilot)
         await pilot.pause(0.3)  # the layout and paint that follow the reflow
         assert reader(app).view.article.id == "one_line"
-        assert watch.longest < 0.5, f"the UI froze for {watch.longest:.2f} s"
+        assert watch.longest < MAX_FREEZE, f"the UI froze for {watch.longest:.2f} s"
         assert "alpha bravo charlie delta" in screen_text(app)
         # The end of the megabyte is there to scroll to, and a resize reflows it.
         reader(app).focus()
@@ -487,7 +493,7 @@ async def test_a_one_megabyte_paragraph_opens_without_freezing_the_app(hostile):
         await pilot.pause(REFLOW_DELAY + 0.05)  # the reflow waits for resizing to pause
         await settle(app, pilot)
         await pilot.pause(0.3)
-        assert watch.longest < 0.5, f"the UI froze for {watch.longest:.2f} s on a resize"
+        assert watch.longest < MAX_FREEZE, f"the UI froze for {watch.longest:.2f} s on a resize"
         await pilot.press("G")
         await pilot.pause()
         assert "zeppelin" in screen_text(app)
@@ -498,7 +504,7 @@ async def test_a_one_megabyte_paragraph_opens_without_freezing_the_app(hostile):
         await settle(app, pilot)
         await pilot.pause(0.3)
         assert reader(app).view.article.id == "one_line"
-        assert watch.longest < 0.5, f"the UI froze for {watch.longest:.2f} s"
+        assert watch.longest < MAX_FREEZE, f"the UI froze for {watch.longest:.2f} s"
         assert app.worker_errors == []
 
 
