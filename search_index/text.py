@@ -91,6 +91,12 @@ def replace_surrogates(text: str) -> str:
     return _SURROGATES.sub("\ufffd", text)
 
 
+def one_line(text: str) -> str:
+    """``text`` without escape sequences or control characters, each tab and line break a
+    space, and nothing else changed: for text being typed, where a trailing space matters."""
+    return strip_controls(text).replace("\n", " ").replace("\t", " ")
+
+
 def clean_label(text: str) -> str:
     """A one-line label (id, title, outlet) from untrusted text: no escape sequences, control
     characters or lone surrogates, and each tab or line break (with the blanks around it) as

@@ -4,6 +4,7 @@ from search_index.text import (
     clean_label,
     fold,
     normalize_token,
+    one_line,
     replace_surrogates,
     squash_whitespace,
     strip_controls,
@@ -112,3 +113,8 @@ def test_clean_label_drops_bidi_overrides_that_disguise_a_name():
     assert clean_label("report\u202etxt.exe") == "reporttxt.exe"
     assert clean_label("\u2066Kim\u2069 \u202aJong\u202c") == "Kim Jong"
     assert clean_label("\u05e9\u05dc\u05d5\u05dd") == "\u05e9\u05dc\u05d5\u05dd"  # RTL text stays
+
+
+def test_one_line_keeps_what_is_typed_but_no_controls_or_breaks():
+    assert one_line("  museum \x1b]52;c;ZXZpbA==\x07 ") == "  museum  "  # spaces kept
+    assert one_line("a\tb\nc\r\nd\x1b[2J") == "a b c d"

@@ -5,12 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from search_index.text import strip_controls
-
-
-def one_line(text: str) -> str:
-    """``text`` without escape sequences or control characters, tabs and newlines as spaces."""
-    return strip_controls(text).replace("\n", " ").replace("\t", " ")
+from search_index.text import one_line, strip_controls
 
 
 class SearchInput(Input):
