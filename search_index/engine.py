@@ -6,6 +6,7 @@ highlighting) stays here, so the engine can be replaced without touching the res
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 import os
@@ -14,10 +15,11 @@ import threading
 import time
 import warnings
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +41,7 @@ from whoosh.analysis import (  # noqa: E402
     Token,
     Tokenizer,
 )
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN  # noqa: E402
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher  # noqa: E402
 from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema  # noqa: E402
 from whoosh.filedb.filestore import FileStorage, RamStorage  # noqa: E402
 from whoosh.index import Index, LockError  # noqa: E402
@@ -62,6 +64,7 @@ from .models import (  # noqa: E402
     Snippet,
     Span,
 )
+from .ranking import Ranked, Segment, TermPostings, rank_all_terms  # noqa: E402
 from .text import fold, normalize_token, squash_whitespace  # noqa: E402
 
 # Bump whenever the schema or the analyzers change: an index with another version is rebuilt.
@@ -610,9 +613,16 @@ class IndexStore:
         # usequality=False: Whoosh's block skipping almost never skips a block of news text
         # (every report of a story scores alike), and with it on, counting the matches takes
         # a second pass over them all.
-        collector = collectors.TopCollector(limit=limit, usequality=False)
-        searcher.search_with_collector(_with_word_pairs(query), collector)
-        results = collector.results()
+        answered = _with_word_pairs(query)
+        read: _ReadValues = {}
+        ranked = _rank_plain_terms(searcher, answered, limit, read)
+        if ranked is not None:
+            results = Results(searcher, answered, ranked.top)
+            results._total = ranked.total
+        else:
+            collector = collectors.TopCollector(limit=limit, usequality=False)
+            searcher.search_with_collector(answered, collector)
+            results = collector.results()
         results.highlighter = highlight.Highlighter(
             # Pinpoint fragments come from the character offsets stored at index time: no
             # re-tokenising of every hit's text on each query.
@@ -621,7 +631,7 @@ class IndexStore:
             ),
             formatter=_SpanFormatter(),
         )
-        _record_top_terms(searcher, results, query)
+        _record_top_terms(searcher, results, query, read)
         hits = []
         phrases, loose = _phrase_and_loose_words(query)
         for hit in results:
@@ -639,32 +649,184 @@ class IndexStore:
         return QueryOutcome(tuple(hits), len(results))
 
 
-def _record_top_terms(searcher: Searcher, results: Results, query: Query) -> None:
+# (field, term) -> per segment: its offset, and the ids and raw posting values it read.
+_ReadValues = dict[tuple[str, bytes], list[tuple[int, list[int], list[Any]]]]
+
+
+def _rank_plain_terms(
+    searcher: Searcher, query: Query, limit: int, read: _ReadValues
+) -> Ranked | None:
+    """A word, a word pair or words joined by AND, ranked a posting list at a time
+    (search_index.ranking); None for any other query, which Whoosh's collector runs.
+
+    The body terms' posting values (positions and character offsets) are decoded with their
+    ids anyway: they are kept in ``read`` for highlighting the top hits."""
+    terms = _plain_terms(query)
+    if terms is None:
+        return None
+    schema = searcher.schema
+    if any(field not in schema for field, _ in terms):
+        return None
+    weighting = searcher.weighting
+    segments = []
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if not hasattr(reader, "_terms") or not hasattr(reader, "_perdoc"):
+            return None  # not Whoosh 2.7's segment reader: its internals are not ours to read
+        postings: list[TermPostings] = []
+        for field, text in terms:
+            btext = schema[field].to_bytes(text)
+            if (field, btext) not in reader:
+                postings = []
+                break
+            scorer = weighting.scorer(sub, field, btext)
+            lengths = _field_lengths(reader, field)
+            matcher = reader._terms.matcher(field, btext, schema[field].format)
+            if (
+                not isinstance(scorer, scoring.BM25FScorer)
+                or lengths is None
+                or not isinstance(matcher, W3LeafMatcher)
+            ):
+                return None
+            values: list[Any] | None = [] if field == "body" else None
+            ids, weights = _read_postings(matcher, values)
+            if values is not None:
+                read.setdefault((field, btext), []).append((offset, ids, values))
+            postings.append(
+                TermPostings(ids, weights, lengths, scorer.idf, scorer.avgfl, scorer.B, scorer.K1)
+            )
+        segments.append(Segment(offset, postings, frozenset(reader._perdoc.deleted_docs())))
+    return rank_all_terms(segments, limit)
+
+
+def _plain_terms(query: Query) -> list[tuple[str, str]] | None:
+    if isinstance(query, Term):
+        children: list[Query] = [query]
+    elif isinstance(query, And):
+        children = list(query.children())
+    else:
+        return None
+    terms = []
+    for child in children:
+        if type(child) is not Term or child.boost != 1.0 or not isinstance(child.text, str):
+            return None
+        terms.append((child.fieldname, child.text))
+    return terms or None
+
+
+def _read_postings(
+    matcher: W3LeafMatcher, values: list[Any] | None = None
+) -> tuple[list[int], list[float]]:
+    """Every id and weight of a term (and raw value, into ``values``), read block by block
+    (a block is one zlib-compressed pickle) instead of a posting at a time."""
+    ids: list[int] = []
+    weights: list[float] = []
+    while True:
+        ids.extend(_block_ids(matcher))
+        matcher._read_weights()
+        weights.extend(matcher._weights)
+        if values is not None:
+            matcher._read_values()
+            values.extend(matcher._values)
+        if matcher._lastblock:
+            return ids, weights
+        matcher._goto(matcher._nextoffset)
+
+
+def _block_ids(matcher: W3LeafMatcher) -> Sequence[int]:
+    # Whoosh decodes a block's delta-coded ids with a Python generator, a step per posting;
+    # accumulate does the same sum in C.
+    if matcher._data is None:
+        matcher._read_data()
+    deltas = matcher._data[0]
+    return deltas if matcher._byteids else list(accumulate(deltas))
+
+
+def _values_at(matcher: W3LeafMatcher, wanted: list[int]) -> dict[int, Any]:
+    """The raw posting values of the ``wanted`` (ascending, segment-local) documents that hold
+    the term. Blocks ending before the next wanted document are passed over on their header
+    alone; each block holding one is decoded once."""
+    found: dict[int, Any] = {}
+    i = 0
+    while i < len(wanted):
+        if matcher._maxid >= wanted[i]:
+            ids = _block_ids(matcher)
+            matcher._read_values()
+            values = matcher._values
+            while i < len(wanted) and wanted[i] <= matcher._maxid:
+                at = bisect.bisect_left(ids, wanted[i])
+                if at < len(ids) and ids[at] == wanted[i]:
+                    found[wanted[i]] = values[at]
+                i += 1
+        if matcher._lastblock:
+            break
+        matcher._goto(matcher._nextoffset)
+    return found
+
+
+def _record_top_terms(
+    searcher: Searcher, results: Results, query: Query, read: _ReadValues
+) -> None:
     """Which query terms each top hit's body holds, as ``terms=True`` would have recorded them
-    for every match: enough for pinpoint highlighting, at a few posting skips per hit."""
+    for every match: enough for pinpoint highlighting, at one block read per hit and term."""
     top = sorted(docnum for _, docnum in results.top_n)
     termdocs: dict[tuple[str, bytes], list[int]] = {}
     docterms: dict[int, list[tuple[str, bytes]]] = {}
     # The same pass fills the highlighter's cache of character offsets (what its _load_chars
     # would read in a second pass over the same postings).
     chars: dict[int, dict[str, Any]] = {docnum: {} for docnum in top}
-    from_bytes = searcher.schema["body"].from_bytes
+    field = searcher.schema["body"]
+    decode = field.format.decoder("characters")
+    leaves = searcher.leaf_searchers()
     for fieldname, btext in query.existing_terms(searcher.reader(), expand=True):
         if fieldname != "body" or not top:
             continue
-        postings = searcher.postings(fieldname, btext)
-        for docnum in top:
-            if not postings.is_active():
-                break
-            if postings.id() < docnum:
-                postings.skip_to(docnum)
-            if postings.is_active() and postings.id() == docnum:
-                termdocs.setdefault((fieldname, btext), []).append(docnum)
-                docterms.setdefault(docnum, []).append((fieldname, btext))
-                chars[docnum][from_bytes(btext)] = postings.value_as("characters")
+        word = field.from_bytes(btext)
+        found = (
+            _known_values(read[fieldname, btext], top)
+            if (fieldname, btext) in read
+            else _term_values(leaves, fieldname, btext, top)
+        )
+        for docnum, value in found:
+            termdocs.setdefault((fieldname, btext), []).append(docnum)
+            docterms.setdefault(docnum, []).append((fieldname, btext))
+            chars[docnum][word] = decode(value)
     results.termdocs = termdocs
     results.docterms = docterms
     results._char_cache["body"] = chars
+
+
+def _known_values(
+    segments: list[tuple[int, list[int], list[Any]]], top: list[int]
+) -> Iterator[tuple[int, Any]]:
+    for offset, ids, values in segments:
+        for docnum in top:
+            at = bisect.bisect_left(ids, docnum - offset)
+            if at < len(ids) and ids[at] == docnum - offset:
+                yield docnum, values[at]
+
+
+def _term_values(
+    leaves: list[tuple[Searcher, int]], fieldname: str, btext: bytes, top: list[int]
+) -> Iterator[tuple[int, Any]]:
+    """(global document number, raw posting value) for each of ``top`` holding the term."""
+    for sub, offset in leaves:
+        reader = sub.reader()
+        local = [d - offset for d in top if 0 <= d - offset < reader.doc_count_all()]
+        if not local or (fieldname, btext) not in reader:
+            continue
+        matcher = reader.postings(fieldname, btext)
+        if isinstance(matcher, W3LeafMatcher):
+            for docnum, value in _values_at(matcher, local).items():
+                yield docnum + offset, value
+            continue
+        for docnum in local:  # deletions wrap the matcher: step through Whoosh's own API
+            if not matcher.is_active():
+                break
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                yield docnum + offset, matcher.value()
 
 
 class LengthCachedBM25F(scoring.BM25F):

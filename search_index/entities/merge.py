@@ -75,15 +75,22 @@ class EntityTable:
 
     entities: list[Entity]
     _by_node: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    _node_types: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
     def entity_of(self, mention: Mention) -> Entity | None:
         return self._by_node.get((mention.type, mention.key))
 
+    def _types(self) -> tuple[str, ...]:
+        # Worked out once: a typed name is looked up on every search, and the table holds
+        # tens of thousands of nodes at scale.
+        if self._node_types is None:
+            self._node_types = tuple(dict.fromkeys(t for t, _ in self._by_node if t))
+        return self._node_types
+
     def find(self, name: str, kind: str | None = None) -> Entity | None:
         """The entity a typed name refers to (any of its spellings or aliases)."""
         key = name_key(name)
-        types = (kind,) if kind else tuple(t for t, _ in self._by_node if t)
-        for entity_type in dict.fromkeys(types):
+        for entity_type in (kind,) if kind else self._types():
             entity = self._by_node.get((entity_type, key))
             if entity is not None:
                 return entity
