@@ -14,7 +14,7 @@ of Whoosh and hands them over as plain sequences.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -30,12 +30,16 @@ class TermPostings:
     b: float
     k1: float
 
-    def scores(self) -> dict[int, float]:
+    def scores(self, among: Container[int] | None = None) -> dict[int, float]:
+        """BM25F score by document, for every posting or only those ``among`` candidates."""
         idf, avgfl, b, k1, lengths = self.idf, self.average_length, self.b, self.k1, self.lengths
+        pairs = zip(self.ids, self.weights, strict=True)
+        if among is not None:
+            pairs = ((d, tf) for d, tf in pairs if d in among)
         # Whoosh's scoring.bm25, term for term, so the floats (and so ties) come out identical.
         return {
             docnum: idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[docnum] / avgfl)))
-            for docnum, tf in zip(self.ids, self.weights, strict=True)
+            for docnum, tf in pairs
         }
 
 
@@ -66,7 +70,7 @@ def rank_all_terms(segments: Iterable[Segment], limit: int) -> Ranked:
         ordered = sorted(segment.terms, key=lambda t: len(t.ids))
         scores = ordered[0].scores()
         for term in ordered[1:]:
-            more = term.scores()
+            more = term.scores(among=scores)
             scores = {d: s + more[d] for d, s in scores.items() if d in more}
             if not scores:
                 break

@@ -105,7 +105,9 @@ def clean_label(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text).strip()
 
 
-_WHITESPACE_RUN = re.compile(r"\s+")
+# A lone space is already what squashing makes: leaving those out keeps a snippet's run list
+# (and each span's lookup in it) to the line breaks and doubled blanks.
+_WHITESPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
 
 
 def squash_whitespace(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:

@@ -167,3 +167,18 @@ def test_a_two_word_phrase_still_marks_its_words(tmp_path):
         (hit,) = library.search('"said on"').hits
         text = library.article(hit.id).text
         assert [text[m.start : m.end] for m in hit.matches] == ["said", "on"]
+
+
+def test_correction_counts_a_swap_as_one_edit_and_letters_not_bytes(tmp_path):
+    texts = {
+        "a": "Talks in Chernihiv\n\nThe minister met officials in Чернигов on Monday.\n",
+        "b": "After the quake\n\nMueller and the minister spoke about the earthquake.\n",
+    }
+    with _library_of(tmp_path, texts) as library:
+        # A swap is one edit (Damerau-Levenshtein), so "earthqauke" is one edit from the word.
+        assert library.search("earthqauke").corrected == "earthquake"
+        # Edits count letters, not bytes: two letters changed in a Cyrillic word are two edits
+        # (four UTF-8 bytes differ).
+        result = library.search("Чершишов")
+        assert result.corrected == "Чернигов"
+        assert ids(result) == {"a"}
