@@ -43,6 +43,7 @@ from .engine import (
 from .entities.extract import EntityExtractor, RuleExtractor
 from .entities.gazetteer import load_gazetteer
 from .entities.merge import EntityTable, merge_entities
+from .entities.saved_table import load_table, save_table, table_key
 from .file_stamps import load_stamps, save_stamps
 from .ids import ArticleNotFound, resolve_id
 from .models import (
@@ -298,13 +299,20 @@ class Library:
         """The corpus's entities, merged across articles and spellings (cached until the
         index changes)."""
         if self._entities is None:
-            gazetteer = load_gazetteer()
+            folder = self._store.folder
+            key = table_key(self._store.version())
+            table = load_table(folder, key) if folder is not None else None
+            if table is None:
+                gazetteer = load_gazetteer()
 
-            def usual_name(place_id: str) -> str | None:
-                names = gazetteer.names_of(place_id)  # the canonical name comes first
-                return names[0] if names else None
+                def usual_name(place_id: str) -> str | None:
+                    names = gazetteer.names_of(place_id)  # the canonical name comes first
+                    return names[0] if names else None
 
-            self._entities = merge_entities(self._store.extractions(), usual_name)
+                table = merge_entities(self._store.extractions(), usual_name)
+                if folder is not None:
+                    save_table(folder, key, table)
+            self._entities = table
         return self._entities
 
     def annotated(self, wanted: str) -> AnnotatedArticle:

@@ -1,0 +1,80 @@
+"""The entity table saved beside the index: read back while the index is unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from search_index.entities import merge
+from search_index.entities.saved_table import FILE_NAME, load_table, save_table, table_key
+
+
+def test_a_saved_table_reads_back_equal(seed_library, tmp_path: Path):
+    table = seed_library.entities()
+    save_table(tmp_path, "k", table)
+    loaded = load_table(tmp_path, "k")
+    assert loaded is not None
+    assert loaded.entities == table.entities
+    for entity in table.entities:
+        for node in entity.members:
+            assert loaded._by_node[node] == entity
+    kim = table.find("Kim Jong Un", "PERSON")
+    assert kim is not None and loaded.find("Kim Jong-un", "PERSON") == kim
+
+
+def test_a_table_for_another_index_version_is_not_used(seed_library, tmp_path: Path):
+    save_table(tmp_path, table_key("one"), seed_library.entities())
+    assert load_table(tmp_path, table_key("two")) is None
+    assert load_table(tmp_path, table_key("one")) is not None
+
+
+@pytest.mark.parametrize(
+    "content", ["", "{", "[]", '{"key": "k"}', '{"key": "k", "entities": [[1]]}']
+)
+def test_a_damaged_table_is_merged_again_not_an_error(tmp_path: Path, content: str):
+    (tmp_path / FILE_NAME).write_text(content, encoding="utf-8")
+    assert load_table(tmp_path, "k") is None
+
+
+def test_an_unwritable_folder_only_costs_the_cache(seed_library, tmp_path: Path, monkeypatch):
+    # A read-only cache folder, as a non-root user would meet it (tests may run as root).
+    def refuse(self: Path, *args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    save_table(tmp_path, "k", seed_library.entities())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_folder_only_costs_the_cache(seed_library, tmp_path: Path):
+    save_table(tmp_path / "gone", "k", seed_library.entities())
+    assert not (tmp_path / "gone").exists()
+
+
+def test_the_next_session_reads_the_table_instead_of_merging(seeds_copy, monkeypatch):
+    from search_index.library import Library
+
+    first = Library.open(seeds_copy)
+    first.refresh()
+    expected = first.entities().entities
+    first.close()
+
+    def no_merge(*args, **kwargs):
+        raise AssertionError("merged again though the index did not change")
+
+    monkeypatch.setattr("search_index.library.merge_entities", no_merge)
+    second = Library.open(seeds_copy)
+    second.refresh()
+    assert second.entities().entities == expected
+    assert second.search("person:Kim").total == 5
+    second.close()
+
+    # A changed article changes the index: the table is merged again, with the change.
+    monkeypatch.setattr("search_index.library.merge_entities", merge.merge_entities)
+    path = next(seeds_copy.glob("*.txt"))
+    path.write_text(path.read_text(encoding="utf-8") + "\nMaria Ortega-Lindqvist agreed.\n")
+    third = Library.open(seeds_copy)
+    third.refresh()
+    assert third.entities().find("Maria Ortega-Lindqvist", "PERSON") is not None
+    third.close()
