@@ -530,13 +530,16 @@ class IndexStore:
 
     # -- querying ------------------------------------------------------------------------
 
-    def search(self, query_text: str, *, limit: int) -> QueryOutcome:
-        """Parse and run a query; QuerySyntaxError when the engine cannot make sense of it."""
+    def search(self, query_text: str, *, limit: int, offset: int = 0) -> QueryOutcome:
+        """Parse and run a query; QuerySyntaxError when the engine cannot make sense of it.
+
+        ``offset`` pages through the ranking: hits ``offset`` to ``offset + limit``, each
+        with its snippet; ``total`` always counts every match."""
         try:
             query = self._parser().parse(query_text)
             if query is NullQuery:
                 raise QuerySyntaxError("the query has no words to search for")
-            return self.run(query, query_text, limit=limit)
+            return self.run(query, query_text, limit=limit, offset=offset)
         except (QuerySyntaxError, IndexUnavailable):
             raise
         # Whoosh's parser and query classes raise a zoo of exception types on odd input;
@@ -583,25 +586,27 @@ class IndexStore:
         result = _CORRECTABLE_WORD.sub(fix, text)
         return result if changed else None
 
-    def run(self, query: Query, query_text: str, *, limit: int) -> QueryOutcome:
+    def run(self, query: Query, query_text: str, *, limit: int, offset: int = 0) -> QueryOutcome:
         """Run a parsed query; when it finds nothing, try spelling correction, then fuzzy terms."""
         searcher = self.searcher()
-        outcome = self._collect(searcher, query, limit)
+        outcome = self._collect(searcher, query, limit, offset)
         if outcome.total or query is NullQuery:
             return outcome
         corrected_text = self._correct_text(searcher, query_text)
         if corrected_text is not None:
-            corrected = self._collect(searcher, self._parser().parse(corrected_text), limit)
+            corrected = self._collect(searcher, self._parser().parse(corrected_text), limit, offset)
             if corrected.total:
                 return QueryOutcome(corrected.hits, corrected.total, corrected=corrected_text)
         fuzzy = _fuzzy(query)
         if fuzzy != query:
-            loose = self._collect(searcher, fuzzy, limit)
+            loose = self._collect(searcher, fuzzy, limit, offset)
             if loose.total:
                 return QueryOutcome(loose.hits, loose.total, fuzzy=True)
         return outcome
 
-    def _collect(self, searcher: Searcher, query: Query, limit: int) -> QueryOutcome:
+    def _collect(
+        self, searcher: Searcher, query: Query, limit: int, offset: int = 0
+    ) -> QueryOutcome:
         # terms=False: recording matched terms costs a step for every match, not just the
         # top hits; the highlighter reads the query's own terms instead.
         # usequality=False: Whoosh's block skipping almost never skips a block of news text
@@ -609,20 +614,28 @@ class IndexStore:
         # a second pass over them all.
         answered = _with_word_pairs(query)
         read: _ReadValues = {}
-        ranked = _rank_plain_terms(searcher, answered, limit, read)
+        # A later page ranks the pages before it again (cheap next to snippets) and shows
+        # only its own hits.
+        ranked = _rank_plain_terms(searcher, answered, offset + limit, read)
         if ranked is not None:
-            results = Results(searcher, answered, ranked.top)
+            results = Results(searcher, answered, ranked.top[offset:])
             results._total = ranked.total
         else:
-            collector = collectors.TopCollector(limit=limit, usequality=False)
+            # replace=0: Whoosh otherwise swaps an OR's matcher, once the top hits are full,
+            # for one that skips documents only the weaker words match: they are never
+            # counted, and the total shrinks with the page size.
+            collector = collectors.TopCollector(limit=offset + limit, usequality=False, replace=0)
             searcher.search_with_collector(answered, collector)
-            results = collector.results()
+            ranked_all = collector.results()
+            results = Results(searcher, answered, ranked_all.top_n[offset:])
+            results._total = len(ranked_all)
         results.highlighter = highlight.Highlighter(
             # Pinpoint fragments come from the character offsets stored at index time: no
             # re-tokenising of every hit's text on each query.
             fragmenter=highlight.PinpointFragmenter(
                 maxchars=SNIPPET_CHARS, surround=60, autotrim=True, charlimit=None
             ),
+            scorer=_EarliestFirstScorer(),
             formatter=_SpanFormatter(),
         )
         _record_top_terms(searcher, results, query, read)
@@ -1029,6 +1042,18 @@ def _cancel(writer: Any) -> None:
         if lock is not None:
             with contextlib.suppress(Exception):
                 lock.release()
+
+
+class _EarliestFirstScorer(highlight.BasicFragmentScorer):
+    """Whoosh's fragment score, with equal scores going to the earlier fragment.
+
+    Whoosh breaks ties between fragments by their objects' memory addresses (Fragment.__lt__
+    compares id()), so one query could show different snippets from run to run, or page to
+    page. Fragment scores are multiples of 100 per matched term, so a fraction of a point by
+    position only ever separates ties."""
+
+    def __call__(self, fragment: highlight.Fragment) -> float:
+        return float(super().__call__(fragment)) - fragment.startchar * 1e-9
 
 
 class _SpanFormatter(highlight.Formatter):

@@ -358,20 +358,23 @@ class Library:
 
     # -- searching -------------------------------------------------------------------------
 
-    def search(self, query: str, *, limit: int = DEFAULT_LIMIT) -> SearchResult:
+    def search(self, query: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0) -> SearchResult:
         """Search title and body with the index's query language; never raises on bad input.
+
+        ``offset`` asks for a later page of the ranking (the app loads more as the list is
+        scrolled); ``total`` counts every match whatever the page.
 
         Results are cached per index version: typing in the app repeats queries constantly
         (each keystroke's prefix, backspacing), and an unchanged index gives the same answer.
         """
         try:
-            key = (query, limit, self._store.version())
+            key = (query, limit, offset, self._store.version())
             with self._cache_lock:
                 cached = self._results.get(key)
                 if cached is not None:
                     self._results.move_to_end(key)
                     return cached
-            result = self._search(query, limit=limit)
+            result = self._search(query, limit=limit, offset=max(0, offset))
         except IndexUnavailable as exc:  # the cache folder went away: the next refresh rebuilds
             return SearchResult(query, (), 0, error=f"{exc}; refresh to rebuild it")
         with self._cache_lock:
@@ -384,14 +387,14 @@ class Library:
         with self._cache_lock:
             self._results.clear()
 
-    def _search(self, query: str, *, limit: int) -> SearchResult:
+    def _search(self, query: str, *, limit: int, offset: int = 0) -> SearchResult:
         prepared = prepare_query(query)
         if not prepared.text:
             return SearchResult(query, (), 0, error="nothing to search for")
         notices = list(prepared.notices)
         text = expand_entity_terms(prepared.text, self._entity_members)
         try:
-            outcome = self._store.search(text, limit=max(1, limit))
+            outcome = self._store.search(text, limit=max(1, limit), offset=offset)
         except QuerySyntaxError:
             fallback = plain_terms(prepared.text)
             if not fallback:
@@ -404,7 +407,7 @@ class Library:
                 )
             notices.append(f"could not read the query's syntax; searched for the words: {fallback}")
             try:
-                outcome = self._store.search(fallback, limit=max(1, limit))
+                outcome = self._store.search(fallback, limit=max(1, limit), offset=offset)
             except QuerySyntaxError as exc:
                 return SearchResult(query, (), 0, error=f"the query could not be run: {exc}")
         if outcome.fuzzy:
@@ -427,6 +430,7 @@ class Library:
             total=outcome.total,
             corrected=outcome.corrected,
             notice=_join(notices),
+            offset=offset,
         )
 
     def _entity_members(self, kind: str, name: str) -> list[tuple[str, str]]:

@@ -123,6 +123,13 @@ class SearchResult:
     """A message for the user about how the query was read (malformed, shortened, fuzzy)."""
     error: str | None = None
     """Set when nothing could be searched at all; ``hits`` is then empty."""
+    offset: int = 0
+    """Where ``hits`` start in the ranking: 0 for the first page."""
+
+    @property
+    def has_more(self) -> bool:
+        """Whether matches beyond these hits are left to page through."""
+        return not self.error and self.offset + len(self.hits) < self.total
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,3 +153,29 @@ def test_hits_found_by_posting_ranking_still_mark_their_words(shuffled_library):
         assert any(
             hit.snippet.text[h.start : h.end].lower() == "museum" for h in hit.snippet.highlights
         )
+
+
+@pytest.mark.parametrize(
+    "query", ["Korea", "soldiers AND Russia", "museum OR troops", '"North Korea"']
+)
+def test_pages_of_a_ranking_join_up_to_the_whole_ranking(shuffled_library, query):
+    whole = shuffled_library.search(query, limit=60)
+    assert whole.total > 25
+    pages = [shuffled_library.search(query, limit=10, offset=n) for n in range(0, 60, 10)]
+    assert [h.id for p in pages for h in p.hits] == [h.id for h in whole.hits]
+    assert [h.snippet for p in pages for h in p.hits] == [h.snippet for h in whole.hits]
+    assert {p.total for p in pages} == {whole.total}
+    assert pages[0].has_more and pages[0].offset == 0 and pages[2].offset == 20
+    last = shuffled_library.search(query, limit=10, offset=whole.total - 3)
+    assert len(last.hits) == 3 and not last.has_more
+    assert shuffled_library.search(query, limit=10, offset=whole.total + 5).hits == ()
+
+
+def test_an_or_counts_every_match_whatever_the_page_size(shuffled_library):
+    def every(query: str) -> set[str]:
+        return {h.id for h in shuffled_library.search(query, limit=1000).hits}
+
+    either = every("museum") | every("troops")
+    assert len(either) > 20
+    for limit in (1, 10, 1000):
+        assert shuffled_library.search("museum OR troops", limit=limit).total == len(either)
