@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -15,17 +17,38 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from search_index.models import NAME_TYPES, Article, Entity, Mention, SearchResult
+from search_index.library import DEFAULT_LIMIT
+from search_index.models import (
+    NAME_TYPES,
+    Article,
+    ArticleInfo,
+    Entity,
+    Hit,
+    Mention,
+    SearchResult,
+)
 
 from ..render import printable
 from ..widgets.lists import VimOptionList
 from ..widgets.reader import Reader, ReaderView
 from ..widgets.search import SearchInput
+from ..widgets.source_list import SourceEntry, SourceList
 
 if TYPE_CHECKING:
     from ..app import KimreaderApp
 
 SEARCH_DEBOUNCE = 0.25
+# Hits searched (with snippets) at a time: a screenful, back in milliseconds; the next page
+# is fetched when the list is read to within a screenful of its end. The library's default,
+# so the benchmarks time the page the app asks for.
+SEARCH_PAGE = DEFAULT_LIMIT
+
+
+def _printable(text: str) -> str:
+    """``printable(text)``, fast for the usual text that needs no change: str.isprintable is
+    False for every control character ``printable`` replaces, and runs in C, where the
+    translation cost most of the time of listing 50,000 sources."""
+    return text if text.isprintable() else printable(text)
 
 
 class MainScreen(Screen[None]):
@@ -54,6 +77,9 @@ class MainScreen(Screen[None]):
         self.conflict_index: int | None = None
         self.conflict_spans: list[tuple[int, int, str]] = []
         self._debounce: Timer | None = None
+        self._loading_more = False
+        # The catalog by id, for the list it was made from: rebuilt when the app's changes.
+        self._by_id: tuple[list[ArticleInfo], dict[str, ArticleInfo]] | None = None
 
     @property
     def kimreader(self) -> KimreaderApp:
@@ -65,14 +91,14 @@ class MainScreen(Screen[None]):
         )
         with Horizontal(id="panes"):
             with Vertical(id="left"):
-                yield VimOptionList(id="sources")
+                yield SourceList(id="sources")
                 yield VimOptionList(id="entity-panel")
             yield Reader(id="reader")
         yield Static(Content(""), id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#sources", OptionList).border_title = "Sources"
+        self.query_one("#sources", SourceList).border_title = "Sources"
         self.query_one("#entity-panel", OptionList).border_title = "Entities"
         self.query_one("#search", Input).display = False
         self.query_one("#entity-panel").display = False
@@ -83,52 +109,102 @@ class MainScreen(Screen[None]):
     def populate(self, select: str | None = None) -> None:
         """Fill the source list from the library, the search result and the entity filter."""
         app = self.kimreader
-        sources = self.query_one("#sources", OptionList)
-        articles = {a.id: a for a in app.articles}
-        options: list[Option] = []
-        if self.result is not None and not self.result.error:
-            for hit in self.result.hits:
-                article = articles.get(hit.id)
-                if article is None or not self._passes_filter(hit.id):
-                    continue
-                prompt = Content.assemble(
-                    (printable(article.title), "bold"),
-                    "\n",
-                    (f"{len(hit.matches)} matches · ", "$text-muted"),
-                    (printable(hit.snippet.text[:160]), "$text-muted"),
-                )
-                options.append(Option(prompt, id=hit.id))
+        sources = self.query_one("#sources", SourceList)
+        # One small frozen entry per source and nothing else: the list draws only the rows on
+        # screen, so filling it with 50,000 sources costs this loop and no layout.
+        entries: list[SourceEntry] = []
+        result = self.result if self.result is not None and not self.result.error else None
+        if result is not None:
+            entries = self._hit_entries(result.hits)
         else:
+            # Once per source, 50,000 times in a large corpus, so written for speed: the day
+            # straight from the datetime, no join, printable's translation only when needed.
+            # A set: the entity's sources are a tuple, and an entity found in thousands of
+            # sources made each lookup a scan.
+            entity = self.entity_filter
+            wanted_ids = set(entity.sources) if entity is not None else None
+            marked = app.state.marked
             for article in app.articles:
-                if not self._passes_filter(article.id):
+                article_id = article.id
+                if wanted_ids is not None and article_id not in wanted_ids:
                     continue
-                meta = " · ".join(
-                    p
-                    for p in (
-                        "★" if article.id in app.state.marked else None,
-                        article.outlet,
-                        article.published.isoformat()[:10] if article.published else None,
+                outlet = article.outlet
+                day = article.published.value.date().isoformat() if article.published else None
+                meta = f"{outlet} · {day}" if outlet and day else outlet or day or ""
+                if article_id in marked:
+                    meta = f"★ · {meta}" if meta else "★"
+                entries.append(
+                    SourceEntry(
+                        article_id, _printable(article.title), _printable(meta or article_id)
                     )
-                    if p
                 )
-                prompt = Content.assemble(
-                    (printable(article.title), "bold"),
-                    "\n",
-                    (printable(meta or article.id), "$text-muted"),
-                )
-                options.append(Option(prompt, id=article.id))
-        sources.clear_options()
-        sources.add_options(options)
+        sources.set_entries(entries)
+        self._loading_more = False
+        self._set_title(len(entries))
+        wanted = select or (self.current.id if self.current else None)
+        if entries:
+            sources.highlighted = next(
+                (i for i, entry in enumerate(entries) if entry.id == wanted), 0
+            )
+
+    def _hit_entries(self, hits: Iterable[Hit]) -> list[SourceEntry]:
+        app = self.kimreader
+        if self._by_id is None or self._by_id[0] is not app.articles:
+            self._by_id = (app.articles, {a.id: a for a in app.articles})
+        articles = self._by_id[1]
+        entries = []
+        for hit in hits:
+            article = articles.get(hit.id)
+            if article is None or not self._passes_filter(hit.id):
+                continue
+            meta = f"{len(hit.matches)} matches · {hit.snippet.text[:160]}"
+            entries.append(SourceEntry(hit.id, _printable(article.title), _printable(meta)))
+        return entries
+
+    def _set_title(self, shown: int) -> None:
+        result = self.result if self.result is not None and not self.result.error else None
         title = "Sources"
-        if self.result is not None and not self.result.error:
-            title = f"{len(options)} of {len(articles)} match"
+        if result is not None:
+            # The whole ranking's size: the list holds its first pages and loads more as it
+            # is scrolled.
+            noun = "match" if result.total == 1 else "matches"
+            title = f"{result.total:,} {noun}"
+            if result.has_more or shown != result.total:
+                title = f"{shown:,} of {title}"
         if self.entity_filter is not None:
             title += f" · {printable(self.entity_filter.name)}"
-        sources.border_title = title
-        wanted = select or (self.current.id if self.current else None)
-        ids = [o.id for o in options]
-        if ids:
-            sources.highlighted = ids.index(wanted) if wanted in ids else 0
+        self.query_one("#sources", SourceList).border_title = title
+
+    @on(SourceList.NearEnd, "#sources")
+    def _near_end(self) -> None:
+        result = self.result
+        if result is None or not result.has_more or self._loading_more:
+            return
+        self._loading_more = True
+        self.load_more(result.query, len(result.hits))
+
+    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
+    def load_more(self, query: str, offset: int) -> None:
+        """The next page of the ranking, searched off the UI thread."""
+        library = self.kimreader.library
+        if library is None:
+            return
+        page = library.search(query, limit=SEARCH_PAGE, offset=offset)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._add_page, page)
+
+    def _add_page(self, page: SearchResult) -> None:
+        result = self.result
+        # A page for a query since replaced, or one already added, is dropped.
+        if result is None or page.query != result.query or page.offset != len(result.hits):
+            return
+        self._loading_more = False
+        if page.error:
+            return
+        self.result = replace(result, hits=result.hits + page.hits)
+        sources = self.query_one("#sources", SourceList)
+        sources.extend_entries(self._hit_entries(page.hits))
+        self._set_title(sources.option_count)
 
     def _passes_filter(self, article_id: str) -> bool:
         return self.entity_filter is None or article_id in self.entity_filter.sources
@@ -267,7 +343,7 @@ class MainScreen(Screen[None]):
         library = self.kimreader.library
         if library is None:
             return
-        result = library.search(query, limit=200) if query.strip() else None
+        result = library.search(query, limit=SEARCH_PAGE) if query.strip() else None
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_result, result, open_first)
 
@@ -378,7 +454,7 @@ class MainScreen(Screen[None]):
         entity = next((e for e in library.entities().entities if e.id == event.option.id), None)
         self.entity_filter = entity
         self.populate()
-        sources = self.query_one("#sources", OptionList)
+        sources = self.query_one("#sources", SourceList)
         if sources.highlighted is not None:
             option = sources.get_option_at_index(sources.highlighted)
             if option.id:
