@@ -69,13 +69,17 @@ def render(data: dict[str, Any]) -> str:
                     f"| {label} | {_fmt(_get(size, key, 'seconds'), ' s', 2)} "
                     f"| {_fmt(_get(size, key, 'peak_rss_mb'), ' MB', 0)} |"
                 )
-        entities = size.get("entities", {})
-        if entities:
-            lines.append(
-                f"| entity table, first `person:` query or entity panel "
-                f"| {_fmt(entities.get('seconds'), ' s', 2)} ({entities.get('entities')} entities) "
-                f"| {_fmt(entities.get('peak_rss_mb'), ' MB', 0)} |"
-            )
+        for label, key in (
+            ("entity table, first `person:` query or entity panel (merged)", "entities"),
+            ("entity table, a later session (read back, index unchanged)", "entities-saved"),
+        ):
+            entities = size.get(key, {})
+            if entities:
+                lines.append(
+                    f"| {label} | {_fmt(entities.get('seconds'), ' s', 2)} "
+                    f"({entities.get('entities')} entities) "
+                    f"| {_fmt(entities.get('peak_rss_mb'), ' MB', 0)} |"
+                )
         claims = size.get("claims", {})
         lines.append(
             f"| compare two articles ({'/'.join(str(w) for w in _get(claims, 'compare', 'words') or [])} "
