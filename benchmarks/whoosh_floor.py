@@ -42,10 +42,12 @@ def build(schema: fields.Schema, texts: list[str], procs: int) -> float:
     with tempfile.TemporaryDirectory() as folder:
         ix = index.create_in(folder, schema)
         started = time.perf_counter()
+        # kimreader's own schema is written with its own codec (engine._Codec), as the app does.
+        extra = {"codec": engine._Codec()} if "spell" in schema.names() else {}
         if procs > 1:
-            writer = ix.writer(procs=procs, multisegment=True, limitmb=128)
+            writer = ix.writer(procs=procs, multisegment=True, limitmb=128, **extra)
         else:
-            writer = ix.writer(limitmb=128)
+            writer = ix.writer(limitmb=128, **extra)
         names = set(schema.names())
         for n, text in enumerate(texts):
             # The same text in kimreader's other text fields, where the schema has them.
