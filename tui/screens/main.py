@@ -157,7 +157,8 @@ class MainScreen(Screen[None]):
             article = articles.get(hit.id)
             if article is None or not self._passes_filter(hit.id):
                 continue
-            meta = f"{len(hit.matches)} matches · {hit.snippet.text[:160]}"
+            count = len(hit.matches)
+            meta = f"{count} {'match' if count == 1 else 'matches'} · {hit.snippet.text[:160]}"
             entries.append(SourceEntry(hit.id, _printable(article.title), _printable(meta)))
         return entries
 
