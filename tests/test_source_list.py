@@ -433,3 +433,11 @@ async def test_a_long_ranking_loads_page_by_page_as_the_list_is_read(tmp_path):
         assert widget.option_count < count
         assert widget.border_title == f"{widget.option_count} of {count} matches"
         assert widget.highlighted == 0
+        # Scrolling (the mouse wheel, the scroll bar) fetches more too, the highlight staying put.
+        before = widget.option_count
+        widget.scroll_end(animate=False, immediate=True)
+        await settle(app, pilot)
+        await pilot.pause(0.1)
+        await settle(app, pilot)
+        assert widget.option_count > before
+        assert widget.highlighted == 0
