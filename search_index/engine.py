@@ -614,23 +614,21 @@ class IndexStore:
     def _collect(
         self, searcher: Searcher, query: Query, limit: int, offset: int = 0
     ) -> QueryOutcome:
-        # terms=False: recording matched terms costs a step for every match, not just the
-        # top hits; the highlighter reads the query's own terms instead.
-        # usequality=False: Whoosh's block skipping almost never skips a block of news text
-        # (every report of a story scores alike), and with it on, counting the matches takes
-        # a second pass over them all.
         answered = _with_word_pairs(query)
         read: _ReadValues = {}
         # A later page ranks the pages before it again (cheap next to snippets) and shows
-        # only its own hits.
+        # only its own hits. Neither path records matched terms for every match (Whoosh's
+        # terms=True): _record_top_terms finds them for the top hits alone.
         ranked = _rank_plain_terms(searcher, answered, offset + limit, read)
         if ranked is not None:
             results = Results(searcher, answered, ranked.top[offset:])
             results._total = ranked.total
         else:
-            # replace=0: Whoosh otherwise swaps an OR's matcher, once the top hits are full,
-            # for one that skips documents only the weaker words match: they are never
-            # counted, and the total shrinks with the page size.
+            # usequality=False: Whoosh's block skipping almost never skips a block of news
+            # text (every report of a story scores alike), and with it on, counting the
+            # matches takes a second pass over them all. replace=0: Whoosh otherwise swaps an
+            # OR's matcher, once the top hits are full, for one that skips documents only the
+            # weaker words match: they are never counted, and the total shrinks with the page.
             collector = collectors.TopCollector(limit=offset + limit, usequality=False, replace=0)
             searcher.search_with_collector(answered, collector)
             ranked_all = collector.results()

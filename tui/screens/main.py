@@ -44,13 +44,6 @@ SEARCH_DEBOUNCE = 0.25
 SEARCH_PAGE = DEFAULT_LIMIT
 
 
-def _printable(text: str) -> str:
-    """``printable(text)``, fast for the usual text that needs no change: str.isprintable is
-    False for every control character ``printable`` replaces, and runs in C, where the
-    translation cost most of the time of listing 50,000 sources."""
-    return text if text.isprintable() else printable(text)
-
-
 class MainScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -118,9 +111,9 @@ class MainScreen(Screen[None]):
             entries = self._hit_entries(result.hits)
         else:
             # Once per source, 50,000 times in a large corpus, so written for speed: the day
-            # straight from the datetime, no join, printable's translation only when needed.
-            # A set: the entity's sources are a tuple, and an entity found in thousands of
-            # sources made each lookup a scan.
+            # straight from the datetime, no join, and no cleaning of the text (the list makes
+            # each row it draws printable, and only those). A set: the entity's sources are a
+            # tuple, and an entity found in thousands of sources made each lookup a scan.
             entity = self.entity_filter
             wanted_ids = set(entity.sources) if entity is not None else None
             marked = app.state.marked
@@ -133,11 +126,7 @@ class MainScreen(Screen[None]):
                 meta = f"{outlet} · {day}" if outlet and day else outlet or day or ""
                 if article_id in marked:
                     meta = f"★ · {meta}" if meta else "★"
-                entries.append(
-                    SourceEntry(
-                        article_id, _printable(article.title), _printable(meta or article_id)
-                    )
-                )
+                entries.append(SourceEntry(article_id, article.title, meta or article_id))
         sources.set_entries(entries)
         self._loading_more = False
         self._set_title(len(entries))
@@ -159,7 +148,7 @@ class MainScreen(Screen[None]):
                 continue
             count = len(hit.matches)
             meta = f"{count} {'match' if count == 1 else 'matches'} · {hit.snippet.text[:160]}"
-            entries.append(SourceEntry(hit.id, _printable(article.title), _printable(meta)))
+            entries.append(SourceEntry(hit.id, article.title, meta))
         return entries
 
     def _set_title(self, shown: int) -> None:
