@@ -54,6 +54,8 @@ _DATE_CORES = (
     r"(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4})",
     rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+{_MONTH}[\s,-]+(?P<y>\d{{4}})",
     rf"{_MONTH}[\s-]*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[\s-]+(?P<y>\d{{4}})",
+    # American numeric datelines: "11/28/05", "Posted 11/27/2005 7:21 AM".
+    r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?!\d)",
 )
 # A label says what the date is; "updated" dates are not publication dates unless nothing else is.
 _DATE_LABEL = (
@@ -81,6 +83,8 @@ def _date_expression(core: str) -> str:
         rf"(?:{_time('b')}{_TZ}\s*,?\s*(?:on\s+)?(?:{_WEEKDAY}\s*,?\s*)?)?"
         rf"{core}"
         rf"(?:(?:\s*,?\s*(?:at\s+)?|T|\s*[|@-]\s*){_time('a')}{_TZ})?"
+        # "3 July 2013 Last updated at 10:23": the publication date, then when it changed.
+        rf"(?:\s*[|,-]?\s*(?:last\s+)?updated\b[^\n]{{0,60}})?"
     )
 
 
@@ -106,8 +110,13 @@ def _date_from_match(match: re.Match[str]) -> _DateFound | None:
     groups = match.groupdict()
     try:
         year = int(groups["y"])
+        if len(groups["y"]) == 2:
+            # "11/28/05": the century nearest to now (news is seldom a lifetime old).
+            year += 2000 if year <= datetime.now().year % 100 + 1 else 1900
         day = int(groups["d"])
         month = int(groups["mo"]) if groups.get("mo") else _MONTH_NUMBERS[groups["mon"][:3].lower()]
+        if month > 12 >= day and "/" in match.group() and match.start("y") > match.start("mo"):
+            day, month = month, day  # "28/11/2005" is day first
         hour = minute = 0
         has_time = False
         for p in ("b", "a"):

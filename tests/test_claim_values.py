@@ -22,7 +22,7 @@ ANCHOR = date(2026, 1, 26)  # a Monday
 # text, low, high, figure, value, unit, dimension, hedge, counted
 QUANTITIES = [
     ("more than 10,000 troops", 10000, None, 10000, "10000", None, None, "more than", "troops"),
-    ("thousands", 2000, 9999, None, "2000-9999", None, None, None, None),
+    ("thousands", 2000, 29999, None, "2000-29999", None, None, None, None),
     ("two to three times life-size", 2, 3, None, "2-3", "times", "multiplier", None, "life-size"),
     (
         "roughly 1,000 engineer troops",
@@ -155,9 +155,10 @@ RANGES_AND_VAGUE = [
     ("2 to 3 million", 2e6, 3e6, "2000000-3000000"),
     ("between two and three thousand", 2000, 3000, "2000-3000"),
     ("500 to 1 million", 500, 1e6, "500-1000000"),
-    ("dozens", 24, 99, "24-99"),
-    ("hundreds", 200, 999, "200-999"),
-    ("thousands", 2000, 9999, "2000-9999"),
+    # Wide on purpose: "hundreds" is written of 1,500 and "thousands" of 14,000.
+    ("dozens", 24, 199, "24-199"),
+    ("hundreds", 200, 2999, "200-2999"),
+    ("thousands", 2000, 29999, "2000-29999"),
     ("tens of thousands", 20000, 99999, "20000-99999"),
     ("hundreds of thousands", 200000, 999999, "200000-999999"),
     ("millions", 2e6, 999999999, "2000000-999999999"),
@@ -436,7 +437,21 @@ RELATIVE_DATES = [
 )
 def test_relative_dates_resolve_against_the_anchor(text, granularity, value, start, end):
     assert parse_date(text, ANCHOR) == DateValue(start, end, granularity, value, True)
-    assert parse_date(text) is None
+    unanchored = parse_date(text)
+    if unanchored is not None:
+        # Without a publication date a weekday is only a name: it places nothing.
+        assert unanchored.granularity == "weekday"
+        assert (unanchored.start, unanchored.end) == (date.min, date.max)
+        assert unanchored.value in text.lower()
+
+
+def test_two_unanchored_weekdays_agree_or_say_nothing():
+    friday, saturday = parse_date("on Friday"), parse_date("Saturday")
+    assert friday is not None and saturday is not None
+    assert friday.value == "friday" and saturday.value == "saturday"
+    # Overlapping intervals: never a conflict, whatever the two days.
+    assert friday.start <= saturday.end and saturday.start <= friday.end
+    assert parse_date("last Friday") is None  # needs a day to count back from
 
 
 def test_a_datetime_anchor_counts_as_its_day():

@@ -53,6 +53,24 @@ def _claim_json(claim: Claim | None) -> dict[str, Any] | None:
         "hedge": claim.hedge,
         "unit": claim.unit,
         "attribution": claim.attribution,
+        "frame": _frame_json(claim),
+    }
+
+
+def _frame_json(claim: Claim) -> dict[str, Any] | None:
+    """What the figure counts or measures, in what role, for which event and scope."""
+    frame = claim.frame
+    if frame is None:
+        return None
+    return {
+        "slot": frame.slot,
+        "counted": frame.counted_text,
+        "role": frame.role,
+        "event": frame.event,
+        "part": frame.part,
+        "scope": list(frame.scope),
+        "narrowed_by": list(frame.kind),
+        "whose": frame.whose_text,
     }
 
 

@@ -21,10 +21,13 @@ from ..models import Article
 from .extract import Claim
 from .sentences import CONCEPT_OF
 from .values import QuantityValue, compatible, hedge_class, same_value, to_base
+from .vocabulary import SCOPE_NOUNS
 
 STATUSES = ("agree", "compatible", "conflict", "only_a", "only_b")
 # Concepts whose figures are running tolls: they rise between reports.
-TOLLS = frozenset({"killed", "injured", "missing", "displaced", "arrested"})
+TOLLS = frozenset(
+    {"killed", "injured", "missing", "evacuated", "arrested", "trapped", "damaged", "affected"}
+)
 _KEY_CONCEPTS = frozenset(CONCEPT_OF.values())
 GENERIC_NOUNS = frozenset({"troops", "people"})
 EVENTS = _KEY_CONCEPTS - GENERIC_NOUNS
@@ -60,6 +63,78 @@ class Comparison:
         return counts
 
 
+# How sure a pairing is that two figures are about one thing (see ``frame_match``).
+NO_MATCH, WEAK, STRONG = 0, 1, 2
+# Slots whose name alone says what is measured ("a 6.1 magnitude", "10 km deep").
+_SPECIFIC_SLOTS = frozenset({"magnitude", "depth"})
+
+
+def frame_match(a: Claim, b: Claim) -> int:
+    """``STRONG`` when the words bound to both figures say they count or measure the same
+    thing in the same role for the same event; ``WEAK`` when nothing contradicts it but one
+    side says too little (they may agree, never conflict); ``NO_MATCH`` otherwise."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None or fa.slot != fb.slot:
+        return NO_MATCH
+    if fa.event != fb.event or fa.event == "background:earlier":
+        return NO_MATCH
+    if fa.slot == "date":
+        events_a, events_b = set((fa.role or "").split()), set((fb.role or "").split())
+        # Event words next to a date are a loose guide: disagreeing ones make the pair weak,
+        # and a date of what someone said is not the date of what happened.
+        shared = events_a & events_b - {"said"}
+        same_grain = (
+            a.date is not None and b.date is not None and (a.date.granularity == b.date.granularity)
+        )
+        return STRONG if shared and same_grain else WEAK
+    if fa.role and fb.role and fa.role != fb.role:
+        return NO_MATCH
+    if fa.counted != fb.counted and (
+        (fa.counted and fb.counted) or fa.slot == "magnitude"  # an aftershock's is not the quake's
+    ):
+        return NO_MATCH
+    if fa.whose and fb.whose and fa.whose.split("|", 1)[0] != fb.whose.split("|", 1)[0]:
+        return NO_MATCH
+    same_role = bool(fa.role) and fa.role == fb.role
+    same_counted = bool(fa.counted) and fa.counted == fb.counted
+    if fa.slot == "count":
+        if not (fa.role or fa.counted) or not (fb.role or fb.counted):
+            return NO_MATCH  # a bare number says nothing of what it counts
+        if same_role:
+            return STRONG
+        # Without a role on both sides ("two firefighters" hurt vs "1,200 firefighters" at
+        # work; "five villages" vs "seven villages were damaged") they may agree, not conflict.
+        return WEAK if same_counted or same_role else NO_MATCH
+    if fa.slot == "age":
+        return STRONG if fa.whose and fb.whose else WEAK
+    if fa.slot in _SPECIFIC_SLOTS:
+        return STRONG
+    if fa.slot == "distance" and set(fa.scope) & set(fb.scope):
+        return STRONG
+    if same_role or same_counted:
+        # A share or a sum belongs to someone: "won 12.4%" and "won 27.4%" are two parties'
+        # unless the sentences name the same ones.
+        if set(a.entities) ^ set(b.entities) and not set(a.entities) & set(b.entities):
+            return WEAK
+        return STRONG
+    return WEAK
+
+
+def different_scope(a: Claim, b: Claim) -> bool:
+    """Whether one figure counts a part of what the other counts, or another place."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None:
+        return False
+    if fa.part != fb.part or set(fa.kind) != set(fb.kind):
+        return True
+    scope_a, scope_b = set(fa.scope), set(fb.scope)
+    if scope_a and scope_b and not scope_a & scope_b:
+        return True
+    nouns_a = {s for s in scope_a if s in SCOPE_NOUNS}
+    nouns_b = {s for s in scope_b if s in SCOPE_NOUNS}
+    return nouns_a != nouns_b
+
+
 def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> float:
     """How likely two claims are about the same thing (0-1); 0 when they cannot be.
 
@@ -71,31 +146,25 @@ def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> 
         return 1.0  # the same claim (an article compared with itself)
     if a.quantity is not None and b.quantity is not None and not _same_kind(a.quantity, b.quantity):
         return 0.0
-    subject_a, subject_b = set(a.subject), set(b.subject)
-    keys_a, keys_b = subject_a & _KEY_CONCEPTS, subject_b & _KEY_CONCEPTS
-    if keys_a and keys_b and not keys_a & keys_b:
-        return 0.0  # "troops sent" is never "soldiers killed"
-    shared = subject_a & subject_b
-    # A generic noun alone ("troops", "people") is not enough: the claims must share what
-    # happened ("sent", "killed") or something more specific ("firefighters", "seats").
-    if not shared - GENERIC_NOUNS:
+    match = frame_match(a, b)
+    if match == NO_MATCH:
         return 0.0
-    if a.kind == "date" and not shared & EVENTS and len(shared) < 2:
-        return 0.0  # a date needs what happened, or two shared words, to be about one event
-    subject = len(shared) / len(subject_a | subject_b)
-    key_bonus = 0.25 if keys_a & keys_b else 0.0
     sentence = (
         sentence_similarity
         if sentence_similarity is not None
         else fuzz.token_set_ratio(_processed(a.sentence), _processed(b.sentence)) / 100
     )
+    if match == WEAK and sentence < WEAK_SENTENCE:
+        return 0.0  # too little is known of what the figures count to pair them on it
+    subject_a, subject_b = set(a.subject), set(b.subject)
+    subject = len(subject_a & subject_b) / max(1, len(subject_a | subject_b))
     entities_a, entities_b = set(a.entities), set(b.entities)
     entities = (
         len(entities_a & entities_b) / len(entities_a | entities_b)
         if entities_a | entities_b
         else 0
     )
-    score = 0.45 * subject + key_bonus + 0.3 * sentence + 0.15 * entities
+    score = (0.4 if match == STRONG else 0.2) + 0.3 * sentence + 0.15 * subject + 0.1 * entities
     # Among claims already about the same thing, prefer the one that agrees: it breaks ties
     # ("some 14,000 troops" over "more than 10,000 troops" for "about 14,000 troops"), it
     # never creates a pair on its own.
@@ -104,6 +173,10 @@ def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> 
     elif a.quantity is not None and b.quantity is not None:
         score += 0.05 * _closeness(a.quantity, b.quantity)
     return min(1.0, score)
+
+
+# A weakly framed pair needs sentences this alike (rapidfuzz token-set ratio, 0-1).
+WEAK_SENTENCE = 0.6
 
 
 def _closeness(a: QuantityValue, b: QuantityValue) -> float:
@@ -183,8 +256,12 @@ def _rounding_unit(figure: float) -> float:
 
 def reason(a: Claim, b: Claim, article_a: Article, article_b: Article) -> str | None:
     """Why two values differ, when the texts show it."""
+    if different_scope(a, b):
+        return "different_scope"
     if (
-        set(a.subject) & set(b.subject) & TOLLS
+        _role(a) in TOLLS
+        and _role(a) == _role(b)
+        and _figures_differ(a, b)
         and article_a.published is not None
         and article_b.published is not None
         and article_a.published.value != article_b.published.value
@@ -192,42 +269,60 @@ def reason(a: Claim, b: Claim, article_a: Article, article_b: Article) -> str | 
         return "later_report"
     if a.attribution and b.attribution and name_key(a.attribution) != name_key(b.attribution):
         return "different_attribution"
-    if (
-        a.places
-        and b.places
-        and not set(a.places) & set(b.places)
-        and (_SCOPE_WORDS.search(_near_value(a)) or _SCOPE_WORDS.search(_near_value(b)))
-    ):
-        return "different_scope"
     return None
 
 
-_SCOPE_WORDS = re.compile(
-    r"\b(?:district|province|region|county|municipality|city|town|village|state|nationwide|"
-    r"country|across|whole|entire|overall|in total|alone)\b",
-    re.IGNORECASE,
-)
+def _role(claim: Claim) -> str | None:
+    return claim.frame.role if claim.frame is not None else None
 
 
-def _near_value(claim: Claim) -> str:
-    """The words right around a claim's value, where its scope is stated."""
-    start = max(0, claim.value_start - claim.start - 40)
-    end = claim.value_end - claim.start + 40
-    return claim.sentence[start:end]
+def _figures_differ(a: Claim, b: Claim) -> bool:
+    """ "at least 3" and "3" give one figure; "at least 2" and "19" two."""
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None:
+        return a.value != b.value
+    low_a = qa.figure if qa.figure is not None else qa.low
+    low_b = qb.figure if qb.figure is not None else qb.low
+    return low_a != low_b
+
+
+def judge(a: Claim, b: Claim, article_a: Article, article_b: Article) -> tuple[str, str | None]:
+    """The status and reason of a pair of claims already found to be about one thing."""
+    status = verdict(a, b)
+    if status == "agree":
+        return status, None
+    why = reason(a, b, article_a, article_b)
+    if why == "different_scope":
+        # A part and its whole, or two places: both figures can be right.
+        return "compatible", why
+    if (
+        status == "compatible"
+        and why == "later_report"
+        and _current_toll(a, article_a)
+        and _current_toll(b, article_b)
+    ):
+        # A running toll that changed between two reports is a different figure, even
+        # when both are hedged ("at least two" then "nineteen").
+        status = "conflict"
+    return status, why
 
 
 def align(claims_a: Sequence[Claim], claims_b: Sequence[Claim]) -> list[tuple[Claim, Claim, float]]:
-    """Best pairs first, each claim used once."""
+    """Best pairs first, each claim used once; then every claim left over joins the claim of
+    the other side its frame matches best, so a disagreeing figure is not left out because an
+    agreeing one took its partner."""
     similarity = _SentenceSimilarity()
-    candidates = sorted(
-        (
-            (score, i, j)
-            for i, j in _candidates(claims_a, claims_b)
-            if (score := pair_score(claims_a[i], claims_b[j], similarity(claims_a[i], claims_b[j])))
-            >= PAIR_THRESHOLD
-        ),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
+    scored: list[tuple[float, int, int]] = []
+    for i, j in _candidates(claims_a, claims_b):
+        a, b = claims_a[i], claims_b[j]
+        score = pair_score(a, b, similarity(a, b))
+        if score < PAIR_THRESHOLD:
+            continue
+        same = a.article_id == b.article_id and a.value_start == b.value_start
+        if not same and frame_match(a, b) != STRONG and verdict(a, b) == "conflict":
+            continue  # weak evidence never makes a conflict: say less
+        scored.append((score, i, j))
+    candidates = sorted(scored, key=lambda t: (-t[0], t[1], t[2]))
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[tuple[Claim, Claim, float]] = []
@@ -236,6 +331,20 @@ def align(claims_a: Sequence[Claim], claims_b: Sequence[Claim]) -> list[tuple[Cl
             continue
         used_a.add(i)
         used_b.add(j)
+        pairs.append((claims_a[i], claims_b[j], score))
+    # Many-to-many within one frame: a leftover claim joins its best strong partner.
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for score, i, j in candidates:
+        if frame_match(claims_a[i], claims_b[j]) != STRONG:
+            continue
+        if i not in used_a and i not in best_a:
+            best_a[i] = (score, j)
+        if j not in used_b and j not in best_b:
+            best_b[j] = (score, i)
+    extra = {(i, j): score for i, (score, j) in best_a.items()}
+    extra.update({(i, j): score for j, (score, i) in best_b.items()})
+    for (i, j), score in sorted(extra.items()):
         pairs.append((claims_a[i], claims_b[j], score))
     return pairs
 
@@ -252,14 +361,14 @@ def _candidates(claims_a: Sequence[Claim], claims_b: Sequence[Claim]) -> Iterato
     instead of trying every pair."""
     by_word: dict[tuple[str, str], list[int]] = defaultdict(list)
     for j, b in enumerate(claims_b):
-        for word in set(b.subject) - GENERIC_NOUNS:
+        for word in _keys(b):
             by_word[(b.kind, word)].append(j)
     same = {(b.article_id, b.value_start): j for j, b in enumerate(claims_b)}
     for i, a in enumerate(claims_a):
         found: set[int] = set()
         if (j := same.get((a.article_id, a.value_start))) is not None:
             found.add(j)
-        for word in set(a.subject) - GENERIC_NOUNS:
+        for word in _keys(a):
             postings = by_word.get((a.kind, word), [])
             if len(postings) > MAX_PER_WORD:
                 # The ones at about the same place in the other article (claims come in
@@ -270,6 +379,20 @@ def _candidates(claims_a: Sequence[Claim], claims_b: Sequence[Claim]) -> Iterato
             found.update(postings)
         for j in sorted(found):
             yield i, j
+
+
+def _keys(claim: Claim) -> set[str]:
+    """What a claim can be found by: its frame's slot, role and counted thing, and the
+    specific words of its subject."""
+    keys = set(claim.subject) - GENERIC_NOUNS
+    frame = claim.frame
+    if frame is not None:
+        if frame.slot != "count":
+            keys.add(f"slot:{frame.slot}")
+        keys.update(f"role:{role}" for role in (frame.role or "").split())
+        if frame.counted:
+            keys.add(f"counted:{frame.counted}")
+    return keys
 
 
 class _SentenceSimilarity:
@@ -296,27 +419,19 @@ def compare(
 ) -> Comparison:
     """The claim diff of two articles: paired rows in A's order, then what only B says."""
     pairs = align(claims_a, claims_b)
-    by_a = {id(a): (b, score) for a, b, score in pairs}
+    by_a: dict[int, list[tuple[Claim, float]]] = defaultdict(list)
+    for a, b, score in pairs:
+        by_a[id(a)].append((b, score))
     paired_b = {id(b) for _, b, _ in pairs}
     rows: list[Row] = []
     for claim in claims_a:
-        match = by_a.get(id(claim))
-        if match is None:
+        matches = by_a.get(id(claim))
+        if not matches:
             rows.append(Row("only_a", claim.topic, None, claim, None))
             continue
-        other, score = match
-        status = verdict(claim, other)
-        why = reason(claim, other, article_a, article_b) if status != "agree" else None
-        if (
-            status == "compatible"
-            and why == "later_report"
-            and _current_toll(claim, article_a)
-            and _current_toll(other, article_b)
-        ):
-            # A running toll that changed between two reports is a different figure, even
-            # when both are hedged ("at least two" then "nineteen").
-            status = "conflict"
-        rows.append(Row(status, claim.topic or other.topic, why, claim, other, score))
+        for other, score in sorted(matches, key=lambda m: m[0].value_start):
+            status, why = judge(claim, other, article_a, article_b)
+            rows.append(Row(status, claim.topic or other.topic, why, claim, other, score))
     rows.extend(
         Row("only_b", claim.topic, None, None, claim)
         for claim in claims_b
@@ -340,21 +455,36 @@ def _current_toll(claim: Claim, article: Article) -> bool:
 
 
 def internal_conflicts(claims: Sequence[Claim]) -> tuple[Row, ...]:
-    """Claims of one article about the same thing with values that cannot both hold."""
+    """Claims of one article about the same thing with values that cannot both hold: the
+    same frame (what is counted, in which role, for the story's own event, over the same
+    scope), in different sentences, neither telling of a figure that changed."""
     rows = []
     # Quadratic in the article's claims: a table of hundreds of figures is checked in part.
     claims = claims[:MAX_INTERNAL_CLAIMS]
     similarity = _SentenceSimilarity()
     for i, a in enumerate(claims):
+        if a.frame is None or a.frame.background or _CHANGED.search(a.sentence):
+            continue
         for j in range(i + 1, len(claims)):
             b = claims[j]
-            shared = set(a.subject) & set(b.subject)
-            if a.value == b.value or a.start == b.start or not shared & EVENTS or len(shared) < 3:
+            if a.value == b.value or a.start == b.start or a.kind != b.kind:
+                continue
+            if _CHANGED.search(b.sentence) or frame_match(a, b) != STRONG:
+                continue
+            if different_scope(a, b) or not (a.frame.role and b.frame and b.frame.role):
                 continue
             score = pair_score(a, b, similarity(a, b))
             if score >= INTERNAL_THRESHOLD and verdict(a, b) == "conflict":
                 rows.append(Row("conflict", a.topic, None, a, b, score))
     return tuple(rows)
+
+
+# Words that tell of a figure that changed: two values in one article are then both right.
+_CHANGED = re.compile(
+    r"\b(?:rose|risen|rising|climbed|increased|jumped|grew|up from|down from|revised|"
+    r"initially|earlier|originally|first reported|had been|previously)\b",
+    re.IGNORECASE,
+)
 
 
 INTERNAL_THRESHOLD = 0.5

@@ -6,18 +6,19 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from itertools import pairwise
 
 from ..models import Article, Extraction, Mention
 from ..text import fold
+from .frames import Context, Frame, date_frame, frame_of
 from .sentences import CONCEPT_OF, concept, content_words, is_stop_word, sentence_spans, word_spans
 from .values import DateValue, QuantityValue, parse_date, parse_quantity
 
 # Bump when claim extraction changes, so every article is analysed again.
-CLAIMS_VERSION = "7"
+CLAIMS_VERSION = "8"
 
 # Clause boundaries inside a sentence: a number's subject rarely crosses them.
 _CLAUSE = re.compile(r"[;:|()\u2013\u2014]|,(?=\s)| - | and (?=another|a further)")
@@ -69,6 +70,8 @@ class Claim:
     entities: tuple[str, ...]
     quantity: QuantityValue | None = None
     date: DateValue | None = None
+    frame: Frame | None = None
+    """What the figure counts or measures, in what role, for which event and scope."""
 
 
 def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
@@ -78,6 +81,7 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
     spans = sentence_spans(text)
     starts = [s for s, _ in spans]
     anchor: date | None = article.published.value.date() if article.published else None
+    event_anchor = anchor or _latest_year_end(extraction.mentions)
     names = _Names([m for m in extraction.mentions if m.type in ("PERSON", "ORG", "PLACE")])
     # What the claims of a sentence share is worked out once per sentence: a table row or a
     # list of figures can hold thousands of numbers in one "sentence".
@@ -85,12 +89,18 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
 
     def sentence_at(index: int) -> _Sentence:
         if index not in sentences:
-            sentences[index] = _Sentence(text, folded, spans[index], names)
+            sentences[index] = _Sentence(text, folded, spans[index], names, anchor, event_anchor)
         return sentences[index]
 
     claims: list[Claim] = []
     previous_attribution: dict[int, str | None] = {}
     body_start = article.body_start
+    dates_by_sentence: dict[int, list[Mention]] = {}
+    for mention in extraction.mentions:
+        if mention.type == "DATE":
+            index = bisect.bisect_right(starts, mention.start) - 1
+            if index >= 0 and mention.end <= spans[index][1]:
+                dates_by_sentence.setdefault(index, []).append(mention)
     for mention in extraction.mentions:
         if mention.type not in ("QUANTITY", "DATE"):
             continue
@@ -101,16 +111,76 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
             continue
         if mention.end > spans[index][1]:
             continue
-        claim = _claim(article.id, sentence_at(index), mention, anchor)
+        parts = _coordinated(mention)
+        claim = _claim(
+            article.id,
+            sentence_at(index),
+            parts[0][0] if parts else mention,
+            anchor,
+            dates_by_sentence.get(index, []),
+            counted=parts[0][1] if parts else None,
+        )
+        if parts:
+            # "2.9 and 2.2 aftershocks": two figures of one thing, two claims.
+            second = _claim(
+                article.id,
+                sentence_at(index),
+                parts[1][0],
+                anchor,
+                dates_by_sentence.get(index, []),
+            )
+            if claim is not None and second is not None:
+                claims.append(claim)
+                # The second figure is of the same thing as the first.
+                quantity = second.quantity
+                if quantity is not None and claim.frame is not None:
+                    quantity = _as_framed(quantity, claim.frame)
+                claim = replace(
+                    second,
+                    frame=claim.frame,
+                    topic=claim.topic,
+                    quantity=quantity,
+                    unit=quantity.unit if quantity is not None else second.unit,
+                )
         if claim is None:
             continue
+        if claims and _conversion_of(claims[-1], claim, folded):
+            continue  # "1,150 kilometres (700 miles)": one figure, written in two units
         if claim.attribution is None:
             inherited = _inherited_attribution(index, sentence_at, previous_attribution)
             if inherited:
                 claim = _with_attribution(claim, inherited)
         previous_attribution[index] = claim.attribution
         claims.append(claim)
-    return claims
+    return _increments(claims)
+
+
+_INCREMENT = frozenset({"another", "a further", "an additional", "an extra"})
+
+
+def _increments(claims: list[Claim]) -> list[Claim]:
+    """ "Two people were killed and another 23 were injured": "another" adds a new kind of
+    figure to the story, it is not a part of the 23 injured. It is a part (an increment)
+    only when the figure before it has the same role."""
+    result: list[Claim] = []
+    previous: Claim | None = None
+    for claim in claims:
+        frame = claim.frame
+        if (
+            frame is not None
+            and frame.part
+            and frame.role
+            and claim.quantity is not None
+            and claim.quantity.hedge in _INCREMENT
+        ):
+            before = previous.frame if previous is not None else None
+            if before is None or before.role != frame.role:
+                frame = replace(frame, part=False)
+                claim = replace(claim, frame=frame, topic=frame.label)
+        result.append(claim)
+        if claim.kind == "quantity":
+            previous = claim
+    return result
 
 
 class _Names:
@@ -175,11 +245,21 @@ class _Sentence:
     """What every claim of one sentence shares; ``masked`` is its folded text with the names
     of people and places blanked, from ``start`` on."""
 
-    def __init__(self, text: str, folded: str, span: tuple[int, int], names: _Names) -> None:
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        span: tuple[int, int],
+        names: _Names,
+        anchor: date | None = None,
+        event_anchor: date | None = None,
+    ) -> None:
         self.start, self.end = span
         self.folded = folded
         self.text = text[self.start : self.end]
         self.inside = names.inside(self.start, self.end)
+        self.anchor = anchor
+        self.event_anchor = event_anchor
         self.places = tuple(sorted({m.key for m in self.inside if m.type == "PLACE"}))
         self.entities = tuple(sorted({m.key for m in self.inside}))
         # Names say who and where, which the entity overlap already weighs; a subject made of
@@ -212,6 +292,56 @@ class _Sentence:
         return len(self.clauses) - 1
 
     @cached_property
+    def lowered(self) -> str:
+        """The folded sentence in lower case, offset for offset."""
+        sentence = self.folded[self.start : self.end]
+        lowered = sentence.lower()
+        if len(lowered) != len(sentence):  # "İ" lowers to two characters
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
+        return lowered
+
+    @cached_property
+    def _names(self) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
+        people = tuple(
+            (m.start - self.start, m.end - self.start, f"{m.key}|{m.text}")
+            for m in self.inside
+            if m.type == "PERSON"
+        )
+        places = tuple(
+            (m.start - self.start, m.end - self.start, m.key)
+            for m in self.inside
+            if m.type == "PLACE"
+        )
+        return people, places
+
+    def dates(self, mentions: list[Mention]) -> tuple[tuple[int, int, date], ...]:
+        if self._dates is None:
+            found = []
+            for m in mentions:
+                when = parse_date(m.text, self.anchor)
+                if when is not None:
+                    found.append((m.start - self.start, m.end - self.start, when.end))
+            self._dates = tuple(sorted(found))
+        return self._dates
+
+    _dates: tuple[tuple[int, int, date], ...] | None = None
+
+    def context(self, offset: int, dates: list[Mention]) -> Context:
+        """What a frame reads about the value at ``offset`` (article offsets)."""
+        clause = self.clauses[self.clause_index(offset)]
+        # A clause that only dates the sentence ("In 2003, ...") belongs with the next one.
+        people, places = self._names
+        return Context(
+            text=self.lowered,
+            clause=(clause[0] - self.start, clause[1] - self.start),
+            people=people,
+            places=places,
+            dates=self.dates(dates),
+            anchor=self.event_anchor,
+            dated=self.anchor is not None,
+        )
+
+    @cached_property
     def attribution(self) -> str | None:
         return _attribution(self.folded[self.start : self.end], self.inside, self.start)
 
@@ -220,8 +350,82 @@ class _Sentence:
         return _INHERITS.search(self.folded[self.start : self.end]) is not None
 
 
+def _latest_year_end(mentions: tuple[Mention, ...]) -> date | None:
+    """The last day of the latest year the article's dates name: what "long ago" is measured
+    from when the article carries no publication date."""
+    years = [
+        int(year)
+        for m in mentions
+        if m.type == "DATE"
+        for year in _YEAR_IN.findall(m.text)
+        if 1900 <= int(year) <= date.today().year
+    ]
+    return date(max(years), 12, 31) if years else None
+
+
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _conversion_of(previous: Claim, claim: Claim, folded: str) -> bool:
+    """Whether ``claim`` is ``previous`` converted to another unit, in brackets after it."""
+    if previous.quantity is None or claim.quantity is None:
+        return False
+    if previous.quantity.dimension is None:
+        return False
+    between = folded[previous.value_end : claim.value_start]
+    return (
+        between.strip() == "("
+        and previous.quantity.dimension == claim.quantity.dimension
+        and previous.quantity.unit != claim.quantity.unit
+    )
+
+
+_COORDINATED = re.compile(
+    r"^(?P<first>(?:about |some |around |nearly |almost )?[$€£]?\d[\d,.]*)\s+(?:and|or)\s+"
+    r"(?P<second>[$€£]?\d[\d,.]*(?:\s+(?P<rest>[^\d].*))?)$"
+)
+
+
+def _coordinated(mention: Mention) -> list[tuple[Mention, str]] | None:
+    """ "2.9 and 2.2 aftershocks" as two mentions ("2.9", "2.2 aftershocks") and what the
+    first counts ("aftershocks"), or ``None``."""
+    if mention.type != "QUANTITY":
+        return None
+    match = _COORDINATED.match(mention.text)
+    if match is None:
+        return None
+    first_end = mention.start + match.end("first")
+    second_start = mention.start + match.start("second")
+    first = Mention(mention.start, first_end, "QUANTITY", match["first"], mention.key)
+    second = Mention(second_start, mention.end, "QUANTITY", match["second"], mention.key)
+    rest = match["rest"] or ""
+    return [(first, rest), (second, rest)]
+
+
+def _as_framed(quantity: QuantityValue, frame: Frame | None) -> QuantityValue:
+    """The value with what its frame learnt from the sentence: a bare 4.6 "measuring 4.6"
+    after a quake is a magnitude."""
+    if frame is not None and frame.slot == "magnitude" and quantity.dimension is None:
+        return replace(quantity, unit="magnitude", dimension="magnitude")
+    return quantity
+
+
+def _slot(quantity: QuantityValue) -> str:
+    dimension = quantity.dimension
+    if dimension is None:
+        return "count"
+    if dimension.startswith("money:"):
+        return "money"
+    return dimension
+
+
 def _claim(
-    article_id: str, sentence: _Sentence, mention: Mention, anchor: date | None
+    article_id: str,
+    sentence: _Sentence,
+    mention: Mention,
+    anchor: date | None,
+    dates: list[Mention] | None = None,
+    counted: str | None = None,
 ) -> Claim | None:
     quantity: QuantityValue | None = None
     when: DateValue | None = None
@@ -236,6 +440,21 @@ def _claim(
             return None
         value, hedge, unit = when.value, None, None
     subject = _subject(sentence, mention, quantity)
+    context = sentence.context(mention.start, dates or [])
+    local = mention.start - sentence.start, mention.end - sentence.start
+    if quantity is not None:
+        frame = frame_of(
+            context,
+            *local,
+            slot=_slot(quantity),
+            counted=counted or quantity.counted,
+            original=mention.text,
+            figure=quantity.figure,
+        )
+        quantity = _as_framed(quantity, frame)
+        unit = quantity.unit
+    else:
+        frame = date_frame(context, *local, when.end if when is not None else None)
     return Claim(
         article_id=article_id,
         kind="quantity" if quantity is not None else "date",
@@ -249,12 +468,13 @@ def _claim(
         hedge=hedge,
         unit=unit,
         subject=subject,
-        topic=_topic(subject, quantity),
+        topic=frame.label,
         attribution=sentence.attribution,
         places=sentence.places,
         entities=sentence.entities,
         quantity=quantity,
         date=when,
+        frame=frame,
     )
 
 
@@ -346,8 +566,6 @@ def _inherited_attribution(
 
 
 def _with_attribution(claim: Claim, attribution: str) -> Claim:
-    from dataclasses import replace
-
     return replace(claim, attribution=attribution)
 
 
@@ -374,7 +592,37 @@ _STORED_FIELDS = (
 
 def claim_to_record(claim: Claim) -> dict[str, object]:
     """A plain, picklable record of a claim for the index (values are re-read on load)."""
-    return {name: getattr(claim, name) for name in _STORED_FIELDS}
+    record: dict[str, object] = {name: getattr(claim, name) for name in _STORED_FIELDS}
+    if claim.frame is not None:
+        record["frame"] = {f: getattr(claim.frame, f) for f in _FRAME_FIELDS}
+    return record
+
+
+_FRAME_FIELDS = (
+    "slot",
+    "counted",
+    "counted_text",
+    "role",
+    "event",
+    "part",
+    "scope",
+    "whose",
+    "kind",
+    "role_text",
+)
+
+
+def _frame_from(record: object) -> Frame | None:
+    if not isinstance(record, dict):
+        return None
+    try:
+        fields = {f: record.get(f) for f in _FRAME_FIELDS}
+        fields["scope"] = tuple(fields["scope"] or ())
+        fields["kind"] = tuple(fields["kind"] or ())
+        fields["part"] = bool(fields["part"])
+        return Frame(**fields)  # type: ignore[arg-type]
+    except TypeError:
+        return None
 
 
 def claim_from_record(article: Article, record: dict[str, object]) -> Claim | None:
@@ -388,11 +636,13 @@ def claim_from_record(article: Article, record: dict[str, object]) -> Claim | No
     fields["places"] = tuple(fields["places"] or ())  # type: ignore[arg-type]
     fields["entities"] = tuple(fields["entities"] or ())  # type: ignore[arg-type]
     text = str(fields["value_text"])
+    frame = _frame_from(record.get("frame"))
     if fields["kind"] == "quantity":
         quantity = parse_quantity(text)
-        return Claim(article.id, **fields, quantity=quantity) if quantity else None  # type: ignore[arg-type]
+        quantity = _as_framed(quantity, frame) if quantity is not None else None
+        return Claim(article.id, **fields, quantity=quantity, frame=frame) if quantity else None  # type: ignore[arg-type]
     when = parse_date(text, anchor)
-    return Claim(article.id, **fields, date=when) if when else None  # type: ignore[arg-type]
+    return Claim(article.id, **fields, date=when, frame=frame) if when else None  # type: ignore[arg-type]
 
 
 # The last sentence read back, so that the claims of one sentence, which come one after

@@ -8,7 +8,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .align import EVENTS, GENERIC_NOUNS, PAIR_THRESHOLD, pair_score, verdict
+from .align import (
+    EVENTS,
+    GENERIC_NOUNS,
+    PAIR_THRESHOLD,
+    STRONG,
+    different_scope,
+    frame_match,
+    pair_score,
+    verdict,
+)
 from .extract import Claim
 
 # A claim joins a subject when it matches any of the subject's claims this well.
@@ -46,7 +55,12 @@ class Subject:
         """Whether two sources give values that cannot both hold."""
         for i, a in enumerate(self.claims):
             for b in self.claims[i + 1 :]:
-                if a.article_id != b.article_id and verdict(a, b) == "conflict":
+                if (
+                    a.article_id != b.article_id
+                    and verdict(a, b) == "conflict"
+                    and frame_match(a, b) == STRONG
+                    and not different_scope(a, b)
+                ):
                     return True
         return False
 
@@ -109,7 +123,8 @@ class TimelineEvent:
 def timeline(claims_by_article: Mapping[str, Sequence[Claim]]) -> list[TimelineEvent]:
     """Dated events from all sources in date order, same-event dates grouped."""
     dated = {
-        article_id: [c for c in claims if c.date is not None]
+        # A weekday without a publication date has no place on a calendar.
+        article_id: [c for c in claims if c.date is not None and c.date.granularity != "weekday"]
         for article_id, claims in claims_by_article.items()
     }
     events = []

@@ -314,11 +314,11 @@ _TO_BASE: dict[str, tuple[float, float]] = {
 _AGE_TO_YEARS = {"years": 1.0, "months": 1 / 12, "weeks": 7 / 365.2425, "days": 1 / 365.2425}
 
 _CURRENCY_PREFIX_AT = re.compile(
-    r"(us\$|usd|a\$|au\$|c\$|ca\$|hk\$|nz\$|s\$|r\$|\$|€|eur|£|gbp|¥|jpy|₹|inr|rs\.?|rmb|cny"
+    r"(us\s?\$|usd|a\$|au\$|c\$|ca\$|hk\$|nz\$|s\$|r\$|\$|€|eur|£|gbp|¥|jpy|₹|inr|rs\.?|rmb|cny"
     r"|₽|₩|chf)\s?(?=[\d.])"
 )
 _CURRENCY_CODES = {
-    "us$": "USD", "usd": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
+    "us$": "USD", "us $": "USD", "usd": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
     "ca$": "CAD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "r$": "BRL", "€": "EUR",
     "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₹": "INR",
     "inr": "INR", "rs": "INR", "rs.": "INR", "rmb": "CNY", "cny": "CNY", "₽": "RUB",
@@ -340,7 +340,9 @@ _SCALES = {
     "trillion": 10**12, "tn": 10**12,
 }  # fmt: skip
 _SCALE_AT = re.compile(
-    r"(\s?)(thousand|million|billion|trillion|lakh|crore|bn|bln|mln|mn|tn|k|m)(?![a-z0-9])"
+    # "€110-billion", "$2.6-million": a scale word hyphenated onto the digits.
+    r"(\s?|-(?=thousand|million|billion|trillion))"
+    r"(thousand|million|billion|trillion|lakh|crore|bn|bln|mln|mn|tn|k|m)(?![a-z0-9])"
 )
 _PERCENT_AT = re.compile(r"\s?(?:%|(?:per\s?cent|percent|pc)(?![a-z]))")
 _ORDINAL_AT = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
@@ -352,11 +354,14 @@ _HALF_AT = re.compile(r"half\s+an?\s+(dozen|hundred|thousand|million|billion)(?!
 
 # Vague plurals: the interval each allows. Ten thousand is "tens of thousands", not "thousands".
 _VAGUE: dict[str, tuple[int, int]] = {
-    "dozens": (24, 99),
+    # Writers stretch these: "hundreds" is said of 1,500 and "thousands" of 14,000, so each
+    # reaches up to where the next plural ("thousands", "tens of thousands") would be the
+    # natural word several times over. A wide interval says less, which is the point.
+    "dozens": (24, 199),
     "scores": (40, 199),
     "tens": (20, 99),
-    "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
+    "hundreds": (200, 2_999),
+    "thousands": (2_000, 29_999),
     "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999),
     "millions": (2_000_000, 999_999_999),
@@ -499,7 +504,7 @@ def _read_number(s: str, pos: int, currency_hint: str | None = None) -> _Number 
     currency_match = _CURRENCY_PREFIX_AT.match(s, pos)
     currency = None
     if currency_match is not None:
-        currency = _CURRENCY_CODES.get(currency_match.group(1).rstrip())
+        currency = _CURRENCY_CODES.get(currency_match.group(1).rstrip().replace(" ", ""))
         pos = currency_match.end()
     number = _read_digits(s, pos, currency or currency_hint)
     if number is not None:
@@ -541,7 +546,21 @@ def _normalise(text: str) -> str:
     return _SPACE_RUN.sub(" ", s).strip().strip(",;:").strip()
 
 
+_ZERO_AT = re.compile(
+    r"(?:no[- ]one|nobody|none of|no(?= (?:injuries|deaths|casualties|fatalities|arrests"
+    r"|survivors)\b))(?![a-z-])\s*"
+)
+
+
 def _parse_quantity(s: str) -> QuantityValue | None:
+    zero = _ZERO_AT.match(s)
+    if zero is not None:
+        # "no one", "no injuries": zero of what follows, exactly.
+        rest = s[zero.end() :]
+        counted = _counted(rest) if rest else None
+        if zero.group().strip() in ("no one", "no-one", "nobody"):
+            counted = f"people {counted}" if counted else "people"
+        return QuantityValue(0.0, 0.0, 0.0, "0", None, None, None, counted)
     pos = 0
     if s.startswith("the "):
         pos = 4
@@ -893,6 +912,11 @@ def _parse_date(s: str, anchor: date | None) -> DateValue | None:
     if (match := _YEAR_ONLY.fullmatch(s)) is not None:
         return _year(int(match["year"]), relative=False)
     if anchor is None:
+        if (match := _WEEKDAY_ONLY.fullmatch(s)) is not None and match["which"] is None:
+            # Without a publication date a weekday names no calendar day, but two reports
+            # that both say "on Friday" say the same thing; it can never contradict a date.
+            name = match["weekday"]
+            return DateValue(date.min, date.max, "weekday", name, True)
         return None
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         if (match := pattern.fullmatch(dated)) is not None:

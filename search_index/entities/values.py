@@ -23,9 +23,11 @@ _DATE = re.compile(
             rf"\b{_YEAR}-\d{{2}}-\d{{2}}\b",
             rf"\b(?:{_WEEKDAY},?{_SPACE})?\d{{1,2}}(?:st|nd|rd|th)?{_SPACE}{_MONTH}(?:,?{_SPACE}{_YEAR})?\b",
             rf"\b(?:{_WEEKDAY},?{_SPACE})?{_MONTH}{_SPACE}\d{{1,2}}(?:st|nd|rd|th)?(?:,?{_SPACE}{_YEAR})?\b",
-            rf"\b(?:(?:early|mid|late)[- ])?{_MONTH}(?:{_SPACE}{_YEAR})\b",
-            rf"\b(?:in|since|until|by|from|during|of|early|late|mid)[- ]{_MONTH}\b(?!{_SPACE}\d)",
-            rf"\b(?:(?:early|mid|late)[- ])?{_YEAR}s?\b(?![-,]?\d)",
+            rf"\b(?:(?:early|mid|late)[- ])?{_MONTH},?(?:{_SPACE}{_YEAR})\b",
+            rf"\b(?:in|since|until|by|from|during|of|early|late|mid)[- ]{_MONTH}\b(?!,?{_SPACE}\d)",
+            # Not "2045 GMT" (a time) nor "1630 hrs".
+            rf"\b(?:(?:early|mid|late)[- ])?{_YEAR}s?\b(?![-,]?\d)"
+            r"(?!\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|hours|h\b|local time))",
             rf"\b(?:on{_SPACE})?{_WEEKDAY}\b",
             r"\b(?:(?:earlier|later|early|late)\s+)?(?:earlier|later|last|next|this|past)\s+"
             r"(?:week|month|year|weekend|summer|winter"
@@ -68,7 +70,7 @@ _GLUED_UNIT = (
 _NUMBER = (
     rf"(?:{_CURRENCY}\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{_GLUED_UNIT}?\+?"
     r"(?:\s*(?:%|per\s*cent|percent))?"
-    r"(?:\s+(?:thousand|million|billion|trillion|bn|m)\b)?"
+    r"(?:[\s-]+(?:thousand|million|billion|trillion)\b|\s+(?:bn|m)\b)?"
 )
 _ONE_NUMBER = rf"(?:{_NUMBER}|\b{_NUMBER_WORD}\b)"
 _RANGE = rf"(?:between\s+)?{_ONE_NUMBER}(?:\s*(?:-|to|and|or)\s*{_ONE_NUMBER})?"
@@ -112,6 +114,16 @@ _CITATION = re.compile(r"\[\d+\]")
 # word's last "." and the letters that follow it.
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|(?<!\S)\S(?>[^\s@]*)@\S+\.\w+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+# Zero written as words: "no one was hurt", "nobody", "no injuries were reported".
+_ZERO = re.compile(
+    r"\b(?:no[- ]one|nobody|no (?:injuries|deaths|casualties|fatalities|arrests|survivors))\b",
+    re.IGNORECASE,
+)
+
+
+_MAGNITUDE_HYPHEN = re.compile(r"\bmagnitude-\d(?:\.\d+)?\b", re.IGNORECASE)
 
 
 def find_dates(folded: str) -> list[tuple[int, int, str]]:
@@ -166,6 +178,13 @@ def find_quantities(
                     begin = start
             found.append((begin, end, "QUANTITY"))
             covered, last_start = end, start
+    zeros = [(m.start(), m.end(), "QUANTITY") for m in _ZERO.finditer(folded)]
+    # "magnitude-5.9": the hyphen hides the digits from the number finder.
+    zeros += [(m.start(), m.end(), "QUANTITY") for m in _MAGNITUDE_HYPHEN.finditer(folded)]
+    if zeros:
+        spans = _Spans([(s, e) for s, e, _ in found])
+        found.extend(z for z in zeros if not spans.covers(z[0]) and not taken.covers(z[0]))
+        found.sort()
     return found
 
 

@@ -1,0 +1,539 @@
+"""What a figure is about: its *frame*, read from the words bound to it.
+
+A claim's figure counts something in some role ("12 people were killed", "arrested 12",
+"the death toll rose to 24"), or measures something ("a 6.1-magnitude quake", "10 km deep",
+"aged 35"); it belongs to the story's own event or to another one ("a quake that killed
+26,000 people in 2003"); and it may count only a part of a total ("another 3,500", "two of the
+three workers", "in the district"). Two figures can only be compared when their frames agree:
+the words *next to* the figure decide that, not a bag of words from the sentence.
+
+Everything here is English news grammar and general vocabulary; nothing knows any story.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .vocabulary import (
+    DATE_EVENTS,
+    DATE_ROLES,
+    GLUE_AFTER,
+    GLUE_BEFORE,
+    MEASURE_NOUNS,
+    MONEY_ROLES,
+    ROLE_LABEL,
+    ROLE_OF,
+    ROLE_PHRASES,
+    SCOPE_NOUNS,
+    noun_concept,
+)
+
+# Characters either side of a figure that its frame is read from.
+_WINDOW = 160
+# A word in folded text (letters, then letters, digits, apostrophes and inner hyphens).
+_WORD = re.compile(r"[a-z][a-z'\u2019]*(?:-[a-z]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What one figure is about."""
+
+    slot: str
+    """"count" for a number of things, else what is measured: "magnitude", "money", "length",
+    "depth", "distance", "height", "area", "duration", "age", "ratio", "speed", "date", ..."""
+    counted: str | None
+    """The concept of the noun the figure quantifies ("people", "pirate", "ship"), if any."""
+    counted_text: str | None
+    """That noun as written, for labels ("pirates")."""
+    role: str | None
+    """What happened to what is counted, or what a sum of money is ("killed", "arrested",
+    "price"), if the words bound to the figure say."""
+    event: str
+    """"main", or "background:<when>" for a figure about another, earlier event."""
+    part: bool
+    """The figure counts a part of a larger total ("another 3,500", "two of the three")."""
+    scope: tuple[str, ...]
+    """Where the figure applies, when its clause narrows it ("district", a place's key)."""
+    whose: str | None = None
+    """For an age: the key of the person it belongs to."""
+    kind: tuple[str, ...] = ()
+    """Words that narrow what is counted ("engineer" troops, "killed" soldiers)."""
+
+    @property
+    def background(self) -> bool:
+        return self.event != "main"
+
+    role_text: str | None = None
+    """The role as the text words it, when that reads better than its concept ("captured")."""
+
+    @property
+    def label(self) -> str:
+        """A topic a person would write: "people killed", "magnitude", "age of Kimani Gray"."""
+        role = self.role_text or ROLE_LABEL.get(self.role or "", self.role or "")
+        if self.slot == "count":
+            what = self.counted_text or ("people" if role else "")
+            text = f"{what} {role}".strip()
+        elif self.slot == "age":
+            text = f"age of {self.whose_text}" if self.whose_text else "age"
+        elif self.slot == "money":
+            text = role or self.counted_text or "amount"
+        elif self.slot == "date":
+            events = " ".join(ROLE_LABEL.get(e, e) for e in (self.role or "").split())
+            text = f"date ({events})" if events else "date"
+        else:
+            extra = role or self.counted_text
+            text = f"{self.slot} ({extra})" if extra and extra != self.slot else self.slot
+        if self.part:
+            text += " (part)"
+        if self.background:
+            text += f", {self.event.split(':', 1)[1]} event"
+        return text or "figure"
+
+    @property
+    def whose_text(self) -> str | None:
+        return self.whose.split("|", 1)[1] if self.whose and "|" in self.whose else self.whose
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything about the sentence a frame needs, in folded, lower-cased text."""
+
+    text: str
+    """The sentence, folded and lower-cased (same length as the original)."""
+    clause: tuple[int, int]
+    """The value's clause, as offsets into ``text``."""
+    people: tuple[tuple[int, int, str], ...]
+    """PERSON mentions: (start, end, "key|name") in sentence offsets."""
+    places: tuple[tuple[int, int, str], ...]
+    """PLACE mentions: (start, end, key) in sentence offsets."""
+    dates: tuple[tuple[int, int, date], ...]
+    """Dates read in the sentence: (start, end, last day of the period)."""
+    anchor: date | None
+    """The article's publication date, or the end of the latest year it mentions."""
+    dated: bool = False
+    """Whether ``anchor`` is the publication date (then a date weeks before it is news)."""
+
+
+# Cues that a figure is about an earlier event, whatever the dates say.
+_BACKGROUND_CUE = re.compile(
+    r"\b(?:last year|years? ago|decades? ago|previous(?:ly)?|prior to|in the past|"
+    r"former(?:ly)?|the worst since|since (?:19|20)\d\d)\b"
+)
+# Words that put the figure inside a larger count.
+_PART_BEFORE = re.compile(
+    r"\b(?:another|a further|an additional|an extra|including|included|among them|"
+    r"among the \w+|of them|of whom|of those|of which)\s+(?:(?:at least|about|some|around|"
+    r"nearly|almost|more than|over|up to)\s+)?$"
+)
+_PART_AFTER = re.compile(
+    r"^\s*(?:more|others|other|of (?:them|whom|those|which|the|these|its|their)\b)"
+)
+# A place qualifier right after the counted phrase: "in the province", "in five villages".
+_SCOPE_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,3}?(?:in|across|on|at|throughout)\s+(?P<words>[^,;.()]{1,60})"
+)
+# "Fires in the Centro region have burned ...": the scope stated before the figure.
+_SCOPE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?P<words>[^,;.()]{1,50})$")
+# Time expressions glued to the figure that are not dates ("the 2004 tsunami" is one).
+_TOLL = re.compile(
+    r"\b(death|casualty|injury|official|final|overall|total)?\s*(toll|tally|count|number"
+    r"|figure|total)\s+(?:of\s+(?:the\s+)?(dead|deaths|injured|wounded|missing|people|victims|"
+    r"casualties|arrests|fatalities)\s+)?(?:\w+\s+){0,3}?$"
+)
+
+
+def frame_of(
+    context: Context,
+    start: int,
+    end: int,
+    *,
+    slot: str,
+    counted: str | None,
+    original: str | None = None,
+    figure: float | None = None,
+) -> Frame:
+    """The frame of the figure at ``[start, end)`` (sentence offsets). ``counted`` is what the
+    value reader found after the number ("people killed", "North Korean soldiers"); ``slot``
+    what the value measures ("count" for a bare number)."""
+    text = context.text
+    # Only the words near the figure bind to it; a bounded window also keeps an article of
+    # 10,000 figures in one sentence linear.
+    before = text[max(context.clause[0], start - _WINDOW) : start]
+    after = text[end : min(context.clause[1], end + _WINDOW)]
+    counted_concept, counted_text, role, modifiers = _read_counted(counted, original)
+    if role is None:
+        role = _role_after(after)
+    if role is None:
+        role = _role_before(before)
+    if role is None and slot == "money":
+        # "agreed to buy Kessler for EUR 6.4 billion": the verb may stand a name away.
+        role = next(
+            (ROLE_OF[w] for w in reversed(_words(before)[-10:]) if ROLE_OF.get(w) in MONEY_ROLES),
+            None,
+        )
+    if counted_concept is None:
+        counted_concept, counted_text, of_role, of_kind, rest = _of_phrase(before, after)
+        role = role or of_role or (_role_after(rest) if rest else None)
+        modifiers = modifiers or of_kind
+    if counted_concept in ROLE_OF:  # "deaths", "injuries": the noun is the role
+        role = role or ROLE_OF[counted_concept]
+        counted_concept = counted_text = None
+    per = _PER.match(after) if counted is None or not counted.strip() else _PER.match(" " + counted)
+    if per is not None:
+        # "€54 per share", "$5 a barrel": a rate, never a total.
+        modifiers = (*modifiers, f"per {noun_concept(per.group(1))}")
+    part = (
+        _PART_BEFORE.search(before) is not None
+        or _PART_HEDGE.match(original or "") is not None
+        or (_PART_AFTER.match(after) is not None and role is None)
+    )
+    whose = _whose(context, start, end) if slot == "age" else None
+    if slot in ("length",):
+        # Past the clause: "1,150 kilometres (700 miles) east of the capital".
+        slot = _length_slot(before, text[end : end + 60], counted)
+    if slot == "count" and _is_magnitude(text, before, after, counted_concept, figure):
+        slot = "magnitude"
+    if slot == "magnitude":
+        counted_concept = counted_text = _shock(text, start, counted_concept)
+        role, modifiers = None, ()
+    return Frame(
+        slot=slot,
+        counted=counted_concept,
+        counted_text=counted_text,
+        role=role,
+        role_text=_role_word(role, before, counted, after),
+        event=_event(context, start, end),
+        part=part,
+        # Past a bracket: "13,500 hectares (33,360 acres) across the Centro region".
+        scope=_scope(context, start, end, _BRACKET.sub("", text[end : end + 120], count=1)),
+        whose=whose,
+        kind=modifiers,
+    )
+
+
+def date_frame(context: Context, start: int, end: int, last_day: date | None = None) -> Frame:
+    """The frame of a date: what happened then (the verb or noun nearest it in its clause)."""
+    text = context.text
+    # Only the words near the figure bind to it; a bounded window also keeps an article of
+    # 10,000 figures in one sentence linear.
+    before = text[max(context.clause[0], start - _WINDOW) : start]
+    after = text[end : min(context.clause[1], end + _WINDOW)]
+    role = _date_events(before, after)
+    if role is None:
+        # A date alone in its clause ("In October 2024, ...", a table row "| October 2025 |")
+        # dates what the next clause, else the one before, tells.
+        role = _date_events("", text[context.clause[1] : context.clause[1] + 120]) or (
+            _date_events(text[max(0, context.clause[0] - 80) : context.clause[0]], "")
+        )
+    return Frame(
+        slot="date",
+        counted=None,
+        counted_text=None,
+        role=role,
+        event=_date_event(context, last_day),
+        part=False,
+        scope=(),
+    )
+
+
+def _date_event(context: Context, last_day: date | None) -> str:
+    """A date long before the article dates another event than the story's ("built in
+    1935", "a bond approved in 2009"); so does a cue such as "previously"."""
+    anchor = context.anchor
+    if anchor is not None and last_day is not None:
+        days = (anchor - last_day).days
+        if days > _LONG_AGO:
+            return f"background:{last_day.year}"
+        if context.dated and days > _WEEKS_AGO and _INDEFINITE.match(context.text):
+            return f"background:{last_day.year}-{last_day.month:02d}"
+    clause = context.text[context.clause[0] : context.clause[1]]
+    if len(clause) < 4 * _WINDOW and _BACKGROUND_CUE.search(clause):
+        return "background:earlier"
+    return "main"
+
+
+# More than about 18 months before the article: another event, not this story's.
+_LONG_AGO = 548
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _read_counted(
+    counted: str | None, original: str | None = None
+) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
+    """(concept, word as written, role, modifiers) of the phrase the value reader took as
+    counted. Modifiers are the lower-case words before the head ("engineer troops", "killed
+    soldiers"): they narrow what is counted. Capitalised ones ("North Korean") name whose
+    they are, which the entity overlap weighs."""
+    if not counted:
+        return None, None, None, ()
+    words = _words(counted.lower())
+    lower_case = {w for w in _words(original or "") if w == w.lower()} if original else None
+    role = None
+    head = None
+    head_text = None
+    before_head: list[str] = []
+    for word in words:
+        bare = word.strip("'\u2019")
+        if bare in ROLE_OF and role is None and head is not None:
+            role = ROLE_OF[bare]
+            break  # "12 people killed in ...": the role closes the phrase
+        if bare in _FILLER:
+            if head is not None:
+                break
+            continue
+        if head is not None:
+            before_head.append(head_text or "")
+        head, head_text = noun_concept(bare), bare
+    if head in ROLE_OF and role is None and not before_head:
+        return head, head_text, None, ()  # "5 dead", "injuries": the caller reads the role
+    modifiers = tuple(
+        noun_concept(w)
+        for w in before_head
+        if w and (lower_case is None or w in lower_case) and w not in _NEUTRAL_MODIFIERS
+    )
+    return head, head_text, role, modifiers
+
+
+# Modifiers that do not narrow what is counted.
+_NEUTRAL_MODIFIERS = frozenset(
+    "some all total estimated reported confirmed known additional further extra".split()
+)
+
+
+# Words inside a counted phrase that are not what is counted.
+_FILLER = frozenset(
+    "of the a an those these its their his her our more other others were was are is have has "
+    "had been be being who which that".split()
+)
+
+
+def _role_word(role: str | None, before: str, counted: str | None, after: str) -> str | None:
+    """The participle that gave ``role``, as written ("captured", "wounded"), if one did."""
+    if role is None:
+        return None
+    near = [*_words(counted or ""), *_words(after)[:5], *reversed(_words(before)[-5:])]
+    for word in near:
+        if ROLE_OF.get(word) == role and word.endswith("ed"):
+            return word
+    return None
+
+
+def _role_after(after: str) -> str | None:
+    """ "... were killed", "... have been arrested", "... died", "... dead"."""
+    after = after[:80]
+    for phrase, word in ROLE_PHRASES:
+        after = after.replace(phrase, word)
+    for word in _words(after)[:5]:
+        if word in ROLE_OF:
+            return ROLE_OF[word]
+        if word not in GLUE_AFTER:
+            return None
+    return None
+
+
+def _role_before(before: str) -> str | None:
+    """ "killing at least 10", "arrested 12", "the death toll rose to 24"."""
+    toll = _TOLL.search(before[-60:])
+    if toll is not None:
+        kind = toll.group(3) or toll.group(1)
+        if kind and kind in ROLE_OF:
+            return ROLE_OF[kind]
+        if kind in ("death", "casualty"):
+            return "killed"
+        if kind == "injury":
+            return "injured"
+    for word in reversed(_words(before)[-5:]):
+        if word in ROLE_OF:
+            return ROLE_OF[word]
+        if word not in GLUE_BEFORE:
+            return None
+    return None
+
+
+def _of_phrase(
+    before: str, after: str
+) -> tuple[str | None, str | None, str | None, tuple[str, ...], str]:
+    """ "a population of 120,000", "12 of the injured", "thousands of soldiers were killed":
+    (concept, noun, role, modifiers, the text after the phrase)."""
+    match = re.search(
+        r"\b([a-z]+)\s+(?:of|at|to)\s+(?:(?:about|some|around|nearly|almost|"
+        r"more than|over|at least|up to|roughly)\s+)?$",
+        before,
+    )
+    if match is not None:
+        noun = match.group(1)
+        if noun in ROLE_OF:
+            return None, None, ROLE_OF[noun], (), ""
+        if noun in MEASURE_NOUNS:
+            return noun_concept(noun), noun, None, (), ""
+    match = _OF_AFTER.match(after)
+    if match is not None:
+        concept, noun, role, modifiers = _read_counted(match.group(1))
+        return concept, noun, role, modifiers, after[match.end() :]
+    return None, None, None, (), ""
+
+
+_OF_AFTER = re.compile(
+    r"^\s*of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
+    r"((?:[a-z][a-z'-]*\s+){0,2}?[a-z][a-z'-]*)(?=\s+(?:were|was|are|is|have|had|has|who|that|"
+    r"in|on|at|to|from|as|and|believed|thought|feared|reported|said)\b|[,.;:]|$)"
+)
+_PART_HEDGE = re.compile(r"^\s*(?:another|a further|an additional|an extra)\b", re.IGNORECASE)
+
+
+def _date_events(before: str, after: str) -> str | None:
+    """What happened on a date: the event words of its clause ("construction began",
+    "arrested"), as space-separated concepts, or ``None``."""
+    found: list[str] = []
+    for word in [*_words(before)[-8:], *_words(after)[:5]]:
+        role = ROLE_OF.get(word)
+        event = (role if role in DATE_ROLES else None) or DATE_EVENTS.get(word)
+        if event and event not in found:
+            found.append(event)
+    return " ".join(sorted(found)) or None
+
+
+_BRACKET = re.compile(r"^\s*\([^()]{0,60}\)")
+_PER = re.compile(r"^\s*(?:per|a|an|each)\s+([a-z]+)\b(?<!\ba lot)|^\s*(apiece)\b")
+_SHOCK_WORD = re.compile(r"\b(aftershocks?|quakes?|earthquakes?|tremors?|temblors?)\b")
+_SHOCKS = frozenset({"quake", "aftershock", "shock", "foreshock"})
+_SEISMIC = re.compile(r"\b(?:quake|earthquake|temblor|tremor|aftershock|seismic|richter)")
+_MAGNITUDE_BEFORE = re.compile(
+    r"\b(?:measuring|measured|registering|registered|rated|of|magnitude)\s+$"
+)
+
+
+def _shock(text: str, start: int, counted: str | None) -> str | None:
+    """Whose magnitude a figure is: ``None`` for the quake itself, else "aftershock" ...
+    "Aftershocks measuring 2.9": the shock is named before the figure; an aftershock named
+    shortly before wins over "the main shock" named nearer."""
+    if counted is None or counted in MEASURE_NOUNS:
+        shocks = [noun_concept(w) for w in _SHOCK_WORD.findall(text[max(0, start - 80) : start])]
+        counted = "aftershock" if "aftershock" in shocks else shocks[-1] if shocks else None
+    if counted not in _SHOCKS or counted == "quake":
+        return None  # "a 5.9 quake": the quake's own magnitude
+    return counted
+
+
+def _is_magnitude(
+    text: str, before: str, after: str, counted: str | None, figure: float | None
+) -> bool:
+    """A bare decimal such as 4.6 is a magnitude when the sentence is about a quake and the
+    words at the figure say so: "measuring 4.6", "a 5.9 quake", "a 2.9 aftershock",
+    "5.8 on the Richter scale"."""
+    if figure is None or not 1.0 <= figure < 10.0 or figure == int(figure):
+        return False
+    if _SEISMIC.search(text) is None:
+        return False
+    return (
+        counted in ("quake", "aftershock", "shock", "jolt")
+        or _MAGNITUDE_BEFORE.search(before) is not None
+        or re.match(r"^\s*on the (?:open-ended )?richter", after) is not None
+    )
+
+
+def _length_slot(before: str, after: str, counted: str | None) -> str:
+    """A length is a depth, a height, a distance or a plain length by the words right at it:
+    "at a depth of 35 km", "10 km deep", "16 km north of", "500 km from"."""
+    following = f"{counted or ''} {after[:30]}".strip()
+    if re.search(r"\b(?:depth|deep)\s+(?:of\s+)?(?:about\s+|some\s+|around\s+)?$", before) or (
+        re.match(r"^(?:deep|below|underground|beneath)\b", following)
+    ):
+        return "depth"
+    if re.search(r"\b(?:height|altitude)\s+of\s+$", before) or re.match(
+        r"^(?:high|tall|above)\b", following
+    ):
+        return "height"
+    if re.match(
+        r"^(?:\(.*?\)\s*)?(?:from|away|off|to the|north|south|east|west|northeast|"
+        r"northwest|southeast|southwest|outside)\b",
+        following,
+    ):
+        return "distance"
+    return "length"
+
+
+def _whose(context: Context, start: int, end: int) -> str | None:
+    """The person an age belongs to: a name right before or after it ("Gray, 16,",
+    "16-year-old Kimani Gray")."""
+    best = None
+    for p_start, p_end, key in context.people:
+        gap = start - p_end if p_end <= start else p_start - end
+        near = 0 <= gap <= 4 or (
+            p_start >= end and gap <= 12 and not context.text[end:p_start].strip(" ,")
+        )
+        if near and (best is None or gap < best[0]):
+            best = (gap, key)
+    return best[1] if best else None
+
+
+def _event(context: Context, start: int, end: int) -> str:
+    """ "main", or "background:<year>" when the figure's clause dates it long before the
+    article (or a cue says it is about an earlier event)."""
+    c_start, c_end = context.clause
+    clause = context.text[max(c_start, start - _WINDOW) : min(c_end, end + _WINDOW)]
+    anchor = context.anchor
+    if anchor is not None:
+        # Dates come in text order: only those within the window are looked at.
+        low = bisect.bisect_left(context.dates, (start - 2 * _WINDOW,))
+        for index in range(low, len(context.dates)):
+            d_start, d_end, last_day = context.dates[index]
+            if d_start > end + _WINDOW:
+                break
+            if d_end < start - _WINDOW:
+                continue  # too far to date this figure
+            if d_start < end and start < d_end:
+                continue  # the figure's own date
+            in_clause = c_start <= d_start and d_end <= c_end
+            # A sentence that opens with its date ("In December 2003, a quake ...") dates the
+            # clause that follows.
+            leading = (
+                d_start <= 12 and d_end <= c_start and not context.text[d_end:c_start].strip(" ,")
+            )
+            if not (in_clause or leading):
+                continue
+            days = (anchor - last_day).days
+            if days > _LONG_AGO:
+                return f"background:{last_day.year}"
+            if context.dated and days > _WEEKS_AGO and _INDEFINITE.match(context.text):
+                # "In February, a woman opened fire at [another campus], killing three": an
+                # event told with "a", dated weeks before the article, is another event.
+                return f"background:{last_day.year}-{last_day.month:02d}"
+    if _BACKGROUND_CUE.search(clause):
+        return "background:earlier"
+    # "the 2004 tsunami", "the 1999 election": a year naming another event.
+    named = _NAMED_EVENT.search(clause)
+    if named is not None and (anchor is None or int(named.group(1)) < anchor.year):
+        return f"background:{named.group(1)}"
+    return "main"
+
+
+# A sentence that opens (after a date phrase) with an indefinite noun phrase.
+_INDEFINITE = re.compile(r"^\W*(?:[^,.;]{0,40},\s*)?(?:a|an|another)\s+[a-z]")
+_WEEKS_AGO = 30
+_NAMED_EVENT = re.compile(r"\bthe ((?:19|20)\d\d) (?!(?:and|to|or)\b)[a-z]")
+
+
+def _scope(context: Context, start: int, end: int, after: str) -> tuple[str, ...]:
+    """Where the figure applies, when its clause narrows it: a sub-national unit named right
+    after the counted phrase ("in the district", "in five villages"), or the places named in
+    its clause."""
+    found: list[str] = []
+    c_start = context.clause[0]
+    before = context.text[max(c_start, start - _WINDOW) : start]
+    for phrase in (_SCOPE_AFTER.match(after[:80]), _SCOPE_BEFORE.search(before[-80:])):
+        if phrase is None:
+            continue
+        for word in _words(phrase.group("words"))[:5]:
+            if noun_concept(word) in SCOPE_NOUNS:
+                found.append(noun_concept(word))
+                break
+    # Place names alone are not a scope: "in Cagayan" and "across the Philippines" are as
+    # often the setting as a part of the whole, and saying less is the safer reading.
+    return tuple(sorted(set(found)))

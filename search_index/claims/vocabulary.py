@@ -1,0 +1,177 @@
+"""The small vocabulary frames are read with: roles, counted nouns, glue words.
+
+General English news vocabulary only. Roles group the words news copy uses for one thing
+happening to what is counted ("killed", "dead", "died", "death toll" are one role); nouns are
+reduced to a concept (plural dropped, synonyms joined: "residents" and "people" are one)."""
+
+from __future__ import annotations
+
+# Role concept -> the words that express it.
+_ROLES = {
+    "killed": "killed kill kills killing dead die died dies dying death deaths fatalities "
+    "fatality perished perish lives bodies slain murdered murders murder massacred",
+    "injured": "injured injure injures injuring injuries injury wounded wounding wounds hurt "
+    "hospitalised hospitalized burns",
+    "missing": "missing unaccounted",
+    "trapped": "trapped buried stranded",
+    "rescued": "rescued rescue saved",
+    "evacuated": "evacuated evacuate evacuating evacuation evacuees displaced homeless fled "
+    "flee driven",
+    "won": "won win wins winning",
+    "marched": "marched march marching protested protesting demonstrated rallied attended "
+    "attending turnout",
+    "arrested": "arrested arrest arrests arresting detained detain detaining detention custody "
+    "captured capture capturing caught apprehended nabbed",
+    "charged": "charged charges charge charging indicted accused",
+    "convicted": "convicted guilty",
+    "sentenced": "sentenced sentence jailed imprisoned",
+    "seized": "seized seize seizing confiscated confiscate",
+    "damaged": "damaged destroyed collapsed flattened razed burned burnt gutted",
+    "affected": "affected",
+    "sent": "sent send sends deployed deploy deploys deployment dispatched dispatch",
+    "shot": "shot shooting shots",
+    "fought": "tackled tackling battled battling fought fighting",
+    "price": "paid pay pays buy buys bought acquire acquires acquired acquisition purchase "
+    "purchased deal takeover worth valued price priced cost costs",
+    "offer": "offer offered offers offering bid bids",
+    "contract": "contract contracts",
+    "revenue": "revenue revenues sales turnover",
+    "profit": "profit profits earnings",
+    "lost": "loss losses",
+    "employed": "employees employs employ staff workforce",
+    "cut": "cut cuts cutting layoffs laid",
+    "raised": "raised raise raises raising",
+    "scored": "scored scoring points goals",
+}
+ROLE_OF = {word: role for role, words in _ROLES.items() for word in words.split()}
+ROLE_LABEL = {
+    "killed": "killed",
+    "injured": "injured",
+    "missing": "missing",
+    "trapped": "trapped",
+    "rescued": "rescued",
+    "evacuated": "evacuated",
+    "arrested": "arrested",
+    "charged": "charged",
+    "convicted": "convicted",
+    "sentenced": "sentenced",
+    "seized": "seized",
+    "damaged": "damaged",
+    "affected": "affected",
+    "sent": "sent",
+    "shot": "shot",
+    "fought": "fighting it",
+    "price": "price",
+    "offer": "offer",
+    "contract": "contract",
+    "revenue": "revenue",
+    "profit": "profit",
+    "lost": "lost",
+    "employed": "employed",
+    "cut": "cut",
+    "raised": "raised",
+    "scored": "scored",
+    "won": "won",
+    "marched": "marched",
+}
+
+# Words that may stand between a figure and the verb that gives its role.
+GLUE_AFTER = frozenset(
+    """
+    were was are is have has had been be being also reportedly later so far all now still
+    believed thought feared confirmed reported said estimated known to who that which were
+    people persons in the total already since then more than at least subsequently
+    suffered sustained minor serious critical severe life-threatening treated for
+    slightly seriously critically badly fatally severely lightly gravely mortally
+    """.split()
+)
+GLUE_BEFORE = frozenset(
+    """
+    at least about around some nearly almost more than over up to roughly approximately
+    an estimated estimated another a further the a an had has have was were been is are
+    also reportedly now so far to of just only as many much had
+    """.split()
+)
+
+# Nouns that name a figure rather than a thing counted ("a population of 120,000").
+MEASURE_NOUNS = frozenset(
+    """
+    population crowd depth distance height length magnitude area budget total capacity
+    speed temperature score price salary fine bail ransom reward value valuation stake
+    """.split()
+)
+
+# Sub-national units: a figure qualified by one counts a part of the story's whole.
+SCOPE_NOUNS = frozenset(
+    """
+    district province region county municipality city town village island state area
+    neighbourhood neighborhood suburb borough prefecture commune ward camp
+    """.split()
+)
+
+# Nouns that mean "people" in a count; other person nouns (children, workers) are narrower.
+GENERIC_PERSON = frozenset(
+    "people persons person individuals residents inhabitants civilians villagers citizens "
+    "folk".split()
+)
+_SYNONYMS = {
+    **dict.fromkeys(GENERIC_PERSON, "people"),
+    **dict.fromkeys(
+        "troops troop soldiers soldier personnel forces servicemen fighters".split(), "troops"
+    ),
+    **dict.fromkeys("firefighters firefighter firemen fireman crews".split(), "firefighter"),
+    **dict.fromkeys("quake earthquake temblor tremor".split(), "quake"),
+    **dict.fromkeys("policemen policeman officers officer police".split(), "officer"),
+    **dict.fromkeys("vessels vessel boats boat ships ship".split(), "ship"),
+}
+
+
+def noun_concept(word: str) -> str:
+    """A noun's concept: a synonym group, else the word with a plural ending dropped."""
+    lower = word.lower().strip("'\u2019")
+    if lower.endswith("'s") or lower.endswith("\u2019s"):
+        lower = lower[:-2]
+    if lower in _SYNONYMS:
+        return _SYNONYMS[lower]
+    for suffix, replacement in (("ies", "y"), ("ves", "f"), ("ses", "s"), ("s", "")):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3 and not lower.endswith("ss"):
+            singular = lower[: -len(suffix)] + replacement
+            return _SYNONYMS.get(singular, singular)
+    return lower
+
+
+# What a date can be the date of, beyond the roles above ("construction began in October").
+_DATE_EVENTS = {
+    "construction": "construction constructing build builds building built foundation "
+    "groundbreaking",
+    "began": "began begin begins beginning started start starts launched launch launches "
+    "opened opens",
+    "ended": "ended ends closed closes finished completed",
+    "announced": "announced announces unveiled unveils",
+    "signed": "signed signs",
+    "elected": "elected election vote voted polls",
+    "born": "born",
+    "said": "said says say told tells stated added",
+    "happened": "struck hit erupted broke occurred happened",
+}
+DATE_EVENTS = {word: event for event, words in _DATE_EVENTS.items() for word in words.split()}
+
+# Roles that can name what happened on a date (a sum of money's role cannot: "the closing
+# price on Friday" is no event).
+DATE_ROLES = frozenset(
+    "killed injured missing trapped rescued evacuated arrested charged convicted sentenced "
+    "seized damaged sent shot won marched".split()
+)
+# Roles of a sum of money, looked for further from the figure than other roles.
+MONEY_ROLES = frozenset("price offer contract revenue profit lost raised".split())
+
+# Phrases that give a role in more than one word, read as the one word that names it.
+ROLE_PHRASES = (
+    ("took part", "marched"),
+    ("take part", "marched"),
+    ("taking part", "marched"),
+    ("turned out", "marched"),
+    ("lost their lives", "died"),
+    ("lost his life", "died"),
+    ("lost her life", "died"),
+)
