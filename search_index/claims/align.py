@@ -259,7 +259,8 @@ def reason(a: Claim, b: Claim, article_a: Article, article_b: Article) -> str | 
     if different_scope(a, b):
         return "different_scope"
     if (
-        _role(a) in TOLLS
+        a.kind == b.kind == "quantity"
+        and _role(a) in TOLLS
         and _role(a) == _role(b)
         and _figures_differ(a, b)
         and article_a.published is not None

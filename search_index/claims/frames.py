@@ -20,6 +20,7 @@ from datetime import date
 from .vocabulary import (
     DATE_EVENTS,
     DATE_ROLES,
+    EVENT_NOUNS,
     GLUE_AFTER,
     GLUE_BEFORE,
     MEASURE_NOUNS,
@@ -178,15 +179,16 @@ def frame_of(
         counted_concept, counted_text, of_role, of_kind, rest = _of_phrase(before, after)
         role = role or of_role or (_role_after(rest) if rest else None)
         modifiers = modifiers or of_kind
-    if counted_concept in ROLE_OF:  # "deaths", "injuries": the noun is the role
-        role = role or ROLE_OF[counted_concept]
+    if counted_concept in _TOLL_NOUNS:  # "deaths", "injuries": the noun is the role
+        role = role or _TOLL_NOUNS[counted_concept]
         counted_concept = counted_text = None
     per = _PER.match(after) if counted is None or not counted.strip() else _PER.match(" " + counted)
     if per is not None:
         # "€54 per share", "$5 a barrel": a rate, never a total.
         modifiers = (*modifiers, f"per {noun_concept(per.group(1))}")
     part = (
-        _PART_BEFORE.search(before) is not None
+        bool(set(modifiers) & _PART_MODIFIERS)
+        or _PART_BEFORE.search(before) is not None
         or _PART_HEDGE.match(original or "") is not None
         or (_PART_AFTER.match(after) is not None and role is None)
     )
@@ -225,7 +227,7 @@ def date_frame(context: Context, start: int, end: int, last_day: date | None = N
     if role is None:
         # A date alone in its clause ("In October 2024, ...", a table row "| October 2025 |")
         # dates what the next clause, else the one before, tells.
-        role = _date_events("", text[context.clause[1] : context.clause[1] + 120]) or (
+        role = _date_events("", text[context.clause[1] : context.clause[1] + 120], 10) or (
             _date_events(text[max(0, context.clause[0] - 80) : context.clause[0]], "")
         )
     return Frame(
@@ -233,15 +235,25 @@ def date_frame(context: Context, start: int, end: int, last_day: date | None = N
         counted=None,
         counted_text=None,
         role=role,
-        event=_date_event(context, last_day),
+        event=_date_event(context, start, last_day),
         part=False,
         scope=(),
     )
 
 
-def _date_event(context: Context, last_day: date | None) -> str:
+# A possibility or a plan, not what happened.
+_EXPECTED = re.compile(
+    r"\b(?:could|might|would|will|if|faces?|facing|scheduled|expected|planned|planning|"
+    r"set to|due to|may (?:be|have|face|get|reach|rise|go))\b"
+)
+_PAST_VERBS = frozenset("died struck hit began begun broke sent held shot won fled caught".split())
+
+
+def _date_event(context: Context, start: int, last_day: date | None) -> str:
     """A date long before the article dates another event than the story's ("built in
     1935", "a bond approved in 2009"); so does a cue such as "previously"."""
+    if _EXPECTED.search(context.text[max(0, start - 80) : start]):
+        return "background:expected"
     anchor = context.anchor
     if anchor is not None and last_day is not None:
         days = (anchor - last_day).days
@@ -301,9 +313,21 @@ def _read_counted(
 
 
 # Modifiers that do not narrow what is counted.
-_NEUTRAL_MODIFIERS = frozenset(
-    "some all total estimated reported confirmed known additional further extra".split()
-)
+_NEUTRAL_MODIFIERS = frozenset("some all total estimated reported confirmed known".split())
+# Modifiers that add to a count told elsewhere: "two extra life sentences", "11 other men".
+_PART_MODIFIERS = frozenset("other additional further extra more".split())
+# Nouns that are the role itself: "24 deaths", "no injuries", "300 arrests".
+_TOLL_NOUNS = {
+    "death": "killed",
+    "dead": "killed",
+    "fatality": "killed",
+    "injury": "injured",
+    "injured": "injured",
+    "wounded": "injured",
+    "missing": "missing",
+    "arrest": "arrested",
+    "evacuee": "evacuated",
+}
 
 
 # Words inside a counted phrase that are not what is counted.
@@ -362,7 +386,7 @@ def _of_phrase(
     """ "a population of 120,000", "12 of the injured", "thousands of soldiers were killed":
     (concept, noun, role, modifiers, the text after the phrase)."""
     match = re.search(
-        r"\b([a-z]+)\s+(?:of|at|to)\s+(?:(?:about|some|around|nearly|almost|"
+        r"\b([a-z]+)\s+(of|at|to)\s+(?:(?:about|some|around|nearly|almost|"
         r"more than|over|at least|up to|roughly)\s+)?$",
         before,
     )
@@ -372,6 +396,15 @@ def _of_phrase(
             return None, None, ROLE_OF[noun], (), ""
         if noun in MEASURE_NOUNS:
             return noun_concept(noun), noun, None, (), ""
+    if (
+        match is not None
+        and match.group(2) == "of"
+        and match.group(1) not in GLUE_BEFORE
+        and not _QUANTITY_NOUN.match(match.group(1))
+    ):
+        # "a mother of 12 was killed": the figure describes the mother; what is said after
+        # it is said of her.
+        return noun_concept(match.group(1)) + " of", match.group(1) + " of", None, (), ""
     match = _OF_AFTER.match(after)
     if match is not None:
         concept, noun, role, modifiers = _read_counted(match.group(1))
@@ -379,6 +412,12 @@ def _of_phrase(
     return None, None, None, (), ""
 
 
+# Words before "of N" that quantify rather than own the figure ("a total of 12").
+_QUANTITY_NOUN = re.compile(
+    r"^(?:total|number|group|team|crowd|toll|tally|count|figure|sum|amount|estimate|ages?|"
+    r"aged|rate|score|record|majority|minimum|maximum|average|out|one|two|three|some|all|"
+    r"most|many|each|none|both|dozens|hundreds|thousands|millions|tens|scores|part|half)$"
+)
 _OF_AFTER = re.compile(
     r"^\s*of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
     r"((?:[a-z][a-z'-]*\s+){0,2}?[a-z][a-z'-]*)(?=\s+(?:were|was|are|is|have|had|has|who|that|"
@@ -387,16 +426,38 @@ _OF_AFTER = re.compile(
 _PART_HEDGE = re.compile(r"^\s*(?:another|a further|an additional|an extra)\b", re.IGNORECASE)
 
 
-def _date_events(before: str, after: str) -> str | None:
+def _date_events(before: str, after: str, reach: int = 4) -> str | None:
     """What happened on a date: the event words of its clause ("construction began",
     "arrested"), as space-separated concepts, or ``None``."""
     found: list[str] = []
-    for word in [*_words(before)[-8:], *_words(after)[:5]]:
+    words_before, words_after = _words(before), _words(after)
+    near = {*words_before[-3:], *words_after[:2]}
+    wide = [*words_before[-8:], *words_after[:reach]]
+    following = dict(zip(wide, [*wide[1:], ""], strict=False))
+    # Only verbs right at a date bind to it ("was killed on Sunday", "began in October"); a
+    # noun such as "murder" in "questioned on suspicion of murder yesterday" does not say what
+    # happened then. Nouns that name an event ("construction", "election") may stand further
+    # off, unless they only qualify another noun ("the construction site").
+    for word in wide:
         role = ROLE_OF.get(word)
-        event = (role if role in DATE_ROLES else None) or DATE_EVENTS.get(word)
+        verb = (word.endswith("ed") or word in _PAST_VERBS) and word in near
+        event = role if role in DATE_ROLES and verb else None
+        if event is None and word in DATE_EVENTS:
+            if word in EVENT_NOUNS:
+                if following.get(word) not in _NOUN_HEADS:
+                    event = DATE_EVENTS[word]
+            elif word in near:
+                event = DATE_EVENTS[word]
         if event and event not in found:
             found.append(event)
     return " ".join(sorted(found)) or None
+
+
+# Nouns an event noun may only qualify: "the construction site", "election officials".
+_NOUN_HEADS = frozenset(
+    "site sites worker workers work crew crews company firm equipment zone project officials "
+    "official campaign results result day".split()
+)
 
 
 _BRACKET = re.compile(r"^\s*\([^()]{0,60}\)")
@@ -413,7 +474,7 @@ def _shock(text: str, start: int, counted: str | None) -> str | None:
     """Whose magnitude a figure is: ``None`` for the quake itself, else "aftershock" ...
     "Aftershocks measuring 2.9": the shock is named before the figure; an aftershock named
     shortly before wins over "the main shock" named nearer."""
-    if counted is None or counted in MEASURE_NOUNS:
+    if counted not in _SHOCKS:
         shocks = [noun_concept(w) for w in _SHOCK_WORD.findall(text[max(0, start - 80) : start])]
         counted = "aftershock" if "aftershock" in shocks else shocks[-1] if shocks else None
     if counted not in _SHOCKS or counted == "quake":
@@ -475,7 +536,11 @@ def _whose(context: Context, start: int, end: int) -> str | None:
 
 def _event(context: Context, start: int, end: int) -> str:
     """ "main", or "background:<year>" when the figure's clause dates it long before the
-    article (or a cue says it is about an earlier event)."""
+    article (or a cue says it is about an earlier event), or "background:expected" when it
+    is a possibility or a plan rather than what happened ("could be sentenced to up to 119
+    years", "scheduled to begin Jan. 24")."""
+    if _EXPECTED.search(context.text[max(0, start - 80) : start]):
+        return "background:expected"
     c_start, c_end = context.clause
     clause = context.text[max(c_start, start - _WINDOW) : min(c_end, end + _WINDOW)]
     anchor = context.anchor

@@ -94,6 +94,9 @@ def claim_matrix(claims_by_article: Mapping[str, Sequence[Claim]]) -> list[Subje
                 scores = [pair_score(claim, other) for other in sample]
                 if min(scores) < PAIR_THRESHOLD:
                     continue
+                # A part ("1,000 engineer troops") is its own subject, not a rival figure.
+                if any(different_scope(claim, other) for other in sample):
+                    continue
                 score = max(scores)
                 if score >= best_score:
                     best, best_score = index, score

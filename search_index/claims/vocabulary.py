@@ -155,6 +155,8 @@ _DATE_EVENTS = {
     "happened": "struck hit erupted broke occurred happened",
 }
 DATE_EVENTS = {word: event for event, words in _DATE_EVENTS.items() for word in words.split()}
+# The date-event words that are nouns naming the event itself, not verbs.
+EVENT_NOUNS = frozenset("construction foundation groundbreaking election vote polls".split())
 
 # Roles that can name what happened on a date (a sum of money's role cannot: "the closing
 # price on Friday" is no event).
