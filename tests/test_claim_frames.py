@@ -9,6 +9,9 @@ fire), t22-plus (the Kraft plant shooting), t43-ecb (AMD buys ATI), t02-plus (da
 Each test names the cause of false conflicts it guards against.
 """
 
+# The excerpts keep the corpus's one sentence per line, verbatim.
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 from pathlib import Path
