@@ -221,9 +221,7 @@ def score_story(gold: Gold, library, verbose: bool = False) -> StoryScore:
             same_figure = sa is not None and sb is not None and sa.figure == sb.figure
             if row.status == "conflict":
                 score.conflict_rows += 1
-                relation = (
-                    gold.relations.get((sa.figure, sa.cls, sb.cls)) if same_figure else None
-                )
+                relation = gold.relations.get((sa.figure, sa.cls, sb.cls)) if same_figure else None
                 if same_figure and sa.cls != sb.cls and relation == "conflict":
                     score.conflict_tp += 1
                     conflict_hits.add(sa.figure)

@@ -463,14 +463,16 @@ def internal_conflicts(claims: Sequence[Claim]) -> tuple[Row, ...]:
     # Quadratic in the article's claims: a table of hundreds of figures is checked in part.
     claims = claims[:MAX_INTERNAL_CLAIMS]
     similarity = _SentenceSimilarity()
+    # Claims of one sentence share it: each sentence is searched once.
+    changed = {c.start: _CHANGED.search(c.sentence) is not None for c in claims}
     for i, a in enumerate(claims):
-        if a.frame is None or a.frame.background or _CHANGED.search(a.sentence):
+        if a.frame is None or a.frame.background or changed[a.start]:
             continue
         for j in range(i + 1, len(claims)):
             b = claims[j]
             if a.value == b.value or a.start == b.start or a.kind != b.kind:
                 continue
-            if _CHANGED.search(b.sentence) or frame_match(a, b) != STRONG:
+            if changed[b.start] or frame_match(a, b) != STRONG:
                 continue
             if different_scope(a, b) or not (a.frame.role and b.frame and b.frame.role):
                 continue

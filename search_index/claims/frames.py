@@ -185,7 +185,7 @@ def frame_of(
     per = _PER.match(after) if counted is None or not counted.strip() else _PER.match(" " + counted)
     if per is not None:
         # "€54 per share", "$5 a barrel": a rate, never a total.
-        modifiers = (*modifiers, f"per {noun_concept(per.group(1))}")
+        modifiers = (*modifiers, f"per {noun_concept(per.group(1) or per.group(2))}")
     part = (
         bool(set(modifiers) & _PART_MODIFIERS)
         or _PART_BEFORE.search(before) is not None

@@ -431,8 +431,10 @@ class RuleExtractor:
                     prev[-1].possessive
                     and _joined(prev[-1], run[0])
                     and not run[0].in_title_line
-                    and not self._place(_surface(folded, _trim(prev)) or "-")
+                    # The length first: a run of function words alone ("The's") trims to
+                    # nothing, and an empty run has no surface (it crashed whole builds).
                     and len(_trim(prev)) >= 1
+                    and not self._place(_surface(folded, _trim(prev)) or "-")
                 ):
                     whole = prev + run
                     surface = _surface(folded, _trim(whole))
