@@ -78,6 +78,29 @@ def frame_match(a: Claim, b: Claim) -> int:
         return NO_MATCH
     if fa.event != fb.event or fa.event == "background:earlier":
         return NO_MATCH
+    if fa.slot != "date" and fa.role and fb.role and fa.role != fb.role:
+        return NO_MATCH
+    if (
+        fa.slot != "date"
+        and fa.counted != fb.counted
+        and (
+            (fa.counted and fb.counted)
+            or fa.slot == "magnitude"  # an aftershock's is not the quake's
+        )
+    ):
+        return NO_MATCH
+    if fa.whose and fb.whose and fa.whose.split("|", 1)[0] != fb.whose.split("|", 1)[0]:
+        return NO_MATCH
+    if fa.actors and fb.actors and not set(fa.actors) & set(fb.actors):
+        # "Williams was arrested early Sunday" and "Jackson, arrested Jan. 6": two people's
+        # figures may agree by chance, never conflict.
+        return min(_strength(a, b), WEAK)
+    return _strength(a, b)
+
+
+def _strength(a: Claim, b: Claim) -> int:
+    fa, fb = a.frame, b.frame
+    assert fa is not None and fb is not None
     if fa.slot == "date":
         events_a, events_b = set((fa.role or "").split()), set((fb.role or "").split())
         # Event words next to a date are a loose guide: disagreeing ones make the pair weak,
@@ -87,14 +110,6 @@ def frame_match(a: Claim, b: Claim) -> int:
             a.date is not None and b.date is not None and (a.date.granularity == b.date.granularity)
         )
         return STRONG if shared and same_grain else WEAK
-    if fa.role and fb.role and fa.role != fb.role:
-        return NO_MATCH
-    if fa.counted != fb.counted and (
-        (fa.counted and fb.counted) or fa.slot == "magnitude"  # an aftershock's is not the quake's
-    ):
-        return NO_MATCH
-    if fa.whose and fb.whose and fa.whose.split("|", 1)[0] != fb.whose.split("|", 1)[0]:
-        return NO_MATCH
     same_role = bool(fa.role) and fa.role == fb.role
     same_counted = bool(fa.counted) and fa.counted == fb.counted
     if fa.slot == "count":
@@ -107,6 +122,8 @@ def frame_match(a: Claim, b: Claim) -> int:
         return WEAK if same_counted or same_role else NO_MATCH
     if fa.slot == "age":
         return STRONG if fa.whose and fb.whose else WEAK
+    if fa.slot == "duration" and not same_role:
+        return WEAK  # "four days" and "eight days" of an ongoing riot: told at two times
     if fa.slot in _SPECIFIC_SLOTS:
         return STRONG
     if fa.slot == "distance" and set(fa.scope) & set(fb.scope):
@@ -154,9 +171,11 @@ def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> 
         if sentence_similarity is not None
         else fuzz.token_set_ratio(_processed(a.sentence), _processed(b.sentence)) / 100
     )
-    if match == WEAK and sentence < WEAK_SENTENCE:
-        return 0.0  # too little is known of what the figures count to pair them on it
     subject_a, subject_b = set(a.subject), set(b.subject)
+    if match == WEAK and sentence < WEAK_SENTENCE and not (subject_a & subject_b) - GENERIC_NOUNS:
+        # Too little is known of what the figures count to pair them: neither their
+        # sentences nor the words around them are alike. (A weak pair never conflicts.)
+        return 0.0
     subject = len(subject_a & subject_b) / max(1, len(subject_a | subject_b))
     entities_a, entities_b = set(a.entities), set(b.entities)
     entities = (
@@ -292,6 +311,8 @@ def judge(a: Claim, b: Claim, article_a: Article, article_b: Article) -> tuple[s
     status = verdict(a, b)
     if status == "agree":
         return status, None
+    if status == "conflict" and (_loosely_vague(a, b) or _a_birthday_apart(a, b)):
+        status = "compatible"
     why = reason(a, b, article_a, article_b)
     if why == "different_scope":
         # A part and its whole, or two places: both figures can be right.
@@ -306,6 +327,37 @@ def judge(a: Claim, b: Claim, article_a: Article, article_b: Article) -> tuple[s
         # when both are hedged ("at least two" then "nineteen").
         status = "conflict"
     return status, why
+
+
+_VAGUE_WORD = re.compile(
+    r"\b(?:dozens|scores|hundreds|thousands|millions|billions|several|a few)\b", re.I
+)
+
+
+def _loosely_vague(a: Claim, b: Claim) -> bool:
+    """ "Dozens" against "more than 200": a vague word is read loosely, and only a figure
+    more than twice beyond its range contradicts it."""
+    for vague, other in ((a, b), (b, a)):
+        qv, qo = vague.quantity, other.quantity
+        if qv is None or qo is None or not _VAGUE_WORD.search(vague.value_text):
+            continue
+        low, high = qv.low or 0.0, qv.high
+        other_low = qo.low or 0.0
+        other_high = qo.high if qo.high is not None else other_low
+        too_big = high is not None and other_low > 2 * high
+        too_small = other_high < low / 2
+        return not (too_big or too_small)
+    return False
+
+
+def _a_birthday_apart(a: Claim, b: Claim) -> bool:
+    """Two ages a year apart: reports written either side of a birthday ("Jeffs, 54")."""
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None or qa.dimension != "age" or qb.dimension != "age":
+        return False
+    if qa.figure is None or qb.figure is None:
+        return False
+    return abs(qa.figure - qb.figure) <= 1
 
 
 def align(claims_a: Sequence[Claim], claims_b: Sequence[Claim]) -> list[tuple[Claim, Claim, float]]:

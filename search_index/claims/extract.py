@@ -156,6 +156,14 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
 
 
 _INCREMENT = frozenset({"another", "a further", "an additional", "an extra"})
+# "14,000 troops, of whom over 6,000 are reported killed": of a whole counted in another
+# role, the figure is the whole count of its own role.
+_SUBSET_OF = re.compile(r"\b(?:of whom|of them|of those|among them)\s+(?:\w+\s+){0,2}$")
+
+
+def _lead(claim: Claim) -> str:
+    """The sentence up to the claim's value, lower-cased."""
+    return claim.sentence[: claim.value_start - claim.start].lower()
 
 
 def _increments(claims: list[Claim]) -> list[Claim]:
@@ -171,7 +179,7 @@ def _increments(claims: list[Claim]) -> list[Claim]:
             and frame.part
             and frame.role
             and claim.quantity is not None
-            and claim.quantity.hedge in _INCREMENT
+            and (claim.quantity.hedge in _INCREMENT or _SUBSET_OF.search(_lead(claim)))
         ):
             before = previous.frame if previous is not None else None
             if before is None or before.role != frame.role:
@@ -407,6 +415,8 @@ def _as_framed(quantity: QuantityValue, frame: Frame | None) -> QuantityValue:
     after a quake is a magnitude."""
     if frame is not None and frame.slot == "magnitude" and quantity.dimension is None:
         return replace(quantity, unit="magnitude", dimension="magnitude")
+    if frame is not None and frame.slot == "age" and quantity.dimension is None:
+        return replace(quantity, unit="years", dimension="age")  # "Gray, 16,"
     return quantity
 
 
@@ -609,6 +619,7 @@ _FRAME_FIELDS = (
     "whose",
     "kind",
     "role_text",
+    "actors",
 )
 
 
@@ -619,6 +630,7 @@ def _frame_from(record: object) -> Frame | None:
         fields = {f: record.get(f) for f in _FRAME_FIELDS}
         fields["scope"] = tuple(fields["scope"] or ())
         fields["kind"] = tuple(fields["kind"] or ())
+        fields["actors"] = tuple(fields["actors"] or ())
         fields["part"] = bool(fields["part"])
         return Frame(**fields)  # type: ignore[arg-type]
     except TypeError:

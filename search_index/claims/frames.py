@@ -62,6 +62,8 @@ class Frame:
     """For an age: the key of the person it belongs to."""
     kind: tuple[str, ...] = ()
     """Words that narrow what is counted ("engineer" troops, "killed" soldiers)."""
+    actors: tuple[str, ...] = ()
+    """The family names of the people named in the figure's clause: who it is about."""
 
     @property
     def background(self) -> bool:
@@ -120,8 +122,9 @@ class Context:
 
 # Cues that a figure is about an earlier event, whatever the dates say.
 _BACKGROUND_CUE = re.compile(
-    r"\b(?:last year|years? ago|decades? ago|previous(?:ly)?|prior to|in the past|"
-    r"former(?:ly)?|the worst since|since (?:19|20)\d\d)\b"
+    r"\b(?:last year|last month|earlier this year|years? ago|decades? ago|months ago|"
+    r"previous(?:ly)?|prior to|in the past|former(?:ly)?|the worst since|"
+    r"since (?:19|20)\d\d|(?:days|weeks|months|years) (?:after|before))\b"
 )
 # Words that put the figure inside a larger count.
 _PART_BEFORE = re.compile(
@@ -165,6 +168,15 @@ def frame_of(
     before = text[max(context.clause[0], start - _WINDOW) : start]
     after = text[end : min(context.clause[1], end + _WINDOW)]
     counted_concept, counted_text, role, modifiers = _read_counted(counted, original)
+    coordinated = _COORDINATED_NOUN.match(after)
+    if (
+        coordinated is not None
+        and original
+        and counted_text
+        and not _lower_in(counted_text, original)
+    ):
+        # "23 Somali and Yemeni pirates": the capitalised word qualifies the noun after.
+        counted_concept, counted_text = noun_concept(coordinated.group(1)), coordinated.group(1)
     if role is None:
         role = _role_after(after)
     if role is None:
@@ -190,8 +202,12 @@ def frame_of(
         bool(set(modifiers) & _PART_MODIFIERS)
         or _PART_BEFORE.search(before) is not None
         or _PART_HEDGE.match(original or "") is not None
+        # "They also attacked a crew's truck, injuring at least two": a further incident.
+        or _ALSO.search(text[max(0, start - 60) : start]) is not None
         or (_PART_AFTER.match(after) is not None and role is None)
     )
+    if slot == "count" and _apposed_age(context, start, end, figure):
+        slot = "age"  # "Yvonne Hiller, 43, is charged": an age set off after a name
     whose = _whose(context, start, end) if slot == "age" else None
     if slot in ("length",):
         # Past the clause: "1,150 kilometres (700 miles) east of the capital".
@@ -213,7 +229,19 @@ def frame_of(
         scope=_scope(context, start, end, _BRACKET.sub("", text[end : end + 120], count=1)),
         whose=whose,
         kind=modifiers,
+        actors=_actors(context, start, end),
     )
+
+
+def _actors(context: Context, start: int, end: int) -> tuple[str, ...]:
+    """Family names (last words) of the people named near the figure, lower-cased: enough
+    to tell "Williams was arrested" from "Jackson, arrested Jan. 6" across two reports."""
+    names = {
+        key.split("|", 1)[-1].split()[-1].lower().removesuffix("'s")
+        for p_start, p_end, key in context.people
+        if start - 100 <= p_start and p_end <= end + 60 and key.split("|", 1)[-1].split()
+    }
+    return tuple(sorted(names))
 
 
 def date_frame(context: Context, start: int, end: int, last_day: date | None = None) -> Frame:
@@ -238,6 +266,7 @@ def date_frame(context: Context, start: int, end: int, last_day: date | None = N
         event=_date_event(context, start, last_day),
         part=False,
         scope=(),
+        actors=_actors(context, start, end),
     )
 
 
@@ -285,7 +314,7 @@ def _read_counted(
     if not counted:
         return None, None, None, ()
     words = _words(counted.lower())
-    lower_case = {w for w in _words(original or "") if w == w.lower()} if original else None
+    lower_case = set(_ANY_WORD.findall(original)) if original else None
     role = None
     head = None
     head_text = None
@@ -304,6 +333,9 @@ def _read_counted(
         head, head_text = noun_concept(bare), bare
     if head in ROLE_OF and role is None and not before_head:
         return head, head_text, None, ()  # "5 dead", "injuries": the caller reads the role
+    if head in ("other", "more"):
+        # "two others", "three more": beside a count told elsewhere, a part of the whole.
+        return None, None, role, ("other",)
     modifiers = tuple(
         noun_concept(w)
         for w in before_head
@@ -332,8 +364,8 @@ _TOLL_NOUNS = {
 
 # Words inside a counted phrase that are not what is counted.
 _FILLER = frozenset(
-    "of the a an those these its their his her our more other others were was are is have has "
-    "had been be being who which that".split()
+    "of the a an those these its their his her our were was are is have has had been be "
+    "being who which that".split()
 )
 
 
@@ -423,6 +455,17 @@ _OF_AFTER = re.compile(
     r"((?:[a-z][a-z'-]*\s+){0,2}?[a-z][a-z'-]*)(?=\s+(?:were|was|are|is|have|had|has|who|that|"
     r"in|on|at|to|from|as|and|believed|thought|feared|reported|said)\b|[,.;:]|$)"
 )
+# Words as written, upper or lower case: those all in lower case are common words.
+_ANY_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'\u2019-]*(?![A-Za-z])")
+_COORDINATED_NOUN = re.compile(r"^\s*(?:and|or)\s+[a-z]+\s+([a-z]+)\b")
+
+
+def _lower_in(word: str, original: str) -> bool:
+    """Whether ``word`` is written in lower case in ``original`` (not a name or demonym)."""
+    return re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", original) is not None
+
+
+_ALSO = re.compile(r"\b(?:also|too|as well)\b")
 _PART_HEDGE = re.compile(r"^\s*(?:another|a further|an additional|an extra)\b", re.IGNORECASE)
 
 
@@ -431,7 +474,11 @@ def _date_events(before: str, after: str, reach: int = 4) -> str | None:
     "arrested"), as space-separated concepts, or ``None``."""
     found: list[str] = []
     words_before, words_after = _words(before), _words(after)
-    near = {*words_before[-3:], *words_after[:2]}
+    # The verb that governs a date is the first word before it past prepositions and
+    # adverbs ("arrested early Sunday"), or right after it; a verb further off governs
+    # something else ("tests given when Williams was arrested were released Wednesday").
+    governing = [w for w in words_before[-4:] if w not in _DATE_GLUE][-1:]
+    near = {*governing, *words_after[:1]}
     wide = [*words_before[-8:], *words_after[:reach]]
     following = dict(zip(wide, [*wide[1:], ""], strict=False))
     # Only verbs right at a date bind to it ("was killed on Sunday", "began in October"); a
@@ -453,6 +500,10 @@ def _date_events(before: str, after: str, reach: int = 4) -> str | None:
     return " ".join(sorted(found)) or None
 
 
+_DATE_GLUE = frozenset(
+    "on in at by of the early late last this next until since from during around about "
+    "before after".split()
+)
 # Nouns an event noun may only qualify: "the construction site", "election officials".
 _NOUN_HEADS = frozenset(
     "site sites worker workers work crew crews company firm equipment zone project officials "
@@ -520,12 +571,30 @@ def _length_slot(before: str, after: str, counted: str | None) -> str:
     return "length"
 
 
+def _apposed_age(context: Context, start: int, end: int, figure: float | None) -> bool:
+    """ "Kimani Gray, 16," : a bare whole number between commas right after a person's name."""
+    if figure is None or figure != int(figure) or not 1 <= figure <= 120:
+        return False
+    if not re.match(r"^\s*(?:,|\)|$)", context.text[end : end + 3]):
+        return False
+    return any(
+        p_end <= start and re.fullmatch(r"\s*[,(]\s*", context.text[p_end:start])
+        for _, p_end, _ in context.people
+    )
+
+
 def _whose(context: Context, start: int, end: int) -> str | None:
     """The person an age belongs to: a name right before or after it ("Gray, 16,",
     "16-year-old Kimani Gray")."""
     best = None
     for p_start, p_end, key in context.people:
         gap = start - p_end if p_end <= start else p_start - end
+        if p_end <= start and re.fullmatch(r"\s*[,(]\s*", context.text[p_end:start]):
+            gap = 0  # "Gray, 16,"
+        elif p_end <= start and (
+            key.endswith("'s") or context.text[p_end:start].lstrip().startswith(("'s", "\u2019s"))
+        ):
+            continue  # "Jeffs's 16-year-old daughter": the age is the daughter's
         near = 0 <= gap <= 4 or (
             p_start >= end and gap <= 12 and not context.text[end:p_start].strip(" ,")
         )
@@ -570,7 +639,17 @@ def _event(context: Context, start: int, end: int) -> str:
                 # "In February, a woman opened fire at [another campus], killing three": an
                 # event told with "a", dated weeks before the article, is another event.
                 return f"background:{last_day.year}-{last_day.month:02d}"
-    if _BACKGROUND_CUE.search(clause):
+    # A cue in the figure's clause, or earlier in its sentence ("Thursday's shooting came
+    # weeks after a driver [...] fatally shot eight").
+    lead = context.text[max(0, start - _WINDOW) : start]
+    if _BACKGROUND_CUE.search(clause) or _BACKGROUND_CUE.search(lead):
+        return "background:earlier"
+    # "Early November, the Royal Navy had captured eight pirates": the past perfect tells of
+    # what came before the story, unless it reports speech ("police said 10 had been killed").
+    earlier = _PAST_PERFECT.search(lead[-60:]) or _PAST_PERFECT_AFTER.match(
+        context.text[end : end + 60]
+    )
+    if earlier and not _REPORTED.search(context.text):
         return "background:earlier"
     # "the 2004 tsunami", "the 1999 election": a year naming another event.
     named = _NAMED_EVENT.search(clause)
@@ -579,6 +658,16 @@ def _event(context: Context, start: int, end: int) -> str:
     return "main"
 
 
+_PAST_PERFECT = re.compile(
+    r"\bhad (?:been |already |previously )?[a-z]+(?:ed|en|t)\b(?:\s+\w+){0,3}\s*$"
+)
+_PAST_PERFECT_AFTER = re.compile(
+    r"^(?:\s+[a-z]+){0,2}\s+had (?:been |already )?[a-z]+(?:ed|en|ing|t)\b"
+)
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|told|reported|according|announced|confirmed|stated|added|"
+    r"estimated|believed|thought|feared)\b"
+)
 # A sentence that opens (after a date phrase) with an indefinite noun phrase.
 _INDEFINITE = re.compile(r"^\W*(?:[^,.;]{0,40},\s*)?(?:a|an|another)\s+[a-z]")
 _WEEKS_AGO = 30
