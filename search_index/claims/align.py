@@ -526,9 +526,12 @@ def internal_conflicts(claims: Sequence[Claim]) -> tuple[Row, ...]:
                 continue
             if changed[b.start] or frame_match(a, b) != STRONG:
                 continue
-            if different_scope(a, b) or not (a.frame.role and b.frame and b.frame.role):
+            if different_scope(a, b) or not _same_subject(a, b):
                 continue
-            score = pair_score(a, b, similarity(a, b))
+            alike = similarity(a, b)
+            if alike < INTERNAL_SENTENCE:
+                continue  # one article tells of many similar figures; only near-restatements
+            score = pair_score(a, b, alike)
             if score >= INTERNAL_THRESHOLD and verdict(a, b) == "conflict":
                 rows.append(Row("conflict", a.topic, None, a, b, score))
     return tuple(rows)
@@ -543,4 +546,19 @@ _CHANGED = re.compile(
 
 
 INTERNAL_THRESHOLD = 0.5
+# How alike two sentences of one article must be for their figures to contradict each other.
+INTERNAL_SENTENCE = 0.5
+
+
+def _same_subject(a: Claim, b: Claim) -> bool:
+    """Within one article, a contradiction needs the same role, the same counted thing and
+    the same people and names around both figures (a team's points are not a player's)."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None or not fa.role or fa.role != fb.role:
+        return False
+    if any(c.date is not None and c.date.relative for c in (a, b)):
+        return False  # "today" beside a full date: an update, not a contradiction
+    if fa.counted != fb.counted or set(fa.actors) != set(fb.actors):
+        return False
+    return set(a.entities) == set(b.entities) or bool(set(a.entities) & set(b.entities))
 MAX_INTERNAL_CLAIMS = 150
