@@ -232,3 +232,22 @@ def test_later_report_needs_figures_that_differ(tmp_path: Path) -> None:
     library = _library(tmp_path / "later", {"early": early, "late": late})
     [row] = _rows(library, "early", "late")
     assert row.status == "compatible" and row.reason is None
+
+
+def test_internal_contradictions_need_a_restated_figure(tmp_path: Path) -> None:
+    """Cause: the reader shaded an article's own figures about different things as
+    contradicting each other (a player's points against a team-mate's, from t31-plus)."""
+    restated = (
+        "Earthquake in the province kills dozens\n\nPublished: May 2, 2013\n\n"
+        "The earthquake killed 24 people in the province, officials said on Thursday.\n"
+        "Officials said on Thursday that the earthquake killed 30 people in the province.\n"
+    )
+    players = (
+        "McDermott fuels Bluejays in Valley tournament win\n\nPublished: March 9, 2013\n\n"
+        "Doug McDermott scored 23 points Friday and became Creighton's all-time leading scorer.\n"
+        "Artino picked up the slack in the first half as he scored seven points.\n"
+    )
+    library = _library(tmp_path / "internal", {"restated": restated, "players": players})
+    found = library.compare("restated", "restated").internal_a
+    assert [(r.a.value_text, r.b.value_text) for r in found] == [("24 people", "30 people")]
+    assert library.compare("players", "players").internal_a == ()
