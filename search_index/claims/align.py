@@ -78,7 +78,7 @@ def frame_match(a: Claim, b: Claim) -> int:
         return NO_MATCH
     if fa.event != fb.event or fa.event == "background:earlier":
         return NO_MATCH
-    if fa.slot != "date" and fa.role and fb.role and fa.role != fb.role:
+    if fa.slot != "date" and fa.role and fb.role and not same_role(fa.role, fb.role):
         return NO_MATCH
     if (
         fa.slot != "date"
@@ -110,25 +110,25 @@ def _strength(a: Claim, b: Claim) -> int:
             a.date is not None and b.date is not None and (a.date.granularity == b.date.granularity)
         )
         return STRONG if shared and same_grain else WEAK
-    same_role = bool(fa.role) and fa.role == fb.role
+    same = bool(fa.role) and same_role(fa.role, fb.role)
     same_counted = bool(fa.counted) and fa.counted == fb.counted
     if fa.slot == "count":
         if not (fa.role or fa.counted) or not (fb.role or fb.counted):
             return NO_MATCH  # a bare number says nothing of what it counts
-        if same_role:
+        if same:
             return STRONG
         # Without a role on both sides ("two firefighters" hurt vs "1,200 firefighters" at
         # work; "five villages" vs "seven villages were damaged") they may agree, not conflict.
-        return WEAK if same_counted or same_role else NO_MATCH
+        return WEAK if same_counted or same else NO_MATCH
     if fa.slot == "age":
         return STRONG if fa.whose and fb.whose else WEAK
-    if fa.slot == "duration" and not same_role:
+    if fa.slot == "duration" and not same:
         return WEAK  # "four days" and "eight days" of an ongoing riot: told at two times
     if fa.slot in _SPECIFIC_SLOTS:
         return STRONG
     if fa.slot == "distance" and set(fa.scope) & set(fb.scope):
         return STRONG
-    if same_role or same_counted:
+    if same or same_counted:
         # A share or a sum belongs to someone: "won 12.4%" and "won 27.4%" are two parties'
         # unless the sentences name the same ones.
         if set(a.entities) ^ set(b.entities) and not set(a.entities) & set(b.entities):
@@ -137,12 +137,55 @@ def _strength(a: Claim, b: Claim) -> int:
     return WEAK
 
 
+# Sentences this alike (rapidfuzz token-set ratio) that name a common place or party make a
+# weakly framed pair as good as a strong one: "65% of traffic to India was down" and "60 per
+# cent in India were disrupted" say what the figure is about between them.
+RESTATED_SENTENCE = 0.6
+
+
+def strongly_matched(a: Claim, b: Claim, sentence_similarity: float) -> bool:
+    """Whether two claims are surely about one thing: a strong frame match, or a weak one
+    (nothing contradicts, one side says less) in sentences that restate each other around a
+    common name, and that say what the figure is about on at least one side."""
+    match = frame_match(a, b)
+    if match == STRONG:
+        return True
+    if match == NO_MATCH or sentence_similarity < RESTATED_SENTENCE:
+        return False
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None or fa.slot in ("date", "age", "duration"):
+        return False
+    said = bool(fa.counted or fa.role or fb.counted or fb.role)
+    if fa.slot == "count" and (fa.counted == "people" or fb.counted == "people"):
+        return False  # "people" alone says too little
+    return said and bool(set(a.entities) & set(b.entities))
+
+
+# Roles that news copy uses for one happening ("cables were cut" / "were damaged").
+_SAME_ROLES = (frozenset({"damaged", "cut"}),)
+
+
+def same_role(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a == b or any(a in group and b in group for group in _SAME_ROLES)
+
+
+def _same_named_thing(a: Claim, b: Claim) -> bool:
+    fa, fb = a.frame, b.frame
+    return fa is not None and fb is not None and bool(fa.counted) and fa.counted == fb.counted
+
+
 def different_scope(a: Claim, b: Claim) -> bool:
     """Whether one figure counts a part of what the other counts, or another place."""
     fa, fb = a.frame, b.frame
     if fa is None or fb is None:
         return False
-    if fa.part != fb.part or set(fa.kind) != set(fb.kind):
+    if fa.part != fb.part:
+        return True
+    # "1,000 engineer troops" is a part of "11,000 troops"; "three undersea cables" and "3
+    # underwater cables" are two descriptions of one thing.
+    if bool(fa.kind) != bool(fb.kind):
         return True
     scope_a, scope_b = set(fa.scope), set(fb.scope)
     if scope_a and scope_b and not scope_a & scope_b:
@@ -249,14 +292,18 @@ def verdict(a: Claim, b: Claim) -> str:
 def _rounded(q: QuantityValue) -> tuple[float, float]:
     """The interval a figure stands for, in the dimension's base unit: a stated range itself,
     an approximate figure what it rounds ("about 14,000" is 13,500-14,500), an exact one the
-    precision it is written to (only when converting units: "22 miles" is 35.4 +- 0.8 km)."""
+    precision it is written to when converting units ("22 miles" is 35.4 +- 0.8 km) or in
+    the thousands and more ("$13 billion")."""
     figure = q.figure or 0.0
     _, base_low, _ = to_base(q)
     scale = (base_low / q.low) if base_low is not None and q.low else 1.0
     if q.low is not None and q.high is not None and "-" in q.value.lstrip("-"):
         return q.low * scale, q.high * scale
     if hedge_class(q) == "exact":
-        spread = _rounding_unit(figure) / 2 if scale != 1.0 else 1e-9
+        # A round figure in the thousands or more is as precise as it is written ("$13
+        # billion" for 13.2 billion); small counts in their own unit are exact.
+        rounded = scale != 1.0 or abs(figure) >= 1000
+        spread = _rounding_unit(figure) / 2 if rounded else 1e-9
     else:
         spread = _rounding_unit(figure) / 2
     return (figure - spread) * scale, (figure + spread) * scale
@@ -372,8 +419,12 @@ def align(claims_a: Sequence[Claim], claims_b: Sequence[Claim]) -> list[tuple[Cl
         if score < PAIR_THRESHOLD:
             continue
         same = a.article_id == b.article_id and a.value_start == b.value_start
-        if not same and frame_match(a, b) != STRONG and verdict(a, b) == "conflict":
-            continue  # weak evidence never makes a conflict: say less
+        if not same and not strongly_matched(a, b, similarity(a, b)):
+            # Weak evidence never makes a conflict, and makes "compatible" only when both
+            # sides name the same counted thing: say less.
+            status = verdict(a, b)
+            if status == "conflict" or (status == "compatible" and not _same_named_thing(a, b)):
+                continue
         scored.append((score, i, j))
     candidates = sorted(scored, key=lambda t: (-t[0], t[1], t[2]))
     used_a: set[int] = set()
@@ -561,4 +612,6 @@ def _same_subject(a: Claim, b: Claim) -> bool:
     if fa.counted != fb.counted or set(fa.actors) != set(fb.actors):
         return False
     return set(a.entities) == set(b.entities) or bool(set(a.entities) & set(b.entities))
+
+
 MAX_INTERNAL_CLAIMS = 150

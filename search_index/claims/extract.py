@@ -301,12 +301,24 @@ class _Sentence:
 
     @cached_property
     def lowered(self) -> str:
-        """The folded sentence in lower case, offset for offset."""
+        """The folded sentence in lower case, offset for offset, with the names of people,
+        places and organisations blanked: frames read the words that bind to a figure, and
+        "two cables in the Mediterranean suffered severe damage" binds "damage" to "two"."""
         sentence = self.folded[self.start : self.end]
         lowered = sentence.lower()
         if len(lowered) != len(sentence):  # "İ" lowers to two characters
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
-        return lowered
+        pieces: list[str] = []
+        cursor = 0
+        for name in sorted(self.inside, key=lambda m: m.start):
+            start, end = name.start - self.start, name.end - self.start
+            if start < cursor:
+                continue
+            pieces.append(lowered[cursor:start])
+            pieces.append(" " * (end - start))
+            cursor = end
+        pieces.append(lowered[cursor:])
+        return "".join(pieces)
 
     @cached_property
     def _names(self) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:

@@ -178,9 +178,11 @@ def frame_of(
         # "23 Somali and Yemeni pirates": the capitalised word qualifies the noun after.
         counted_concept, counted_text = noun_concept(coordinated.group(1)), coordinated.group(1)
     if role is None:
-        role = _role_after(after)
-    if role is None:
-        role = _role_before(before)
+        # The role word nearer the figure binds it: "sent approximately 11,000 soldiers to
+        # Russia to take part" were sent; "11,000 soldiers were killed" were killed.
+        found = [r for r in (_role_after(after), _role_before(before)) if r[0] is not None]
+        if found:
+            role = min(found, key=lambda r: r[1])[0]
     if role is None and slot == "money":
         # "agreed to buy Kessler for EUR 6.4 billion": the verb may stand a name away.
         role = next(
@@ -189,7 +191,7 @@ def frame_of(
         )
     if counted_concept is None:
         counted_concept, counted_text, of_role, of_kind, rest = _of_phrase(before, after)
-        role = role or of_role or (_role_after(rest) if rest else None)
+        role = role or of_role or (_role_after(rest)[0] if rest else None)
         modifiers = modifiers or of_kind
     if counted_concept in _TOLL_NOUNS:  # "deaths", "injuries": the noun is the role
         role = role or _TOLL_NOUNS[counted_concept]
@@ -328,6 +330,8 @@ def _read_counted(
             if head is not None:
                 break
             continue
+        if head is not None and bare.endswith("ing"):
+            break  # "four submarine cables running under ...": the noun came before
         if head is not None:
             before_head.append(head_text or "")
         head, head_text = noun_concept(bare), bare
@@ -380,36 +384,38 @@ def _role_word(role: str | None, before: str, counted: str | None, after: str) -
     return None
 
 
-def _role_after(after: str) -> str | None:
-    """ "... were killed", "... have been arrested", "... died", "... dead"."""
+def _role_after(after: str) -> tuple[str | None, int]:
+    """ "... were killed", "... have been arrested", "... died", "... dead": the role and how
+    many words away it is."""
     after = after[:80]
     for phrase, word in ROLE_PHRASES:
         after = after.replace(phrase, word)
-    for word in _words(after)[:5]:
+    for distance, word in enumerate(_words(after)[:5]):
         if word in ROLE_OF:
-            return ROLE_OF[word]
+            return ROLE_OF[word], distance
         if word not in GLUE_AFTER:
-            return None
-    return None
+            break
+    return None, 99
 
 
-def _role_before(before: str) -> str | None:
-    """ "killing at least 10", "arrested 12", "the death toll rose to 24"."""
+def _role_before(before: str) -> tuple[str | None, int]:
+    """ "killing at least 10", "arrested 12", "the death toll rose to 24": the role and how
+    many words away it is (a toll phrase counts as next to the figure)."""
     toll = _TOLL.search(before[-60:])
     if toll is not None:
         kind = toll.group(3) or toll.group(1)
         if kind and kind in ROLE_OF:
-            return ROLE_OF[kind]
+            return ROLE_OF[kind], 0
         if kind in ("death", "casualty"):
-            return "killed"
+            return "killed", 0
         if kind == "injury":
-            return "injured"
-    for word in reversed(_words(before)[-5:]):
+            return "injured", 0
+    for distance, word in enumerate(reversed(_words(before)[-5:])):
         if word in ROLE_OF:
-            return ROLE_OF[word]
+            return ROLE_OF[word], distance
         if word not in GLUE_BEFORE:
-            return None
-    return None
+            break
+    return None, 99
 
 
 def _of_phrase(

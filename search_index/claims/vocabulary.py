@@ -26,7 +26,8 @@ _ROLES = {
     "convicted": "convicted guilty",
     "sentenced": "sentenced sentence jailed imprisoned",
     "seized": "seized seize seizing confiscated confiscate",
-    "damaged": "damaged destroyed collapsed flattened razed burned burnt gutted",
+    "damaged": "damaged damage destroyed collapsed flattened razed burned burnt gutted severed "
+    "broken disrupted",
     "affected": "affected",
     "sent": "sent send sends deployed deploy deploys deployment dispatched dispatch",
     "shot": "shot shooting shots",
