@@ -124,7 +124,10 @@ class Context:
 _BACKGROUND_CUE = re.compile(
     r"\b(?:last year|last month|earlier this year|years? ago|decades? ago|months ago|"
     r"previous(?:ly)?|prior to|in the past|former(?:ly)?|the worst since|"
-    r"since (?:19|20)\d\d|(?:days|weeks|months|years) (?:after|before))\b"
+    r"since (?:19|20)\d\d|"
+    # "weeks after a driver shot eight" (not "10 months after the last event, 3 cables were
+    # severed": that dates this story's event after an earlier one)
+    r"(?:days|weeks|months|years) (?:after|before)(?! (?:the|a|an) (?:last|previous|earlier|first)))\b"
 )
 # Words that put the figure inside a larger count.
 _PART_BEFORE = re.compile(
@@ -330,11 +333,20 @@ def _read_counted(
             if head is not None:
                 break
             continue
-        if head is not None and bare.endswith("ing"):
+        if head is not None and (bare.endswith("ing") or bare in _PREPOSITIONS):
             break  # "four submarine cables running under ...": the noun came before
         if head is not None:
             before_head.append(head_text or "")
         head, head_text = noun_concept(bare), bare
+    if head_text and not head_text.endswith("s"):
+        # "three circuits account for 90%": a verb the reader took for a noun follows the
+        # plural noun counted; the last plural word is the head.
+        plurals = [i for i, w in enumerate(before_head) if w.endswith("s") and not w.endswith("ss")]
+        if plurals:
+            index = plurals[-1]
+            head_text = before_head[index]
+            head = noun_concept(head_text)
+            before_head = before_head[:index]
     if head in ROLE_OF and role is None and not before_head:
         return head, head_text, None, ()  # "5 dead", "injuries": the caller reads the role
     if head in ("other", "more"):
@@ -348,6 +360,10 @@ def _read_counted(
     return head, head_text, role, modifiers
 
 
+_PREPOSITIONS = frozenset(
+    "between across through near off into onto under over around against via per than like "
+    "inside outside along toward towards beyond".split()
+)
 # Modifiers that do not narrow what is counted.
 _NEUTRAL_MODIFIERS = frozenset("some all total estimated reported confirmed known".split())
 # Modifiers that add to a count told elsewhere: "two extra life sentences", "11 other men".

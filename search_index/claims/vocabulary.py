@@ -175,6 +175,7 @@ ROLE_PHRASES = (
     ("taking part", "marched"),
     ("turned out", "marched"),
     ("lost their lives", "died"),
+    ("went down", "damaged"),
     ("lost his life", "died"),
     ("lost her life", "died"),
 )
