@@ -403,15 +403,21 @@ def _role_word(role: str | None, before: str, counted: str | None, after: str) -
 def _role_after(after: str) -> tuple[str | None, int]:
     """ "... were killed", "... have been arrested", "... died", "... dead": the role and how
     many words away it is."""
-    after = after[:80]
+    after = after[:100]
     for phrase, word in ROLE_PHRASES:
         after = after.replace(phrase, word)
-    for distance, word in enumerate(_words(after)[:5]):
+    # "cables between [Italy] and [Egypt] in the [Mediterranean] were damaged": with the names
+    # blanked, a place phrase leaves only its prepositions, which the verb reaches across.
+    after = _BETWEEN_BLANKS.sub(" ", after)
+    for distance, word in enumerate(_words(after)[:7]):
         if word in ROLE_OF:
             return ROLE_OF[word], distance
         if word not in GLUE_AFTER:
             break
     return None, 99
+
+
+_BETWEEN_BLANKS = re.compile(r"(?:\bbetween)?\s{2,}and\s{2,}")
 
 
 def _role_before(before: str) -> tuple[str | None, int]:

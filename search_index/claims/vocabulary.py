@@ -84,6 +84,7 @@ GLUE_AFTER = frozenset(
     people persons in the total already since then more than at least subsequently
     suffered sustained minor serious critical severe life-threatening treated for
     slightly seriously critically badly fatally severely lightly gravely mortally
+    off near across from outside along on at
     """.split()
 )
 GLUE_BEFORE = frozenset(
