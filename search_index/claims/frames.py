@@ -638,6 +638,13 @@ def _event(context: Context, start: int, end: int) -> str:
     years", "scheduled to begin Jan. 24")."""
     if _EXPECTED.search(context.text[max(0, start - 80) : start]):
         return "background:expected"
+    if not context.dated:
+        # Without a publication date, a sentence that opens on a bare month ("In January,
+        # five cables were cut") tells of an earlier event: news dates its own event by day
+        # ("on Friday", "yesterday").
+        opening = _OPENING_MONTH.match(context.text)
+        if opening is not None and opening.end() <= start:
+            return f"background:{opening.group(1)}"
     c_start, c_end = context.clause
     clause = context.text[max(c_start, start - _WINDOW) : min(c_end, end + _WINDOW)]
     anchor = context.anchor
@@ -686,6 +693,10 @@ def _event(context: Context, start: int, end: int) -> str:
     return "main"
 
 
+_OPENING_MONTH = re.compile(
+    r"^\W*(?:in|last|early|late|since|by)\s+(january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b\s*,"
+)
 _PAST_PERFECT = re.compile(
     r"\bhad (?:been |already |previously )?[a-z]+(?:ed|en|t)\b(?:\s+\w+){0,3}\s*$"
 )
