@@ -20,7 +20,7 @@ from ..entities.extract import name_key
 from ..models import Article
 from .extract import Claim
 from .sentences import CONCEPT_OF
-from .values import QuantityValue, compatible, hedge_class, same_value, to_base
+from .values import DateValue, QuantityValue, compatible, hedge_class, same_value, to_base
 from .vocabulary import SCOPE_NOUNS
 
 STATUSES = ("agree", "compatible", "conflict", "only_a", "only_b")
@@ -263,7 +263,7 @@ def _same_kind(a: QuantityValue, b: QuantityValue) -> bool:
 def verdict(a: Claim, b: Claim) -> str:
     """agree, compatible or conflict, from the two values alone."""
     if a.date is not None and b.date is not None:
-        if a.date.value == b.date.value:
+        if a.date.value == b.date.value or _same_weekday(a.date, b.date):
             return "agree"
         overlap = a.date.start <= b.date.end and b.date.start <= a.date.end
         return "compatible" if overlap else "conflict"
@@ -287,6 +287,14 @@ def verdict(a: Claim, b: Claim) -> str:
             return "agree"
         return "compatible"
     return "compatible" if compatible(qa, qb) else "conflict"
+
+
+def _same_weekday(a: DateValue, b: DateValue) -> bool:
+    """ "Tuesday" in a report without a date and "Tuesday" read as 7 August 2012 in another."""
+    for weekday, day in ((a, b), (b, a)):
+        if weekday.granularity == "weekday" and day.granularity == "day":
+            return day.start.strftime("%A").lower() == weekday.value
+    return False
 
 
 def _rounded(q: QuantityValue) -> tuple[float, float]:
