@@ -149,11 +149,14 @@ def strongly_matched(a: Claim, b: Claim, sentence_similarity: float) -> bool:
     common name, and that say what the figure is about on at least one side."""
     match = frame_match(a, b)
     if match == STRONG:
-        return True
+        # Two sums of one deal differ by rounding or by what they include; sums more than
+        # twice apart are two different sums ("deals worth $2.5 billion" and the $14 billion
+        # bid), whatever the words around them.
+        return not _far_apart_sums(a, b)
     if match == NO_MATCH or sentence_similarity < RESTATED_SENTENCE:
         return False
     fa, fb = a.frame, b.frame
-    if fa is None or fb is None or fa.slot in ("date", "age", "duration"):
+    if fa is None or fb is None or fa.slot in ("date", "age", "duration", "money"):
         return False
     said = bool(fa.counted or fa.role or fb.counted or fb.role)
     if fa.slot == "count" and (fa.counted == "people" or fb.counted == "people"):
@@ -162,13 +165,23 @@ def strongly_matched(a: Claim, b: Claim, sentence_similarity: float) -> bool:
 
 
 # Roles that news copy uses for one happening ("cables were cut" / "were damaged").
-_SAME_ROLES = (frozenset({"damaged", "cut"}),)
+_SAME_ROLES = (frozenset({"damaged", "cut"}), frozenset({"price", "offer"}))
 
 
 def same_role(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return False
     return a == b or any(a in group and b in group for group in _SAME_ROLES)
+
+
+def _far_apart_sums(a: Claim, b: Claim) -> bool:
+    qa, qb = a.quantity, b.quantity
+    if a.frame is None or a.frame.slot != "money" or qa is None or qb is None:
+        return False
+    low_a, low_b = qa.low or 0.0, qb.low or 0.0
+    if low_a <= 0 or low_b <= 0:
+        return False
+    return max(low_a, low_b) / min(low_a, low_b) > 2
 
 
 def _same_named_thing(a: Claim, b: Claim) -> bool:

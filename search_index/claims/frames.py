@@ -196,6 +196,10 @@ def frame_of(
         counted_concept, counted_text, of_role, of_kind, rest = _of_phrase(before, after)
         role = role or of_role or (_role_after(rest)[0] if rest else None)
         modifiers = modifiers or of_kind
+    if slot == "money" and ROLE_OF.get(counted_text or "") in MONEY_ROLES:
+        # "$13.9 billion acquisition", "a $200 million offer": the noun says what the sum is.
+        role = role or ROLE_OF[counted_text or ""]
+        counted_concept = counted_text = None
     if counted_concept in _TOLL_NOUNS:  # "deaths", "injuries": the noun is the role
         role = role or _TOLL_NOUNS[counted_concept]
         counted_concept = counted_text = None
@@ -277,7 +281,9 @@ def date_frame(context: Context, start: int, end: int, last_day: date | None = N
 
 # A possibility or a plan, not what happened.
 _EXPECTED = re.compile(
-    r"\b(?:could|might|would|will|if|faces?|facing|scheduled|expected|planned|planning|"
+    # Not "will" or "would": business news reports a signed deal's terms in them ("HP will
+    # pay $13.2 billion", "said it would pay").
+    r"\b(?:could|might|if|faces?|facing|scheduled|expected|planned|planning|"
     r"set to|due to|may (?:be|have|face|get|reach|rise|go))\b"
 )
 _PAST_VERBS = frozenset("died struck hit began begun broke sent held shot won fled caught".split())
