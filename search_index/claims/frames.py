@@ -127,7 +127,8 @@ _BACKGROUND_CUE = re.compile(
     r"since (?:19|20)\d\d|"
     # "weeks after a driver shot eight" (not "10 months after the last event, 3 cables were
     # severed": that dates this story's event after an earlier one)
-    r"(?:days|weeks|months|years) (?:after|before)(?! (?:the|a|an) (?:last|previous|earlier|first)))\b"
+    r"(?:days|weeks|months|years) (?:after|before)"
+    r"(?! (?:the|a|an) (?:last|previous|earlier|first)))\b"
 )
 # Words that put the figure inside a larger count.
 _PART_BEFORE = re.compile(
