@@ -152,7 +152,32 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
                 claim = _with_attribution(claim, inherited)
         previous_attribution[index] = claim.attribution
         claims.append(claim)
-    return _increments(claims)
+    return _descriptive_modifiers(_increments(claims))
+
+
+def _descriptive_modifiers(claims: list[Claim]) -> list[Claim]:
+    """A modifier narrows what is counted only when the article also counts the thing
+    without it: "1,000 engineer troops" beside "more than 10,000 troops" is a part, while
+    "two undersea cables" in an article that never counts plain "cables" only describes."""
+    plain = {
+        (c.frame.slot, c.frame.counted)
+        for c in claims
+        if c.frame is not None and c.frame.counted and not c.frame.kind
+    }
+    result = []
+    for claim in claims:
+        frame = claim.frame
+        if (
+            frame is not None
+            and frame.kind
+            and frame.counted
+            and not any(k.startswith("per ") for k in frame.kind)
+            and (frame.slot, frame.counted) not in plain
+        ):
+            frame = replace(frame, kind=())
+            claim = replace(claim, frame=frame, topic=frame.label)
+        result.append(claim)
+    return result
 
 
 _INCREMENT = frozenset({"another", "a further", "an additional", "an extra"})

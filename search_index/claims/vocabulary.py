@@ -27,7 +27,7 @@ _ROLES = {
     "sentenced": "sentenced sentence jailed imprisoned",
     "seized": "seized seize seizing confiscated confiscate",
     "damaged": "damaged damage destroyed collapsed flattened razed burned burnt gutted severed "
-    "broken disrupted",
+    "broken disrupted broke",
     "affected": "affected",
     "sent": "sent send sends deployed deploy deploys deployment dispatched dispatch",
     "shot": "shot shooting shots",
