@@ -13,7 +13,8 @@ from itertools import pairwise
 
 from ..models import Article, Extraction, Mention
 from ..text import fold
-from .frames import Context, Frame, date_frame, frame_of
+from .context import Context
+from .frames import Frame, date_frame, frame_of
 from .sentences import CONCEPT_OF, concept, content_words, is_stop_word, sentence_spans, word_spans
 from .values import DateValue, QuantityValue, parse_date, parse_quantity
 

@@ -12,11 +12,13 @@ Everything here is English news grammar and general vocabulary; nothing knows an
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
 
+from .context import WINDOW, Context, words
+from .events import date_event_of, event_of
+from .measures import apposed_age, is_magnitude, length_slot, shock_of, whose_of
 from .vocabulary import (
     DATE_EVENTS,
     DATE_ROLES,
@@ -31,11 +33,6 @@ from .vocabulary import (
     SCOPE_NOUNS,
     noun_concept,
 )
-
-# Characters either side of a figure that its frame is read from.
-_WINDOW = 160
-# A word in folded text (letters, then letters, digits, apostrophes and inner hyphens).
-_WORD = re.compile(r"[a-z][a-z'\u2019]*(?:-[a-z]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,36 +97,6 @@ class Frame:
         return self.whose.split("|", 1)[1] if self.whose and "|" in self.whose else self.whose
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """Everything about the sentence a frame needs, in folded, lower-cased text."""
-
-    text: str
-    """The sentence, folded and lower-cased (same length as the original)."""
-    clause: tuple[int, int]
-    """The value's clause, as offsets into ``text``."""
-    people: tuple[tuple[int, int, str], ...]
-    """PERSON mentions: (start, end, "key|name") in sentence offsets."""
-    places: tuple[tuple[int, int, str], ...]
-    """PLACE mentions: (start, end, key) in sentence offsets."""
-    dates: tuple[tuple[int, int, date], ...]
-    """Dates read in the sentence: (start, end, last day of the period)."""
-    anchor: date | None
-    """The article's publication date, or the end of the latest year it mentions."""
-    dated: bool = False
-    """Whether ``anchor`` is the publication date (then a date weeks before it is news)."""
-
-
-# Cues that a figure is about an earlier event, whatever the dates say.
-_BACKGROUND_CUE = re.compile(
-    r"\b(?:last year|last month|earlier this year|years? ago|decades? ago|months ago|"
-    r"previous(?:ly)?|prior to|in the past|former(?:ly)?|the worst since|"
-    r"since (?:19|20)\d\d|"
-    # "weeks after a driver shot eight" (not "10 months after the last event, 3 cables were
-    # severed": that dates this story's event after an earlier one)
-    r"(?:days|weeks|months|years) (?:after|before)"
-    r"(?! (?:the|a|an) (?:last|previous|earlier|first)))\b"
-)
 # Words that put the figure inside a larger count.
 _PART_BEFORE = re.compile(
     r"\b(?:another|a further|an additional|an extra|including|included|among them|"
@@ -172,8 +139,8 @@ def frame_of(
     text = context.text
     # Only the words near the figure bind to it; a bounded window also keeps an article of
     # 10,000 figures in one sentence linear.
-    before = text[max(context.clause[0], start - _WINDOW) : start]
-    after = text[end : min(context.clause[1], end + _WINDOW)]
+    before = text[max(context.clause[0], start - WINDOW) : start]
+    after = text[end : min(context.clause[1], end + WINDOW)]
     counted_concept, counted_text, role, modifiers = _read_counted(counted, original)
     coordinated = _COORDINATED_NOUN.match(after)
     if (
@@ -193,7 +160,7 @@ def frame_of(
     if role is None and slot == "money":
         # "agreed to buy Kessler for EUR 6.4 billion": the verb may stand a name away.
         role = next(
-            (ROLE_OF[w] for w in reversed(_words(before)[-10:]) if ROLE_OF.get(w) in MONEY_ROLES),
+            (ROLE_OF[w] for w in reversed(words(before)[-10:]) if ROLE_OF.get(w) in MONEY_ROLES),
             None,
         )
     if counted_concept is None:
@@ -219,16 +186,16 @@ def frame_of(
         or _ALSO.search(text[max(0, start - 60) : start]) is not None
         or (_PART_AFTER.match(after) is not None and role is None)
     )
-    if slot == "count" and _apposed_age(context, start, end, figure):
+    if slot == "count" and apposed_age(context, start, end, figure):
         slot = "age"  # "Yvonne Hiller, 43, is charged": an age set off after a name
-    whose = _whose(context, start, end) if slot == "age" else None
+    whose = whose_of(context, start, end) if slot == "age" else None
     if slot in ("length",):
         # Past the clause: "1,150 kilometres (700 miles) east of the capital".
-        slot = _length_slot(before, text[end : end + 60], counted)
-    if slot == "count" and _is_magnitude(text, before, after, counted_concept, figure):
+        slot = length_slot(before, text[end : end + 60], counted)
+    if slot == "count" and is_magnitude(text, before, after, counted_concept, figure):
         slot = "magnitude"
     if slot == "magnitude":
-        counted_concept = counted_text = _shock(text, start, counted_concept)
+        counted_concept = counted_text = shock_of(text, start, counted_concept)
         role, modifiers = None, ()
     return Frame(
         slot=slot,
@@ -236,7 +203,7 @@ def frame_of(
         counted_text=counted_text,
         role=role,
         role_text=_role_word(role, before, counted, after),
-        event=_event(context, start, end),
+        event=event_of(context, start, end),
         part=part,
         # Past a bracket: "13,500 hectares (33,360 acres) across the Centro region".
         scope=_scope(context, start, end, _BRACKET.sub("", text[end : end + 120], count=1)),
@@ -262,8 +229,8 @@ def date_frame(context: Context, start: int, end: int, last_day: date | None = N
     text = context.text
     # Only the words near the figure bind to it; a bounded window also keeps an article of
     # 10,000 figures in one sentence linear.
-    before = text[max(context.clause[0], start - _WINDOW) : start]
-    after = text[end : min(context.clause[1], end + _WINDOW)]
+    before = text[max(context.clause[0], start - WINDOW) : start]
+    after = text[end : min(context.clause[1], end + WINDOW)]
     role = _date_events(before, after)
     if role is None:
         # A date alone in its clause ("In October 2024, ...", a table row "| October 2025 |")
@@ -276,47 +243,14 @@ def date_frame(context: Context, start: int, end: int, last_day: date | None = N
         counted=None,
         counted_text=None,
         role=role,
-        event=_date_event(context, start, last_day),
+        event=date_event_of(context, start, last_day),
         part=False,
         scope=(),
         actors=_actors(context, start, end),
     )
 
 
-# A possibility or a plan, not what happened.
-_EXPECTED = re.compile(
-    # Not "will" or "would": business news reports a signed deal's terms in them ("HP will
-    # pay $13.2 billion", "said it would pay").
-    r"\b(?:could|might|if|faces?|facing|scheduled|expected|planned|planning|"
-    r"set to|due to|may (?:be|have|face|get|reach|rise|go))\b"
-)
 _PAST_VERBS = frozenset("died struck hit began begun broke sent held shot won fled caught".split())
-
-
-def _date_event(context: Context, start: int, last_day: date | None) -> str:
-    """A date long before the article dates another event than the story's ("built in
-    1935", "a bond approved in 2009"); so does a cue such as "previously"."""
-    if _EXPECTED.search(context.text[max(0, start - 80) : start]):
-        return "background:expected"
-    anchor = context.anchor
-    if anchor is not None and last_day is not None:
-        days = (anchor - last_day).days
-        if days > _LONG_AGO:
-            return f"background:{last_day.year}"
-        if context.dated and days > _WEEKS_AGO and _INDEFINITE.match(context.text):
-            return f"background:{last_day.year}-{last_day.month:02d}"
-    clause = context.text[context.clause[0] : context.clause[1]]
-    if len(clause) < 4 * _WINDOW and _BACKGROUND_CUE.search(clause):
-        return "background:earlier"
-    return "main"
-
-
-# More than about 18 months before the article: another event, not this story's.
-_LONG_AGO = 548
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
 
 
 def _read_counted(
@@ -328,13 +262,13 @@ def _read_counted(
     they are, which the entity overlap weighs."""
     if not counted:
         return None, None, None, ()
-    words = _words(counted.lower())
+    phrase = words(counted.lower())
     lower_case = set(_ANY_WORD.findall(original)) if original else None
     role = None
     head = None
     head_text = None
     before_head: list[str] = []
-    for word in words:
+    for word in phrase:
         bare = word.strip("'\u2019")
         if bare in ROLE_OF and role is None and head is not None:
             role = ROLE_OF[bare]
@@ -403,7 +337,7 @@ def _role_word(role: str | None, before: str, counted: str | None, after: str) -
     """The participle that gave ``role``, as written ("captured", "wounded"), if one did."""
     if role is None:
         return None
-    near = [*_words(counted or ""), *_words(after)[:5], *reversed(_words(before)[-5:])]
+    near = [*words(counted or ""), *words(after)[:5], *reversed(words(before)[-5:])]
     for word in near:
         if ROLE_OF.get(word) == role and word.endswith("ed"):
             return word
@@ -419,7 +353,7 @@ def _role_after(after: str) -> tuple[str | None, int]:
     # "cables between [Italy] and [Egypt] in the [Mediterranean] were damaged": with the names
     # blanked, a place phrase leaves only its prepositions, which the verb reaches across.
     after = _BETWEEN_BLANKS.sub(" ", after)
-    for distance, word in enumerate(_words(after)[:7]):
+    for distance, word in enumerate(words(after)[:7]):
         if word in ROLE_OF:
             return ROLE_OF[word], distance
         # A participle that describes the counted thing is passed over ("three cables
@@ -444,7 +378,7 @@ def _role_before(before: str) -> tuple[str | None, int]:
             return "killed", 0
         if kind == "injury":
             return "injured", 0
-    for distance, word in enumerate(reversed(_words(before)[-5:])):
+    for distance, word in enumerate(reversed(words(before)[-5:])):
         if word in ROLE_OF:
             return ROLE_OF[word], distance
         if word not in GLUE_BEFORE:
@@ -513,7 +447,7 @@ def _date_events(before: str, after: str, reach: int = 4) -> str | None:
     """What happened on a date: the event words of its clause ("construction began",
     "arrested"), as space-separated concepts, or ``None``."""
     found: list[str] = []
-    words_before, words_after = _words(before), _words(after)
+    words_before, words_after = words(before), words(after)
     # The verb that governs a date is the first word before it past prepositions and
     # adverbs ("arrested early Sunday"), or right after it; a verb further off governs
     # something else ("tests given when Williams was arrested were released Wednesday").
@@ -553,176 +487,6 @@ _NOUN_HEADS = frozenset(
 
 _BRACKET = re.compile(r"^\s*\([^()]{0,60}\)")
 _PER = re.compile(r"^\s*(?:per|a|an|each)\s+([a-z]+)\b(?<!\ba lot)|^\s*(apiece)\b")
-_SHOCK_WORD = re.compile(r"\b(aftershocks?|quakes?|earthquakes?|tremors?|temblors?)\b")
-_SHOCKS = frozenset({"quake", "aftershock", "shock", "foreshock"})
-_SEISMIC = re.compile(r"\b(?:quake|earthquake|temblor|tremor|aftershock|seismic|richter)")
-_MAGNITUDE_BEFORE = re.compile(
-    r"\b(?:measuring|measured|registering|registered|rated|of|magnitude)\s+$"
-)
-
-
-def _shock(text: str, start: int, counted: str | None) -> str | None:
-    """Whose magnitude a figure is: ``None`` for the quake itself, else "aftershock" ...
-    "Aftershocks measuring 2.9": the shock is named before the figure; an aftershock named
-    shortly before wins over "the main shock" named nearer."""
-    if counted not in _SHOCKS:
-        shocks = [noun_concept(w) for w in _SHOCK_WORD.findall(text[max(0, start - 80) : start])]
-        counted = "aftershock" if "aftershock" in shocks else shocks[-1] if shocks else None
-    if counted not in _SHOCKS or counted == "quake":
-        return None  # "a 5.9 quake": the quake's own magnitude
-    return counted
-
-
-def _is_magnitude(
-    text: str, before: str, after: str, counted: str | None, figure: float | None
-) -> bool:
-    """A bare decimal such as 4.6 is a magnitude when the sentence is about a quake and the
-    words at the figure say so: "measuring 4.6", "a 5.9 quake", "a 2.9 aftershock",
-    "5.8 on the Richter scale"."""
-    if figure is None or not 1.0 <= figure < 10.0 or figure == int(figure):
-        return False
-    if _SEISMIC.search(text) is None:
-        return False
-    return (
-        counted in ("quake", "aftershock", "shock", "jolt")
-        or _MAGNITUDE_BEFORE.search(before) is not None
-        or re.match(r"^\s*on the (?:open-ended )?richter", after) is not None
-    )
-
-
-def _length_slot(before: str, after: str, counted: str | None) -> str:
-    """A length is a depth, a height, a distance or a plain length by the words right at it:
-    "at a depth of 35 km", "10 km deep", "16 km north of", "500 km from"."""
-    following = f"{counted or ''} {after[:30]}".strip()
-    if re.search(r"\b(?:depth|deep)\s+(?:of\s+)?(?:about\s+|some\s+|around\s+)?$", before) or (
-        re.match(r"^(?:deep|below|underground|beneath)\b", following)
-    ):
-        return "depth"
-    if re.search(r"\b(?:height|altitude)\s+of\s+$", before) or re.match(
-        r"^(?:high|tall|above)\b", following
-    ):
-        return "height"
-    if re.match(
-        r"^(?:\(.*?\)\s*)?(?:from|away|off|to the|north|south|east|west|northeast|"
-        r"northwest|southeast|southwest|outside)\b",
-        following,
-    ):
-        return "distance"
-    return "length"
-
-
-def _apposed_age(context: Context, start: int, end: int, figure: float | None) -> bool:
-    """ "Kimani Gray, 16," : a bare whole number between commas right after a person's name."""
-    if figure is None or figure != int(figure) or not 1 <= figure <= 120:
-        return False
-    if not re.match(r"^\s*(?:,|\)|$)", context.text[end : end + 3]):
-        return False
-    return any(
-        p_end <= start and re.fullmatch(r"\s*[,(]\s*", context.text[p_end:start])
-        for _, p_end, _ in context.people
-    )
-
-
-def _whose(context: Context, start: int, end: int) -> str | None:
-    """The person an age belongs to: a name right before or after it ("Gray, 16,",
-    "16-year-old Kimani Gray")."""
-    best = None
-    for p_start, p_end, key in context.people:
-        gap = start - p_end if p_end <= start else p_start - end
-        if p_end <= start and re.fullmatch(r"\s*[,(]\s*", context.text[p_end:start]):
-            gap = 0  # "Gray, 16,"
-        elif p_end <= start and (
-            key.endswith("'s") or context.text[p_end:start].lstrip().startswith(("'s", "\u2019s"))
-        ):
-            continue  # "Jeffs's 16-year-old daughter": the age is the daughter's
-        near = 0 <= gap <= 4 or (
-            p_start >= end and gap <= 12 and not context.text[end:p_start].strip(" ,")
-        )
-        if near and (best is None or gap < best[0]):
-            best = (gap, key)
-    return best[1] if best else None
-
-
-def _event(context: Context, start: int, end: int) -> str:
-    """ "main", or "background:<year>" when the figure's clause dates it long before the
-    article (or a cue says it is about an earlier event), or "background:expected" when it
-    is a possibility or a plan rather than what happened ("could be sentenced to up to 119
-    years", "scheduled to begin Jan. 24")."""
-    if _EXPECTED.search(context.text[max(0, start - 80) : start]):
-        return "background:expected"
-    if not context.dated:
-        # Without a publication date, a sentence that opens on a bare month ("In January,
-        # five cables were cut") tells of an earlier event: news dates its own event by day
-        # ("on Friday", "yesterday").
-        opening = _OPENING_MONTH.match(context.text)
-        if opening is not None and opening.end() <= start:
-            return f"background:{opening.group(1)}"
-    c_start, c_end = context.clause
-    clause = context.text[max(c_start, start - _WINDOW) : min(c_end, end + _WINDOW)]
-    anchor = context.anchor
-    if anchor is not None:
-        # Dates come in text order: only those within the window are looked at.
-        low = bisect.bisect_left(context.dates, (start - 2 * _WINDOW,))
-        for index in range(low, len(context.dates)):
-            d_start, d_end, last_day = context.dates[index]
-            if d_start > end + _WINDOW:
-                break
-            if d_end < start - _WINDOW:
-                continue  # too far to date this figure
-            if d_start < end and start < d_end:
-                continue  # the figure's own date
-            in_clause = c_start <= d_start and d_end <= c_end
-            # A sentence that opens with its date ("In December 2003, a quake ...") dates the
-            # clause that follows.
-            leading = (
-                d_start <= 12 and d_end <= c_start and not context.text[d_end:c_start].strip(" ,")
-            )
-            if not (in_clause or leading):
-                continue
-            days = (anchor - last_day).days
-            if days > _LONG_AGO:
-                return f"background:{last_day.year}"
-            if context.dated and days > _WEEKS_AGO and _INDEFINITE.match(context.text):
-                # "In February, a woman opened fire at [another campus], killing three": an
-                # event told with "a", dated weeks before the article, is another event.
-                return f"background:{last_day.year}-{last_day.month:02d}"
-    # A cue in the figure's clause, or earlier in its sentence ("Thursday's shooting came
-    # weeks after a driver [...] fatally shot eight").
-    lead = context.text[max(0, start - _WINDOW) : start]
-    if _BACKGROUND_CUE.search(clause) or _BACKGROUND_CUE.search(lead):
-        return "background:earlier"
-    # "Early November, the Royal Navy had captured eight pirates": the past perfect tells of
-    # what came before the story, unless it reports speech ("police said 10 had been killed").
-    earlier = _PAST_PERFECT.search(lead[-60:]) or _PAST_PERFECT_AFTER.match(
-        context.text[end : end + 60]
-    )
-    if earlier and not _REPORTED.search(context.text):
-        return "background:earlier"
-    # "the 2004 tsunami", "the 1999 election": a year naming another event.
-    named = _NAMED_EVENT.search(clause)
-    if named is not None and (anchor is None or int(named.group(1)) < anchor.year):
-        return f"background:{named.group(1)}"
-    return "main"
-
-
-_OPENING_MONTH = re.compile(
-    r"^\W*(?:in|last|early|late|since|by)\s+(january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)\b\s*,"
-)
-_PAST_PERFECT = re.compile(
-    r"\bhad (?:been |already |previously )?[a-z]+(?:ed|en|t)\b(?:\s+\w+){0,3}\s*$"
-)
-_PAST_PERFECT_AFTER = re.compile(
-    r"^(?:\s+[a-z]+){0,2}\s+had (?:been |already )?[a-z]+(?:ed|en|ing|t)\b"
-)
-_REPORTED = re.compile(
-    r"\b(?:said|says|say|told|reported|according|announced|confirmed|stated|added|"
-    r"estimated|believed|thought|feared)\b"
-)
-# A sentence that opens (after a date phrase) with an indefinite noun phrase.
-_INDEFINITE = re.compile(r"^\W*(?:[^,.;]{0,40},\s*)?(?:a|an|another)\s+[a-z]")
-_WEEKS_AGO = 30
-_NAMED_EVENT = re.compile(r"\bthe ((?:19|20)\d\d) (?!(?:and|to|or)\b)[a-z]")
 
 
 def _scope(context: Context, start: int, end: int, after: str) -> tuple[str, ...]:
@@ -731,11 +495,11 @@ def _scope(context: Context, start: int, end: int, after: str) -> tuple[str, ...
     its clause."""
     found: list[str] = []
     c_start = context.clause[0]
-    before = context.text[max(c_start, start - _WINDOW) : start]
+    before = context.text[max(c_start, start - WINDOW) : start]
     for phrase in (_SCOPE_AFTER.match(after[:80]), _SCOPE_BEFORE.search(before[-80:])):
         if phrase is None:
             continue
-        for word in _words(phrase.group("words"))[:5]:
+        for word in words(phrase.group("words"))[:5]:
             if noun_concept(word) in SCOPE_NOUNS:
                 found.append(noun_concept(word))
                 break

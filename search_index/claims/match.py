@@ -1,0 +1,155 @@
+"""Whether two claims are about the same thing: how well their frames match.
+
+``STRONG``: both say what is counted in which role for the same event (or measure the same
+named thing); only such pairs may conflict. ``WEAK``: nothing contradicts, but one side says
+too little; such pairs may agree. ``NO_MATCH``: they are about different things.
+"""
+
+from __future__ import annotations
+
+from .extract import Claim
+from .vocabulary import SCOPE_NOUNS
+
+# How sure a pairing is that two figures are about one thing (see ``frame_match``).
+NO_MATCH, WEAK, STRONG = 0, 1, 2
+# Slots whose name alone says what is measured ("a 6.1 magnitude", "10 km deep").
+_SPECIFIC_SLOTS = frozenset({"magnitude", "depth"})
+
+
+def frame_match(a: Claim, b: Claim) -> int:
+    """``STRONG`` when the words bound to both figures say they count or measure the same
+    thing in the same role for the same event; ``WEAK`` when nothing contradicts it but one
+    side says too little (they may agree, never conflict); ``NO_MATCH`` otherwise."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None or fa.slot != fb.slot:
+        return NO_MATCH
+    if fa.event != fb.event or fa.event == "background:earlier":
+        return NO_MATCH
+    if fa.slot != "date" and fa.role and fb.role and not same_role(fa.role, fb.role):
+        return NO_MATCH
+    if (
+        fa.slot != "date"
+        and fa.counted != fb.counted
+        and (
+            (fa.counted and fb.counted)
+            or fa.slot == "magnitude"  # an aftershock's is not the quake's
+        )
+    ):
+        return NO_MATCH
+    if fa.whose and fb.whose and fa.whose.split("|", 1)[0] != fb.whose.split("|", 1)[0]:
+        return NO_MATCH
+    if fa.actors and fb.actors and not set(fa.actors) & set(fb.actors):
+        # "Williams was arrested early Sunday" and "Jackson, arrested Jan. 6": two people's
+        # figures may agree by chance, never conflict.
+        return min(_strength(a, b), WEAK)
+    return _strength(a, b)
+
+
+def _strength(a: Claim, b: Claim) -> int:
+    fa, fb = a.frame, b.frame
+    assert fa is not None and fb is not None
+    if fa.slot == "date":
+        events_a, events_b = set((fa.role or "").split()), set((fb.role or "").split())
+        # Event words next to a date are a loose guide: disagreeing ones make the pair weak,
+        # and a date of what someone said is not the date of what happened.
+        shared = events_a & events_b - {"said"}
+        same_grain = (
+            a.date is not None and b.date is not None and (a.date.granularity == b.date.granularity)
+        )
+        return STRONG if shared and same_grain else WEAK
+    same = bool(fa.role) and same_role(fa.role, fb.role)
+    same_counted = bool(fa.counted) and fa.counted == fb.counted
+    if fa.slot == "count":
+        if not (fa.role or fa.counted) or not (fb.role or fb.counted):
+            return NO_MATCH  # a bare number says nothing of what it counts
+        if same:
+            return STRONG
+        # Without a role on both sides ("two firefighters" hurt vs "1,200 firefighters" at
+        # work; "five villages" vs "seven villages were damaged") they may agree, not conflict.
+        return WEAK if same_counted or same else NO_MATCH
+    if fa.slot == "age":
+        return STRONG if fa.whose and fb.whose else WEAK
+    if fa.slot == "duration" and not same:
+        return WEAK  # "four days" and "eight days" of an ongoing riot: told at two times
+    if fa.slot in _SPECIFIC_SLOTS:
+        return STRONG
+    if fa.slot == "distance" and set(fa.scope) & set(fb.scope):
+        return STRONG
+    if same or same_counted:
+        # A share or a sum belongs to someone: "won 12.4%" and "won 27.4%" are two parties'
+        # unless the sentences name the same ones.
+        if set(a.entities) ^ set(b.entities) and not set(a.entities) & set(b.entities):
+            return WEAK
+        return STRONG
+    return WEAK
+
+
+# Sentences this alike (rapidfuzz token-set ratio) that name a common place or party make a
+# weakly framed pair as good as a strong one: "65% of traffic to India was down" and "60 per
+# cent in India were disrupted" say what the figure is about between them.
+RESTATED_SENTENCE = 0.6
+
+
+def strongly_matched(a: Claim, b: Claim, sentence_similarity: float) -> bool:
+    """Whether two claims are surely about one thing: a strong frame match, or a weak one
+    (nothing contradicts, one side says less) in sentences that restate each other around a
+    common name, and that say what the figure is about on at least one side."""
+    match = frame_match(a, b)
+    if match == STRONG:
+        # Two sums of one deal differ by rounding or by what they include; sums more than
+        # twice apart are two different sums ("deals worth $2.5 billion" and the $14 billion
+        # bid), whatever the words around them.
+        return not _far_apart_sums(a, b)
+    if match == NO_MATCH or sentence_similarity < RESTATED_SENTENCE:
+        return False
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None or fa.slot in ("date", "age", "duration", "money"):
+        return False
+    said = bool(fa.counted or fa.role or fb.counted or fb.role)
+    if fa.slot == "count" and (fa.counted == "people" or fb.counted == "people"):
+        return False  # "people" alone says too little
+    return said and bool(set(a.entities) & set(b.entities))
+
+
+# Roles that news copy uses for one happening ("cables were cut" / "were damaged").
+_SAME_ROLES = (frozenset({"damaged", "cut"}), frozenset({"price", "offer"}))
+
+
+def same_role(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a == b or any(a in group and b in group for group in _SAME_ROLES)
+
+
+def _far_apart_sums(a: Claim, b: Claim) -> bool:
+    qa, qb = a.quantity, b.quantity
+    if a.frame is None or a.frame.slot != "money" or qa is None or qb is None:
+        return False
+    low_a, low_b = qa.low or 0.0, qb.low or 0.0
+    if low_a <= 0 or low_b <= 0:
+        return False
+    return max(low_a, low_b) / min(low_a, low_b) > 2
+
+
+def same_named_thing(a: Claim, b: Claim) -> bool:
+    fa, fb = a.frame, b.frame
+    return fa is not None and fb is not None and bool(fa.counted) and fa.counted == fb.counted
+
+
+def different_scope(a: Claim, b: Claim) -> bool:
+    """Whether one figure counts a part of what the other counts, or another place."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None:
+        return False
+    if fa.part != fb.part:
+        return True
+    # "1,000 engineer troops" is a part of "11,000 troops"; "three undersea cables" and "3
+    # underwater cables" are two descriptions of one thing.
+    if bool(fa.kind) != bool(fb.kind):
+        return True
+    scope_a, scope_b = set(fa.scope), set(fb.scope)
+    if scope_a and scope_b and not scope_a & scope_b:
+        return True
+    nouns_a = {s for s in scope_a if s in SCOPE_NOUNS}
+    nouns_b = {s for s in scope_b if s in SCOPE_NOUNS}
+    return nouns_a != nouns_b
