@@ -15,14 +15,9 @@ from pathlib import Path
 
 from .claims.align import Comparison
 from .claims.align import compare as compare_claims
-from .claims.extract import (
-    CLAIMS_VERSION,
-    Claim,
-    claim_from_record,
-    claim_to_record,
-    extract_claims,
-)
+from .claims.extract import CLAIMS_VERSION, Claim, extract_claims
 from .claims.matrix import Subject, TimelineEvent, claim_matrix, timeline
+from .claims.records import claim_from_record, claim_to_record
 from .corpus import (
     RACY_NS,
     Discovery,

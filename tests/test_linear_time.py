@@ -17,7 +17,8 @@ from collections.abc import Callable
 
 import pytest
 
-from search_index.claims.extract import claim_from_record, claim_to_record, extract_claims
+from search_index.claims.extract import extract_claims
+from search_index.claims.records import claim_from_record, claim_to_record
 from search_index.entities.extract import RuleExtractor
 from search_index.entities.values import find_dates, find_quantities
 from search_index.models import Article

@@ -15,7 +15,7 @@ from ..models import Article, Extraction, Mention
 from ..text import fold
 from .context import Context
 from .frames import Frame, date_frame, frame_of
-from .sentences import CONCEPT_OF, concept, content_words, is_stop_word, sentence_spans, word_spans
+from .sentences import concept, content_words, is_stop_word, sentence_spans, word_spans
 from .values import DateValue, QuantityValue, parse_date, parse_quantity
 
 # Bump when claim extraction changes, so every article is analysed again.
@@ -135,7 +135,7 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
                 # The second figure is of the same thing as the first.
                 quantity = second.quantity
                 if quantity is not None and claim.frame is not None:
-                    quantity = _as_framed(quantity, claim.frame)
+                    quantity = as_framed(quantity, claim.frame)
                 claim = replace(
                     second,
                     frame=claim.frame,
@@ -448,7 +448,7 @@ def _coordinated(mention: Mention) -> list[tuple[Mention, str]] | None:
     return [(first, rest), (second, rest)]
 
 
-def _as_framed(quantity: QuantityValue, frame: Frame | None) -> QuantityValue:
+def as_framed(quantity: QuantityValue, frame: Frame | None) -> QuantityValue:
     """The value with what its frame learnt from the sentence: a bare 4.6 "measuring 4.6"
     after a quake is a magnitude."""
     if frame is not None and frame.slot == "magnitude" and quantity.dimension is None:
@@ -499,7 +499,7 @@ def _claim(
             original=mention.text,
             figure=quantity.figure,
         )
-        quantity = _as_framed(quantity, frame)
+        quantity = as_framed(quantity, frame)
         unit = quantity.unit
     else:
         frame = date_frame(context, *local, when.end if when is not None else None)
@@ -551,14 +551,6 @@ def _subject(
     measured = [quantity.dimension] if quantity and quantity.dimension else []
     seen: dict[str, None] = dict.fromkeys([*counted, *measured, *words])
     return tuple(w for w in seen if not w.isdigit())
-
-
-def _topic(subject: tuple[str, ...], quantity: QuantityValue | None) -> str:
-    """A short label: the concept words first ("troops sent", "killed", "construction began")."""
-    concepts = [w for w in subject if w in CONCEPT_OF.values()]
-    counted = content_words(quantity.counted)[-1:] if quantity and quantity.counted else []
-    label = list(dict.fromkeys([*counted, *concepts]))[:3] or list(subject[:3])
-    return " ".join(label)
 
 
 def _attribution(sentence: str, inside: list[Mention], offset: int) -> str | None:
@@ -615,101 +607,3 @@ def _inherited_attribution(
 
 def _with_attribution(claim: Claim, attribution: str) -> Claim:
     return replace(claim, attribution=attribution)
-
-
-# The sentence is not stored: it is the article's text from ``start`` to ``end``, and a copy in
-# every record grows with the square of a sentence's figures (10,000 numbers in one 50 kB
-# sentence made 500 MB of records).
-_STORED_FIELDS = (
-    "kind",
-    "start",
-    "end",
-    "value_start",
-    "value_end",
-    "value_text",
-    "value",
-    "hedge",
-    "unit",
-    "subject",
-    "topic",
-    "attribution",
-    "places",
-    "entities",
-)
-
-
-def claim_to_record(claim: Claim) -> dict[str, object]:
-    """A plain, picklable record of a claim for the index (values are re-read on load)."""
-    record: dict[str, object] = {name: getattr(claim, name) for name in _STORED_FIELDS}
-    if claim.frame is not None:
-        record["frame"] = {f: getattr(claim.frame, f) for f in _FRAME_FIELDS}
-    return record
-
-
-_FRAME_FIELDS = (
-    "slot",
-    "counted",
-    "counted_text",
-    "role",
-    "event",
-    "part",
-    "scope",
-    "whose",
-    "kind",
-    "role_text",
-    "actors",
-)
-
-
-def _frame_from(record: object) -> Frame | None:
-    if not isinstance(record, dict):
-        return None
-    try:
-        fields = {f: record.get(f) for f in _FRAME_FIELDS}
-        fields["scope"] = tuple(fields["scope"] or ())
-        fields["kind"] = tuple(fields["kind"] or ())
-        fields["actors"] = tuple(fields["actors"] or ())
-        fields["part"] = bool(fields["part"])
-        return Frame(**fields)  # type: ignore[arg-type]
-    except TypeError:
-        return None
-
-
-def claim_from_record(article: Article, record: dict[str, object]) -> Claim | None:
-    anchor = article.published.value.date() if article.published else None
-    fields = {name: record.get(name) for name in _STORED_FIELDS}
-    start, end = fields["start"], fields["end"]
-    if not isinstance(start, int) or not isinstance(end, int):
-        return None
-    fields["sentence"] = _sentence_of(article, start, end)
-    fields["subject"] = tuple(fields["subject"] or ())  # type: ignore[arg-type]
-    fields["places"] = tuple(fields["places"] or ())  # type: ignore[arg-type]
-    fields["entities"] = tuple(fields["entities"] or ())  # type: ignore[arg-type]
-    text = str(fields["value_text"])
-    frame = _frame_from(record.get("frame"))
-    if fields["kind"] == "quantity":
-        quantity = parse_quantity(text)
-        quantity = _as_framed(quantity, frame) if quantity is not None else None
-        return Claim(article.id, **fields, quantity=quantity, frame=frame) if quantity else None  # type: ignore[arg-type]
-    when = parse_date(text, anchor)
-    return Claim(article.id, **fields, date=when, frame=frame) if when else None  # type: ignore[arg-type]
-
-
-# The last sentence read back, so that the claims of one sentence, which come one after
-# another, share one string rather than holding a copy each.
-_last_sentence: tuple[Article, int, int, str] | None = None
-
-
-def _sentence_of(article: Article, start: int, end: int) -> str:
-    global _last_sentence
-    last = _last_sentence
-    if last is not None and last[0] is article and last[1:3] == (start, end):
-        return last[3]
-    offset = article.body_start
-    # Slicing the body spares building the whole text (headline and body) for every sentence.
-    if start >= offset:
-        sentence = article.body[start - offset : end - offset]
-    else:
-        sentence = article.text[start:end]
-    _last_sentence = (article, start, end, sentence)
-    return sentence
