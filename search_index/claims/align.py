@@ -209,8 +209,8 @@ def _candidates(claims_a: Sequence[Claim], claims_b: Sequence[Claim]) -> Iterato
     same = {(b.article_id, b.value_start): j for j, b in enumerate(claims_b)}
     for i, a in enumerate(claims_a):
         found: set[int] = set()
-        if (j := same.get((a.article_id, a.value_start))) is not None:
-            found.add(j)
+        if (itself := same.get((a.article_id, a.value_start))) is not None:
+            found.add(itself)
         for word in _keys(a):
             postings = by_word.get((a.kind, word), [])
             if len(postings) > MAX_PER_WORD:
