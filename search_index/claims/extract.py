@@ -175,10 +175,15 @@ def _descriptive_modifiers(claims: list[Claim]) -> list[Claim]:
             and not any(k.startswith("per ") for k in frame.kind)
             and (frame.slot, frame.counted) not in plain
         ):
-            frame = replace(frame, kind=())
-            claim = replace(claim, frame=frame, topic=frame.label)
+            claim = _reframed(claim, frame, kind=())
         result.append(claim)
     return result
+
+
+def _reframed(claim: Claim, frame: Frame, **changes: object) -> Claim:
+    """The claim with its frame changed, and the topic that names the new frame."""
+    frame = replace(frame, **changes)  # type: ignore[arg-type]
+    return replace(claim, frame=frame, topic=frame.label)
 
 
 _INCREMENT = frozenset({"another", "a further", "an additional", "an extra"})
@@ -209,8 +214,7 @@ def _increments(claims: list[Claim]) -> list[Claim]:
         ):
             before = previous.frame if previous is not None else None
             if before is None or before.role != frame.role:
-                frame = replace(frame, part=False)
-                claim = replace(claim, frame=frame, topic=frame.label)
+                claim = _reframed(claim, frame, part=False)
         result.append(claim)
         if claim.kind == "quantity":
             previous = claim
