@@ -91,7 +91,14 @@ def event_of(context: Context, start: int, end: int) -> str:
             leading = (
                 d_start <= 12 and d_end <= c_start and not context.text[d_end:c_start].strip(" ,")
             )
-            if not (in_clause or leading):
+            # "the $19 billion purchase of Compaq, completed in 2002": a participle clause
+            # right after the figure's dates the thing the figure measures.
+            trailing = (
+                d_start >= c_end
+                and d_start - c_end <= 40
+                and _PARTICIPLE_CLAUSE.match(context.text, c_end) is not None
+            )
+            if not (in_clause or leading or trailing):
                 continue
             days = (anchor - last_day).days
             if days > _LONG_AGO:
@@ -119,6 +126,7 @@ def event_of(context: Context, start: int, end: int) -> str:
     return "main"
 
 
+_PARTICIPLE_CLAUSE = re.compile(r",\s*(?:which|that)?\s*(?:was|were)?\s*[a-z]+ed\b")
 _OPENING_MONTH = re.compile(
     r"^\W*(?:in|last|early|late|since|by)\s+(january|february|march|april|may|june|july|"
     r"august|september|october|november|december)\b\s*,"
