@@ -161,7 +161,7 @@ def _descriptive_modifiers(claims: list[Claim]) -> list[Claim]:
     without it: "1,000 engineer troops" beside "more than 10,000 troops" is a part, while
     "two undersea cables" in an article that never counts plain "cables" only describes."""
     plain = {
-        (c.frame.slot, c.frame.counted)
+        (c.frame.slot, c.frame.counted, c.frame.event)
         for c in claims
         if c.frame is not None and c.frame.counted and not c.frame.kind
     }
@@ -173,7 +173,7 @@ def _descriptive_modifiers(claims: list[Claim]) -> list[Claim]:
             and frame.kind
             and frame.counted
             and not any(k.startswith("per ") for k in frame.kind)
-            and (frame.slot, frame.counted) not in plain
+            and (frame.slot, frame.counted, frame.event) not in plain
         ):
             claim = _reframed(claim, frame, kind=())
         result.append(claim)
