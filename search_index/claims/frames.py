@@ -171,6 +171,19 @@ def frame_of(
         # "$13.9 billion acquisition", "a $200 million offer": the noun says what the sum is.
         role = role or ROLE_OF[counted_text or ""]
         counted_concept = counted_text = None
+    if (
+        slot == "count"
+        and figure is not None
+        and figure > 1
+        and counted_text
+        and not counted_text.endswith("s")
+        and counted_text not in _PLURALS
+        and counted_concept not in _TOLL_NOUNS
+    ):
+        # "the SEA-ME-WE 4 cable", "Route 94 freeway": a number before a singular noun
+        # names something; it counts nothing.
+        counted_concept = counted_text = None
+        modifiers = ()
     if counted_concept in _TOLL_NOUNS:  # "deaths", "injuries": the noun is the role
         role = role or _TOLL_NOUNS[counted_concept]
         counted_concept = counted_text = None
@@ -304,6 +317,11 @@ def _read_counted(
     return head, head_text, role, modifiers
 
 
+# Plurals that do not end in "s".
+_PLURALS = frozenset(
+    "people men women children police personnel staff aircraft cattle sheep fish data media "
+    "deer crew militia infantry".split()
+)
 _PREPOSITIONS = frozenset(
     "between across through near off into onto under over around against via per than like "
     "inside outside along toward towards beyond".split()

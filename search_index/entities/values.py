@@ -153,7 +153,12 @@ def find_quantities(
         text = match.group()
         if _ORDINAL.match(folded, start):
             continue
-        if not any(ch.isdigit() for ch in text) and not _counts_something(text):
+        if (
+            not any(ch.isdigit() for ch in text)
+            and not _counts_something(text)
+            # "all three of the cables", "two of them": what is counted follows "of".
+            and not (_OF_WHAT.match(folded, match.end()) and text.lower() not in ("one", "a"))
+        ):
             continue
         if start > 0 and folded[start - 1] == "[" and _CITATION.match(folded, start - 1):
             continue
@@ -188,6 +193,7 @@ def find_quantities(
     return found
 
 
+_OF_WHAT = re.compile(r"\s+of\s+(?:the|these|those|its|their|them|whom)\b", re.IGNORECASE)
 _NUMBER_WORD_RE = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
 
 
