@@ -197,7 +197,8 @@ def frame_of(
         or _PART_HEDGE.match(original or "") is not None
         # "They also attacked a crew's truck, injuring at least two": a further incident.
         or _ALSO.search(text[max(0, start - 60) : start]) is not None
-        or (_PART_AFTER.match(after) is not None and role is None)
+        # "two of the three workers" is a part; "all three of the cables" is the whole.
+        or (_PART_AFTER.match(after) is not None and role is None and not _ALL.search(before))
     )
     if slot == "count" and apposed_age(context, start, end, figure):
         slot = "age"  # "Yvonne Hiller, 43, is charged": an age set off after a name
@@ -442,10 +443,10 @@ _QUANTITY_NOUN = re.compile(
     r"aged|rate|score|record|majority|minimum|maximum|average|out|one|two|three|some|all|"
     r"most|many|each|none|both|dozens|hundreds|thousands|millions|tens|scores|part|half)$"
 )
+# "of the cables connecting ...": up to three words, which ``_read_counted`` cuts at a
+# participle, a preposition or a verb.
 _OF_AFTER = re.compile(
-    r"^\s*of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
-    r"((?:[a-z][a-z'-]*\s+){0,2}?[a-z][a-z'-]*)(?=\s+(?:were|was|are|is|have|had|has|who|that|"
-    r"in|on|at|to|from|as|and|believed|thought|feared|reported|said)\b|[,.;:]|$)"
+    r"^\s*of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?((?:[a-z][a-z'-]*\s*){1,3})"
 )
 # Words as written, upper or lower case: those all in lower case are common words.
 _ANY_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'\u2019-]*(?![A-Za-z])")
@@ -457,6 +458,7 @@ def _lower_in(word: str, original: str) -> bool:
     return re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", original) is not None
 
 
+_ALL = re.compile(r"\b(?:all|both)\s*$")
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")
 _PART_HEDGE = re.compile(r"^\s*(?:another|a further|an additional|an extra)\b", re.IGNORECASE)
 

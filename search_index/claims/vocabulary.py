@@ -91,7 +91,7 @@ GLUE_BEFORE = frozenset(
     """
     at least about around some nearly almost more than over up to roughly approximately
     an estimated estimated another a further the a an had has have was were been is are
-    also reportedly now so far to of just only as many much had
+    also reportedly now so far to of just only as many much had all both
     """.split()
 )
 
