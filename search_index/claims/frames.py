@@ -163,10 +163,13 @@ def frame_of(
             (ROLE_OF[w] for w in reversed(words(before)[-10:]) if ROLE_OF.get(w) in MONEY_ROLES),
             None,
         )
+    of_whole = False
     if counted_concept is None:
         counted_concept, counted_text, of_role, of_kind, rest = _of_phrase(before, after)
         role = role or of_role or (_role_after(rest)[0] if rest else None)
         modifiers = modifiers or of_kind
+        # "five of the dead", "12 of the injured": a part of those counted elsewhere.
+        of_whole = bool(rest or of_role) and _OF_THE.match(after) is not None
     if slot == "money" and ROLE_OF.get(counted_text or "") in MONEY_ROLES:
         # "$13.9 billion acquisition", "a $200 million offer": the noun says what the sum is.
         role = role or ROLE_OF[counted_text or ""]
@@ -180,9 +183,9 @@ def frame_of(
         and counted_text not in _PLURALS
         and counted_concept not in _TOLL_NOUNS
     ):
-        # "the SEA-ME-WE 4 cable", "Route 94 freeway": a number before a singular noun
-        # names something; it counts nothing.
-        counted_concept = counted_text = None
+        # "the SEA-ME-WE 4 cable", "Route 94 freeway", "40 East 5th Ave.": a number before
+        # a singular noun names something; it counts nothing.
+        counted_concept = counted_text = role = None
         modifiers = ()
     if counted_concept in _TOLL_NOUNS:  # "deaths", "injuries": the noun is the role
         role = role or _TOLL_NOUNS[counted_concept]
@@ -198,7 +201,10 @@ def frame_of(
         # "They also attacked a crew's truck, injuring at least two": a further incident.
         or _ALSO.search(text[max(0, start - 60) : start]) is not None
         # "two of the three workers" is a part; "all three of the cables" is the whole.
-        or (_PART_AFTER.match(after) is not None and role is None and not _ALL.search(before))
+        or (
+            (of_whole or (_PART_AFTER.match(after) is not None and role is None))
+            and not _ALL.search(before)
+        )
     )
     if slot == "count" and apposed_age(context, start, end, figure):
         slot = "age"  # "Yvonne Hiller, 43, is charged": an age set off after a name
@@ -230,10 +236,18 @@ def frame_of(
 def _actors(context: Context, start: int, end: int) -> tuple[str, ...]:
     """Family names (last words) of the people named near the figure, lower-cased: enough
     to tell "Williams was arrested" from "Jackson, arrested Jan. 6" across two reports."""
+    # The subject: the nearest person named before the figure in its clause ("Artino scored
+    # 14 points ... and Echenique had 11 points": 11 is Echenique's), else just after it.
+    c_start, c_end = context.clause
+    before = [
+        p for p in context.people if c_start <= p[0] and p[1] <= start and start - p[1] <= 100
+    ]
+    after = [p for p in context.people if end <= p[0] <= end + 40 and p[1] <= c_end]
+    chosen = before[-1:] or after[:1]
     names = {
         key.split("|", 1)[-1].split()[-1].lower().removesuffix("'s")
-        for p_start, p_end, key in context.people
-        if start - 100 <= p_start and p_end <= end + 60 and key.split("|", 1)[-1].split()
+        for _, _, key in chosen
+        if key.split("|", 1)[-1].split()
     }
     return tuple(sorted(names))
 
@@ -458,6 +472,7 @@ def _lower_in(word: str, original: str) -> bool:
     return re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", original) is not None
 
 
+_OF_THE = re.compile(r"^\s*of\s+(?:the|those|these|them|its|their)\b")
 _ALL = re.compile(r"\b(?:all|both)\s*$")
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")
 _PART_HEDGE = re.compile(r"^\s*(?:another|a further|an additional|an extra)\b", re.IGNORECASE)

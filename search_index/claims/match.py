@@ -8,7 +8,7 @@ too little; such pairs may agree. ``NO_MATCH``: they are about different things.
 from __future__ import annotations
 
 from .extract import Claim
-from .vocabulary import SCOPE_NOUNS
+from .vocabulary import GENERIC_PERSON, PERSON_NOUNS, SCOPE_NOUNS
 
 # How sure a pairing is that two figures are about one thing (see ``frame_match``).
 NO_MATCH, WEAK, STRONG = 0, 1, 2
@@ -62,8 +62,13 @@ def _strength(a: Claim, b: Claim) -> int:
     if fa.slot == "count":
         if not (fa.role or fa.counted) or not (fb.role or fb.counted):
             return NO_MATCH  # a bare number says nothing of what it counts
-        if same:
+        named = fa.counted or fb.counted
+        if same and (fa.counted == fb.counted or named in PERSON_NOUNS or named in GENERIC_PERSON):
             return STRONG
+        if same:
+            # "more than 6,000 were killed" may be the soldiers killed; "23 nabbed" is not
+            # the "two fishing boats" captured.
+            return WEAK
         # Without a role on both sides ("two firefighters" hurt vs "1,200 firefighters" at
         # work; "five villages" vs "seven villages were damaged") they may agree, not conflict.
         return WEAK if same_counted or same else NO_MATCH
@@ -143,9 +148,9 @@ def different_scope(a: Claim, b: Claim) -> bool:
         return False
     if fa.part != fb.part:
         return True
-    # "1,000 engineer troops" is a part of "11,000 troops"; "three undersea cables" and "3
-    # underwater cables" are two descriptions of one thing.
-    if bool(fa.kind) != bool(fb.kind):
+    # "1,000 engineer troops" is a part of "11,000 troops" (modifiers are kept only where
+    # the article also counts the plain noun: see extract._descriptive_modifiers).
+    if set(fa.kind) != set(fb.kind):
         return True
     scope_a, scope_b = set(fa.scope), set(fb.scope)
     if scope_a and scope_b and not scope_a & scope_b:

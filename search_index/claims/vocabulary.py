@@ -180,3 +180,15 @@ ROLE_PHRASES = (
     ("lost his life", "died"),
     ("lost her life", "died"),
 )
+
+# Nouns that count people: a figure with no noun ("more than 6,000 were killed") may stand for
+# any of them, never for things ("two fishing boats").
+PERSON_NOUNS = frozenset(
+    """
+    people troops firefighter officer worker employee staff civilian child children man men
+    woman women student passenger pirate protester demonstrator victim miner resident
+    villager refugee migrant prisoner inmate suspect militant fighter rebel police policeman
+    guard sailor crew hostage patient doctor nurse teacher journalist tourist fan spectator
+    member player athlete driver pilot boy girl adult teenager youth person individual
+    """.split()
+)
