@@ -236,12 +236,10 @@ def frame_of(
 def _actors(context: Context, start: int, end: int) -> tuple[str, ...]:
     """Family names (last words) of the people named near the figure, lower-cased: enough
     to tell "Williams was arrested" from "Jackson, arrested Jan. 6" across two reports."""
-    # The subject: the nearest person named before the figure in its clause ("Artino scored
-    # 14 points ... and Echenique had 11 points": 11 is Echenique's), else just after it.
-    c_start, c_end = context.clause
-    before = [
-        p for p in context.people if c_start <= p[0] and p[1] <= start and start - p[1] <= 100
-    ]
+    # The subject: the nearest person named before the figure ("Artino scored 14 points ...
+    # and Echenique had 11 points": 11 is Echenique's), else just after it in its clause.
+    c_end = context.clause[1]
+    before = [p for p in context.people if p[1] <= start and start - p[1] <= 100]
     after = [p for p in context.people if end <= p[0] <= end + 40 and p[1] <= c_end]
     chosen = before[-1:] or after[:1]
     names = {
