@@ -30,7 +30,7 @@ _BACKGROUND_CUE = re.compile(
 _EXPECTED = re.compile(
     # Not "will" or "would": business news reports a signed deal's terms in them ("HP will
     # pay $13.2 billion", "said it would pay").
-    r"\b(?:could|might|if|faces?|facing|scheduled|expected|planned|planning|"
+    r"\b(?:could|might|if|faces?|facing|scheduled|expected|planned|planning|needs?|needed|"
     r"set to|due to|may (?:be|have|face|get|reach|rise|go))\b"
 )
 
@@ -117,7 +117,8 @@ def event_of(context: Context, start: int, end: int) -> str:
     earlier = _PAST_PERFECT.search(lead[-60:]) or _PAST_PERFECT_AFTER.match(
         context.text[end : end + 60]
     )
-    if earlier and not _REPORTED.search(context.text):
+    # Only in a dated sentence: "Residents of 12 villages had been evacuated" is today's news.
+    if earlier and context.dates and not _REPORTED.search(context.text):
         return "background:earlier"
     # "the 2004 tsunami", "the 1999 election": a year naming another event.
     named = _NAMED_EVENT.search(clause)

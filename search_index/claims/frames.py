@@ -179,7 +179,7 @@ def frame_of(
         and figure is not None
         and figure > 1
         and counted_text
-        and not counted_text.endswith("s")
+        and not counted_text.endswith(("s", "men"))  # "fishermen", "policemen"
         and counted_text not in _PLURALS
         and counted_concept not in _TOLL_NOUNS
     ):
@@ -303,6 +303,8 @@ def _read_counted(
             if head is not None:
                 break
             continue
+        if head is None and bare in _PREPOSITIONS:
+            break  # "38 percent over Friday's close": nothing counted
         if head is not None and (bare.endswith("ing") or bare in _PREPOSITIONS):
             break  # "four submarine cables running under ...": the noun came before
         if head is not None:

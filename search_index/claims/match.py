@@ -98,7 +98,7 @@ RESTATED_SENTENCE = 0.6
 def strongly_matched(a: Claim, b: Claim, sentence_similarity: float) -> bool:
     """Whether two claims are surely about one thing: a strong frame match, or a weak one
     (nothing contradicts, one side says less) in sentences that restate each other around a
-    common name, and that say what the figure is about on at least one side."""
+    common name and place, and that say what the figure is about on at least one side."""
     match = frame_match(a, b)
     if match == STRONG:
         # Two sums of one deal differ by rounding or by what they include; sums more than
@@ -113,7 +113,10 @@ def strongly_matched(a: Claim, b: Claim, sentence_similarity: float) -> bool:
     said = bool(fa.counted or fa.role or fb.counted or fb.role)
     if fa.slot == "count" and (fa.counted == "people" or fb.counted == "people"):
         return False  # "people" alone says too little
-    return said and bool(set(a.entities) & set(b.entities))
+    # And both name the same place for the figure ("60 per cent in India", "65% of traffic
+    # to India"): without it, a product's or a player's restated figures are too alike.
+    same_place = bool(fa.scope) and set(fa.scope) == set(fb.scope)
+    return said and same_place and bool(set(a.entities) & set(b.entities))
 
 
 # Roles that news copy uses for one happening ("cables were cut" / "were damaged").
