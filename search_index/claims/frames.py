@@ -339,7 +339,7 @@ _PLURALS = frozenset(
 )
 _PREPOSITIONS = frozenset(
     "between across through near off into onto under over around against via per than like "
-    "inside outside along toward towards beyond".split()
+    "inside outside along toward towards beyond to for from with in on at by".split()
 )
 # Modifiers that do not narrow what is counted.
 _NEUTRAL_MODIFIERS = frozenset("some all total estimated reported confirmed known".split())

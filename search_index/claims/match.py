@@ -80,12 +80,14 @@ def _strength(a: Claim, b: Claim) -> int:
         return STRONG
     if fa.slot == "distance" and set(fa.scope) & set(fb.scope):
         return STRONG
-    if same or same_counted:
+    if same and (fa.counted == fb.counted or not (fa.counted and fb.counted)):
         # A share or a sum belongs to someone: "won 12.4%" and "won 27.4%" are two parties'
         # unless the sentences name the same ones.
         if set(a.entities) ^ set(b.entities) and not set(a.entities) & set(b.entities):
             return WEAK
         return STRONG
+    # The same noun without the same happening ("75 percent of traffic" carried, "65% of
+    # traffic" down) may agree, not conflict.
     return WEAK
 
 

@@ -36,7 +36,10 @@ def verdict(a: Claim, b: Claim) -> str:
         low_a, low_b = qa.low or 0, qb.low or 0
         ratio = max(low_a, low_b) / max(1e-9, min(low_a, low_b))
         return "conflict" if ratio >= OPEN_ENDED_RATIO else "compatible"
-    if not open_a and not open_b and qa.figure is not None and qb.figure is not None:
+    bounded = hedge_class(qa) in ("exact", "approx") and hedge_class(qb) in ("exact", "approx")
+    if bounded and qa.figure is not None and qb.figure is not None:
+        # Rounding decides between figures stated as exact or approximate; "up to 70" and
+        # "up to 80" are intervals from zero, which ``compatible`` reads below.
         lo_a, hi_a = _rounded(qa)
         lo_b, hi_b = _rounded(qb)
         if not (lo_a < hi_b and lo_b < hi_a):
