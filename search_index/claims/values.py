@@ -98,7 +98,7 @@ _HEDGES: dict[str, str] = {
     **dict.fromkeys(
         (
             "more than|over|upwards of|upward of|above|well over|well above|in excess of"
-            "|at least|no fewer than|no less than|not less than|a minimum of|greater than"
+            "|at least|no fewer than|no less than|not less than|a minimum of|greater than|from"
             "|+|or more|plus|>|>=|≥"
         ).split("|"),
         _ABOVE,
@@ -124,7 +124,8 @@ def _phrase_pattern(phrases: list[str]) -> str:
 
 
 _WORD_HEDGES = [h for h in [*_HEDGES, *_SILENT_HEDGES] if h not in _SYMBOL_HEDGES]
-_WORD_HEDGES = [h for h in _WORD_HEDGES if h not in ("+", "or more", "or so", "plus")]
+# "from" is read only where no range follows ("from $999", not "from 10 to 20").
+_WORD_HEDGES = [h for h in _WORD_HEDGES if h not in ("+", "or more", "or so", "plus", "from")]
 _HEDGE_AT = re.compile(
     rf"(?:({_phrase_pattern(_WORD_HEDGES)})\s+|({_phrase_pattern(list(_SYMBOL_HEDGES))})\s*)"
 )
@@ -617,6 +618,9 @@ def _parse_quantity(s: str) -> QuantityValue | None:
             second = _read_number(s, sep.end(), first.currency)
         if second is None and between is not None and between.group().startswith("between"):
             return None
+        if second is None and between is not None and hedge is None:
+            # "models cost from $1199": a floor, not a price.
+            hedge, kind = "from", _ABOVE
         if second is not None:
             _share_scale(first, second)
             pos = second.end

@@ -47,7 +47,7 @@ _DATE = re.compile(
 _HEDGE = (
     r"(?:(?:about|around|approximately|roughly|some|nearly|almost|over|under|more\s+than"
     r"|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|upwards\s+of|as\s+many\s+as"
-    r"|an\s+estimated|estimated|another|a\s+further|just|only|close\s+to|at\s+least"
+    r"|an\s+estimated|estimated|another|a\s+further|just|only|close\s+to|at\s+least|from"
     r"|well\s+over|tens\s+of|hundreds\s+of|thousands\s+of)\s+)?"
 )
 _NUMBER_WORD = (
