@@ -19,7 +19,7 @@ from .sentences import concept, content_words, is_stop_word, sentence_spans, wor
 from .values import DateValue, QuantityValue, parse_date, parse_quantity
 
 # Bump when claim extraction changes, so every article is analysed again.
-CLAIMS_VERSION = "8"
+CLAIMS_VERSION = "9"
 
 # Clause boundaries inside a sentence: a number's subject rarely crosses them.
 _CLAUSE = re.compile(r"[;:|()\u2013\u2014]|,(?=\s)| - | and (?=another|a further)")
