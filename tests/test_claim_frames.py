@@ -251,3 +251,23 @@ def test_internal_contradictions_need_a_restated_figure(tmp_path: Path) -> None:
     found = library.compare("restated", "restated").internal_a
     assert [(r.a.value_text, r.b.value_text) for r in found] == [("24 people", "30 people")]
     assert library.compare("players", "players").internal_a == ()
+
+
+def test_a_report_is_not_contradicted_by_a_later_night(tmp_path: Path) -> None:
+    """Cause: another occasion of the same event. t19-plus: one arrest at Monday's vigil,
+    46 arrests on Wednesday night; the Tuesday report cannot be about Wednesday."""
+    monday = (
+        "Vigil for Kimani Gray turns into a march on the precinct\n\nPublished: March 12, 2013\n\n"
+        "The NYPD said one person was arrested for disorderly conduct.\n"
+    )
+    wednesday = (
+        "Dozens arrested as protests over Kimani Gray shooting continue\n\n"
+        "Published: March 13, 2013\n\n"
+        "As fights between cops and angry teens erupted in East Flatbush, 46 were arrested "
+        "Wednesday night.\n"
+    )
+    library = _library(tmp_path / "nights", {"monday": monday, "wednesday": wednesday})
+    night = _claim(library, "wednesday", "46")
+    assert night.frame is not None and night.frame.dated
+    assert night.frame.when == ("2013-03-13", "2013-03-13")
+    assert all(r.status != "conflict" for r in _rows(library, "monday", "wednesday"))

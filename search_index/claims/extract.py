@@ -19,7 +19,7 @@ from .sentences import concept, content_words, is_stop_word, sentence_spans, wor
 from .values import DateValue, QuantityValue, parse_date, parse_quantity
 
 # Bump when claim extraction changes, so every article is analysed again.
-CLAIMS_VERSION = "9"
+CLAIMS_VERSION = "10"
 
 # Clause boundaries inside a sentence: a number's subject rarely crosses them.
 _CLAUSE = re.compile(r"[;:|()\u2013\u2014]|,(?=\s)| - | and (?=another|a further)")
@@ -153,7 +153,42 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
                 claim = _with_attribution(claim, inherited)
         previous_attribution[index] = claim.attribution
         claims.append(claim)
-    return _descriptive_modifiers(_increments(claims))
+    return _dated(_descriptive_modifiers(_increments(claims)), anchor)
+
+
+def _dated(claims: list[Claim], published: date | None) -> list[Claim]:
+    """Give each quantity the day it is about: a date in its sentence for the same happening
+    ("46 were arrested Wednesday night"), else the publication date as the latest it can be
+    about. Two nights of protest, one arrest on Monday and 46 on Wednesday, are then two
+    figures, and a report cannot be contradicted by what happened after it was written."""
+    dates_by_sentence: dict[int, list[Claim]] = {}
+    for claim in claims:
+        if claim.date is not None and claim.date.granularity in ("day", "week", "weekday"):
+            dates_by_sentence.setdefault(claim.start, []).append(claim)
+    result = []
+    for claim in claims:
+        frame = claim.frame
+        if claim.quantity is None or frame is None or frame.background:
+            result.append(claim)
+            continue
+        bound = [
+            d
+            for d in dates_by_sentence.get(claim.start, ())
+            if d.frame is not None and frame.role and frame.role in (d.frame.role or "").split()
+        ]
+        if len(bound) == 1 and bound[0].date is not None:
+            day = bound[0].date
+            # A weekday with no publication date to place it keeps its name.
+            when = (
+                (f"weekday:{day.value}", f"weekday:{day.value}")
+                if day.granularity == "weekday"
+                else (day.start.isoformat(), day.end.isoformat())
+            )
+            claim = _reframed(claim, frame, when=when, dated=True)
+        elif published is not None:
+            claim = _reframed(claim, frame, when=(date.min.isoformat(), published.isoformat()))
+        result.append(claim)
+    return result
 
 
 def _descriptive_modifiers(claims: list[Claim]) -> list[Claim]:

@@ -61,6 +61,12 @@ class Frame:
     """Words that narrow what is counted ("engineer" troops, "killed" soldiers)."""
     actors: tuple[str, ...] = ()
     """The family names of the people named in the figure's clause: who it is about."""
+    when: tuple[str, str] | None = None
+    """The period the figure is dated to (ISO first and last day): the date its sentence
+    gives for the same happening ("46 were arrested Wednesday night"), else at the latest
+    the article's publication date; ``None`` when neither is known."""
+    dated: bool = False
+    """Whether ``when`` comes from the sentence (not only from the publication date)."""
 
     @property
     def background(self) -> bool:

@@ -7,7 +7,10 @@ too little; such pairs may agree. ``NO_MATCH``: they are about different things.
 
 from __future__ import annotations
 
+from datetime import date
+
 from .extract import Claim
+from .frames import Frame
 from .vocabulary import GENERIC_PERSON, PERSON_NOUNS, SCOPE_NOUNS
 
 # How sure a pairing is that two figures are about one thing (see ``frame_match``).
@@ -38,11 +41,35 @@ def frame_match(a: Claim, b: Claim) -> int:
         return NO_MATCH
     if fa.whose and fb.whose and fa.whose.split("|", 1)[0] != fb.whose.split("|", 1)[0]:
         return NO_MATCH
+    if _different_occasions(fa, fb):
+        # One arrest on Monday night and 46 on Wednesday night; or a report published on
+        # Tuesday against a figure dated Wednesday: not one figure.
+        return NO_MATCH
     if fa.actors and fb.actors and not set(fa.actors) & set(fb.actors):
         # "Williams was arrested early Sunday" and "Jackson, arrested Jan. 6": two people's
         # figures may agree by chance, never conflict.
         return min(_strength(a, b), WEAK)
     return _strength(a, b)
+
+
+def _different_occasions(fa: Frame, fb: Frame) -> bool:
+    """Whether two figures are dated to periods that cannot overlap, at least one of them by
+    its own sentence (publication dates alone say when a report was written, not when)."""
+    if fa.when is None or fb.when is None or not (fa.dated or fb.dated):
+        return False
+    weekdays = [
+        w[0].removeprefix("weekday:") for w in (fa.when, fb.when) if w[0].startswith("weekday:")
+    ]
+    if weekdays:
+        # "Monday night" and "Wednesday night" in reports without dates; a weekday against a
+        # dated period is told apart only when that period is one day.
+        if len(weekdays) == 2:
+            return weekdays[0] != weekdays[1]
+        other = fb.when if fa.when[0].startswith("weekday:") else fa.when
+        if other[0] != other[1]:
+            return False
+        return date.fromisoformat(other[0]).strftime("%A").lower() != weekdays[0]
+    return fa.when[1] < fb.when[0] or fb.when[1] < fa.when[0]
 
 
 def _strength(a: Claim, b: Claim) -> int:

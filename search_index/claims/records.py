@@ -50,6 +50,8 @@ _FRAME_FIELDS = (
     "kind",
     "role_text",
     "actors",
+    "when",
+    "dated",
 )
 
 
@@ -61,6 +63,8 @@ def _frame_from(record: object) -> Frame | None:
         fields["scope"] = tuple(fields["scope"] or ())
         fields["kind"] = tuple(fields["kind"] or ())
         fields["actors"] = tuple(fields["actors"] or ())
+        fields["when"] = tuple(fields["when"]) if fields["when"] else None
+        fields["dated"] = bool(fields["dated"])
         fields["part"] = bool(fields["part"])
         return Frame(**fields)  # type: ignore[arg-type]
     except TypeError:
