@@ -271,3 +271,17 @@ def test_a_report_is_not_contradicted_by_a_later_night(tmp_path: Path) -> None:
     assert night.frame is not None and night.frame.dated
     assert night.frame.when == ("2013-03-13", "2013-03-13")
     assert all(r.status != "conflict" for r in _rows(library, "monday", "wednesday"))
+
+
+def test_a_list_shares_its_verb_and_a_model_number_is_no_count(tmp_path: Path) -> None:
+    """Cause: a different role (none) for figures listed before one verb; value reading of
+    "AK 47". t12-plus: "Six AK 47 rifles, 12 magazines and 300 rounds of ammunition were
+    seized from the boats." """
+    text = (
+        "Indian warship foils pirate attack in the Gulf of Aden\n\nPublished: November 11, 2011\n\n"
+        "Six AK 47 rifles, 12 magazines and 300 rounds of ammunition were seized from the boats.\n"
+    )
+    library = _library(tmp_path / "seized", {"seized": text})
+    roles = {c.value_text: c.frame.role for c in library.claims("seized") if c.frame}
+    assert roles["12 magazines"] == roles["300 rounds"] == "seized"
+    assert "47 rifles" not in roles

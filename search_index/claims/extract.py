@@ -153,7 +153,41 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
                 claim = _with_attribution(claim, inherited)
         previous_attribution[index] = claim.attribution
         claims.append(claim)
-    return _dated(_descriptive_modifiers(_increments(claims)), anchor)
+    return _dated(_descriptive_modifiers(_increments(_lists(claims, folded))), anchor)
+
+
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+
+
+def _lists(claims: list[Claim], folded: str) -> list[Claim]:
+    """ "Six AK-47 rifles, 12 magazines and 300 rounds were seized": the figures of a list
+    share the verb said once for all of them."""
+    result = list(claims)
+    groups: list[list[int]] = []
+    for index, claim in enumerate(claims):
+        previous = claims[index - 1] if index else None
+        joined = (
+            previous is not None
+            and previous.start == claim.start
+            and previous.kind == claim.kind == "quantity"
+            and _LIST_GLUE.match(folded[previous.value_end : claim.value_start]) is not None
+        )
+        if joined and groups:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        roles = {claims[i].frame.role for i in group if claims[i].frame and claims[i].frame.role}
+        if len(roles) != 1:
+            continue
+        (role,) = roles
+        for i in group:
+            frame = claims[i].frame
+            if frame is not None and frame.role is None and frame.slot == "count":
+                result[i] = _reframed(claims[i], frame, role=role)
+    return result
 
 
 def _dated(claims: list[Claim], published: date | None) -> list[Claim]:

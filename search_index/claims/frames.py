@@ -116,6 +116,14 @@ _PART_AFTER = re.compile(
 _SCOPE_AFTER = re.compile(
     r"^\s*(?:[a-z]+\s+){0,3}?(?:in|across|on|at|throughout)\s+(?P<words>[^,;.()]{1,60})"
 )
+# Only a total over several named events: "so far" alone is as often a running toll of this
+# one ("have so far counted 326 homes damaged").
+_CUMULATIVE = re.compile(
+    r"\b(?:in|during|over|across|from) (?:their |its |the |all )?(?:\w+ )?(?:operations|"
+    r"missions|raids|attacks|incidents|games|matches|seasons|patrols|tournaments)\b|"
+    r"\bso far this (?:year|season|month)\b|\bcumulative(?:ly)?\b"
+)
+_CUMULATIVE_REACH = 100
 _PLACE_PHRASE = re.compile(
     r"^(?:\s*[a-z'-]+){0,4}?\s+(?:in|to|with|from|across|throughout)\s+(?:the\s+)?$"
 )
@@ -392,6 +400,8 @@ def _role_after(after: str) -> tuple[str | None, int]:
     # "cables between [Italy] and [Egypt] in the [Mediterranean] were damaged": with the names
     # blanked, a place phrase leaves only its prepositions, which the verb reaches across.
     after = _BETWEEN_BLANKS.sub(" ", after)
+    # "300 rounds of ammunition were seized": the verb reaches past an of-complement.
+    after = _OF_COMPLEMENT.sub(" ", after, count=1)
     for distance, word in enumerate(words(after)[:7]):
         if word in ROLE_OF:
             return ROLE_OF[word], distance
@@ -403,6 +413,9 @@ def _role_after(after: str) -> tuple[str | None, int]:
 
 
 _BETWEEN_BLANKS = re.compile(r"(?:\bbetween)?\s{2,}and\s{2,}")
+_OF_COMPLEMENT = re.compile(
+    r"^\s*of\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?(?=\s+(?:were|was|are|is|have|has|had)\b)"
+)
 
 
 def _role_before(before: str) -> tuple[str | None, int]:
@@ -544,6 +557,10 @@ def _scope(context: Context, start: int, end: int, after: str) -> tuple[str, ...
             if noun_concept(word) in SCOPE_NOUNS:
                 found.append(noun_concept(word))
                 break
+    # "So far, the navy has confiscated 14 rifles": a running total over several events,
+    # never the count of one of them.
+    if _CUMULATIVE.search(context.text[max(0, start - _CUMULATIVE_REACH) : start]):
+        found.append("cumulative")
     # A place right after the figure's noun phrase ("55 percent of voice traffic in [Saudi
     # Arabia]", "65% of traffic to [India]") says where the figure applies. Places further
     # off are as often the setting as a part of the whole: saying less is the safer reading.

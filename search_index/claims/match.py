@@ -187,6 +187,6 @@ def different_scope(a: Claim, b: Claim) -> bool:
     scope_a, scope_b = set(fa.scope), set(fb.scope)
     if scope_a and scope_b and not scope_a & scope_b:
         return True
-    nouns_a = {s for s in scope_a if s in SCOPE_NOUNS}
-    nouns_b = {s for s in scope_b if s in SCOPE_NOUNS}
+    nouns_a = {s for s in scope_a if s in SCOPE_NOUNS or s == "cumulative"}
+    nouns_b = {s for s in scope_b if s in SCOPE_NOUNS or s == "cumulative"}
     return nouns_a != nouns_b

@@ -150,6 +150,8 @@ def find_quantities(
         match = _QUANTITY_AT.match(folded, start)
         if match is None:
             continue
+        if folded[start].isdigit() and _MODEL_BEFORE.search(folded, max(0, start - 6), start):
+            continue  # "AK 47", "SMW 4": the number is part of a name
         text = match.group()
         if _ORDINAL.match(folded, start):
             continue
@@ -193,6 +195,7 @@ def find_quantities(
     return found
 
 
+_MODEL_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,4} $")
 _OF_WHAT = re.compile(r"\s+of\s+(?:the|these|those|its|their|them|whom)\b", re.IGNORECASE)
 _NUMBER_WORD_RE = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
 
