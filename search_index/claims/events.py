@@ -9,6 +9,7 @@ commonest false conflict in multi-source news.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from datetime import date
 
@@ -129,8 +130,9 @@ def event_of(context: Context, start: int, end: int) -> str:
 
 _PARTICIPLE_CLAUSE = re.compile(r",\s*(?:which|that)?\s*(?:was|were)?\s*[a-z]+ed\b")
 _OPENING_MONTH = re.compile(
-    r"^\W*(?:in|last|early|late|since|by)\s+(january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)\b\s*,"
+    r"^\W*(?:in|last|early|late|since|by)\s+("
+    + "|".join(name.lower() for name in calendar.month_name[1:])
+    + r")\b\s*,"
 )
 
 

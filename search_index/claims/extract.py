@@ -17,6 +17,7 @@ from .context import Context
 from .frames import Frame, date_frame, frame_of
 from .sentences import concept, content_words, is_stop_word, sentence_spans, word_spans
 from .values import DateValue, QuantityValue, parse_date, parse_quantity
+from .vocabulary import INCREMENT_WORDS
 
 # Bump when claim extraction changes, so every article is analysed again.
 CLAIMS_VERSION = "10"
@@ -179,7 +180,8 @@ def _lists(claims: list[Claim], folded: str) -> list[Claim]:
     for group in groups:
         if len(group) < 2:
             continue
-        roles = {claims[i].frame.role for i in group if claims[i].frame and claims[i].frame.role}
+        frames = [claims[i].frame for i in group]
+        roles = {frame.role for frame in frames if frame is not None and frame.role}
         if len(roles) != 1:
             continue
         (role,) = roles
@@ -255,7 +257,7 @@ def _reframed(claim: Claim, frame: Frame, **changes: object) -> Claim:
     return replace(claim, frame=frame, topic=frame.label)
 
 
-_INCREMENT = frozenset({"another", "a further", "an additional", "an extra"})
+_INCREMENT = frozenset(INCREMENT_WORDS)
 # "14,000 troops, of whom over 6,000 are reported killed": of a whole counted in another
 # role, the figure is the whole count of its own role.
 _SUBSET_OF = re.compile(r"\b(?:of whom|of them|of those|among them)\s+(?:\w+\s+){0,2}$")

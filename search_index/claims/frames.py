@@ -25,6 +25,7 @@ from .vocabulary import (
     EVENT_NOUNS,
     GLUE_AFTER,
     GLUE_BEFORE,
+    INCREMENT_WORDS,
     MEASURE_NOUNS,
     MONEY_ROLES,
     ROLE_LABEL,
@@ -494,7 +495,7 @@ def _lower_in(word: str, original: str) -> bool:
 _OF_THE = re.compile(r"^\s*of\s+(?:the|those|these|them|its|their)\b")
 _ALL = re.compile(r"\b(?:all|both)\s*$")
 _ALSO = re.compile(r"\b(?:also|too|as well)\b")
-_PART_HEDGE = re.compile(r"^\s*(?:another|a further|an additional|an extra)\b", re.IGNORECASE)
+_PART_HEDGE = re.compile(rf"^\s*(?:{'|'.join(INCREMENT_WORDS)})\b", re.IGNORECASE)
 
 
 def _date_events(before: str, after: str, reach: int = 4) -> str | None:

@@ -192,3 +192,6 @@ PERSON_NOUNS = frozenset(
     member player athlete driver pilot boy girl adult teenager youth person individual
     """.split()
 )
+
+# Words that add a figure to one told before ("another 3,500"): an increment, not a total.
+INCREMENT_WORDS = ("another", "a further", "an additional", "an extra")
