@@ -9,6 +9,7 @@ the corpus from loading.
 from __future__ import annotations
 
 import re
+import reprlib
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,6 +22,14 @@ from .text import clean_label
 __all__ = ["SIDECAR_NAME", "Overrides", "load_sidecar", "split_front_matter"]
 
 SIDECAR_NAME = "kimreader.toml"
+# The sidecar comes with the corpus, so its size and shape are whatever the folder holds. A
+# sidecar naming every article of a 50,000-article corpus is ~10 MiB and parses in about a
+# second; anything larger is not a list of overrides, and is refused before it is read.
+MAX_SIDECAR_BYTES = 16 * 1024 * 1024
+# tomllib parses arrays and inline tables by recursion: 500 nested "[" in a 2 KB file exhaust
+# Python's stack (a RecursionError that used to stop every command). Overrides need two
+# levels; anything past this many is refused before tomllib sees it.
+MAX_NESTING = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,19 +52,33 @@ def load_sidecar(corpus_dir: Path) -> tuple[dict[str, Overrides], tuple[str, ...
     try:
         if not path.is_file():
             return {}, ()
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_SIDECAR_BYTES + 1)  # never more than the limit in memory
     except OSError as exc:
         return {}, (f"{SIDECAR_NAME}: cannot read ({exc.strerror or exc}); ignored",)
+    if len(raw) > MAX_SIDECAR_BYTES:
+        return {}, (f"{SIDECAR_NAME}: larger than {_size(MAX_SIDECAR_BYTES)}; ignored",)
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return {}, (f"{SIDECAR_NAME}: not UTF-8 text; ignored",)
+    too_deep = (
+        f"{SIDECAR_NAME}: nested too deeply (more than {MAX_NESTING} levels of [ ] or {{ }}); "
+        "ignored"
+    )
+    if nesting_depth(text) > MAX_NESTING:
+        return {}, (too_deep,)
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return {}, (f"{SIDECAR_NAME}: not valid TOML ({exc}); ignored",)
+    except RecursionError:
+        # Only if something nests in a way nesting_depth does not count: still a warning.
+        return {}, (too_deep,)
 
     overrides: dict[str, Overrides] = {}
     for key, table in data.items():
-        shown = clean_label(key)
+        shown = _short(clean_label(key))
         where = f"{SIDECAR_NAME}: [{shown}]"
         if not isinstance(table, dict):
             warnings.append(
@@ -67,21 +90,113 @@ def load_sidecar(corpus_dir: Path) -> tuple[dict[str, Overrides], tuple[str, ...
         for field, value in table.items():
             if field not in _KNOWN_KEYS:
                 known = ", ".join(_KNOWN_KEYS)
-                warnings.append(f"{where} unknown key {field!r} ignored (known: {known})")
+                warnings.append(
+                    f"{where} unknown key {_shown_value(field)} ignored (known: {known})"
+                )
             elif field == "published":
                 published = _published_value(value)
                 if published is None:
                     warnings.append(
-                        f"{where} published = {value!r} is not a date "
+                        f"{where} published = {_shown_value(value)} is not a date "
                         '(use "2026-01-26" or "2026-01-26T15:31"); ignored'
                     )
             elif not isinstance(value, str):
-                warnings.append(f"{where} {field} must be a string, not {value!r}; ignored")
+                warnings.append(
+                    f"{where} {_short(clean_label(field))} must be a string, "
+                    f"not {_shown_value(value)}; ignored"
+                )
             elif text := clean_label(value):
                 texts[field] = text
         if texts or published is not None:
             overrides[_article_key(key)] = _overrides(texts, published)
     return overrides, tuple(warnings)
+
+
+# Warnings quote what the user wrote, and a value can be a megabyte long or (through dotted
+# keys, which nest tables without brackets) thousands of tables deep: the plain repr would be
+# as long, or recurse until Python gives up. reprlib stops at a few levels and characters.
+_VALUE_REPR = reprlib.Repr()
+_VALUE_REPR.maxlevel = 3
+_VALUE_REPR.maxstring = 80
+_VALUE_REPR.maxother = 80
+_VALUE_REPR.maxlist = _VALUE_REPR.maxtuple = _VALUE_REPR.maxdict = 6
+_SHOWN_CHARS = 80
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if count >= scale and count % scale == 0:
+            return f"{count // scale} {unit}"
+    return f"{count} bytes"
+
+
+def _shown_value(value: object) -> str:
+    return _VALUE_REPR.repr(value)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+
+
+# What the depth count must step over: strings (in which brackets are only characters) and
+# comments. Possessive quantifiers, so that no string is ever scanned twice.
+_DEPTH_TOKEN = re.compile("\"\"\"|'''|[\"'#\\[\\]{}]")
+_BASIC_BODY = re.compile(r'(?:[^"\\\n]|\\.)*+')  # up to the closing quote or the line's end
+_MULTILINE_BASIC_BODY = re.compile(r'(?:[^"\\]|\\.|"(?!""))*+', re.DOTALL)
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply the arrays, inline tables and table headers of TOML text nest, counted in
+    one pass without recursion, so that it can bound a parser that recurses."""
+    depth = deepest = pos = 0
+    end = len(text)
+    while pos < end and (match := _DEPTH_TOKEN.search(text, pos)):
+        token, pos = match.group(), match.end()
+        if token in ("[", "{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in ("]", "}"):
+            depth = max(depth - 1, 0)
+        elif token == "#":
+            pos = _line_end(text, pos)
+        elif token == "'":
+            # Up to the closing quote, unless the line ends first (an unterminated string,
+            # which tomllib will report). Looking for the newline only up to the quote keeps
+            # a line of many short strings linear.
+            close = text.find("'", pos)
+            if close < 0 or text.find("\n", pos, close) >= 0:
+                pos = _line_end(text, pos)
+            else:
+                pos = close + 1
+        elif token == "'''":
+            close = text.find("'''", pos)
+            pos = end if close < 0 else _after_closing_quotes(text, close, "'")
+        elif token == '"':
+            pos = _match_end(_BASIC_BODY, text, pos)
+            pos += text.startswith('"', pos)
+        else:  # the opening quotes of a multi-line basic string
+            pos = _match_end(_MULTILINE_BASIC_BODY, text, pos)
+            pos = _after_closing_quotes(text, pos, '"') if text.startswith('"""', pos) else end
+    return deepest
+
+
+def _line_end(text: str, pos: int) -> int:
+    newline = text.find("\n", pos)
+    return len(text) if newline < 0 else newline + 1
+
+
+def _match_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    match = pattern.match(text, pos)
+    return match.end() if match else pos
+
+
+def _after_closing_quotes(text: str, close: int, quote: str) -> int:
+    # A multi-line string may end in one or two quotes just before its closing three.
+    pos = close + 3
+    for _ in range(2):
+        if text.startswith(quote, pos):
+            pos += 1
+    return pos
 
 
 def _overrides(texts: dict[str, str], published: PublishedDate | None) -> Overrides:

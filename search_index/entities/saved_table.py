@@ -51,9 +51,9 @@ def load_table(folder: Path, key: str) -> EntityTable | None:
         if not isinstance(data, dict) or data.get("key") != key:
             return None
         return _table(data["entities"])
-    # Whatever is wrong with a cache file (missing, truncated, edited by hand) means the
-    # same thing: merge again.
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    # Whatever is wrong with a cache file (missing, truncated, edited by hand, nested deeper
+    # than json can recurse) means the same thing: merge again.
+    except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None
 
 
