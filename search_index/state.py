@@ -13,13 +13,14 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .paths import app_paths
 
-__all__ = ["MAX_POSITIONS", "ReadingState", "StateStore"]
+__all__ = ["MAX_POSITIONS", "Forgotten", "ReadingState", "StateStore"]
 
 # Scroll positions pile up as the user browses; only recent ones are worth a larger file.
 MAX_POSITIONS = 500
@@ -40,6 +41,53 @@ class ReadingState:
         self.positions.pop(article_id, None)
         self.positions[article_id] = max(0, int(scroll_y))
         _trim_positions(self.positions)
+
+    def forget_missing(self, known: Collection[str]) -> Forgotten:
+        """Drop whatever points at an article not in ``known`` → what was dropped.
+
+        Files are deleted and renamed between runs (and while the app is open): state naming
+        them must not be opened, compared or restored, and the caller tells the user.
+        """
+        # One set lookup per entry, whatever collection the caller has to hand.
+        present = known if isinstance(known, set | frozenset) else set(known)
+        return self._forget(lambda article_id: article_id not in present)
+
+    def forget(self, article_id: str) -> Forgotten:
+        """Drop whatever points at one article (found gone) → what was dropped."""
+        return self._forget(lambda other: other == article_id)
+
+    def _forget(self, gone: Callable[[str], bool]) -> Forgotten:
+        last = self.last_article
+        gone_last = last if last is not None and gone(last) else None
+        if gone_last is not None:
+            self.last_article = None
+        gone_marks = tuple(m for m in self.marked if gone(m))
+        if gone_marks:
+            self.marked = [m for m in self.marked if not gone(m)]
+        gone_positions = [key for key in self.positions if gone(key)]
+        for key in gone_positions:
+            del self.positions[key]
+        return Forgotten(gone_last, gone_marks, len(gone_positions))
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    """What ``ReadingState.forget_missing`` dropped; falsy when it dropped nothing."""
+
+    last_article: str | None = None
+    marked: tuple[str, ...] = ()
+    positions: int = 0
+
+    def __bool__(self) -> bool:
+        return self.last_article is not None or bool(self.marked) or self.positions > 0
+
+    def __or__(self, other: Forgotten) -> Forgotten:
+        """Both drops together (the same article dropped twice counts once)."""
+        return Forgotten(
+            self.last_article if self.last_article is not None else other.last_article,
+            tuple(dict.fromkeys(self.marked + other.marked)),
+            self.positions + other.positions,
+        )
 
 
 class StateStore:

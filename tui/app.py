@@ -17,10 +17,12 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from search_index.corpus import CorpusError
+from search_index.ids import ArticleNotFound
 from search_index.library import Library, RefreshResult
 from search_index.models import ArticleInfo
-from search_index.state import ReadingState, StateStore
+from search_index.state import Forgotten, ReadingState, StateStore
 
+from .notes import gone_notes, report_failure
 from .render import printable
 from .screens.compare import CompareScreen
 from .screens.corpus import MatrixScreen, TimelineScreen
@@ -45,6 +47,10 @@ class KimreaderApp(App[None]):
         self.state = ReadingState()
         self._store: StateStore | None = None
         self._remember = remember
+        # Until the start-up refresh ends, the lists show the index as it was: an article found
+        # gone meanwhile is dropped from the state here and reported with the refresh's finds.
+        self._loaded = False
+        self._gone_while_loading = Forgotten()
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()
@@ -85,13 +91,14 @@ class KimreaderApp(App[None]):
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "load_corpus" or event.state not in (
-            WorkerState.ERROR,
-            WorkerState.SUCCESS,
-        ):
+        if event.worker.name != "load_corpus":
+            report_failure(self, event)
+            return
+        if event.state not in (WorkerState.ERROR, WorkerState.SUCCESS):
             return
         if not self.screen_stack:
             return  # the app quit while the corpus was still loading
+        self._loaded = True
         reader = self.main.query_one("#reader", Reader)
         if event.state == WorkerState.ERROR:
             reader.message(f"Could not open the corpus: {event.worker.error!r}")
@@ -113,13 +120,22 @@ class KimreaderApp(App[None]):
         for skipped in refresh.skipped:
             message = printable(f"skipped {skipped.path}: {skipped.reason}")
             self.notify(message, severity="warning", markup=False)
+        # Saved state and what the stale index showed may name files since deleted or renamed.
+        ids = {a.id for a in self.articles}
+        forgotten = self._gone_while_loading | self.state.forget_missing(ids)
+        self._gone_while_loading = Forgotten()
+        current = self.main.current
+        current_gone = current is not None and current.id not in ids
+        if current_gone:
+            self.main.current = None
+        for note in gone_notes(forgotten, opened_first=bool(self.articles)):
+            self.notify(note, severity="warning", markup=False)
         if not self.articles:
             reader.message("This corpus has no readable articles.")
             return
-        if refresh.report.changed or not had_articles:
-            ids = {a.id for a in self.articles}
-            current = self.main.current.id if self.main.current else None
-            last = current or (self.state.last_article if self.state.last_article in ids else None)
+        if refresh.report.changed or not had_articles or current_gone:
+            # The state holds only present articles now: no gone one is selected again.
+            last = self.main.current.id if self.main.current else self.state.last_article
             self.main.populate(select=last)
             if not had_articles:
                 self.main.query_one("#sources").focus()
@@ -140,6 +156,27 @@ class KimreaderApp(App[None]):
 
     def remember_position(self, article_id: str, scroll_y: int) -> None:
         self.state.set_position(article_id, scroll_y)
+
+    def article_gone(self, article_id: str) -> None:
+        """An id from saved state or an earlier list names an article the index no longer
+        has (its file was deleted or renamed): forget it, say so, and list what is there."""
+        forgotten = self.state.forget(article_id)
+        if not self._loaded and forgotten.last_article is not None:
+            # The saved last article, opened from the index as it was: the refresh under way
+            # re-reads the list and reports it with whatever else it finds gone.
+            self._gone_while_loading |= forgotten
+            return
+        note = f"{article_id} is gone: deleted or renamed since it was listed."
+        if forgotten.marked:
+            note += " Its mark is cleared."
+        self.notify(printable(note), severity="warning", markup=False)
+        if self.library is None or not self._loaded:
+            return  # the refresh under way lists what is there when it ends
+        main = self.main
+        if main.current is not None and main.current.id == article_id:
+            main.current = None  # the list opens the first article in its place
+        self.articles = self.library.catalog()
+        main.populate()
 
     def toggle_mark(self, article_id: str) -> bool:
         if article_id in self.state.marked:
@@ -167,9 +204,20 @@ class KimreaderApp(App[None]):
 
     def compare_with(self, article_id: str) -> None:
         """Compare with the marked source, or ask which one."""
-        others = [m for m in self.state.marked if m != article_id]
-        if others:
-            self.show_comparison(others[-1], article_id)
+        library = self.library
+        if library is None:
+            return
+        # Newest mark first; a mark whose article has gone is cleared (with a note) and the
+        # next one tried, and with none left the picker asks.
+        for other in reversed([m for m in self.state.marked if m != article_id]):
+            try:
+                comparison = library.compare(other, article_id)
+            except ArticleNotFound as exc:
+                self.article_gone(exc.wanted)
+                if exc.wanted == article_id:
+                    return  # this article itself is gone: nothing to compare
+                continue
+            self.push_screen(CompareScreen(comparison))
             return
 
         def chosen(other: str | None) -> None:
@@ -179,17 +227,35 @@ class KimreaderApp(App[None]):
         self.push_screen(SourcePicker(self.articles, exclude=article_id), chosen)
 
     def show_comparison(self, first: str, second: str) -> None:
-        if self.library is not None:
-            self.push_screen(CompareScreen(self.library.compare(first, second)))
+        if self.library is None:
+            return
+        try:
+            comparison = self.library.compare(first, second)
+        except ArticleNotFound as exc:
+            self.article_gone(exc.wanted)
+            return
+        self.push_screen(CompareScreen(comparison))
 
     def show_matrix(self) -> None:
-        if self.library is not None:
+        if self.library is None:
+            return
+        try:
             subjects = [s for s in self.library.claim_matrix() if len(s.sources) > 1]
-            self.push_screen(MatrixScreen(subjects, self.library.ids()))
+        except ArticleNotFound:
+            # Only while the start-up refresh removes files: the ids were read just before.
+            self.notify("The corpus changed while the matrix was built; try again.")
+            return
+        self.push_screen(MatrixScreen(subjects, self.library.ids()))
 
     def show_timeline(self) -> None:
-        if self.library is not None:
-            self.push_screen(TimelineScreen(self.library.timeline()))
+        if self.library is None:
+            return
+        try:
+            events = self.library.timeline()
+        except ArticleNotFound:
+            self.notify("The corpus changed while the timeline was built; try again.")
+            return
+        self.push_screen(TimelineScreen(events))
 
     def open_sentence(self, article_id: str, start: int, end: int) -> None:
         """Back to the main screen with one sentence of one article in view."""

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from search_index.claims.align import STATUSES, Comparison, Row
 from search_index.claims.extract import Claim
+from search_index.ids import ArticleNotFound
 
 from ..render import STATUS_WORDS, printable
 
@@ -206,7 +207,12 @@ class CompareScreen(Screen[None]):
         library = self.kimreader.library
         if library is None:
             return
-        self.comparison = library.compare(self.comparison.b.id, self.comparison.a.id)
+        try:
+            self.comparison = library.compare(self.comparison.b.id, self.comparison.a.id)
+        except ArticleNotFound as exc:
+            # Deleted or renamed since the comparison was made: this one stays on screen.
+            self.kimreader.article_gone(exc.wanted)
+            return
         self.rebuild()
 
     def action_open(self, side: str) -> None:

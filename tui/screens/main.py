@@ -15,8 +15,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
+from search_index.ids import ArticleNotFound
 from search_index.library import DEFAULT_LIMIT
 from search_index.models import (
     NAME_TYPES,
@@ -28,6 +29,7 @@ from search_index.models import (
     SearchResult,
 )
 
+from ..notes import report_failure
 from ..render import printable
 from ..widgets.lists import VimOptionList
 from ..widgets.reader import Reader, ReaderView
@@ -96,6 +98,10 @@ class MainScreen(Screen[None]):
         self.query_one("#search", Input).display = False
         self.query_one("#entity-panel").display = False
         self.kimreader.load_corpus()  # the screen exists now to show what loading finds
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
 
     # -- the list of sources ---------------------------------------------------------------
 
@@ -224,7 +230,13 @@ class MainScreen(Screen[None]):
         if app.library is None:
             return
         self.save_position()
-        article = app.library.article(article_id)
+        try:
+            article = app.library.article(article_id)
+        except ArticleNotFound:
+            # The id came from a list, the saved state or a claim made before the file was
+            # deleted or renamed: what is open stays open.
+            app.article_gone(article_id)
+            return
         self.current = article
         app.state.last_article = article.id
         focus_spans = [focus] if focus is not None else []
@@ -256,7 +268,10 @@ class MainScreen(Screen[None]):
         library = self.kimreader.library
         if library is None:
             return
-        mentions = library.extraction(article_id).mentions
+        try:
+            mentions = library.extraction(article_id).mentions
+        except ArticleNotFound:
+            return  # gone since it was opened: opening it said so, and nothing is left to mark
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_mentions, article_id, mentions)
 
@@ -288,12 +303,20 @@ class MainScreen(Screen[None]):
         if library is None:
             return
         spans: dict[tuple[int, int], str] = {}
-        # Only the reports most like this one: comparing with a whole large corpus would keep
-        # a core busy for minutes on every article opened.
-        for other in library.related(article_id):
+        try:
+            # Only the reports most like this one: comparing with a whole large corpus would
+            # keep a core busy for minutes on every article opened.
+            related = library.related(article_id)
+        except ArticleNotFound:
+            return  # gone since it was opened: no sentence of it is left to mark
+        for other in related:
             if other == article_id or get_current_worker().is_cancelled:
                 continue
-            for row in library.compare(article_id, other).rows:
+            try:
+                rows = library.compare(article_id, other).rows
+            except ArticleNotFound:
+                continue  # one of the two went while the others were compared
+            for row in rows:
                 if row.status == "conflict" and row.a and row.b:
                     key = (row.a.start, row.a.end)
                     note = f"{other[:12]}: {row.b.value_text}"
