@@ -173,7 +173,11 @@ def parse_published(text: str) -> PublishedDate | None:
     return found.date if found else None
 
 
-_SEGMENT_SEPARATORS = re.compile(r"\s*(?:\||·|•)\s*|\s+-\s+")
+# A separator with the whitespace around it. A match that begins with whitespace begins where
+# the run of it does (the lookbehind): tried from each position inside a long run, a leading
+# "\s*" rescanned the rest of the run every time (quadratic in a line of blanks). A separator
+# reachable from inside a run is reachable from its first blank, so no match is lost.
+_SEGMENT_SEPARATORS = re.compile(r"(?:\||·|•)\s*|(?<!\s)\s+(?:(?:\||·|•)\s*|-\s+)")
 
 
 def _date_line(folded: str, *, need_label: bool) -> _DateFound | None:

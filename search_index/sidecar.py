@@ -249,7 +249,10 @@ def _published_text(text: str) -> PublishedDate | None:
 
 _FENCE = re.compile(r"---[ \t]*")
 _CLOSING_FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
-_FRONT_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*")
+# The value runs to the end of the line and _unquote strips it: a lazy value followed by
+# "[ \t]*" before the end retried the blanks after every character of the value (quadratic
+# in a title with a long run of spaces). Possessive, so nothing is ever scanned twice.
+_FRONT_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*+)[ \t]*+:(?:[ \t]++(?P<value>.*+))?")
 _FRONT_ALIASES = {
     "title": "title",
     "outlet": "outlet",

@@ -74,8 +74,13 @@ def strip_controls(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
-# Any line break, and the spaces and tabs around it, or a run of tabs.
-_LINE_BREAKS = re.compile(r"[ \t]*[\n\u2028\u2029][ \t\n\u2028\u2029]*|[ \t]*\t[ \t]*")
+# Any line break, and the spaces and tabs around it, or a run of tabs. A match only starts
+# where a run of blanks does (the lookbehind): tried from every position inside a run, the
+# leading "[ \t]*" scanned the rest of it each time, and a title of 40,000 spaces took 22 s.
+# No match is lost: one that could start inside a run can start at the run's first blank.
+_LINE_BREAKS = re.compile(
+    r"(?<![ \t])(?:[ \t]*[\n\u2028\u2029][ \t\n\u2028\u2029]*|[ \t]*\t[ \t]*)"
+)
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 # Bidi embeddings, overrides and isolates make a label display as something else
 # ("Trojan Source"); a label is one short run of text that needs none of them.

@@ -14,15 +14,20 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from search_index.claims.extract import extract_claims
 from search_index.claims.records import claim_from_record, claim_to_record
+from search_index.corpus import discover, read_article
 from search_index.entities.extract import RuleExtractor
 from search_index.entities.values import find_dates, find_quantities
+from search_index.ids import assign_ids
+from search_index.metadata import infer_metadata
 from search_index.models import Article
-from search_index.text import fold
+from search_index.sidecar import nesting_depth, split_front_matter
+from search_index.text import clean_label, fold
 
 WORDS = "alpha bravo charlie delta echo foxtrot golf hotel india juliet".split()
 FAST = 0.05  # seconds: below this a ratio says more about the machine than about the code
@@ -183,3 +188,115 @@ def test_an_article_of_ten_thousand_numbers_compares_in_seconds(extractor):
     comparison = _compare_with_itself(extractor, body)
     assert time.perf_counter() - start < 10
     assert comparison.summary["agree"] > 0 and comparison.summary["conflict"] == 0
+
+
+# --------------------------------------------------------------------------------------------
+# Titles, labels and front matter (issue #13): a long run of blanks in a title made every
+# command take seconds to minutes (a 40 KB title, 22 s; 60 KB of front matter, 74 s to index).
+# Each pattern below ran from every position of the run and scanned to its end.
+
+BLANKS = 10_000
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda n: "a" + " " * n + "b", id="spaces"),
+        pytest.param(lambda n: " " * n + "\x01", id="spaces-then-control"),
+        pytest.param(lambda n: "a" + " " * n + "\t", id="spaces-then-tab"),
+        pytest.param(lambda n: ("a" + " " * 99) * (n // 100), id="runs-of-spaces"),
+        pytest.param(lambda n: " \t" * (n // 2), id="spaces-and-tabs"),
+        pytest.param(lambda n: " " * n + "\n" + " " * n, id="spaces-around-a-break"),
+        pytest.param(lambda n: "\u00a0" * n + "x", id="no-break-spaces"),
+    ],
+)
+def test_labels_take_linear_time(make):
+    assert_linear(clean_label, make, BLANKS)
+
+
+def test_ids_of_blank_filled_names_take_linear_time():
+    assert_linear(lambda name: assign_ids([name]), lambda n: "a" + " " * n + "b.txt", BLANKS)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda n: "title: a" + " " * n + "b", id="title"),
+        pytest.param(lambda n: 'title: "a' + " " * n + 'b"', id="quoted-title"),
+        pytest.param(lambda n: "date: 2024-03-05" + " " * n + "x", id="date"),
+        pytest.param(lambda n: "title" + " " * n + "x", id="key-then-blanks"),
+        pytest.param(lambda n: "t" * n + " " * n + "x", id="long-key"),
+        pytest.param(lambda n: "title: a" + " #" * (n // 2), id="comments"),
+        pytest.param(lambda n: "title: " + "-" * n + " x", id="punctuation"),
+        pytest.param(lambda n: "title: a\n" * (n // 9), id="many-lines"),
+    ],
+)
+def test_front_matter_takes_linear_time(make):
+    assert_linear(lambda line: split_front_matter(f"---\n{line}\n---\nBody."), make, BLANKS)
+
+
+BODY = "\n\nOfficials said the storm hit the coast on Monday. Rescuers reached the valley.\n"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda n: "Storm | hits coast" + " " * n + "x" + BODY, id="headline-pipe"),
+        pytest.param(lambda n: "Storm hits" + " " * n + "x · now" + BODY, id="headline-dot"),
+        pytest.param(lambda n: "Storm - hits" + " " * n + "- x" + BODY, id="headline-dash"),
+        pytest.param(lambda n: "Storm hits coast" + BODY + "a |b" + " " * n + "x\n", id="body"),
+        pytest.param(lambda n: " | " * (n // 3) + BODY, id="separators"),
+        pytest.param(lambda n: "|" + " " * n + "|" + BODY, id="blank-segment"),
+        pytest.param(lambda n: "Storm hits coast" + " " * n + "x" + BODY, id="headline"),
+        pytest.param(lambda n: "By Jane" + " " * n + "Doe\nStorm hits coast" + BODY, id="byline"),
+        pytest.param(lambda n: "PARIS" + " " * n + "(Reuters) - x" + BODY, id="dateline"),
+        pytest.param(lambda n: "© " + " " * n + "x" + BODY, id="copyright"),
+        pytest.param(lambda n: "Source:" + " " * n + "x" + BODY, id="source"),
+        pytest.param(lambda n: "-" * n + BODY, id="rule"),
+        pytest.param(lambda n: "Updated" + " " * n + "x" + BODY, id="date-label"),
+    ],
+)
+def test_inferring_metadata_takes_linear_time(make):
+    assert_linear(infer_metadata, make, BLANKS)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda n: "'a" * n, id="literal-strings"),
+        pytest.param(lambda n: '"a' * n, id="basic-strings"),
+        pytest.param(lambda n: '"""' + '"a' * n, id="multiline-basic"),
+        pytest.param(lambda n: "'''" * n, id="multiline-literals"),
+        pytest.param(lambda n: '"' + "\\" * n, id="backslashes"),
+        pytest.param(lambda n: "[]{}" * n, id="brackets"),
+    ],
+)
+def test_sidecar_nesting_is_counted_in_linear_time(make):
+    assert_linear(nesting_depth, make, 20_000)
+
+
+def _corpus(root: Path, n: int) -> Path:
+    folder = root / f"corpus-{n}"
+    folder.mkdir()
+    blanks = " " * n
+    (folder / "front.txt").write_text(
+        f"---\ntitle: Storm{blanks}hits\ndate: 2024-03-05{blanks}x\nsource: a{blanks}b\n---\n"
+        f"Storm | hits coast{blanks}x{BODY}",
+        encoding="utf-8",
+    )
+    (folder / "plain.txt").write_text(f"Storm hits coast{blanks}x{BODY}", encoding="utf-8")
+    (folder / "kimreader.toml").write_text(
+        f'["plain"]\ntitle = "a{blanks}b"\noutlet = "{blanks}x"\npublished = "x{blanks}y"\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_reading_a_corpus_of_blank_filled_titles_takes_linear_time(tmp_path):
+    def read(folder: str) -> object:
+        found = discover(Path(folder))
+        articles = [read_article(source, found.overrides) for source in found.files]
+        assert all(isinstance(a, Article) for a in articles)
+        return articles
+
+    assert_linear(read, lambda n: str(_corpus(tmp_path, n)), BLANKS)
