@@ -466,6 +466,35 @@ def test_invalid_or_unreadable_dates(text):
     assert parse_date(text, ANCHOR) is None
 
 
+@pytest.mark.parametrize("text", ["October 5,000", "October 12,500", "October 5.5", "May 1,500"])
+def test_a_day_followed_by_digits_is_not_a_date(text):
+    # The reader agrees with the date finder: "October 5,000" is a month and a figure.
+    assert parse_date(text, ANCHOR) is None
+    assert parse_date(text) is None
+
+
+def test_a_month_before_a_figure_makes_a_month_claim_and_a_quantity_claim():
+    from search_index.claims.extract import extract_claims
+    from search_index.entities.extract import RuleExtractor
+    from search_index.models import Article, PublishedDate
+
+    article = Article(
+        id="x",
+        path="x.txt",
+        title="Troops cross",
+        outlet=None,
+        published=PublishedDate(datetime(2026, 1, 26)),
+        url=None,
+        body="In October 5,000 soldiers crossed the border.",
+        content_hash="0",
+    )
+    claims = extract_claims(article, RuleExtractor().extract(article.text))
+    found = {(c.kind, c.value_text, c.value) for c in claims}
+    assert ("date", "In October", "2025-10") in found
+    assert ("quantity", "5,000 soldiers", "5000") in found
+    assert not any(c.kind == "date" and "5" in c.value_text for c in claims)
+
+
 def test_dates_at_the_ends_of_the_calendar():
     assert parse_date("yesterday", date(1, 1, 1)) is None
     assert parse_date("next year", date(9999, 12, 31)) is None

@@ -145,3 +145,40 @@ def test_a_quantity_never_crosses_a_line_break(extractor):
     text = "Death Toll from Floods Climbs to More Than 40\n\nFloodwaters submerged the town."
     quantities = [m.text for m in extractor.extract(text).mentions if m.type == "QUANTITY"]
     assert quantities == ["More Than 40"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "quantity"),
+    [
+        ("In October 5,000 soldiers crossed.", "In October", "5,000 soldiers"),
+        ("Since October 12,500 troops arrived.", "Since October", "12,500 troops"),
+        ("In October 5,000,000 dollars were sent.", "In October", "5,000,000 dollars"),
+        ("In October 5.5 million people voted.", "In October", "5.5 million people"),
+        ("On May 1,500 people marched.", None, "1,500 people"),
+        ("By March 3,000 had fled.", "By March", "3,000"),
+    ],
+)
+def test_a_month_before_a_figure_is_not_a_day(extractor, text, date, quantity):
+    # "October 5,000" used to be read as the date October 5: a day number followed by a digit
+    # group or a decimal is the start of a figure.
+    found = spans(extractor, text)
+    dates = [t for t, kind in found if kind == "DATE"]
+    assert dates == ([date] if date else [])
+    assert (quantity, "QUANTITY") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("On October 5, 2024 the army moved.", "October 5, 2024"),
+        ("On October 5 the army moved.", "October 5"),
+        ("On October 5. Then it rained.", "October 5"),
+        ("On October 5th, 2024 it rained.", "October 5th, 2024"),
+        ("On October 12, 5,000 troops left.", "October 12"),
+        ("since October 2024, officials said", "October 2024"),
+        ("In October, troops crossed.", "In October"),
+        ("On 5 October 2,000 troops left.", "5 October"),
+    ],
+)
+def test_days_next_to_figures_are_still_days(extractor, text, date):
+    assert [t for t, kind in spans(extractor, text) if kind == "DATE"] == [date]

@@ -152,8 +152,9 @@ class RuleExtractor:
     """The default extractor: rules, lexicons and a gazetteer; about a millisecond an article."""
 
     # Bumped when the mentions found change: rules-8 reads zero words ("no one"), "from $X",
-    # "magnitude-5.9", "February, 2003", and no longer takes "2045 GMT" for a year.
-    version = "rules-8"
+    # "magnitude-5.9", "February, 2003", and no longer takes "2045 GMT" for a year; rules-9
+    # no longer takes "October 5,000 troops" for the date October 5.
+    version = "rules-9"
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer

@@ -16,15 +16,24 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _SPACE = r"[ \u00a0]+"
+# A day of the month, unless its digits begin a larger figure: "October 5,000 troops" and
+# "October 5.5 million" are a month and a figure, not October 5. ("October 5,2024" still has
+# its day: ",202" is not a digit group.)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?\b(?!,\d{3}(?!\d)|\.\d)"
+# Digits after a month that are a figure (grouped or decimal), never a day or a year.
+_FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+\.\d)"
 
 _DATE = re.compile(
     "|".join(
         (
             rf"\b{_YEAR}-\d{{2}}-\d{{2}}\b",
             rf"\b(?:{_WEEKDAY},?{_SPACE})?\d{{1,2}}(?:st|nd|rd|th)?{_SPACE}{_MONTH}(?:,?{_SPACE}{_YEAR})?\b",
-            rf"\b(?:{_WEEKDAY},?{_SPACE})?{_MONTH}{_SPACE}\d{{1,2}}(?:st|nd|rd|th)?(?:,?{_SPACE}{_YEAR})?\b",
+            rf"\b(?:{_WEEKDAY},?{_SPACE})?{_MONTH}{_SPACE}{_DAY}(?:,?{_SPACE}{_YEAR}\b)?",
             rf"\b(?:(?:early|mid|late)[- ])?{_MONTH},?(?:{_SPACE}{_YEAR})\b",
-            rf"\b(?:in|since|until|by|from|during|of|early|late|mid)[- ]{_MONTH}\b(?!,?{_SPACE}\d)",
+            # "In October", unless a day or a year follows (the forms above read those); a
+            # figure may follow: "In October 5,000 troops crossed".
+            rf"\b(?:in|since|until|by|from|during|of|early|late|mid)[- ]{_MONTH}\b"
+            rf"(?!,?{_SPACE}(?!{_FIGURE})\d)",
             # Not "2045 GMT" (a time) nor "1630 hrs".
             rf"\b(?:(?:early|mid|late)[- ])?{_YEAR}s?\b(?![-,]?\d)"
             r"(?!\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|hours|h\b|local time))",
