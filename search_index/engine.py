@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import errno
 import json
 import os
 import re
+import shutil
 import threading
 import time
 import warnings
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 # Whoosh 2.7.4 predates Python 3.12's stricter string escapes: compiling its sources emits
 # SyntaxWarnings, and some calls emit DeprecationWarnings. Neither means anything to a user, so
@@ -33,6 +35,7 @@ warnings.filterwarnings("ignore", module=r"whoosh(\.|$)")
 from rapidfuzz import process  # noqa: E402
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein  # noqa: E402
 from whoosh import collectors, highlight, scoring  # noqa: E402
+from whoosh import index as whoosh_index  # noqa: E402
 from whoosh.analysis import (  # noqa: E402
     Analyzer,
     BiWordFilter,
@@ -81,7 +84,15 @@ STAMP_NAME = "kimreader-index.json"
 # of every stored document, so opening a 50,000-article corpus does not unpickle 50,000 bodies.
 CATALOG_NAME = "kimreader-catalog.json"
 WRITE_LOCK_NAME = "MAIN_WRITELOCK"  # the name Whoosh's own writer locks
+# Held by a process from reading what the index holds until its write is committed, so that two
+# processes never both decide to add the same articles (Whoosh's own lock covers only a write).
+BUILD_LOCK_NAME = "KIMREADER_BUILDLOCK"
 WRITE_LOCK_TIMEOUT = 15.0
+# A reader opening the index while another process commits can find the table of contents it
+# read pointing at segment files the commit has just removed: that is a race, not damage, and
+# opening again a moment later reads the new table.
+OPEN_ATTEMPTS = 8
+TEMP_FOLDER = "MAIN.tmp"  # where Whoosh's writers spill runs and job files (see _clean_leftovers)
 TEXT_FIELDS = ("title", "body")
 # What a query word searches when it names no field. The body is indexed with its headline, so
 # "title" adds no documents; and a query on one field is one matcher, whose blocks Whoosh can
@@ -271,19 +282,22 @@ class IndexStore:
 
         storage = FileStorage(str(folder))
         stamp = _read_stamp(folder)
+        damage: Exception | None = None
         if not rebuild and stamp == SCHEMA_VERSION:
-            try:
-                index = storage.open_index()
-                _validate(index)
-                return cls(index, folder, storage), notes
-            except Exception as exc:  # any failure to read it means it is damaged
-                if _has_index_files(folder):
-                    notes.append(f"the index at {folder} was damaged ({_reason(exc)}); rebuilt it")
+            index_or_error = _open_valid(storage)
+            if isinstance(index_or_error, Index):
+                return cls(index_or_error, folder, storage), notes
+            damage = index_or_error
         elif not rebuild and stamp is not None:
             notes.append("the index was made by another version of kimreader; rebuilt it")
+        had_index = damage is not None and _has_index_files(folder)
         try:
-            index = _recreate(storage, folder)
-        except (OSError, LockError) as exc:
+            # A damaged index is thrown away only if it still fails to open while this process
+            # holds the locks, that is when no other process can be committing to it.
+            index, rebuilt = _recreate(storage, folder, keep_valid=damage is not None)
+            if damage is not None and rebuilt and had_index:
+                notes.append(f"the index at {folder} was damaged ({_reason(damage)}); rebuilt it")
+        except (OSError, LockError, LockBusy) as exc:
             notes.append(
                 f"cannot rebuild the index at {folder} ({_reason(exc)}); "
                 "using an in-memory index for this run"
@@ -340,12 +354,16 @@ class IndexStore:
         # A fresh searcher rather than old.refresh(): refresh() shares segment readers with
         # the old searcher and closes some of them, which another thread may still be using.
         try:
-            searcher = self._index.searcher(weighting=LengthCachedBM25F())
+            searcher = _retry_open(self._new_searcher, while_true=self._folder_exists)
         except Exception as exc:  # the folder was emptied or removed under us
             if old is not None:
                 return old  # its files are still open: keep answering as the index was
             raise IndexUnavailable(f"the index at {self.folder} is gone ({_reason(exc)})") from exc
-        _open_columns(searcher)
+        if old is not None and searcher.reader().generation() in (None, -1):
+            # No table of contents at all: the folder is being emptied (deleted, or rebuilt
+            # by another process, which writes a new table at once). Not a newer index.
+            searcher.close()
+            return old
         self._local.searcher = searcher
         self._local.toc = self._toc_identity(searcher.reader().generation())
         with self._lock:
@@ -353,6 +371,18 @@ class IndexStore:
                 old.close()
                 self._all_searchers.remove(old)
             self._all_searchers.append(searcher)
+        return searcher
+
+    def _folder_exists(self) -> bool:
+        return self.folder is not None and self.folder.is_dir()
+
+    def _new_searcher(self) -> Searcher:
+        searcher = self._index.searcher(weighting=LengthCachedBM25F())
+        try:
+            _open_columns(searcher)
+        except BaseException:
+            searcher.close()
+            raise
         return searcher
 
     def _same_toc(self, searcher: Searcher) -> bool:
@@ -473,7 +503,73 @@ class IndexStore:
     def doc_count(self) -> int:
         return int(self.searcher().doc_count())
 
+    def duplicated_ids(self) -> list[str]:
+        """Ids stored more than once (two first builds at once left them before the build
+        lock existed); empty, and cheap, when the catalog and the document count agree."""
+        searcher = self.searcher()
+        if searcher.doc_count() == len(self.catalog()):
+            return []
+        reader = searcher.reader()
+        candidates = [
+            text if isinstance(text, str) else text.decode("utf-8")
+            for text, info in reader.iter_field("id")
+            if info.doc_frequency() > 1  # counts deleted copies too: checked below
+        ]
+        return [i for i in candidates if len(list(searcher.document_numbers(id=i))) > 1]
+
     # -- writing -------------------------------------------------------------------------
+
+    @contextmanager
+    def exclusive(self, *, timeout: float | None = None) -> Iterator[None]:
+        """Hold the build lock: while it is held no other kimreader process decides what to
+        write or writes, so what this one reads of the index stays true until its commit.
+
+        Raises LockBusy after ``timeout`` (``WRITE_LOCK_TIMEOUT``), IndexUnavailable when the
+        folder cannot hold a lock file. Leftovers of writers that died are removed on entry.
+        """
+        if self.folder is None:
+            yield
+            return
+        lock = self._storage.lock(BUILD_LOCK_NAME)
+        try:
+            _acquire(lock, WRITE_LOCK_TIMEOUT if timeout is None else timeout)
+        except OSError as exc:
+            raise IndexUnavailable(f"writing failed: {_reason(exc)}") from exc
+        try:
+            self._clean_leftovers()
+            yield
+        finally:
+            with contextlib.suppress(Exception):
+                lock.release()
+
+    def _clean_leftovers(self) -> None:
+        """Remove what killed or failed writers left: spill folders, uncommitted segments,
+        half-written tables of contents and catalogs. Only called under the build lock, and
+        only when Whoosh's lock is free too (a writer from an older kimreader may hold it)."""
+        folder = self.folder
+        if folder is None:
+            return
+        lock = self._storage.lock(WRITE_LOCK_NAME)
+        if not lock.acquire(blocking=False):
+            return
+        try:
+            with contextlib.suppress(Exception), self._index.reader() as reader:
+                # What the last commit refers to stays; other segment files are a dead writer's.
+                segments = [
+                    leaf.segment() for leaf, _ in reader.leaf_readers() if hasattr(leaf, "segment")
+                ]
+                whoosh_index.clean_files(
+                    self._storage, self._index.indexname, reader.generation(), segments
+                )
+            for path in _leftover_paths(folder):
+                with contextlib.suppress(OSError):
+                    if path.is_dir() and not path.is_symlink():
+                        shutil.rmtree(path)
+                    else:
+                        path.unlink()
+        finally:
+            with contextlib.suppress(Exception):
+                lock.release()
 
     @contextmanager
     def writing(
@@ -1049,7 +1145,14 @@ class _ReadOnceLengths:
 
 
 class _SubWriterTask(SubWriterTask):
-    """Whoosh's indexing subprocess, made to die with its parent."""
+    """Whoosh's indexing subprocess, made to die with its parent, and to fail loudly to it but
+    silently to the terminal.
+
+    Whoosh's parent writer waits one second for each sub-writer's segment and commits without
+    the ones that never came: a sub-writer that died (a full disk) lost its documents while the
+    build reported them added. Its exit code now fails the commit instead, and the parent says
+    why; a traceback printed from the subprocess would only garble the terminal or the app.
+    """
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
@@ -1057,7 +1160,22 @@ class _SubWriterTask(SubWriterTask):
 
     def run(self) -> None:
         exit_with_parent(self._parent)
-        super().run()
+        try:
+            super().run()
+        except BaseException as exc:
+            code = exc.errno if isinstance(exc, OSError) and exc.errno in _EXIT_ERRNOS else 1
+            os._exit(code)
+
+    def join(self, timeout: float | None = None) -> None:
+        super().join(timeout)
+        if timeout is None and self.exitcode not in (0, None):
+            code = self.exitcode
+            why = os.strerror(code) if code in _EXIT_ERRNOS else f"exit code {code}"
+            raise IndexUnavailable(f"writing failed: an indexing process stopped ({why})")
+
+
+# Write failures a sub-writer reports through its exit code, so the parent can name them.
+_EXIT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES})
 
 
 class _MpWriter(MpWriter):
@@ -1352,26 +1470,107 @@ def _validate(index: Index) -> None:
                 pass
 
 
-def _recreate(storage: FileStorage, folder: Path) -> Index:
-    """Empty the folder and create a fresh index, holding the write lock so no other process
-    writes into the old one meanwhile."""
-    lock = storage.lock(WRITE_LOCK_NAME)
-    deadline = time.monotonic() + WRITE_LOCK_TIMEOUT
+def _recreate(
+    storage: FileStorage, folder: Path, *, keep_valid: bool = False
+) -> tuple[Index, bool]:
+    """Empty the folder and create a fresh index, holding both locks so that no other process
+    decides what to write or writes meanwhile. With ``keep_valid``, an index that opens cleanly
+    under the locks is kept (its failure was a race with a commit). Returns (index, rebuilt)."""
+    build_lock = storage.lock(BUILD_LOCK_NAME)
+    _acquire(build_lock, WRITE_LOCK_TIMEOUT)
+    try:
+        lock = storage.lock(WRITE_LOCK_NAME)
+        _acquire(lock, WRITE_LOCK_TIMEOUT)
+        try:
+            if keep_valid:
+                opened = _open_valid(storage, attempts=1)
+                if isinstance(opened, Index):
+                    return opened, False
+            for name in os.listdir(folder):
+                if name in (WRITE_LOCK_NAME, BUILD_LOCK_NAME):
+                    continue  # deleting a held lock's file would let a second holder in
+                path = folder / name
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)  # a dead writer's spill folder
+                elif path.exists() or path.is_symlink():
+                    path.unlink()
+            index = storage.create_index(build_schema())
+            _write_stamp(folder)
+            return index, True
+        finally:
+            lock.release()
+    finally:
+        build_lock.release()
+
+
+def _acquire(lock: Any, timeout: float) -> None:
+    """Take a file lock, waiting up to ``timeout`` seconds; LockBusy when another holds it."""
+    deadline = time.monotonic() + timeout
     while not lock.acquire(blocking=False):
         if time.monotonic() > deadline:
-            raise LockError("another kimreader process holds the index")
+            raise LockBusy("another kimreader process is updating this index")
         time.sleep(0.05)
-    try:
-        for name in os.listdir(folder):
-            if name != WRITE_LOCK_NAME:
-                path = folder / name
-                if path.is_file():
-                    path.unlink()
-        index = storage.create_index(build_schema())
-        _write_stamp(folder)
+
+
+def _open_valid(storage: FileStorage, *, attempts: int = OPEN_ATTEMPTS) -> Index | Exception:
+    """The index in ``storage`` if it opens and validates (trying again while a commit may be
+    swapping its files), else the last error."""
+
+    def attempt() -> Index:
+        index = storage.open_index()
+        _validate(index)
         return index
-    finally:
-        lock.release()
+
+    try:
+        return _retry_open(attempt, attempts=attempts)
+    except Exception as exc:
+        return exc
+
+
+_T = TypeVar("_T")
+
+
+def _retry_open(
+    opener: Callable[[], _T],
+    *,
+    attempts: int = OPEN_ATTEMPTS,
+    while_true: Callable[[], bool] = lambda: True,
+) -> _T:
+    """Run ``opener`` until it succeeds, a little longer apart each time (about 1.3 s in all),
+    as long as ``while_true`` says a retry could help (a folder that is gone will not return)."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return opener()
+        except Exception:
+            if attempt == attempts or not while_true():
+                raise
+            time.sleep(0.005 * 2 ** min(attempt, 7))
+    raise AssertionError("unreachable")
+
+
+def _leftover_paths(folder: Path) -> list[Path]:
+    """Files of writers that are gone: Whoosh's spill folder and half-written tables of contents,
+    and kimreader's own temporary files whose process has exited."""
+    found: list[Path] = []
+    for entry in os.scandir(folder):
+        name = entry.name
+        if name == TEMP_FOLDER or re.fullmatch(r"_MAIN_\d+\.toc\..+", name):
+            found.append(Path(entry.path))
+            continue
+        owner = re.fullmatch(r"\..+\.(\d+)\.tmp|\.write-probe-(\d+)", name)
+        if owner is not None and not _running(int(owner.group(1) or owner.group(2))):
+            found.append(Path(entry.path))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: alive
+    return True
 
 
 def _has_index_files(folder: Path) -> bool:

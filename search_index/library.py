@@ -78,6 +78,21 @@ class RefreshResult:
 
 
 @dataclass(frozen=True, slots=True)
+class _Work:
+    """What a refresh has to write, as read from the index."""
+
+    todo: list[SourceFile]
+    gone: list[str]
+    stored: dict[str, str]
+    """id -> fingerprint of what the index held when this was read."""
+    suspect: bool
+    """More documents than ids: some article may be stored twice."""
+    duplicated: tuple[str, ...] = ()
+    """Ids stored more than once: every copy is deleted before the article is stored again
+    (Whoosh's update replaces only one)."""
+
+
+@dataclass(frozen=True, slots=True)
 class EntityMention:
     mention: Mention
     name: str
@@ -195,49 +210,31 @@ class Library:
         parallel: bool,
     ) -> RefreshResult:
         warnings = list(warnings)
-        stored = self._store.fingerprints()
+        busy = False
         current = {f.id: f for f in discovery.files}
-        todo = [f for f in discovery.files if stored.get(f.id) != f.fingerprint]
-        gone = [i for i in stored if i not in current]
         skipped = list(discovery.skipped)
         notes: list[FileNote] = []
         added = updated = removed = 0
-        if todo or gone:
+        work = self._work(current, repair=False)
+        if work.todo or work.gone or work.suspect:
             try:
-                bulk = parallel and not stored and len(todo) >= BULK_THRESHOLD
-                procs = min(MAX_PROCS, os.cpu_count() or 1) if bulk else 1
-                with (
-                    self._store.writing(procs=procs) as session,
-                    _analysis_pool(procs) as pool,
-                ):
-                    analyse = partial(
-                        _analyse, overrides=discovery.overrides, extractor=self.extractor
-                    )
-                    analysed = pool.map(analyse, todo, chunksize=8) if pool else map(analyse, todo)
-                    for done, (source, (article, analysis)) in enumerate(
-                        zip(todo, analysed, strict=True), start=1
-                    ):
-                        if isinstance(article, SkippedFile):
-                            skipped.append(article)
-                            if source.id in stored:
-                                session.delete(source.id)
-                                removed += 1
-                        else:
-                            extraction, claims = analysis  # type: ignore[misc]
-                            session.put(article, extraction, claims)
-                            notes.extend(FileNote(article.path, n) for n in article.notes)
-                            if source.id in stored:
-                                updated += 1
-                            else:
-                                added += 1
-                        if progress is not None:
-                            progress(done, len(todo))
-                    for article_id in gone:
-                        session.delete(article_id)
-                        removed += 1
+                # What the index holds is read again under the build lock: another process may
+                # have written since, and deciding from the earlier reading stored every article
+                # twice when two first builds ran at once.
+                with self._store.exclusive():
+                    work = self._work(current, repair=True)
+                    if work.duplicated:
+                        warnings.append(
+                            f"{len(work.duplicated)} article(s) were stored more than once; "
+                            "stored them once again"
+                        )
+                    if work.todo or work.gone:
+                        added, updated, removed = self._write(
+                            work, discovery, skipped, notes, progress, parallel=parallel
+                        )
             except LockBusy as exc:
                 warnings.append(f"{exc}; showing the index as it was")
-                added = updated = removed = 0
+                busy = True
         self._ids = None
         self._id_set = None
         if added or updated or removed:
@@ -247,14 +244,80 @@ class Library:
             added=added,
             updated=updated,
             removed=removed,
-            unchanged=len(discovery.files) - len(todo),
-            rebuilt=not stored and bool(todo),
+            unchanged=len(discovery.files) - len(work.todo),
+            rebuilt=not work.stored and bool(work.todo),
             in_memory=self._store.in_memory,
             warnings=tuple(warnings),
+            busy=busy,
         )
         skipped.sort(key=lambda s: s.path)
         self.last_refresh = RefreshResult(report, tuple(skipped), tuple(notes))
         return self.last_refresh
+
+    def _work(self, current: dict[str, SourceFile], *, repair: bool) -> _Work:
+        """What the index lacks or holds in excess, read from the index as it is now."""
+        stored = self._store.fingerprints()
+        todo = [f for f in current.values() if stored.get(f.id) != f.fingerprint]
+        gone = [i for i in stored if i not in current]
+        # More documents than ids means an article is stored twice: re-storing it (which
+        # replaces every copy) or removing it repairs that.
+        suspect = self._store.doc_count() != len(stored)
+        duplicated: list[str] = []
+        if repair and suspect:
+            queued = {f.id for f in todo}
+            for article_id in self._store.duplicated_ids():
+                duplicated.append(article_id)
+                if article_id in current and article_id not in queued:
+                    todo.append(current[article_id])
+                elif article_id not in current and article_id not in gone:
+                    gone.append(article_id)
+            todo.sort(key=lambda f: f.id)
+        return _Work(todo, gone, stored, suspect, tuple(duplicated))
+
+    def _write(
+        self,
+        work: _Work,
+        discovery: Discovery,
+        skipped: list[SkippedFile],
+        notes: list[FileNote],
+        progress: ProgressCallback | None,
+        *,
+        parallel: bool,
+    ) -> tuple[int, int, int]:
+        """Store ``work.todo`` and drop ``work.gone`` in one commit; (added, updated, removed)."""
+        stored, todo = work.stored, work.todo
+        added = updated = removed = 0
+        # Only a truly empty index may be filled by the add-only multi-process writer.
+        bulk = parallel and not stored and self._store.doc_count() == 0
+        bulk = bulk and len(todo) >= BULK_THRESHOLD
+        procs = min(MAX_PROCS, os.cpu_count() or 1) if bulk else 1
+        with self._store.writing(procs=procs) as session, _analysis_pool(procs) as pool:
+            for article_id in work.duplicated:
+                session.delete(article_id)
+            analyse = partial(_analyse, overrides=discovery.overrides, extractor=self.extractor)
+            analysed = pool.map(analyse, todo, chunksize=8) if pool else map(analyse, todo)
+            for done, (source, (article, analysis)) in enumerate(
+                zip(todo, analysed, strict=True), start=1
+            ):
+                if isinstance(article, SkippedFile):
+                    skipped.append(article)
+                    if source.id in stored:
+                        session.delete(source.id)
+                        removed += 1
+                else:
+                    extraction, claims = analysis  # type: ignore[misc]
+                    session.put(article, extraction, claims)
+                    notes.extend(FileNote(article.path, n) for n in article.notes)
+                    if source.id in stored:
+                        updated += 1
+                    else:
+                        added += 1
+                if progress is not None:
+                    progress(done, len(todo))
+            for article_id in work.gone:
+                session.delete(article_id)
+                removed += 1
+        return added, updated, removed
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -143,6 +143,9 @@ class IndexReport:
     rebuilt: bool = False
     in_memory: bool = False
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    busy: bool = False
+    """Another process held the index for longer than this one waited: nothing was written,
+    and what the index shows may be older than the corpus (or empty, during a first build)."""
 
     @property
     def changed(self) -> int:

@@ -1,0 +1,309 @@
+"""Concurrency: two writers at once, a reader racing a writer, a writer that dies mid-build.
+
+Each test reproduces a fault a stress run found (issue 13). Subprocesses are bounded by
+timeouts and killed with their process group when a test ends; no test bounds speed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from search_index import engine
+from search_index.engine import IndexStore, IndexWriterSession
+from search_index.library import Library
+from search_index.paths import app_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+BIG = 320  # above library.BULK_THRESHOLD: a first build runs the multi-process writer
+posix_only = pytest.mark.skipif(os.name != "posix", reason="fork, process groups and flock")
+
+
+def _generate(out: Path, count: int) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    generate(out, count, seed=11, words=200)
+
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("concurrency") / "corpus"
+    _generate(folder, BIG)
+    return folder
+
+
+def _env() -> dict[str, str]:
+    paths = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return dict(os.environ, PYTHONPATH=os.pathsep.join(paths))
+
+
+def _kimreader(*args: str) -> list[str]:
+    script = Path(sys.executable).with_name("kimreader")
+    if script.is_file():
+        return [str(script), *args]
+    return [sys.executable, "-c", "from tui.cli import main; main()", *args]
+
+
+def _run_together(
+    commands: list[list[str]], timeout: float = 240
+) -> list[tuple[int, str, str]]:
+    """Start the commands at once; (exit code, stdout, stderr) of each."""
+    procs = [
+        subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        for command in commands
+    ]
+    outputs = []
+    try:
+        for proc in procs:
+            outputs.append(proc.communicate(timeout=timeout))
+    finally:
+        for proc in procs:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+    return [(p.returncode, out, err) for p, (out, err) in zip(procs, outputs, strict=True)]
+
+
+def _documents(corpus: Path) -> int:
+    store, notes = IndexStore.open(app_paths().index_dir(corpus))
+    try:
+        assert not notes, notes
+        return store.doc_count()
+    finally:
+        store.close()
+
+
+@posix_only
+def test_two_first_builds_at_once_store_each_article_once(big_corpus):
+    """Both used to see an empty index, both filled it: 2 x BIG documents, never repaired."""
+    runs = _run_together([_kimreader("--corpus", str(big_corpus), "index")] * 2)
+    assert [code for code, _, _ in runs] == [0, 0], runs
+    assert _documents(big_corpus) == BIG
+    with Library.open(big_corpus) as library:
+        report = library.refresh().report
+        assert (report.changed, report.unchanged) == (0, BIG)
+        assert len(library.ids()) == BIG
+
+
+@posix_only
+def test_the_app_and_the_cli_building_at_once_store_each_article_once(big_corpus, tmp_path):
+    """The app refreshes without worker processes, `kimreader index` with them."""
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom search_index.library import Library\n"
+        "with Library.open(Path(sys.argv[1])) as library:\n"
+        "    library.refresh(parallel=False)\n"
+    )
+    runs = _run_together(
+        [
+            [sys.executable, "-c", code, str(big_corpus)],
+            _kimreader("--corpus", str(big_corpus), "index"),
+        ]
+    )
+    assert [code for code, _, _ in runs] == [0, 0], runs
+    assert _documents(big_corpus) == BIG
+
+
+def test_a_bulk_build_that_waited_for_another_build_adds_nothing_twice(big_corpus):
+    """The exact interleaving: a second build decides what to write while the first is still
+    writing (it sees an empty index), then fills the index with the add-only bulk writer once
+    the first has committed. Deciding under the build lock makes the second see the commit."""
+    first, second = Library.open(big_corpus), Library.open(big_corpus)
+    started = threading.Event()
+    errors: list[BaseException] = []
+
+    def run_second() -> None:
+        try:
+            started.set()
+            second.refresh(parallel=True)
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=run_second)
+
+    def progress(done: int, total: int) -> None:
+        if done == 1:  # the first build is writing: let the second one plan meanwhile
+            thread.start()
+            started.wait(10)
+            thread.join(1.0)
+
+    try:
+        first.refresh(progress, parallel=False)
+        thread.join(240)
+    finally:
+        first.close()
+        second.close()
+    assert not thread.is_alive() and not errors, errors
+    assert _documents(big_corpus) == BIG
+
+
+def test_an_article_stored_twice_is_stored_once_again_by_the_next_refresh(seeds_copy):
+    """An index that already holds duplicates (left by an older build) is repaired."""
+    with Library.open(seeds_copy) as library:
+        library.refresh()
+        store = library._store
+        first = library.ids()[0]
+        article = library.article(first)
+        writer = store._index.writer()
+        session = IndexWriterSession(writer, add_only=True)
+        session.put(article, library.extraction(first), [])
+        writer.commit()
+        assert store.doc_count() == 6
+        assert store.duplicated_ids() == [first]
+    with Library.open(seeds_copy) as library:
+        report = library.refresh().report
+        assert any("more than once" in w for w in report.warnings), report.warnings
+        assert library._store.doc_count() == 5
+        assert library.search("Mansudae", limit=50).total == len(
+            {h.id for h in library.search("Mansudae", limit=50).hits}
+        )
+    with Library.open(seeds_copy) as library:
+        assert library.refresh().report.warnings == ()
+
+
+@posix_only
+def test_opening_the_index_while_another_process_commits_never_wipes_it(seeds_copy):
+    """A reader that opened the index mid-commit judged it damaged and deleted it (300 -> 0),
+    and the writer then died with a TypeError."""
+    with Library.open(seeds_copy) as library:
+        library.refresh()
+    folder = app_paths().index_dir(seeds_copy)
+    commits = 40
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom search_index.library import Library\n"
+        "corpus = Path(sys.argv[1])\n"
+        "library = Library.open(corpus)\n"
+        f"for n in range({commits}):\n"
+        "    path = sorted(corpus.glob('*.txt'))[n % 5]\n"
+        "    path.write_text(path.read_text(encoding='utf-8') + f'\\nUpdate {n}.\\n',"
+        " encoding='utf-8')\n"
+        "    report = library.refresh().report\n"
+        "    assert report.updated == 1 and not report.warnings, report\n"
+        "library.close()\n"
+        "print('committed', flush=True)\n"
+    )
+    writer = subprocess.Popen(
+        [sys.executable, "-c", code, str(seeds_copy)],
+        cwd=ROOT,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    opens, counts, problems = 0, set(), []
+    try:
+        while writer.poll() is None:
+            store, notes = IndexStore.open(folder)
+            opens += 1
+            problems.extend(notes)
+            try:
+                counts.add(store.doc_count())
+                store.search("Pyongyang", limit=3)
+            except Exception as exc:  # any failure to read is what this test is about
+                problems.append(repr(exc))
+            finally:
+                store.close()
+        out, err = writer.communicate(timeout=120)
+    finally:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(writer.pid, signal.SIGKILL)
+        writer.wait(10)
+    assert writer.returncode == 0 and out.strip() == "committed", err
+    assert opens > commits // 4  # the reader really raced the writer
+    assert problems == []
+    assert counts == {5}
+
+
+def test_threads_of_one_process_also_take_turns(seeds_copy):
+    """The build lock is a file lock: two threads (two Library objects) serialise like two
+    processes, so a refresh in each never writes the same articles twice."""
+    libraries = [Library.open(seeds_copy), Library.open(seeds_copy)]
+    errors: list[BaseException] = []
+
+    def refresh(library: Library) -> None:
+        try:
+            library.refresh()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=refresh, args=(lib,)) for lib in libraries]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    for library in libraries:
+        library.close()
+    assert not errors
+    assert _documents(seeds_copy) == 5
+
+
+def test_leftovers_of_a_dead_writer_are_removed_by_the_next_write(seeds_copy):
+    """A killed 100,000-file build left 868 MB of spill files that nothing ever removed."""
+    with Library.open(seeds_copy) as library:
+        library.refresh()
+    folder = app_paths().index_dir(seeds_copy)
+    spill = folder / engine.TEMP_FOLDER
+    spill.mkdir()
+    (spill / "abc.doclist").write_bytes(b"x" * 1000)
+    (folder / "_MAIN_7.toc.1700000000.5").write_bytes(b"half a table")
+    (folder / "MAIN_deadbeef00000000.seg").write_bytes(b"an uncommitted segment")
+    dead = f".{engine.CATALOG_NAME}.{2**22 + 12345}.tmp"  # beyond pid_max: no such process
+    (folder / dead).write_text("{}")
+    alive = f".{engine.CATALOG_NAME}.{os.getppid()}.tmp"  # a live process's: left alone
+    (folder / alive).write_text("{}")
+    (seeds_copy / "new.md").write_text("A new report on the museum\n\nIt opened today.\n")
+    with Library.open(seeds_copy) as library:
+        assert library.refresh().report.added == 1
+    names = set(os.listdir(folder))
+    assert engine.TEMP_FOLDER not in names
+    assert "_MAIN_7.toc.1700000000.5" not in names
+    assert "MAIN_deadbeef00000000.seg" not in names
+    assert dead not in names
+    assert alive in names
+    assert _documents(seeds_copy) == 6
+
+
+@posix_only
+def test_a_sub_writer_that_fails_loses_no_article_and_prints_no_traceback(big_corpus, tmp_path):
+    """Whoosh commits without a sub-writer's segment when it died (a full disk): its articles
+    were reported added but never stored, and its traceback went to the terminal."""
+    code = (
+        "import errno, sys\nfrom pathlib import Path\n"
+        "from whoosh.multiproc import SubWriterTask\n"
+        "from search_index.library import Library\n"
+        "original = SubWriterTask._process_file\n"
+        "def full(self, *args):\n"
+        "    raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "SubWriterTask._process_file = full\n"
+        "with Library.open(Path(sys.argv[1])) as library:\n"
+        "    report = library.refresh().report\n"
+        "    print(len(library.ids()), report.in_memory, flush=True)\n"
+        "    print('\\n'.join(report.warnings), flush=True)\n"
+    )
+    copy = tmp_path / "corpus"
+    copy.symlink_to(big_corpus, target_is_directory=True)
+    ((returncode, out, err),) = _run_together([[sys.executable, "-c", code, str(copy)]])
+    assert returncode == 0, err
+    first, *warnings = out.splitlines()
+    assert first.split()[0] == str(BIG)  # every article is searchable, in memory if need be
+    assert any(os.strerror(errno.ENOSPC) in w for w in warnings), warnings
+    assert "Traceback" not in err
