@@ -82,10 +82,16 @@ def check_corpus_dir(corpus_dir: Path) -> Path:
 
 @dataclass(frozen=True, slots=True)
 class FileStamp:
-    """A file's size, modification time and inode when its bytes had this SHA-256."""
+    """A file's size, modification and change times and inode when its bytes had this SHA-256.
+
+    The change time is there because the modification time can be set back (``touch -d``, tools
+    that preserve it, a restore): an edit of the same size would then never be read again. The
+    change time cannot be set by a user, and every write or ``utime`` moves it on.
+    """
 
     size: int
     mtime_ns: int
+    ctime_ns: int
     inode: int
     content_digest: str
 
@@ -124,7 +130,7 @@ def discover(
         stamp = _unchanged(path, known.get(rel), stamped_at_ns)
         if stamp is None:
             before = _stat(path)
-            data, problem = _read_bytes(path)
+            data, problem = _read_bytes(path, root)
             if data is None:
                 skipped.append(SkippedFile(_shown_path(rel), problem or "unreadable"))
                 continue
@@ -153,30 +159,36 @@ def discover(
     return Discovery(root, tuple(files), tuple(skipped), warnings, overrides, new_stamps)
 
 
-def _stat(path: Path) -> tuple[int, int, int] | None:
+def _stat(path: Path) -> tuple[int, int, int, int] | None:
     try:
         st = path.stat()
     except OSError:
         return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def _unchanged(path: Path, stamp: FileStamp | None, stamped_at_ns: int) -> FileStamp | None:
+    # Only the mtime need be old: a write sets it to now, so a later write is seen even when the
+    # change time (moved on by backdating the mtime, say) is recent.
     if stamp is None or stamp.mtime_ns >= stamped_at_ns - RACY_NS:
         return None
-    return stamp if _stat(path) == (stamp.size, stamp.mtime_ns, stamp.inode) else None
+    seen = (stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode)
+    return stamp if _stat(path) == seen else None
 
 
 def read_article(source: SourceFile, overrides: dict[str, Overrides]) -> Article | SkippedFile:
     """Decode, clean and describe one file; a file with no article text is skipped."""
     shown = _shown_path(source.relpath)
-    data, problem = _read_bytes(source.path)
+    root = source.path.parents[len(Path(source.relpath).parts) - 1]
+    data, problem = _read_bytes(source.path, root)
     if data is None or problem is not None:
         return SkippedFile(shown, problem or "unreadable")
     if source.content_digest and hashlib.sha256(data).hexdigest() != source.content_digest:
         # Stored under the old fingerprint, these bytes would never be read again if the file
         # went back to its old content (a rewrite in place caught half-way).
-        return SkippedFile(shown, "changed while being indexed; read again next time")
+        return SkippedFile(shown, CHANGED_WHILE_READ)
     text, note = decode(data)
     text = strip_controls(text)
     front, text = split_front_matter(text)
@@ -224,27 +236,36 @@ def decode(data: bytes) -> tuple[str, str | None]:
     return data.decode("cp1252", errors="replace"), "not valid UTF-8: read as windows-1252"
 
 
-def _read_bytes(path: Path) -> tuple[bytes | None, str | None]:
+def _read_bytes(path: Path, root: Path) -> tuple[bytes | None, str | None]:
+    """The file's bytes, or why not. What is checked is the file that was opened (fstat of its
+    descriptor), not the name: a file swapped for a FIFO or a device after a stat would block
+    the read for ever, and one swapped for a link may point out of the corpus."""
+    if path.is_symlink() and not _inside(path, root):
+        return None, LINK_OUTSIDE
     try:
-        st = path.stat()
+        # O_NONBLOCK: opening a FIFO for reading waits for a writer; with it, open returns at
+        # once and fstat says what it is. (It changes nothing for regular files.)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None, "file disappeared or is a broken link"
-    except OSError as exc:
-        return None, f"cannot read: {exc.strerror or exc}"
-    if not stat.S_ISREG(st.st_mode):
-        return None, "not a regular file"
-    if st.st_size == 0:
-        return b"", "empty file"
-    if st.st_size > MAX_ARTICLE_BYTES:
-        limit = MAX_ARTICLE_BYTES // (1024 * 1024)
-        return b"", f"larger than {limit} MiB ({st.st_size / 1048576:.1f} MiB)"
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
     except PermissionError:
         return None, "permission denied"
     except OSError as exc:
         return None, f"cannot read: {exc.strerror or exc}"
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        return None, "not a regular file"
+    with os.fdopen(fd, "rb") as handle:
+        if st.st_size == 0:
+            return b"", "empty file"
+        if st.st_size > MAX_ARTICLE_BYTES:
+            limit = MAX_ARTICLE_BYTES // (1024 * 1024)
+            return b"", f"larger than {limit} MiB ({st.st_size / 1048576:.1f} MiB)"
+        try:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
+        except OSError as exc:
+            return None, f"cannot read: {exc.strerror or exc}"
     if not data.strip():
         return data, "empty file"
     if _looks_binary(data):
@@ -262,8 +283,24 @@ def _looks_binary(data: bytes) -> bool:
     return controls * 10 > len(head)
 
 
+CHANGED_WHILE_READ = "changed while being indexed; read again next time"
+LINK_OUTSIDE = "link points outside the corpus folder (not followed)"
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, links resolved, lies in ``root`` (itself resolved by check_corpus_dir).
+
+    Links are followed only within the corpus: one to /etc/passwd or to a private notes folder
+    must not make it searchable, and one to / must not walk the whole disk."""
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(root)
+    except (OSError, ValueError):
+        return False
+
+
 def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
-    """Article files below root, following links but never around a loop; hidden names skipped."""
+    """Article files below root, following links inside root but never around a loop; hidden
+    names skipped."""
     seen: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
@@ -292,13 +329,20 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
+            link = entry.is_symlink()
             if is_dir:
-                subfolders.append(path)
+                if link and not _inside(path, root):
+                    yield path, LINK_OUTSIDE
+                else:
+                    subfolders.append(path)
                 continue
             if path.suffix.lower() not in ARTICLE_SUFFIXES or entry.name == SIDECAR_NAME:
                 continue
-            if entry.is_symlink() and not path.exists():
+            if link and not path.exists():
                 yield path, "broken link"
+                continue
+            if link and not _inside(path, root):
+                yield path, LINK_OUTSIDE
                 continue
             yield path, None
         stack.extend(reversed(subfolders))

@@ -1,4 +1,4 @@
-"""The corpus files' stamps (size, mtime, inode, content hash) kept beside the index between
+"""The corpus files' stamps (size, mtime, ctime, inode, content hash) kept beside the index between
 runs, so that a refresh reads only the files that changed."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 from .corpus import FileStamp
 
 STAMPS_NAME = "kimreader-files.json"
-_FORMAT = 1
+_FORMAT = 2  # 2: with the change time
 
 
 def load_stamps(folder: Path | None) -> tuple[dict[str, FileStamp], int]:
@@ -24,8 +24,8 @@ def load_stamps(folder: Path | None) -> tuple[dict[str, FileStamp], int]:
         if data.get("format") != _FORMAT:
             return {}, 0
         files = {
-            str(rel): FileStamp(int(size), int(mtime), int(inode), str(digest))
-            for rel, (size, mtime, inode, digest) in data["files"].items()
+            str(rel): FileStamp(int(size), int(mtime), int(ctime), int(inode), str(digest))
+            for rel, (size, mtime, ctime, inode, digest) in data["files"].items()
         }
         return files, int(data["taken_ns"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -41,7 +41,8 @@ def save_stamps(folder: Path | None, stamps: dict[str, FileStamp], taken_ns: int
         "format": _FORMAT,
         "taken_ns": taken_ns,
         "files": {
-            rel: [s.size, s.mtime_ns, s.inode, s.content_digest] for rel, s in stamps.items()
+            rel: [s.size, s.mtime_ns, s.ctime_ns, s.inode, s.content_digest]
+            for rel, s in stamps.items()
         },
     }
     try:

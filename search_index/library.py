@@ -19,6 +19,7 @@ from .claims.extract import CLAIMS_VERSION, Claim, extract_claims
 from .claims.matrix import Subject, TimelineEvent, claim_matrix, timeline
 from .claims.records import claim_from_record, claim_to_record
 from .corpus import (
+    CHANGED_WHILE_READ,
     RACY_NS,
     Discovery,
     FileStamp,
@@ -127,6 +128,7 @@ class Library:
         self._ids: list[str] | None = None
         self._id_set: frozenset[str] | None = None
         self._stamps: tuple[dict[str, FileStamp], int] | None = None
+        self._unsettled: set[str] = set()
         self.last_refresh: RefreshResult | None = None
 
     @classmethod
@@ -193,13 +195,20 @@ class Library:
             self.clear_cache()
         # A write that fails (folder removed or made unwritable meanwhile) is tried again in the
         # index set up afresh, and finally in memory, so a refresh never loses articles.
-        for attempt in (1, 2):
-            try:
-                return self._update(discovery, warnings, progress, parallel=parallel)
-            except IndexUnavailable as exc:
-                warnings.extend(self._store.recover(str(exc), in_memory=attempt == 2))
-                self.clear_cache()
-        return self._update(discovery, warnings, progress, parallel=parallel)  # in memory now
+        self._unsettled = set()
+        try:
+            for attempt in (1, 2):
+                try:
+                    return self._update(discovery, warnings, progress, parallel=parallel)
+                except IndexUnavailable as exc:
+                    warnings.extend(self._store.recover(str(exc), in_memory=attempt == 2))
+                    self.clear_cache()
+            return self._update(discovery, warnings, progress, parallel=parallel)  # in memory
+        finally:
+            if self._unsettled and self._stamps is not None:
+                kept = {r: st for r, st in self._stamps[0].items() if r not in self._unsettled}
+                save_stamps(self._store.folder, kept, self._stamps[1])
+                self._stamps = (kept, self._stamps[1])
 
     def _update(
         self,
@@ -301,7 +310,12 @@ class Library:
             ):
                 if isinstance(article, SkippedFile):
                     skipped.append(article)
-                    if source.id in stored:
+                    if article.reason == CHANGED_WHILE_READ:
+                        # Caught mid-write: the stored version stays until the file settles
+                        # (deleting it lost an article that kept changing), and its stamp is
+                        # dropped so that the next refresh reads it whatever its times say.
+                        self._unsettled.add(source.relpath)
+                    elif source.id in stored:
                         session.delete(source.id)
                         removed += 1
                 else:

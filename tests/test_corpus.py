@@ -52,15 +52,15 @@ def test_oversized_files_are_skipped(tmp_path, monkeypatch):
 def test_unreadable_file_is_skipped(tmp_path, monkeypatch):
     (tmp_path / "locked.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "open.txt").write_text(STORY, encoding="utf-8")
-    real_open = Path.open
+    real_open = os.open
 
-    def guarded_open(self: Path, *args, **kwargs):
-        if self.name == "locked.txt":
+    def guarded_open(path, *args, **kwargs):
+        if Path(path).name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)
+        return real_open(path, *args, **kwargs)
 
     # Tests may run as root, for whom chmod 000 does not stop reading: simulate the refusal.
-    monkeypatch.setattr(Path, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_open)
     articles, skipped = _read_all(tmp_path)
     assert [a.id for a in articles] == ["open"]
     assert skipped == [SkippedFile("locked.txt", "permission denied")]

@@ -271,9 +271,9 @@ def _count_reads(monkeypatch) -> list[str]:
     reads: list[str] = []
     real = corpus._read_bytes
 
-    def counting(path):
+    def counting(path, root):
         reads.append(path.name)
-        return real(path)
+        return real(path, root)
 
     monkeypatch.setattr(corpus, "_read_bytes", counting)
     return reads
