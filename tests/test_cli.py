@@ -307,3 +307,37 @@ def test_show_json_reads_quantities_and_dates():
     assert by_text["two to three times life-size"]["value"] == "2-3"
     assert by_text["two to three times life-size"]["unit"] == "times"
     assert by_text["October 2024"]["value"] == "2024-10"
+
+
+def test_the_command_loads_no_textual_module():
+    # The CLI starts fast and works where Textual cannot: the app is imported only when opened.
+    code = (
+        "import sys, tui.cli;print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_very_long_file_name_leaves_room_for_every_title(tmp_path):
+    titles = [
+        "Flood waters reach the capital",
+        "Officials count the damage",
+        "Rescue teams search the valley",
+    ]
+    for number, title in enumerate(titles):
+        (tmp_path / f"report-{number}.txt").write_text(
+            f"{title}\n\nOfficials said {number + 12} people were hurt on Monday.\n",
+            encoding="utf-8",
+        )
+    long_name = "a-very-long-file-name-" + "x" * 224 + ".txt"  # 250 characters
+    (tmp_path / long_name).write_text(
+        "Long named report\n\nOfficials said 20 people were hurt.\n", encoding="utf-8"
+    )
+    result = run("--corpus", str(tmp_path), "list", env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 100 for line in lines)
+    for title in titles:
+        # Each title's first words on its own row, not squeezed into one letter a line.
+        assert any(" ".join(title.split()[:2]) in line for line in lines), result.stdout
+    assert "…" in result.stdout  # the long id is cut, and shows it was

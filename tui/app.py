@@ -22,6 +22,7 @@ from search_index.library import Library, RefreshResult
 from search_index.models import ArticleInfo
 from search_index.state import Forgotten, ReadingState, StateStore
 
+from .file_report import skipped_summary
 from .notes import gone_notes, report_failure
 from .render import printable
 from .screens.compare import CompareScreen
@@ -29,6 +30,9 @@ from .screens.corpus import MatrixScreen, TimelineScreen
 from .screens.main import MainScreen
 from .screens.modals import HelpScreen, SourcePicker
 from .widgets.reader import Reader
+
+# Skipped files named in the app's one toast about them: a toast has room for a few lines.
+SKIPPED_SHOWN = 3
 
 
 class KimreaderApp(App[None]):
@@ -117,9 +121,11 @@ class KimreaderApp(App[None]):
         # File names and kimreader.toml text are neither markup nor terminal escapes.
         for warning in refresh.report.warnings:
             self.notify(printable(warning), severity="warning", markup=False)
-        for skipped in refresh.skipped:
-            message = printable(f"skipped {skipped.path}: {skipped.reason}")
-            self.notify(message, severity="warning", markup=False)
+        # One toast for every skipped file, however many: a toast each made starting and
+        # quitting quadratic (a minute for a folder of 2,000 empty files).
+        skipped = skipped_summary(refresh.skipped, shown=SKIPPED_SHOWN)
+        if skipped:
+            self.notify("\n".join(skipped), severity="warning", markup=False)
         # Saved state and what the stale index showed may name files since deleted or renamed.
         ids = {a.id for a in self.articles}
         forgotten = self._gone_while_loading | self.state.forget_missing(ids)

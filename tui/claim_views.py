@@ -17,7 +17,7 @@ from search_index.claims.extract import Claim
 from search_index.claims.matrix import Subject, TimelineEvent
 from search_index.models import Article, ArticleInfo
 
-from .render import STATUS_WORDS, printable
+from .plain import STATUS_WORDS, printable
 
 _COLOURS = {
     "agree": "green",

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Literal, NoReturn
 
 import click
 from rich.console import Console
@@ -49,7 +49,8 @@ from .claim_views import (
     print_timeline,
     timeline_json,
 )
-from .render import printable
+from .file_report import LIST_HINT, SHOWN, notes_summary, skipped_summary
+from .plain import printable
 
 # Colour plus a non-colour cue per type, so highlights still read under NO_COLOR.
 ENTITY_STYLES = {
@@ -63,6 +64,12 @@ EXIT_NO_HITS = 1
 EXIT_USAGE = 2
 # Fewer changed files than this index in well under a second: a bar would only flicker.
 PROGRESS_THRESHOLD = 25
+
+VERBOSE_KEY = "kimreader.verbose"
+# The list table's narrowest id and outlet columns (wider on a wider terminal), and the room a
+# title always keeps.
+ID_MIN_WIDTH = 10
+TITLE_MIN_WIDTH = 20
 
 stdout = Console(highlight=False, soft_wrap=False)
 stderr = Console(stderr=True, highlight=False)
@@ -81,14 +88,22 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     show_envvar=True,
     help="Folder of articles (.txt, .md). Default: the bundled seed corpus.",
 )
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="List every file that was skipped or needed help to read, not just the first few.",
+)
 @click.version_option(__version__, prog_name="kimreader")
 @click.pass_context
-def cli(ctx: click.Context, corpus: Path | None) -> None:
+def cli(ctx: click.Context, corpus: Path | None, verbose: bool) -> None:
     """kimreader: compare how several news sources report one story.
 
     With no command, opens the reader app over the corpus.
     """
     ctx.obj = corpus
+    # Read by open_library, which every command calls: ctx.obj stays the corpus they expect.
+    ctx.meta[VERBOSE_KEY] = verbose
     if ctx.invoked_subcommand is None:
         from .app import run_app  # Textual loads only when the app is wanted
 
@@ -105,23 +120,73 @@ def list_cmd(corpus: Path | None, as_json: bool) -> None:
     if as_json:
         print_json([_article_json(a) for a in articles])
         return
-    table = Table(show_edge=False, pad_edge=False, expand=False)
-    table.add_column("id", no_wrap=True, style="bold")
-    table.add_column("title", ratio=1)
-    table.add_column("outlet")
-    table.add_column("published", no_wrap=True)
-    table.add_column("words", justify="right")
-    for article in articles:
-        # Text(), never str: article text must not be read as Rich markup; printable(): ids
-        # and titles from file names must not write escape sequences to the terminal.
-        table.add_row(
-            Text(printable(article.id)),
-            Text(printable(article.title)),
-            Text(printable(article.outlet or "—")),
-            Text(article.published.isoformat() if article.published else "—"),
-            Text(str(article.words)),
+    rows = [
+        # printable(): ids and titles from file names must not write escape sequences to the
+        # terminal.
+        (
+            printable(article.id),
+            printable(article.title),
+            printable(article.outlet or "—"),
+            article.published.isoformat() if article.published else "—",
+            str(article.words),
         )
+        for article in articles
+    ]
+    table = Table(show_edge=False, pad_edge=False, expand=False)
+    for name, width in _list_columns(rows, stdout.width):
+        if name == "title":
+            # The rest of the line: titles are what the list is read for, so they wrap.
+            table.add_column(name, ratio=1, min_width=width, overflow="fold")
+        else:
+            # Ids and outlets come from file names and metadata and can be any length: one
+            # of 250 characters took the whole width and left every title a letter wide.
+            # They are cut with an ellipsis (--json has them whole; a prefix finds the id).
+            justify: Literal["left", "right"] = "right" if name == "words" else "left"
+            table.add_column(
+                name,
+                justify=justify,
+                no_wrap=True,
+                overflow="ellipsis",
+                max_width=width,
+                style="bold" if name == "id" else "",
+            )
+    shown = [name for name, _ in _list_columns(rows, stdout.width)]
+    for row in rows:
+        cells = dict(zip(LIST_COLUMNS, row, strict=True))
+        # Text(), never str: article text must not be read as Rich markup.
+        table.add_row(*(Text(cells[name]) for name in shown))
     stdout.print(table)
+
+
+LIST_COLUMNS = ("id", "title", "outlet", "published", "words")
+
+
+def _list_columns(rows: list[tuple[str, ...]], total: int) -> list[tuple[str, int]]:
+    """The list table's columns and the widest each may be, for a terminal ``total`` wide.
+
+    Ids get at most a quarter of the line and outlets a sixth; the title keeps at least
+    TITLE_MIN_WIDTH (or a fifth of a narrow line). Where even that does not fit, the date and
+    then the outlet are left out rather than squeezing every column to nothing.
+    """
+
+    def longest(index: int, header: str) -> int:
+        return max([len(header), *(len(row[index]) for row in rows)])
+
+    limits = {
+        "id": min(longest(0, "id"), max(ID_MIN_WIDTH, total // 4)),
+        "outlet": min(longest(2, "outlet"), max(ID_MIN_WIDTH, total // 6)),
+        "published": longest(3, "published"),
+        "words": longest(4, "words"),
+    }
+    title = min(TITLE_MIN_WIDTH, max(1, total // 5))
+    names = list(LIST_COLUMNS)
+    for optional in ("published", "outlet"):
+        others = [n for n in names if n != "title"]
+        gaps = 3 * (len(names) - 1)  # " │ " between columns, none at the edges
+        if sum(limits[n] for n in others) + gaps + title <= total:
+            break
+        names.remove(optional)
+    return [(n, title if n == "title" else limits[n]) for n in names]
 
 
 @cli.command("search")
@@ -341,6 +406,32 @@ def index_cmd(corpus: Path | None, rebuild: bool) -> None:
     )
 
 
+@cli.command("skipped")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_obj
+def skipped_cmd(corpus: Path | None, as_json: bool) -> None:
+    """Every file indexing skipped, and every file it needed help to read, with why."""
+    # The listing is this command's output: a summary of it on standard error would repeat it.
+    with open_library(corpus, report=False) as library:
+        refresh = library.last_refresh
+    skipped = refresh.skipped if refresh else ()
+    notes = refresh.notes if refresh else ()
+    if as_json:
+        print_json(
+            {
+                "skipped": [{"path": s.path, "reason": s.reason} for s in skipped],
+                "notes": [{"path": n.path, "message": n.message} for n in notes],
+            }
+        )
+        return
+    for s in skipped:
+        stdout.print(Text(printable(f"skipped {s.path}: {s.reason}")))
+    for n in notes:
+        stdout.print(Text(printable(f"note: {n.path}: {n.message}")))
+    if not skipped and not notes:
+        stderr.print("no files were skipped")
+
+
 @cli.command("paths")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
@@ -366,9 +457,11 @@ def paths_cmd(corpus: Path | None, as_json: bool) -> None:
 
 
 @contextmanager
-def open_library(corpus: Path | None, *, rebuild: bool = False) -> Iterator[Library]:
+def open_library(
+    corpus: Path | None, *, rebuild: bool = False, report: bool = True
+) -> Iterator[Library]:
     """Open the corpus, bring its index up to date (with a progress bar on long runs) and
-    report on standard error what could not be read."""
+    report on standard error what could not be read (unless ``report`` is False)."""
     try:
         library = Library.open(corpus, rebuild=rebuild)
     except CorpusError as exc:
@@ -376,7 +469,8 @@ def open_library(corpus: Path | None, *, rebuild: bool = False) -> Iterator[Libr
     try:
         with _progress() as progress:
             refresh = library.refresh(progress=progress)
-        _report(refresh)
+        if report:
+            _report(refresh, verbose=_verbose())
         yield library
     except ArticleNotFound as exc:
         fail(str(exc))
@@ -415,13 +509,22 @@ def _progress() -> Iterator[Any]:
             bar.stop()
 
 
-def _report(refresh: RefreshResult) -> None:
+def _verbose() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.find_root().meta.get(VERBOSE_KEY))
+
+
+def _report(refresh: RefreshResult, *, verbose: bool = False) -> None:
     for warning in refresh.report.warnings:
         stderr.print(Text(printable(f"warning: {warning}"), style="yellow"))
-    for skipped in refresh.skipped:
-        stderr.print(Text(printable(f"skipped {skipped.path}: {skipped.reason}"), style="yellow"))
-    for note in refresh.notes:
-        stderr.print(Text(printable(f"note: {note.path}: {note.message}")))
+    # Thousands of unreadable files would bury the command's own messages: the first few are
+    # named and the rest counted, unless every one was asked for.
+    shown = len(refresh.skipped) + len(refresh.notes) if verbose else SHOWN
+    hint = f"{LIST_HINT} (or kimreader --verbose ...)"
+    for line in skipped_summary(refresh.skipped, shown=shown, hint=hint):
+        stderr.print(Text(line, style="yellow"), soft_wrap=True)
+    for line in notes_summary(refresh.notes, shown=shown, hint=hint):
+        stderr.print(Text(line), soft_wrap=True)
 
 
 def _print_hits(result: SearchResult) -> None:
