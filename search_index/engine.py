@@ -19,9 +19,9 @@ import warnings
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from itertools import accumulate
+from itertools import accumulate, islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -56,8 +56,18 @@ from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema  # noqa: E402
 from whoosh.filedb.filestore import FileStorage, RamStorage  # noqa: E402
 from whoosh.index import Index, LockError  # noqa: E402
 from whoosh.multiproc import MpWriter, SubWriterTask  # noqa: E402
-from whoosh.qparser import FieldAliasPlugin, MultifieldParser  # noqa: E402
-from whoosh.query import And, FuzzyTerm, NullQuery, Phrase, Query, Term  # noqa: E402
+from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, MultifieldParser  # noqa: E402
+from whoosh.query import (  # noqa: E402
+    And,
+    Every,
+    FuzzyTerm,
+    MultiTerm,
+    NullQuery,
+    Phrase,
+    Query,
+    Term,
+    TermRange,
+)
 from whoosh.searching import Results, Searcher  # noqa: E402
 from whoosh.support.charset import accent_map  # noqa: E402
 from whoosh.util.numeric import byte_to_length  # noqa: E402
@@ -98,6 +108,15 @@ TEXT_FIELDS = ("title", "body")
 # "title" adds no documents; and a query on one field is one matcher, whose blocks Whoosh can
 # skip when they cannot reach the top hits (an OR across two fields scores every match).
 DEFAULT_FIELDS = ("body",)
+# The fields a typed query may name. The others (word pairs, the spelling dictionary, ids and
+# fingerprints) are the engine's own: `pairs:*` expanded every word pair of the corpus (25 s).
+USER_FIELDS = ("title", "body", "outlet", "published", "person", "org", "place")
+# A wildcard, range or fuzzy word becomes one term per word it matches: past this many, the
+# query is refused with a message rather than run for half a minute.
+MAX_EXPANSION = 2000
+MAX_FUZZY_EDITS = 2
+# A query still running after this long returns the hits found so far, saying so.
+QUERY_SECONDS = 4.0
 SNIPPET_CHARS = 180
 
 # Digit groups ("10,000", "1,250.50") stay one token so 10000 and 10,000 meet; otherwise words
@@ -235,6 +254,8 @@ class QueryOutcome:
     total: int
     corrected: str | None = None
     fuzzy: bool = False
+    notices: tuple[str, ...] = ()
+    """What was changed in the query, or cut short, for the user to know."""
 
 
 class IndexStore:
@@ -427,7 +448,7 @@ class IndexStore:
             return None
         try:
             data = json.loads((self.folder / CATALOG_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # a cache file nested absurdly deep
             return None
         # A process killed between its commit and its catalog write leaves a catalog of the
         # index before: the version it was written for says so.
@@ -642,8 +663,13 @@ class IndexStore:
             query = self._parser().parse(query_text)
             if query is NullQuery:
                 raise QuerySyntaxError("the query has no words to search for")
-            return self.run(query, query_text, limit=limit, offset=offset)
-        except (QuerySyntaxError, IndexUnavailable):
+            notices: list[str] = []
+            query = _bounded(query, self.searcher().reader(), notices)
+            outcome = self.run(query, query_text, limit=limit, offset=offset)
+            if notices:
+                outcome = replace(outcome, notices=(*notices, *outcome.notices))
+            return outcome
+        except (QuerySyntaxError, QueryTooBroad, IndexUnavailable):
             raise
         # Whoosh's parser and query classes raise a zoo of exception types on odd input;
         # every one of them means "this query cannot be run as written".
@@ -653,7 +679,11 @@ class IndexStore:
     def _parser(self) -> MultifieldParser:
         # The searcher's schema, not the index's: the index re-reads its table of contents from
         # disk for it, which fails once the cache folder is gone.
-        parser = MultifieldParser(list(DEFAULT_FIELDS), schema=self.searcher().schema)
+        schema = self.searcher().schema
+        # Only the user's fields: any other "name:" is read as words, not as a field.
+        user = Schema(**{name: schema[name] for name in USER_FIELDS if name in schema})
+        parser = MultifieldParser(list(DEFAULT_FIELDS), schema=user)
+        parser.add_plugin(FuzzyTermPlugin())  # "said~" and "said~2", as the README promises
         parser.add_plugin(
             FieldAliasPlugin(
                 {"org": ["organisation", "organization"], "place": ["location", "loc"]}
@@ -693,7 +723,9 @@ class IndexStore:
         """Run a parsed query; when it finds nothing, try spelling correction, then fuzzy terms."""
         searcher = self.searcher()
         outcome = self._collect(searcher, query, limit, offset)
-        if outcome.total or query is NullQuery:
+        if outcome.total or query is NullQuery or _has_multiterm(query):
+            # A query with wildcards, ranges or fuzzy words already says how loosely to match:
+            # no spelling correction or fuzzy retry (each would build its matchers again).
             return outcome
         corrected_text = self._correct_text(searcher, query_text)
         if corrected_text is not None:
@@ -711,6 +743,7 @@ class IndexStore:
         self, searcher: Searcher, query: Query, limit: int, offset: int = 0
     ) -> QueryOutcome:
         answered = _with_word_pairs(query)
+        notices: list[str] = []
         read: _ReadValues = {}
         # A later page ranks the pages before it again (cheap next to snippets) and shows
         # only its own hits. Neither path records matched terms for every match (Whoosh's
@@ -726,8 +759,17 @@ class IndexStore:
             # OR's matcher, once the top hits are full, for one that skips documents only the
             # weaker words match: they are never counted, and the total shrinks with the page.
             collector = collectors.TopCollector(limit=offset + limit, usequality=False, replace=0)
-            searcher.search_with_collector(answered, collector)
-            ranked_all = collector.results()
+            # use_alarm=False: the alarm signal only works in the main thread, and the app
+            # searches in a worker thread.
+            timed = collectors.TimeLimitCollector(collector, QUERY_SECONDS, use_alarm=False)
+            try:
+                searcher.search_with_collector(answered, timed)
+            except collectors.TimeLimit:
+                notices.append(
+                    f"the search stopped after {QUERY_SECONDS:g} s: the hits and the count are "
+                    "those found by then; a narrower query finds them all"
+                )
+            ranked_all = timed.results()
             results = Results(searcher, answered, ranked_all.top_n[offset:])
             results._total = len(ranked_all)
         results.highlighter = highlight.Highlighter(
@@ -754,7 +796,7 @@ class IndexStore:
             matches = _body_matches(occurrences, phrases, loose)
             snippet = _snippet(text, fragments) if fragments else _snippet(article.body, [])
             hits.append((article, float(hit.score or 0.0), snippet, matches))
-        return QueryOutcome(tuple(hits), len(results))
+        return QueryOutcome(tuple(hits), len(results), notices=tuple(notices))
 
 
 # (field, term) -> per segment: its offset, and the ids and raw posting values it read.
@@ -1004,6 +1046,10 @@ _RAW_LENGTH = [byte_to_length(b) for b in range(256)]
 
 class QuerySyntaxError(Exception):
     """The query could not be parsed or run as written."""
+
+
+class QueryTooBroad(Exception):
+    """A wildcard, range or fuzzy word matches too many words to be searched in good time."""
 
 
 class LockBusy(Exception):
@@ -1357,6 +1403,63 @@ def _match_case(original: str, suggestion: str) -> str:
     return suggestion
 
 
+def _bounded(query: Query, reader: Any, notices: list[str]) -> Query:
+    """The query with fuzzy words held to MAX_FUZZY_EDITS; QueryTooBroad when a wildcard, range
+    or fuzzy word matches more than MAX_EXPANSION words (counting stops there)."""
+    if isinstance(query, FuzzyTerm):
+        # As most engines do: short words get fewer edits (every three-letter word is within
+        # two edits of "the"), and the first letter is kept, which makes matching far cheaper.
+        allowed = min(
+            MAX_FUZZY_EDITS, 0 if len(query.text) <= 2 else 1 if len(query.text) <= 5 else 2
+        )
+        if query.maxdist > allowed:
+            notices.append(
+                f"{query.text}~{query.maxdist}: at most {allowed} letter(s) may differ in a word "
+                f"of {len(query.text)}; searched {query.text}~{allowed}"
+            )
+        query = FuzzyTerm(
+            query.fieldname,
+            query.text,
+            boost=query.boost,
+            maxdist=min(query.maxdist, allowed),
+            prefixlength=max(query.prefixlength, 1),
+        )
+    if isinstance(query, Every) and query.fieldname not in (None, "", "*"):
+        # "title:*" reads the posting list of every word of the field (Whoosh's own comment
+        # calls it slow): the same bound as a wildcard.
+        words = sum(1 for _ in islice(reader.lexicon(query.fieldname), MAX_EXPANSION + 1))
+        if words > MAX_EXPANSION:
+            raise QueryTooBroad(
+                f"{query.fieldname}:* matches more than {MAX_EXPANSION:,} different words; "
+                "search for words in that field instead"
+            )
+        return query
+    if isinstance(query, MultiTerm):
+        words = sum(1 for _ in islice(query.expanded_terms(reader), MAX_EXPANSION + 1))
+        if words > MAX_EXPANSION:
+            raise QueryTooBroad(
+                f"{_shown_query(query)} matches more than {MAX_EXPANSION:,} different words; "
+                "make it narrower (more letters before a *, a shorter range)"
+            )
+        return query
+    return query.apply(lambda sub: _bounded(sub, reader, notices))
+
+
+def _has_multiterm(query: Query) -> bool:
+    if isinstance(query, (MultiTerm, Every)):
+        return True
+    return any(_has_multiterm(q) for q in query.children())
+
+
+def _shown_query(query: Query) -> str:
+    if isinstance(query, TermRange):
+        return f"{query.fieldname}:[{query.start or ''} TO {query.end or ''}]"
+    if isinstance(query, FuzzyTerm):
+        return f"{query.text}~{query.maxdist}"
+    text = getattr(query, "text", "")
+    return f"{query.fieldname}:{text}" if query.fieldname not in DEFAULT_FIELDS else str(text)
+
+
 def _fuzzy(query: Query) -> Query:
     if isinstance(query, Term) and query.fieldname in TEXT_FIELDS and isinstance(query.text, str):
         if not 3 <= len(query.text) <= MAX_CORRECTABLE or query.text.isdigit():
@@ -1581,7 +1684,7 @@ def _read_stamp(folder: Path) -> int | None:
     try:
         data = json.loads((folder / STAMP_NAME).read_text(encoding="utf-8"))
         return int(data["schema"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
 

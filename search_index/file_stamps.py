@@ -28,7 +28,7 @@ def load_stamps(folder: Path | None) -> tuple[dict[str, FileStamp], int]:
             for rel, (size, mtime, ctime, inode, digest) in data["files"].items()
         }
         return files, int(data["taken_ns"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return {}, 0
 
 

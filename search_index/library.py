@@ -33,6 +33,7 @@ from .engine import (
     IndexUnavailable,
     LockBusy,
     QuerySyntaxError,
+    QueryTooBroad,
     exit_with_parent,
     info_from_entry,
 )
@@ -467,6 +468,8 @@ class Library:
         text = expand_entity_terms(prepared.text, self._entity_members)
         try:
             outcome = self._store.search(text, limit=max(1, limit), offset=offset)
+        except QueryTooBroad as exc:
+            return SearchResult(query, (), 0, notice=_join(notices), error=str(exc))
         except QuerySyntaxError:
             fallback = plain_terms(prepared.text)
             if not fallback:
@@ -482,6 +485,7 @@ class Library:
                 outcome = self._store.search(fallback, limit=max(1, limit), offset=offset)
             except QuerySyntaxError as exc:
                 return SearchResult(query, (), 0, error=f"the query could not be run: {exc}")
+        notices.extend(outcome.notices)
         if outcome.fuzzy:
             notices.append("no exact matches; showing near spellings")
         hits = tuple(
