@@ -17,6 +17,7 @@ from search_index.claims.extract import Claim
 from search_index.claims.matrix import Subject, TimelineEvent
 from search_index.models import Article, ArticleInfo
 
+from .export_text import markdown_cell, markdown_emphasised_cell
 from .plain import STATUS_WORDS, printable
 
 _COLOURS = {
@@ -154,17 +155,15 @@ def print_comparison(comparison: Comparison, console: Console) -> None:
             )
 
 
-def _md(text: str) -> str:
-    return printable(text).replace("|", "\\|").replace("\n", " ")
-
-
 def comparison_markdown(comparison: Comparison) -> str:
     a, b = comparison.a, comparison.b
+    # Article text is data: every piece of it is escaped (markdown_cell), so the report shows
+    # an article's HTML, links and images as text and none of them works.
     lines = [
-        f"**A** {_md(a.id)}: {_md(a.title)}  ",
-        f"**B** {_md(b.id)}: {_md(b.title)}",
+        f"**A** {markdown_cell(a.id)}: {markdown_cell(a.title)}  ",
+        f"**B** {markdown_cell(b.id)}: {markdown_cell(b.title)}",
         "",
-        _summary_text(comparison),
+        _summary_text(comparison),  # counts and status words: no article text
         "",
         "| status | topic | A | B |",
         "|---|---|---|---|",
@@ -178,9 +177,8 @@ def comparison_markdown(comparison: Comparison) -> str:
                 cells.append("")
                 continue
             s, e = claim.value_start - claim.start, claim.value_end - claim.start
-            sentence = claim.sentence
-            cells.append(_md(f"{sentence[:s]}**{sentence[s:e]}**{sentence[e:]}"))
-        lines.append(f"| {status} | {_md(row.topic)} | {cells[0]} | {cells[1]} |")
+            cells.append(markdown_emphasised_cell(claim.sentence, s, e))
+        lines.append(f"| {status} | {markdown_cell(row.topic)} | {cells[0]} | {cells[1]} |")
     return "\n".join(lines) + "\n"
 
 
@@ -233,12 +231,14 @@ def print_matrix(subjects: list[Subject], ids: list[str], console: Console) -> N
 
 
 def matrix_markdown(subjects: list[Subject], ids: list[str]) -> str:
-    header = " | ".join(_md(i) for i in ids)
+    header = " | ".join(markdown_cell(i) for i in ids)
     lines = [f"| | subject | {header} |", "|---|---|" + "---|" * len(ids)]
     for subject in subjects:
         flag = "! conflict" if subject.conflicting else ""
-        cells = [_md(", ".join(c.value_text for c in _cell_values(subject, i))) for i in ids]
-        lines.append(f"| {flag} | {_md(subject.topic)} | " + " | ".join(cells) + " |")
+        cells = [
+            markdown_cell(", ".join(c.value_text for c in _cell_values(subject, i))) for i in ids
+        ]
+        lines.append(f"| {flag} | {markdown_cell(subject.topic)} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
