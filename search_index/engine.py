@@ -277,6 +277,10 @@ class IndexStore:
     def in_memory(self) -> bool:
         return self.folder is None
 
+    @property
+    def read_only(self) -> bool:
+        return bool(getattr(self._storage, "readonly", False))
+
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
@@ -295,6 +299,15 @@ class IndexStore:
             folder.mkdir(parents=True, exist_ok=True)
             _check_writable(folder)
         except OSError as exc:
+            # A read-only mount may still hold a good index: read it as it is (a refresh that
+            # has something to write moves to memory then, see Library.refresh).
+            readable = None if rebuild else _open_read_only(folder)
+            if readable is not None:
+                notes.append(
+                    f"the index cache at {folder} is read-only ({_reason(exc)}); reading the "
+                    "index as it is"
+                )
+                return readable, notes
             notes.append(
                 f"cannot write the index cache at {folder} ({_reason(exc)}); "
                 "using an in-memory index for this run"
@@ -551,6 +564,8 @@ class IndexStore:
         if self.folder is None:
             yield
             return
+        if self.read_only:
+            raise IndexUnavailable("its folder is read-only")
         lock = self._storage.lock(BUILD_LOCK_NAME)
         try:
             _acquire(lock, WRITE_LOCK_TIMEOUT if timeout is None else timeout)
@@ -1613,6 +1628,14 @@ def _acquire(lock: Any, timeout: float) -> None:
         if time.monotonic() > deadline:
             raise LockBusy("another kimreader process is updating this index")
         time.sleep(0.05)
+
+
+def _open_read_only(folder: Path) -> IndexStore | None:
+    if not folder.is_dir() or _read_stamp(folder) != SCHEMA_VERSION:
+        return None
+    storage = FileStorage(str(folder), readonly=True)
+    opened = _open_valid(storage, attempts=2)
+    return IndexStore(opened, folder, storage) if isinstance(opened, Index) else None
 
 
 def _open_valid(storage: FileStorage, *, attempts: int = OPEN_ATTEMPTS) -> Index | Exception:

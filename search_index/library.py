@@ -56,7 +56,7 @@ from .models import (
     SearchResult,
     SkippedFile,
 )
-from .paths import app_paths, bundled_corpus
+from .paths import app_paths, bundled_corpus, cache_inside_warning, inside
 from .query_text import expand_entity_terms, plain_terms, prepare_query
 from .sidecar import Overrides
 
@@ -145,7 +145,13 @@ class Library:
         Raises CorpusError when the folder cannot be used.
         """
         corpus = check_corpus_dir(corpus_dir if corpus_dir is not None else bundled_corpus())
-        store, warnings = IndexStore.open(app_paths().index_dir(corpus), rebuild=rebuild)
+        folder = app_paths().index_dir(corpus)
+        if inside(folder, corpus):
+            # `--corpus ~` with the cache in ~/.cache: kimreader never writes into a corpus.
+            return cls(
+                corpus, IndexStore.in_memory_store(), [cache_inside_warning(folder)], extractor
+            )
+        store, warnings = IndexStore.open(folder, rebuild=rebuild)
         return cls(corpus, store, warnings, extractor)
 
     @property
@@ -202,7 +208,8 @@ class Library:
                 try:
                     return self._update(discovery, warnings, progress, parallel=parallel)
                 except IndexUnavailable as exc:
-                    warnings.extend(self._store.recover(str(exc), in_memory=attempt == 2))
+                    in_memory = attempt == 2 or self._store.read_only
+                    warnings.extend(self._store.recover(str(exc), in_memory=in_memory))
                     self.clear_cache()
             return self._update(discovery, warnings, progress, parallel=parallel)  # in memory
         finally:

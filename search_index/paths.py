@@ -34,6 +34,22 @@ class AppPaths:
         return self.index_root / f"{slug or 'corpus'}-{digest}"
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` (resolved, as far as it exists) is ``folder`` or lies below it."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # RuntimeError: a link loop
+        return False
+
+
+def cache_inside_warning(folder: Path) -> str:
+    return (
+        f"the cache folder {folder} lies inside the corpus, and kimreader never writes into a "
+        "corpus: using an in-memory index for this run (set XDG_CACHE_HOME to a folder "
+        "outside the corpus to keep the index between runs)"
+    )
+
+
 def app_paths() -> AppPaths:
     """The per-user folders, read afresh each call so tests and users can steer them with XDG_*."""
     return AppPaths(

@@ -13,14 +13,14 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .paths import app_paths
 
-__all__ = ["MAX_POSITIONS", "Forgotten", "ReadingState", "StateStore"]
+__all__ = ["MAX_POSITIONS", "Forgotten", "ReadingState", "StateStore", "merge_states"]
 
 # Scroll positions pile up as the user browses; only recent ones are worth a larger file.
 MAX_POSITIONS = 500
@@ -99,6 +99,9 @@ class StateStore:
         self._state_dir = state_dir if state_dir is not None else paths.state_dir
         # Same key as the index folder, so a corpus's cache and state are easy to match up.
         self._path = self._state_dir / f"{paths.index_dir(corpus_dir).name}.json"
+        # The state as this process last read or wrote it: what it changed since is what a save
+        # writes over the file, so two apps on one corpus keep each other's marks and positions.
+        self._baseline: ReadingState | None = None
 
     @property
     def path(self) -> Path:
@@ -124,21 +127,45 @@ class StateStore:
             return ReadingState(), self._set_aside("not a JSON object")
 
         state, bad_fields = _from_json(data)
+        self._baseline = _copy(state)
         if bad_fields:
             names = ", ".join(bad_fields)
             return state, f"Reading state: ignored invalid {names} in {self._path}."
         return state, None
 
+    def _read_quietly(self) -> ReadingState | None:
+        try:
+            data = json.loads(self._path.read_bytes().decode("utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+            return None
+        return _from_json(data)[0] if isinstance(data, dict) else None
+
     def save(self, state: ReadingState) -> str | None:
-        """Write the state atomically → warning or None. Never raises."""
+        """Write the state atomically → warning or None. Never raises.
+
+        What this process changed since it last loaded or saved is merged into the file as it is
+        now (another app on the same corpus may have written it meanwhile), and ``state`` takes
+        in the other's marks and positions."""
         if self._inside_corpus():
             return f"Reading state not saved: {self._path} is inside the corpus folder."
+        try:
+            self._state_dir.mkdir(parents=True, exist_ok=True)
+            with _locked(self._state_dir):
+                return self._merge_and_write(state)
+        except OSError as exc:
+            return f"Reading state not saved ({_reason(exc)})."
+
+    def _merge_and_write(self, state: ReadingState) -> str | None:
+        disk = self._read_quietly()
+        if disk is not None:
+            merged = merge_states(disk, self._baseline or ReadingState(), state)
+            state.positions, state.marked = dict(merged.positions), list(merged.marked)
+            state.last_article = merged.last_article
         # Serialise first, through the same checks as loading, so a stray value in the state
         # cannot fail halfway through writing.
         text = json.dumps(_to_json(state), indent=1, ensure_ascii=True) + "\n"
         tmp_name: str | None = None
         try:
-            self._state_dir.mkdir(parents=True, exist_ok=True)
             # The temp file must share the folder with the target: os.replace is only atomic
             # within one file system.
             fd, tmp_name = tempfile.mkstemp(
@@ -158,6 +185,7 @@ class StateStore:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp_name)
         _fsync_dir(self._state_dir)
+        self._baseline = _copy(state)
         return None
 
     def _set_aside(self, why: str) -> str:
@@ -184,6 +212,49 @@ class StateStore:
             return self._path.resolve().is_relative_to(self._corpus_dir.resolve())
         except (OSError, RuntimeError):
             return False
+
+
+def merge_states(disk: ReadingState, baseline: ReadingState, mine: ReadingState) -> ReadingState:
+    """The file's state with this process's changes since ``baseline`` applied over it.
+
+    Positions and marks this process set or removed win; everything else stays as the other
+    writer left it. The last article is this process's if it opened one since ``baseline``."""
+    positions = dict(disk.positions)
+    for key in baseline.positions.keys() - mine.positions.keys():
+        positions.pop(key, None)  # forgotten here (a deleted article)
+    for key, value in mine.positions.items():
+        if baseline.positions.get(key) != value:
+            positions.pop(key, None)  # re-inserted last: the newest, kept by the cap
+            positions[key] = value
+    _trim_positions(positions)
+    added = [m for m in mine.marked if m not in baseline.marked]
+    removed = set(baseline.marked) - set(mine.marked)
+    marked = [m for m in disk.marked if m not in removed]
+    marked += [m for m in added if m not in marked]
+    last = mine.last_article if mine.last_article != baseline.last_article else disk.last_article
+    return ReadingState(last, positions, marked)
+
+
+def _copy(state: ReadingState) -> ReadingState:
+    return ReadingState(state.last_article, dict(state.positions), list(state.marked))
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock between processes saving state (where flock exists), taken on the state
+    folder itself so that no lock file is left behind: without it, two saves could each merge
+    before the other's write and lose it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: saves are rare and small; the merge still narrows the race
+        yield
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _from_json(data: dict[str, Any]) -> tuple[ReadingState, list[str]]:

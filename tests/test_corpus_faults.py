@@ -143,3 +143,54 @@ def test_an_article_that_changes_while_indexed_is_kept_and_read_when_it_settles(
         assert article_id in library.ids()
         assert library.search("wombat").total == 1
     shutil.rmtree(seeds_copy)
+
+
+# -- where kimreader writes (issue 13: 10 and 13) ---------------------------------------------
+
+
+def _tree(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*")}
+
+
+def test_a_cache_inside_the_corpus_is_refused_and_nothing_is_written_there(tmp_path, monkeypatch):
+    """`kimreader --corpus ~` with the cache in ~/.cache wrote the index into the corpus."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "report.txt").write_text(STORY)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+    before = _tree(home)
+    with Library.open(home) as library:
+        report = library.refresh().report
+        assert report.in_memory
+        assert any("inside the corpus" in w for w in report.warnings), report.warnings
+        assert library.search("quake").total == 1
+    from search_index.state import ReadingState, StateStore
+
+    assert "inside the corpus" in (StateStore(home).save(ReadingState("report")) or "")
+    assert _tree(home) == before
+
+
+def test_a_valid_index_on_a_read_only_mount_is_read_as_it_is(seeds_copy, monkeypatch):
+    """It was ignored, and every command indexed the corpus again in memory."""
+    import errno
+
+    from search_index import engine
+
+    with Library.open(seeds_copy) as library:
+        library.refresh()
+
+    def read_only(folder: Path) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(engine, "_check_writable", read_only)
+    with Library.open(seeds_copy) as library:
+        report = library.refresh().report
+        assert not report.in_memory and report.unchanged == 5 and report.changed == 0
+        assert any("read-only" in w for w in report.warnings)
+        assert library.search("Mansudae").total == 4
+    (seeds_copy / "new.txt").write_text(STORY)
+    with Library.open(seeds_copy) as library:  # a change can only be indexed in memory
+        report = library.refresh().report
+        assert report.in_memory and len(library.ids()) == 6
+        assert library.search("quake").total == 1

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from search_index.paths import app_paths
-from search_index.state import MAX_POSITIONS, ReadingState, StateStore
+from search_index.state import MAX_POSITIONS, ReadingState, StateStore, merge_states
 
 
 @pytest.fixture
@@ -251,3 +251,46 @@ def test_odd_article_ids_survive(corpus, tmp_path):
     state = ReadingState(last_article=odd, positions={odd: 1}, marked=[odd])
     assert store.save(state) is None
     assert store.load() == (state, None)
+
+
+# -- two apps on one corpus (issue 13: 14) ---------------------------------------------------
+
+
+def test_two_apps_on_one_corpus_keep_each_others_marks_and_positions(tmp_path):
+    """Each app saved its whole state over the other's: marks and positions were lost."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    first, second = StateStore(corpus), StateStore(corpus)
+    mine, _ = first.load()
+    theirs, _ = second.load()
+    mine.marked.append("a")
+    mine.set_position("a", 10)
+    assert first.save(mine) is None
+    theirs.marked.append("b")
+    theirs.set_position("b", 20)
+    theirs.last_article = "b"
+    assert second.save(theirs) is None
+    saved, _ = StateStore(corpus).load()
+    assert saved.marked == ["a", "b"]
+    assert saved.positions == {"a": 10, "b": 20}
+    assert saved.last_article == "b"
+    assert theirs.marked == ["a", "b"]  # the second app now shows the first one's mark too
+    mine.marked.remove("a")  # unmarking in one app is not undone by the other's next save
+    mine.set_position("b", 5)
+    assert first.save(mine) is None
+    theirs.set_position("a", 3)
+    assert second.save(theirs) is None
+    saved, _ = StateStore(corpus).load()
+    assert saved.marked == ["b"]
+    assert saved.positions == {"b": 5, "a": 3}
+    assert saved.last_article == "b"
+
+
+def test_merge_states_applies_only_what_changed_since_the_baseline():
+    disk = ReadingState("x", {"p": 1, "q": 2}, ["m1", "m2"])
+    baseline = ReadingState("x", {"p": 1}, ["m1"])
+    mine = ReadingState("y", {"r": 7}, ["m1", "m3"])  # p forgotten, r set, m3 marked
+    merged = merge_states(disk, baseline, mine)
+    assert merged == ReadingState("y", {"q": 2, "r": 7}, ["m1", "m2", "m3"])
+    unchanged = merge_states(disk, baseline, ReadingState("x", {"p": 1}, ["m1"]))
+    assert unchanged == disk
