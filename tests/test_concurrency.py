@@ -307,3 +307,64 @@ def test_a_sub_writer_that_fails_loses_no_article_and_prints_no_traceback(big_co
     assert first.split()[0] == str(BIG)  # every article is searchable, in memory if need be
     assert any(os.strerror(errno.ENOSPC) in w for w in warnings), warnings
     assert "Traceback" not in err
+
+
+# -- a busy index, as the command line sees it (issue 13: 12) ----------------------------------
+
+
+def _cli(*args: str):
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def _hold_build_lock(corpus: Path):
+    from whoosh.filedb.filestore import FileStorage
+
+    lock = FileStorage(str(app_paths().index_dir(corpus))).lock(engine.BUILD_LOCK_NAME)
+    assert lock.acquire(blocking=False)
+    return lock
+
+
+def test_commands_say_so_when_another_process_is_building_the_first_index(
+    seeds_copy, monkeypatch
+):
+    """`search` printed "no matches" (exit 1) and `index` exited 0 having done nothing."""
+    from tui.cli import EXIT_BUSY
+
+    Library.open(seeds_copy).close()  # the other process has created the empty index
+    monkeypatch.setattr(engine, "WRITE_LOCK_TIMEOUT", 0.3)
+    lock = _hold_build_lock(seeds_copy)
+    try:
+        for args in (("search", "Mansudae"), ("index",), ("list",)):
+            result = _cli("--corpus", str(seeds_copy), *args)
+            assert result.exit_code == EXIT_BUSY, (args, result.output)
+            assert "another kimreader process" in result.output
+    finally:
+        lock.release()
+    result = _cli("--corpus", str(seeds_copy), "search", "Mansudae")
+    assert result.exit_code == 0 and "Mansudae" in result.output
+
+
+def test_a_busy_index_that_holds_articles_still_answers_reads(seeds_copy, monkeypatch):
+    from tui.cli import EXIT_BUSY
+
+    with Library.open(seeds_copy) as library:
+        library.refresh()
+    (seeds_copy / "new.txt").write_text(
+        "Quake strikes coastal town\n\nAt least 40 people died, officials said on Tuesday.\n"
+    )
+    monkeypatch.setattr(engine, "WRITE_LOCK_TIMEOUT", 0.3)
+    lock = _hold_build_lock(seeds_copy)
+    try:
+        result = _cli("--corpus", str(seeds_copy), "search", "Mansudae")
+        assert result.exit_code == 0
+        assert "showing the index as it was" in " ".join(result.output.split())
+        result = _cli("--corpus", str(seeds_copy), "index")
+        assert result.exit_code == EXIT_BUSY and "nothing was written" in result.output
+    finally:
+        lock.release()
+    result = _cli("--corpus", str(seeds_copy), "index")
+    assert result.exit_code == 0 and "1 added" in result.output

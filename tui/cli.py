@@ -62,6 +62,8 @@ ENTITY_STYLES = {
 }
 EXIT_NO_HITS = 1
 EXIT_USAGE = 2
+# EX_TEMPFAIL from sysexits.h: another kimreader process holds the index; try again later.
+EXIT_BUSY = 75
 # Fewer changed files than this index in well under a second: a bar would only flicker.
 PROGRESS_THRESHOLD = 25
 
@@ -399,6 +401,12 @@ def index_cmd(corpus: Path | None, rebuild: bool) -> None:
         report = library.last_refresh.report if library.last_refresh else IndexReport()
         total = len(library.ids())
         where = str(library.index_dir) if library.index_dir else "memory"
+    if report.busy:
+        fail(
+            f"another kimreader process is updating this index; nothing was written "
+            f"({total} articles indexed as it stands)",
+            EXIT_BUSY,
+        )
     stderr.print(
         f"{total} articles indexed: {report.added} added, {report.updated} updated, "
         f"{report.removed} removed, {report.unchanged} unchanged "
@@ -471,6 +479,13 @@ def open_library(
             refresh = library.refresh(progress=progress)
         if report:
             _report(refresh, verbose=_verbose())
+        if refresh.report.busy and not library.ids():
+            # Another process is building the first index: an empty answer would be a lie.
+            fail(
+                "another kimreader process is building this corpus's index; "
+                "try again when it has finished",
+                EXIT_BUSY,
+            )
         yield library
     except ArticleNotFound as exc:
         fail(str(exc))
