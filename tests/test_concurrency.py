@@ -368,3 +368,50 @@ def test_a_busy_index_that_holds_articles_still_answers_reads(seeds_copy, monkey
         lock.release()
     result = _cli("--corpus", str(seeds_copy), "index")
     assert result.exit_code == 0 and "1 added" in result.output
+
+
+# -- a busy index, as the app sees it (issue 13: 12) -------------------------------------------
+
+
+async def test_the_app_waits_for_another_process_building_the_index_then_shows_it(
+    seeds_copy, monkeypatch
+):
+    """It said "This corpus has no readable articles." and never looked again."""
+    from textual.widgets import OptionList, Static
+
+    from tui import app as app_module
+    from tui.app import KimreaderApp
+    from tui.widgets.reader import Reader
+
+    Library.open(seeds_copy).close()  # the other process has created the empty index
+    monkeypatch.setattr(engine, "WRITE_LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(app_module, "BUSY_RETRY_SECONDS", 0.2)
+    lock = _hold_build_lock(seeds_copy)
+    released = False
+    app = KimreaderApp(seeds_copy, remember=False)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+
+            def shown() -> str:
+                reader = app.main.query_one("#reader", Reader)
+                return " ".join(str(s.content) for s in reader.query(Static))
+
+            for _ in range(200):  # a hang guard: the lock times out after 0.2 s
+                await pilot.pause(0.05)
+                if "Another kimreader process" in shown():
+                    break
+            assert "Another kimreader process is indexing" in shown()
+            assert "no readable articles" not in shown()
+            lock.release()
+            released = True
+            sources = app.main.query_one("#sources", OptionList)
+            for _ in range(400):
+                await pilot.pause(0.05)
+                if sources.option_count == 5:
+                    break
+            assert sources.option_count == 5
+            warnings = [n for n in app._notifications if "another kimreader" in n.message]
+            assert len(warnings) <= 1  # told once, not at every retry
+    finally:
+        if not released:
+            lock.release()

@@ -33,6 +33,9 @@ from .widgets.reader import Reader
 
 # Skipped files named in the app's one toast about them: a toast has room for a few lines.
 SKIPPED_SHOWN = 3
+# While another process holds the index (a first build from `kimreader index`, another app),
+# the corpus is loaded again this often until the index is free.
+BUSY_RETRY_SECONDS = 3.0
 
 
 class KimreaderApp(App[None]):
@@ -55,6 +58,7 @@ class KimreaderApp(App[None]):
         # gone meanwhile is dropped from the state here and reported with the refresh's finds.
         self._loaded = False
         self._gone_while_loading = Forgotten()
+        self._busy_told = False
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()
@@ -115,12 +119,22 @@ class KimreaderApp(App[None]):
             return
         if result is None:
             return
+        previous = self.library
         self.library, refresh = result
+        if previous is not None and previous is not self.library:
+            previous.close()
         had_articles = bool(self.articles)
         self.articles = self.library.catalog()
+        busy = refresh.report.busy
+        if busy:
+            # Look again until the other process lets go; say so once, not every few seconds.
+            self.set_timer(BUSY_RETRY_SECONDS, self.load_corpus)
         # File names and kimreader.toml text are neither markup nor terminal escapes.
         for warning in refresh.report.warnings:
+            if busy and self._busy_told and "another kimreader process" in warning:
+                continue
             self.notify(printable(warning), severity="warning", markup=False)
+        self._busy_told = busy
         # One toast for every skipped file, however many: a toast each made starting and
         # quitting quadratic (a minute for a folder of 2,000 empty files).
         skipped = skipped_summary(refresh.skipped, shown=SKIPPED_SHOWN)
@@ -137,7 +151,12 @@ class KimreaderApp(App[None]):
         for note in gone_notes(forgotten, opened_first=bool(self.articles)):
             self.notify(note, severity="warning", markup=False)
         if not self.articles:
-            reader.message("This corpus has no readable articles.")
+            reader.message(
+                "Another kimreader process is indexing this corpus; the articles appear here "
+                "when it has finished."
+                if busy
+                else "This corpus has no readable articles."
+            )
             return
         if refresh.report.changed or not had_articles or current_gone:
             # The state holds only present articles now: no gone one is selected again.
