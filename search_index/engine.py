@@ -361,6 +361,7 @@ class IndexStore:
         that works, else in memory; the caller then refreshes into it. Searchers already handed
         out keep working until ``close``. Returns the warnings a user should see."""
         folder = self.folder
+        notes: list[str]
         if in_memory or folder is None:
             fresh, notes = IndexStore.in_memory_store(), []
         else:

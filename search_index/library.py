@@ -123,7 +123,8 @@ class Library:
         self.extractor: EntityExtractor = extractor or RuleExtractor()
         self._entities: EntityTable | None = None
         self._claims: dict[str, list[Claim]] = {}
-        self._results: OrderedDict[tuple[str, int, int], SearchResult] = OrderedDict()
+        # (query, limit, offset, index version) -> result
+        self._results: OrderedDict[tuple[str, int, int, str], SearchResult] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._open_warnings = tuple(warnings)
         self._ids: list[str] | None = None
