@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
@@ -15,10 +16,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker
 
 from search_index.ids import ArticleNotFound
-from search_index.library import DEFAULT_LIMIT
+from search_index.library import DEFAULT_LIMIT, Library
 from search_index.models import (
     NAME_TYPES,
     Article,
@@ -29,6 +30,7 @@ from search_index.models import (
     SearchResult,
 )
 
+from ..background import in_daemon_thread
 from ..notes import report_failure
 from ..render import printable
 from ..widgets.lists import VimOptionList
@@ -179,15 +181,17 @@ class MainScreen(Screen[None]):
         self._loading_more = True
         self.load_more(result.query, len(result.hits))
 
-    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
-    def load_more(self, query: str, offset: int) -> None:
-        """The next page of the ranking, searched off the UI thread."""
+    @work(exclusive=True, group="more", exit_on_error=False)
+    async def load_more(self, query: str, offset: int) -> None:
+        """The next page of the ranking, searched off the UI thread (one quitting need not
+        wait for: see tui/background.py)."""
         library = self.kimreader.library
         if library is None:
             return
-        page = library.search(query, limit=SEARCH_PAGE, offset=offset)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._add_page, page)
+        page = await in_daemon_thread(
+            lambda _: library.search(query, limit=SEARCH_PAGE, offset=offset), name="more"
+        )
+        self._add_page(page)
 
     def _add_page(self, page: SearchResult) -> None:
         result = self.result
@@ -260,8 +264,8 @@ class MainScreen(Screen[None]):
         self.find_conflicts(article.id)
         self.update_status()
 
-    @work(thread=True, exclusive=True, group="mentions", exit_on_error=False)
-    def load_mentions(self, article_id: str) -> None:
+    @work(exclusive=True, group="mentions", exit_on_error=False)
+    async def load_mentions(self, article_id: str) -> None:
         """The article's entity mentions, read off the UI thread: decoding thousands of them
         held the UI for a few tenths of a second. The reader needs spans and types only: the
         corpus-wide entity table is built when the entity panel asks for it."""
@@ -269,11 +273,12 @@ class MainScreen(Screen[None]):
         if library is None:
             return
         try:
-            mentions = library.extraction(article_id).mentions
+            extraction = await in_daemon_thread(
+                lambda _: library.extraction(article_id), name="mentions"
+            )
         except ArticleNotFound:
             return  # gone since it was opened: opening it said so, and nothing is left to mark
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_mentions, article_id, mentions)
+        self._show_mentions(article_id, extraction.mentions)
 
     def _show_mentions(self, article_id: str, mentions: tuple[Mention, ...]) -> None:
         reader = self.query_one("#reader", Reader)
@@ -296,32 +301,18 @@ class MainScreen(Screen[None]):
             reader = self.query_one("#reader", Reader)
             self.kimreader.remember_position(self.current.id, int(reader.scroll_y))
 
-    @work(thread=True, exclusive=True, group="conflicts", exit_on_error=False)
-    def find_conflicts(self, article_id: str) -> None:
+    @work(exclusive=True, group="conflicts", exit_on_error=False)
+    async def find_conflicts(self, article_id: str) -> None:
         """Sentences of this article that another source contradicts (off the UI thread)."""
         library = self.kimreader.library
         if library is None:
             return
-        spans: dict[tuple[int, int], str] = {}
-        try:
-            # Only the reports most like this one: comparing with a whole large corpus would
-            # keep a core busy for minutes on every article opened.
-            related = library.related(article_id)
-        except ArticleNotFound:
-            return  # gone since it was opened: no sentence of it is left to mark
-        for other in related:
-            if other == article_id or get_current_worker().is_cancelled:
-                continue
-            try:
-                rows = library.compare(article_id, other).rows
-            except ArticleNotFound:
-                continue  # one of the two went while the others were compared
-            for row in rows:
-                if row.status == "conflict" and row.a and row.b:
-                    key = (row.a.start, row.a.end)
-                    note = f"{other[:12]}: {row.b.value_text}"
-                    spans[key] = f"{spans[key]}; {note}" if key in spans else note
-        self.app.call_from_thread(self._show_conflicts, article_id, spans)
+        spans = await in_daemon_thread(
+            lambda abandoned: _conflicting_spans(library, article_id, abandoned),
+            name="conflicts",
+        )
+        if spans is not None:
+            self._show_conflicts(article_id, spans)
 
     def _show_conflicts(self, article_id: str, spans: dict[tuple[int, int], str]) -> None:
         reader = self.query_one("#reader", Reader)
@@ -351,14 +342,22 @@ class MainScreen(Screen[None]):
             self._debounce.stop()
         self.run_search(event.value, open_first=True)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, query: str, open_first: bool = False) -> None:
+    @work(exclusive=True, group="search", exit_on_error=False)
+    async def run_search(self, query: str, open_first: bool = False) -> None:
+        """Search off the UI thread. The query runs in a thread nobody has to wait for: a
+        newer query (this worker is exclusive) or ctrl+q stops the waiting at once, however
+        long an expensive query takes to finish (see tui/background.py)."""
         library = self.kimreader.library
         if library is None:
             return
-        result = library.search(query, limit=SEARCH_PAGE) if query.strip() else None
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_result, result, open_first)
+        result = (
+            await in_daemon_thread(
+                lambda _: library.search(query, limit=SEARCH_PAGE), name="search"
+            )
+            if query.strip()
+            else None
+        )
+        self._show_result(result, open_first)
 
     def _show_result(self, result: SearchResult | None, open_first: bool) -> None:
         self.result = result
@@ -533,3 +532,33 @@ class MainScreen(Screen[None]):
         if message:
             parts.append(message)
         self.query_one("#status", Static).update(Content(printable("  ·  ".join(parts))))
+
+
+def _conflicting_spans(
+    library: Library, article_id: str, abandoned: threading.Event
+) -> dict[tuple[int, int], str] | None:
+    """Sentence span → what other sources say there, for the sentences of ``article_id`` that
+    another report contradicts; None once nobody waits for the answer or the article is gone.
+    """
+    spans: dict[tuple[int, int], str] = {}
+    try:
+        # Only the reports most like this one: comparing with a whole large corpus would keep
+        # a core busy for minutes on every article opened.
+        related = library.related(article_id)
+    except ArticleNotFound:
+        return None  # gone since it was opened: no sentence of it is left to mark
+    for other in related:
+        if abandoned.is_set():
+            return None  # another article opened, or the app quit
+        if other == article_id:
+            continue
+        try:
+            rows = library.compare(article_id, other).rows
+        except ArticleNotFound:
+            continue  # one of the two went while the others were compared
+        for row in rows:
+            if row.status == "conflict" and row.a and row.b:
+                key = (row.a.start, row.a.end)
+                note = f"{other[:12]}: {row.b.value_text}"
+                spans[key] = f"{spans[key]}; {note}" if key in spans else note
+    return spans
