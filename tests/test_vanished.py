@@ -207,3 +207,43 @@ async def test_conflict_scan_of_a_vanished_article_is_no_error(seeds_copy):
         assert app.is_running
         await pilot.press("right_square_bracket")
         assert app.is_running
+
+
+async def test_a_busy_index_does_not_make_saved_state_look_gone(seeds_copy, monkeypatch):
+    # While another process builds the index, the app sees it partial or empty: the saved
+    # state is judged only once a refresh has finished.
+    from search_index.library import RefreshResult
+    from search_index.models import IndexReport
+    from tui import app as app_module
+
+    index_with_state(seeds_copy, ReadingState(last_article=GONE, marked=[GONE]))
+    real_refresh, real_catalog = Library.refresh, Library.catalog
+    building = [True]
+
+    def refresh(self: Library, *args: object, **kwargs: object) -> RefreshResult:
+        if building[0]:  # as a busy refresh leaves it: nothing written, nothing read
+            return RefreshResult(IndexReport(busy=True), (), ())
+        return real_refresh(self, *args, **kwargs)
+
+    def catalog(self: Library) -> list:
+        return [] if building[0] else real_catalog(self)  # an index still being built
+
+    monkeypatch.setattr(Library, "refresh", refresh)
+    monkeypatch.setattr(Library, "catalog", catalog)
+    monkeypatch.setattr(app_module, "BUSY_RETRY_SECONDS", 0.1)
+    app = KimreaderApp(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(0.3)  # a retry or two, still busy
+        await settle(app, pilot)
+        assert app.state.marked == [GONE] and app.state.last_article == GONE
+        assert not any("gone" in n for n in notes(app))
+        building[0] = False  # the other process finished
+        for _ in range(100):  # hang guard: the retry comes after 0.1 s
+            await pilot.pause(0.05)
+            if sources(app).option_count:
+                break
+        await settle(app, pilot)
+        assert reader(app).view.article.id == GONE  # it was there all along
+        assert app.state.marked == [GONE]
+        assert not any("gone" in n for n in notes(app))

@@ -106,7 +106,6 @@ class KimreaderApp(App[None]):
             return
         if not self.screen_stack:
             return  # the app quit while the corpus was still loading
-        self._loaded = True
         reader = self.main.query_one("#reader", Reader)
         if event.state == WorkerState.ERROR:
             reader.message(f"Could not open the corpus: {event.worker.error!r}")
@@ -126,6 +125,9 @@ class KimreaderApp(App[None]):
         had_articles = bool(self.articles)
         self.articles = self.library.catalog()
         busy = refresh.report.busy
+        # Only a finished refresh knows which articles exist: while another process builds the
+        # index, what it shows may be partial (or empty), and no saved state is judged by it.
+        self._loaded = not busy
         if busy:
             # Look again until the other process lets go; say so once, not every few seconds.
             self.set_timer(BUSY_RETRY_SECONDS, self.load_corpus)
@@ -141,15 +143,17 @@ class KimreaderApp(App[None]):
         if skipped:
             self.notify("\n".join(skipped), severity="warning", markup=False)
         # Saved state and what the stale index showed may name files since deleted or renamed.
-        ids = {a.id for a in self.articles}
-        forgotten = self._gone_while_loading | self.state.forget_missing(ids)
-        self._gone_while_loading = Forgotten()
-        current = self.main.current
-        current_gone = current is not None and current.id not in ids
-        if current_gone:
-            self.main.current = None
-        for note in gone_notes(forgotten, opened_first=bool(self.articles)):
-            self.notify(note, severity="warning", markup=False)
+        current_gone = False
+        if self._loaded:
+            ids = {a.id for a in self.articles}
+            forgotten = self._gone_while_loading | self.state.forget_missing(ids)
+            self._gone_while_loading = Forgotten()
+            current = self.main.current
+            current_gone = current is not None and current.id not in ids
+            if current_gone:
+                self.main.current = None
+            for note in gone_notes(forgotten, opened_first=bool(self.articles)):
+                self.notify(note, severity="warning", markup=False)
         if not self.articles:
             reader.message(
                 "Another kimreader process is indexing this corpus; the articles appear here "
