@@ -286,6 +286,9 @@ class IndexStore:
     @classmethod
     def in_memory_store(cls) -> IndexStore:
         storage = RamStorage()
+        # Whoosh's RamStorage spills a writer's posting runs to files in the system temp folder:
+        # on a full disk (the case that sends an index to memory) that failed too.
+        storage.temp_storage = lambda name=None: RamStorage()  # type: ignore[method-assign]
         return cls(storage.create_index(build_schema()), None, storage)
 
     @classmethod
@@ -648,12 +651,14 @@ class IndexStore:
             yield session
         except BaseException:
             _cancel(writer)
+            self._clean_leftovers()  # what it wrote before failing would fill a full disk more
             raise
         if session.count:
             try:
                 writer.commit()
             except Exception as exc:
                 _cancel(writer)
+                self._clean_leftovers()
                 raise IndexUnavailable(f"writing failed: {_reason(exc)}") from exc
             for article_id in session.deleted:
                 before.pop(article_id, None)

@@ -212,7 +212,15 @@ class Library:
                     in_memory = attempt == 2 or self._store.read_only
                     warnings.extend(self._store.recover(str(exc), in_memory=in_memory))
                     self.clear_cache()
-            return self._update(discovery, warnings, progress, parallel=parallel)  # in memory
+            try:
+                return self._update(discovery, warnings, progress, parallel=parallel)  # memory
+            except IndexUnavailable as exc:  # even memory failed (no room for a temp file?)
+                warnings.append(f"could not index the corpus: {exc}")
+                report = IndexReport(
+                    in_memory=self._store.in_memory, warnings=tuple(warnings), failed=True
+                )
+                self.last_refresh = RefreshResult(report, discovery.skipped, ())
+                return self.last_refresh
         finally:
             if self._unsettled and self._stamps is not None:
                 kept = {r: st for r, st in self._stamps[0].items() if r not in self._unsettled}

@@ -143,6 +143,8 @@ class IndexReport:
     rebuilt: bool = False
     in_memory: bool = False
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    failed: bool = False
+    """The changes could not be written anywhere, not even in memory: the warnings say why."""
     busy: bool = False
     """Another process held the index for longer than this one waited: nothing was written,
     and what the index shows may be older than the corpus (or empty, during a first build)."""

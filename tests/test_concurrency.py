@@ -415,3 +415,41 @@ async def test_the_app_waits_for_another_process_building_the_index_then_shows_i
     finally:
         if not released:
             lock.release()
+
+
+# -- a write that runs out of room (issue 13: 13) ----------------------------------------------
+
+_LIMITED = (
+    "import os, resource, signal, sys\n"
+    "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+    "resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, resource.RLIM_INFINITY))\n"
+    "from tui.cli import main\n"
+    "sys.argv = ['kimreader', *sys.argv[1:]]\n"
+    "main()\n"
+)
+
+
+@posix_only
+def test_a_write_that_runs_out_of_room_indexes_in_memory_and_leaves_no_leftovers(big_corpus):
+    """Files may not grow past 200 KB (as on a disk that fills up): the build used to end in a
+    raw traceback, even from its in-memory fallback (Whoosh spills to the temp folder)."""
+    ((code, _, err),) = _run_together(
+        [[sys.executable, "-c", _LIMITED, "--corpus", str(big_corpus), "index"]]
+    )
+    assert code == 0, err
+    assert "Traceback" not in err
+    assert os.strerror(errno.EFBIG) in err
+    assert f"{BIG} articles indexed" in err and "(memory)" in err
+    folder = app_paths().index_dir(big_corpus)
+    ((code, _, err),) = _run_together([_kimreader("--corpus", str(big_corpus), "index")])
+    assert code == 0, err
+    assert engine.TEMP_FOLDER not in os.listdir(folder)
+    store, _ = IndexStore.open(folder)
+    try:
+        reader = store.searcher().reader()
+        live = {leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()}
+        assert store.doc_count() == BIG
+    finally:
+        store.close()
+    on_disk = {name.split(".")[0] for name in os.listdir(folder) if name.startswith("MAIN_")}
+    assert on_disk - {"MAIN_WRITELOCK"} <= live  # no segment of the failed build is left

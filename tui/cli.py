@@ -64,6 +64,8 @@ EXIT_NO_HITS = 1
 EXIT_USAGE = 2
 # EX_TEMPFAIL from sysexits.h: another kimreader process holds the index; try again later.
 EXIT_BUSY = 75
+# EX_IOERR: the index could not be written (a full disk, say); the warning says why.
+EXIT_WRITE_FAILED = 74
 # Fewer changed files than this index in well under a second: a bar would only flicker.
 PROGRESS_THRESHOLD = 25
 
@@ -401,6 +403,11 @@ def index_cmd(corpus: Path | None, rebuild: bool) -> None:
         report = library.last_refresh.report if library.last_refresh else IndexReport()
         total = len(library.ids())
         where = str(library.index_dir) if library.index_dir else "memory"
+    if report.failed:
+        fail(
+            f"the index could not be updated ({total} articles indexed as it stands)",
+            EXIT_WRITE_FAILED,
+        )
     if report.busy:
         fail(
             f"another kimreader process is updating this index; nothing was written "
