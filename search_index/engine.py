@@ -587,10 +587,13 @@ class IndexStore:
         half-written tables of contents and catalogs. Only called under the build lock, and
         only when Whoosh's lock is free too (a writer from an older kimreader may hold it)."""
         folder = self.folder
-        if folder is None:
+        if folder is None or self.read_only:
             return
         lock = self._storage.lock(WRITE_LOCK_NAME)
-        if not lock.acquire(blocking=False):
+        try:
+            if not lock.acquire(blocking=False):
+                return
+        except OSError:  # the folder is gone or unwritable: nothing to clean there
             return
         try:
             with contextlib.suppress(Exception), self._index.reader() as reader:
@@ -1684,7 +1687,11 @@ def _leftover_paths(folder: Path) -> list[Path]:
     """Files of writers that are gone: Whoosh's spill folder and half-written tables of contents,
     and kimreader's own temporary files whose process has exited."""
     found: list[Path] = []
-    for entry in os.scandir(folder):
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # removed meanwhile
+        return found
+    for entry in entries:
         name = entry.name
         if name == TEMP_FOLDER or re.fullmatch(r"_MAIN_\d+\.toc\..+", name):
             found.append(Path(entry.path))
