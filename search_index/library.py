@@ -171,12 +171,19 @@ class Library:
     # -- keeping the index fresh -----------------------------------------------------------
 
     def refresh(
-        self, progress: ProgressCallback | None = None, *, parallel: bool = True
+        self,
+        progress: ProgressCallback | None = None,
+        *,
+        parallel: bool = True,
+        wait: float | None = None,
     ) -> RefreshResult:
         """Index new and changed files, drop removed ones; unchanged files are not read again.
 
-        ``parallel`` lets a large first build analyse articles in worker processes; callers
-        running inside a threaded program (the app) pass False, since forking there is unsafe.
+        ``wait`` is how long to wait for another process holding the index (the engine's
+        default when None) before reporting it busy: the app waits briefly and tries again
+        later, so that it can say what is happening. ``parallel`` lets a large first build
+        analyse articles in worker processes; callers running inside a threaded program (the
+        app) pass False, since forking there is unsafe.
         """
         if self._stamps is None:
             self._stamps = load_stamps(self._store.folder)
@@ -207,13 +214,14 @@ class Library:
         try:
             for attempt in (1, 2):
                 try:
-                    return self._update(discovery, warnings, progress, parallel=parallel)
+                    return self._update(discovery, warnings, progress, parallel=parallel, wait=wait)
                 except IndexUnavailable as exc:
                     in_memory = attempt == 2 or self._store.read_only
                     warnings.extend(self._store.recover(str(exc), in_memory=in_memory))
                     self.clear_cache()
             try:
-                return self._update(discovery, warnings, progress, parallel=parallel)  # memory
+                # In memory now.
+                return self._update(discovery, warnings, progress, parallel=parallel, wait=wait)
             except IndexUnavailable as exc:  # even memory failed (no room for a temp file?)
                 warnings.append(f"could not index the corpus: {exc}")
                 report = IndexReport(
@@ -234,6 +242,7 @@ class Library:
         progress: ProgressCallback | None,
         *,
         parallel: bool,
+        wait: float | None = None,
     ) -> RefreshResult:
         warnings = list(warnings)
         busy = False
@@ -247,7 +256,7 @@ class Library:
                 # What the index holds is read again under the build lock: another process may
                 # have written since, and deciding from the earlier reading stored every article
                 # twice when two first builds ran at once.
-                with self._store.exclusive():
+                with self._store.exclusive(timeout=wait):
                     work = self._work(current, repair=True)
                     if work.duplicated:
                         warnings.append(

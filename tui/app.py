@@ -36,6 +36,7 @@ SKIPPED_SHOWN = 3
 # While another process holds the index (a first build from `kimreader index`, another app),
 # the corpus is loaded again this often until the index is free.
 BUSY_RETRY_SECONDS = 3.0
+BUSY_WAIT_SECONDS = 1.0
 
 
 class KimreaderApp(App[None]):
@@ -94,7 +95,9 @@ class KimreaderApp(App[None]):
                 )
 
         # Forking worker processes from a threaded program is unsafe: analyse in this thread.
-        refresh = library.refresh(progress, parallel=False)
+        # A short wait for another process holding the index: the app then says so and tries
+        # again (BUSY_RETRY_SECONDS) rather than show "Opening the corpus…" for 15 s.
+        refresh = library.refresh(progress, parallel=False, wait=BUSY_WAIT_SECONDS)
         return library, refresh
 
     @on(Worker.StateChanged)
