@@ -71,6 +71,10 @@ BULK_THRESHOLD = 300
 MAX_PROCS = 4
 
 
+class RefreshCancelled(Exception):
+    """Raised by a progress callback to stop a refresh: nothing of it is committed."""
+
+
 @dataclass(frozen=True, slots=True)
 class RefreshResult:
     report: IndexReport

@@ -9,6 +9,7 @@ business; here the UI must neither wait for it nor block while it runs.
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 import textwrap
@@ -117,3 +118,65 @@ def test_the_process_ends_when_ctrl_q_is_pressed_during_a_search(tmp_path: Path)
         raise AssertionError(f"still running after ctrl+q: {out!r} {err[-2000:]!r}") from None
     assert "searching" in out and "quit" in out, (out, err[-2000:])
     assert process.returncode == 0, err[-2000:]
+
+
+INDEXING_SCRIPT = textwrap.dedent(
+    """
+    import sys, threading, time
+    from pathlib import Path
+    from search_index import library as library_module
+    from tui.app import KimreaderApp
+
+    analysed = []
+    real = library_module._analyse
+
+    def slow(source, **kwargs):
+        analysed.append(source.id)
+        time.sleep(0.2)  # an article that takes long to analyse
+        return real(source, **kwargs)
+
+    library_module._analyse = slow
+
+    async def drive(pilot):
+        while len(analysed) < 3:
+            await pilot.pause(0.05)
+        await pilot.press("ctrl+q")
+
+    KimreaderApp(Path(sys.argv[1]), remember=False).run(headless=True, auto_pilot=drive)
+    print("quit after", len(analysed), flush=True)
+    """
+)
+
+
+def test_the_process_ends_when_ctrl_q_is_pressed_during_the_first_index(
+    tmp_path: Path, monkeypatch
+):
+    """The indexing thread ran to the end of the corpus before the process could exit."""
+    root = Path(__file__).resolve().parent.parent
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(200):  # 40 s of analysis at 0.2 s each: far past the hang guard
+        (corpus / f"a{n:03d}.txt").write_text(
+            f"Report number {n} on the quake\n\nAt least {n} people died, officials said.\n"
+        )
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the child's cache too
+    env = dict(os.environ)
+    process = subprocess.Popen(
+        [sys.executable, "-c", INDEXING_SCRIPT, str(corpus)],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        out, err = process.communicate(timeout=HANG_GUARD / 2)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+        raise AssertionError(f"still indexing after ctrl+q: {out!r} {err[-2000:]!r}") from None
+    assert process.returncode == 0, err[-2000:]
+    assert "quit after" in out
+    assert int(out.split()[-1]) < 200
+    with Library.open(corpus) as library:  # nothing half-committed: the next run indexes all
+        assert library.refresh().report.added == 200

@@ -14,11 +14,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.markup import escape
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from search_index.corpus import CorpusError
 from search_index.ids import ArticleNotFound
-from search_index.library import Library, RefreshResult
+from search_index.library import Library, RefreshCancelled, RefreshResult
 from search_index.models import ArticleInfo
 from search_index.state import Forgotten, ReadingState, StateStore
 
@@ -71,7 +71,7 @@ class KimreaderApp(App[None]):
     # -- loading ---------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def load_corpus(self) -> tuple[Library, RefreshResult] | str:
+    def load_corpus(self) -> tuple[Library, RefreshResult] | str | None:
         """Off the UI thread: open the index, bring it up to date, read the saved state."""
         try:
             library = Library.open(self.corpus)
@@ -88,7 +88,14 @@ class KimreaderApp(App[None]):
         # What the index already holds can be read while the rest is indexed.
         self.call_from_thread(self._show_articles, library, library.catalog())
 
+        worker = get_current_worker()
+
         def progress(done: int, total: int) -> None:
+            # Quitting cancels the worker, but a thread cannot be stopped from outside, and
+            # the process waits for it: the refresh stops at the next article instead, with
+            # nothing committed (the next run indexes the corpus again).
+            if worker.is_cancelled:
+                raise RefreshCancelled
             if total > 20 and (done % 10 == 0 or done == total) and self.screen_stack:
                 self.call_from_thread(
                     self.main.update_status, f"indexing: {done} of {total} articles…"
@@ -97,7 +104,11 @@ class KimreaderApp(App[None]):
         # Forking worker processes from a threaded program is unsafe: analyse in this thread.
         # A short wait for another process holding the index: the app then says so and tries
         # again (BUSY_RETRY_SECONDS) rather than show "Opening the corpus…" for 15 s.
-        refresh = library.refresh(progress, parallel=False, wait=BUSY_WAIT_SECONDS)
+        try:
+            refresh = library.refresh(progress, parallel=False, wait=BUSY_WAIT_SECONDS)
+        except RefreshCancelled:
+            library.close()
+            return None
         return library, refresh
 
     @on(Worker.StateChanged)
