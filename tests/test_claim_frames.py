@@ -187,6 +187,30 @@ def test_part_of_words_mark_a_part_of_a_total(tmp_path: Path) -> None:
     assert children.frame is not None and children.frame.part
 
 
+# t12-plus: one night's seizure against the warship's running total.
+SEIZURE = """Navy foils piracy bid in Gulf of Aden
+
+Six AK 47 rifles, 12 magazines and 300 rounds of ammunition were seized from the boats.
+"""
+RUNNING_TOTAL = """Indian warship foils piracy attempt
+
+In their five operations so far, the personnel on board the warship have confiscated 14 AK-47 Rifles, 31 magazines and 923 rounds of ammunition, he said.
+"""
+
+
+def test_a_total_over_several_operations_is_another_scope_than_one_of_them(
+    tmp_path: Path,
+) -> None:
+    """Cause: a running total ("in their five operations so far ... 31 magazines") paired as a
+    conflict with one operation's count ("12 magazines"), the phrase a sentence's width away."""
+    library = _library(tmp_path / "seize", {"one": SEIZURE, "total": RUNNING_TOTAL})
+    total = _claim(library, "total", "31 magazines")
+    assert total.frame is not None and "cumulative" in total.frame.scope
+    assert "cumulative" in _claim(library, "total", "923 rounds").frame.scope
+    verdicts = {r.status for r in _rows(library, "one", "total")}
+    assert "conflict" not in verdicts
+
+
 QUAKE_A = """Quake hits island
 
 Published: November 27, 2005

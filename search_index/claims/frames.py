@@ -124,7 +124,6 @@ _CUMULATIVE = re.compile(
     r"missions|raids|attacks|incidents|games|matches|seasons|patrols|tournaments)\b|"
     r"\bso far this (?:year|season|month)\b|\bcumulative(?:ly)?\b"
 )
-_CUMULATIVE_REACH = 100
 _PLACE_PHRASE = re.compile(
     r"^(?:\s*[a-z'-]+){0,4}?\s+(?:in|to|with|from|across|throughout)\s+(?:the\s+)?$"
 )
@@ -560,7 +559,7 @@ def _scope(context: Context, start: int, end: int, after: str) -> tuple[str, ...
                 break
     # "So far, the navy has confiscated 14 rifles": a running total over several events,
     # never the count of one of them.
-    if _CUMULATIVE.search(context.text[max(0, start - _CUMULATIVE_REACH) : start]):
+    if _CUMULATIVE.search(context.text[:start]):  # anywhere before it in its sentence
         found.append("cumulative")
     # A place right after the figure's noun phrase ("55 percent of voice traffic in [Saudi
     # Arabia]", "65% of traffic to [India]") says where the figure applies. Places further
