@@ -211,6 +211,27 @@ def test_a_total_over_several_operations_is_another_scope_than_one_of_them(
     assert "conflict" not in verdicts
 
 
+# t19-plus: the age of the teenager shot by police, written two ways.
+GRAY_A = """Protests continue in Brooklyn
+
+In the week following the fatal shooting of 16-year-old Kimani Gray, several protests and riots have erupted in the teen's Brooklyn neighborhood as the cops involved have come under scrutiny for previous reported civil rights violations.
+"""
+GRAY_B = """Riot breaks out in Brooklyn following candlelight vigil
+
+Between 60 and 100 rioters gathered around Church and Snyder Ave. in East Flatbush and threw bottles and other debris at police, witnesses said, following a vigil for Kimani Gray, 16, who was shot dead by two plainclothes officers over the weekend.
+"""
+
+
+def test_an_age_is_its_persons_whichever_way_it_is_written(tmp_path: Path) -> None:
+    """Cause: "16-year-old Kimani Gray" read the name as the counted noun, "Gray, 16," as the
+    person: the two never paired (and a vigil's planned-event reading kept them apart)."""
+    library = _library(tmp_path / "gray", {"a": GRAY_A, "b": GRAY_B})
+    before = _claim(library, "a", "16-year-old Kimani Gray")
+    assert before.frame is not None and (before.frame.whose or "").endswith("Kimani Gray")
+    rows = {(r.a.value_text, r.b.value_text): r.status for r in _rows(library, "a", "b")}
+    assert rows.get(("16-year-old Kimani Gray", "16")) == "agree", rows
+
+
 QUAKE_A = """Quake hits island
 
 Published: November 27, 2005

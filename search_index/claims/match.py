@@ -26,6 +26,8 @@ def frame_match(a: Claim, b: Claim) -> int:
     fa, fb = a.frame, b.frame
     if fa is None or fb is None or fa.slot != fb.slot:
         return NO_MATCH
+    if fa.slot == "age" and fa.whose and fb.whose:
+        return _age_match(fa, fb, fa.whose, fb.whose)
     if fa.event != fb.event or fa.event == "background:earlier":
         return NO_MATCH
     if fa.slot != "date" and fa.role and fb.role and not same_role(fa.role, fb.role):
@@ -50,6 +52,24 @@ def frame_match(a: Claim, b: Claim) -> int:
         # figures may agree by chance, never conflict.
         return min(_strength(a, b), WEAK)
     return _strength(a, b)
+
+
+def _age_match(fa: Frame, fb: Frame, whose_a: str, whose_b: str) -> int:
+    """Two ages of named people. An age is the person's, whatever the event of the sentence
+    ("a vigil for Gray, 16," and "the shooting of 16-year-old Kimani Gray"): the same name is
+    a strong match; the same family name with other first names (a nickname, "Kimani (Kiki)
+    Gray") may agree, never conflict (it may be a relative); other people never pair."""
+    if fa.event == "background:earlier" or fb.event == "background:earlier":
+        return NO_MATCH
+    if whose_a.split("|", 1)[0] == whose_b.split("|", 1)[0]:
+        return STRONG
+    return WEAK if _family_name(whose_a) == _family_name(whose_b) else NO_MATCH
+
+
+def _family_name(whose: str) -> str:
+    """"kimanigray|Kimani Gray" -> "gray"."""
+    names = whose.split("|", 1)[-1].split()
+    return names[-1].lower() if names else ""
 
 
 def _different_occasions(fa: Frame, fb: Frame) -> bool:

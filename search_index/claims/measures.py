@@ -89,7 +89,9 @@ def whose_of(context: Context, start: int, end: int) -> str | None:
     best = None
     for p_start, p_end, key in context.people:
         gap = start - p_end if p_end <= start else p_start - end
-        if p_end <= start and re.fullmatch(r"\s*[,(]\s*", context.text[p_end:start]):
+        if start < p_start < end:
+            gap = 0  # "16-year-old Kimani Gray": the name is the figure's own noun
+        elif p_end <= start and re.fullmatch(r"\s*[,(]\s*", context.text[p_end:start]):
             gap = 0  # "Gray, 16,"
         elif p_end <= start and (
             key.endswith("'s") or context.text[p_end:start].lstrip().startswith(("'s", "\u2019s"))
