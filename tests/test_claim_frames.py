@@ -232,6 +232,38 @@ def test_an_age_is_its_persons_whichever_way_it_is_written(tmp_path: Path) -> No
     assert rows.get(("16-year-old Kimani Gray", "16")) == "agree", rows
 
 
+# t12-plus and t43-plus: a role verb in a form the vocabulary does not list; a price's parts.
+APPREHENDING = """Indian Navy thwarts pirate attack
+
+The Indian Navy patrolling the Gulf of Aden on Thursday thwarted a multi-boat attack by sea brigands on merchant vessels, apprehending 26 Somali pirates and confiscating arms and ammunition, in the fifth successful anti-piracy operation since September.
+"""
+SEAMICRO_PRICE = """AMD buys SeaMicro
+
+In a bold move to boost its position in next-generation servers, AMD will acquire low-power server specialist SeaMicro for $334 million, the companies said today.
+"""
+SEAMICRO_PARTS = """AMD swallows SeaMicro
+
+AMD is paying $281m in cash and $53m in stock to acquire privately held SeaMicro, which raised $35m in two rounds of funding and also got $9.3m in funding from the US government as part of the $787bn American Recovery and Reinvestment Act (ARRA) of 2009.
+"""
+
+
+def test_a_role_verb_is_read_in_any_of_its_forms(tmp_path: Path) -> None:
+    """Cause: a role missed because its form is not listed ("apprehending"; "apprehended" is)."""
+    library = _library(tmp_path / "navy", {"navy": APPREHENDING})
+    pirates = _claim(library, "navy", "26 Somali pirates")
+    assert pirates.frame is not None and pirates.frame.role == "arrested"
+
+
+def test_a_price_paid_partly_in_cash_is_a_part_of_the_price(tmp_path: Path) -> None:
+    """Cause: "$281m in cash" (of $334m, the rest in stock) paired with the whole price as a
+    conflict once "paying" was read as the price's verb."""
+    library = _library(tmp_path / "amd", {"price": SEAMICRO_PRICE, "parts": SEAMICRO_PARTS})
+    cash = _claim(library, "parts", "$281m")
+    assert cash.frame is not None and "in cash" in cash.frame.kind
+    verdicts = {r.status for r in _rows(library, "price", "parts")}
+    assert "conflict" not in verdicts
+
+
 QUAKE_A = """Quake hits island
 
 Published: November 27, 2005

@@ -208,6 +208,10 @@ def frame_of(
     if per is not None:
         # "€54 per share", "$5 a barrel": a rate, never a total.
         modifiers = (*modifiers, f"per {noun_concept(per.group(1) or per.group(2))}")
+    tender = _TENDER.match(after) if slot == "money" else None
+    if tender is not None:
+        # "$281m in cash and $53m in stock": a part of the price, paid one way.
+        modifiers = (*modifiers, f"in {tender.group(1)}")
     part = (
         bool(set(modifiers) & _PART_MODIFIERS)
         or _PART_BEFORE.search(before) is not None
@@ -541,6 +545,11 @@ _NOUN_HEADS = frozenset(
 
 _BRACKET = re.compile(r"^\s*\([^()]{0,60}\)")
 _PER = re.compile(r"^\s*(?:per|a|an|each)\s+([a-z]+)\b(?<!\ba lot)|^\s*(apiece)\b")
+# "in cash" alone; "in cash and stock" is the whole price paid both ways.
+_TENDER = re.compile(
+    r"^\s*(?:in|of)\s+(cash|stock|shares|equity|debt)\b"
+    r"(?!\s*(?:and|or|plus|,)\s+(?:in\s+)?(?:cash|stock|shares|equity|debt)\b)"
+)
 
 
 def _scope(context: Context, start: int, end: int, after: str) -> tuple[str, ...]:

@@ -6,6 +6,8 @@ reduced to a concept (plural dropped, synonyms joined: "residents" and "people" 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 # Role concept -> the words that express it.
 _ROLES = {
     "killed": "killed kill kills killing dead die died dies dying death deaths fatalities "
@@ -44,7 +46,46 @@ _ROLES = {
     "raised": "raised raise raises raising",
     "scored": "scored scoring points goals",
 }
-ROLE_OF = {word: role for role, words in _ROLES.items() for word in words.split()}
+def verb_stem(word: str) -> str:
+    """A crude stem that brings a verb's forms together ("apprehending", "apprehends",
+    "apprehended" -> "apprehend"; "nabs", "nabbing" -> "nab"): enough to find a role word in
+    any of its forms without listing each one. Short words are left alone."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "nabb" -> "nab", "shott" stays "shot"... "kill" keeps its l
+    return word.removesuffix("e") if len(word) > 3 else word
+
+
+class _RoleWords(Mapping[str, str]):
+    """Role words, found in any form of a listed word (see ``verb_stem``). A stem two roles
+    share ("burns" injured, "burned" damaged) finds only the listed forms: saying less is
+    safer than guessing."""
+
+    def __init__(self, pairs: dict[str, str]) -> None:
+        self._words = dict(pairs)
+        roles: dict[str, set[str]] = {}
+        for word, role in pairs.items():
+            roles.setdefault(verb_stem(word), set()).add(role)
+        self._stems = {stem: next(iter(r)) for stem, r in roles.items() if len(r) == 1}
+
+    def __getitem__(self, word: str) -> str:
+        if not isinstance(word, str):  # `None in ROLE_OF` is asked of a missing noun
+            raise KeyError(word)
+        found = self._words.get(word)
+        # KeyError when no form of it is listed (Mapping's `in` and `get` rely on it).
+        return found if found is not None else self._stems[verb_stem(word)]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
+ROLE_OF = _RoleWords({word: role for role, words in _ROLES.items() for word in words.split()})
 ROLE_LABEL = {
     "killed": "killed",
     "injured": "injured",
