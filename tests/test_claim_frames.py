@@ -264,6 +264,27 @@ def test_a_price_paid_partly_in_cash_is_a_part_of_the_price(tmp_path: Path) -> N
     assert "conflict" not in verdicts
 
 
+# t13-plus: two sums of money about two people's affairs, in a story about a dairy's fire.
+POOL = """Valley Dairy history
+
+After she joined Beus at Valley Dairy, the company began efforts to tap a $5-million pool of USDA money set aside for rural development.
+"""
+VALUATION = """Mat Maid sale
+
+Mat Maid was then valued at $5 million, down from a peak value of $5.3 million but above the 2002 value of $4.9 million.
+"""
+
+
+def test_figures_bound_to_other_people_are_not_paired(tmp_path: Path) -> None:
+    """Cause: a sum about one person's doings ("after she joined Beus ... a $5-million pool")
+    agreed with another sum ("Mat Maid was then valued at $5 million"): a background leak."""
+    library = _library(tmp_path / "sums", {"pool": POOL, "valuation": VALUATION})
+    pool = _claim(library, "pool", "$5-million pool")
+    assert pool.frame is not None and pool.frame.actors
+    paired = [(r.a.value_text, r.b.value_text) for r in _rows(library, "pool", "valuation")]
+    assert ("$5-million pool", "$5 million") not in paired, paired
+
+
 QUAKE_A = """Quake hits island
 
 Published: November 27, 2005

@@ -49,8 +49,8 @@ def frame_match(a: Claim, b: Claim) -> int:
         return NO_MATCH
     if fa.actors and fb.actors and not set(fa.actors) & set(fb.actors):
         # "Williams was arrested early Sunday" and "Jackson, arrested Jan. 6": two people's
-        # figures may agree by chance, never conflict.
-        return min(_strength(a, b), WEAK)
+        # figures, not one.
+        return NO_MATCH
     return _strength(a, b)
 
 
