@@ -73,6 +73,7 @@ from whoosh.support.charset import accent_map  # noqa: E402
 from whoosh.util.numeric import byte_to_length  # noqa: E402
 
 from .entities.extract import name_key  # noqa: E402
+from .files import write_atomically  # noqa: E402
 from .models import (  # noqa: E402
     NAME_TYPES,
     Alias,
@@ -479,20 +480,10 @@ class IndexStore:
     def _write_catalog(self, catalog: dict[str, dict[str, Any]], version: str) -> None:
         if self.folder is None:
             return
-        tmp = self.folder / f".{CATALOG_NAME}.{os.getpid()}.tmp"
-        try:
-            tmp.write_text(
-                json.dumps(
-                    {"schema": SCHEMA_VERSION, "version": version, "articles": catalog},
-                    ensure_ascii=False,
-                ),
-                encoding="utf-8",
-            )
-            tmp.replace(self.folder / CATALOG_NAME)
-        except OSError:
-            # The catalog is a cache: it is rebuilt when missing. The folder may be gone too.
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
+        data = {"schema": SCHEMA_VERSION, "version": version, "articles": catalog}
+        # The catalog is a cache: it is rebuilt when missing. The folder may be gone too.
+        with contextlib.suppress(OSError):
+            write_atomically(self.folder / CATALOG_NAME, json.dumps(data, ensure_ascii=False))
 
     def articles(self) -> list[Article]:
         return sorted(
@@ -1696,7 +1687,7 @@ def _leftover_paths(folder: Path) -> list[Path]:
         if name == TEMP_FOLDER or re.fullmatch(r"_MAIN_\d+\.toc\..+", name):
             found.append(Path(entry.path))
             continue
-        owner = re.fullmatch(r"\..+\.(\d+)\.tmp|\.write-probe-(\d+)", name)
+        owner = re.fullmatch(r"\..+?\.(\d+)(?:-\w+)?\.tmp|\.write-probe-(\d+)", name)
         if owner is not None and not _running(int(owner.group(1) or owner.group(2))):
             found.append(Path(entry.path))
     return found
@@ -1725,9 +1716,7 @@ def _read_stamp(folder: Path) -> int | None:
 
 
 def _write_stamp(folder: Path) -> None:
-    tmp = folder / f".{STAMP_NAME}.tmp"
-    tmp.write_text(json.dumps({"schema": SCHEMA_VERSION}), encoding="utf-8")
-    tmp.replace(folder / STAMP_NAME)
+    write_atomically(folder / STAMP_NAME, json.dumps({"schema": SCHEMA_VERSION}))
 
 
 def _check_writable(folder: Path) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 
 from .corpus import FileStamp
+from .files import write_atomically
 
 STAMPS_NAME = "kimreader-files.json"
 _FORMAT = 2  # 2: with the change time
@@ -36,7 +36,6 @@ def save_stamps(folder: Path | None, stamps: dict[str, FileStamp], taken_ns: int
     """Save atomically; a cache that cannot be written is simply not used next time."""
     if folder is None:
         return
-    tmp = folder / f".{STAMPS_NAME}.{os.getpid()}.tmp"
     data = {
         "format": _FORMAT,
         "taken_ns": taken_ns,
@@ -45,9 +44,5 @@ def save_stamps(folder: Path | None, stamps: dict[str, FileStamp], taken_ns: int
             for rel, s in stamps.items()
         },
     }
-    try:
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        tmp.replace(folder / STAMPS_NAME)
-    except OSError:
-        with contextlib.suppress(OSError):  # the folder itself may be gone
-            tmp.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # the folder itself may be gone
+        write_atomically(folder / STAMPS_NAME, json.dumps(data))

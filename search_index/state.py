@@ -11,13 +11,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .files import write_atomically
 from .paths import app_paths
 
 __all__ = ["MAX_POSITIONS", "Forgotten", "ReadingState", "StateStore", "merge_states"]
@@ -164,27 +164,10 @@ class StateStore:
         # Serialise first, through the same checks as loading, so a stray value in the state
         # cannot fail halfway through writing.
         text = json.dumps(_to_json(state), indent=1, ensure_ascii=True) + "\n"
-        tmp_name: str | None = None
         try:
-            # The temp file must share the folder with the target: os.replace is only atomic
-            # within one file system.
-            fd, tmp_name = tempfile.mkstemp(
-                prefix=f".{self._path.name}.", suffix=".tmp", dir=self._state_dir
-            )
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                # Without fsync a crash can leave the renamed file empty on some file systems.
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, self._path)
-            tmp_name = None
+            write_atomically(self._path, text, durable=True)
         except OSError as exc:
             return f"Reading state not saved ({_reason(exc)})."
-        finally:
-            if tmp_name is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp_name)
-        _fsync_dir(self._state_dir)
         self._baseline = _copy(state)
         return None
 
@@ -322,21 +305,6 @@ def _trim_positions(positions: dict[str, int]) -> None:
     if excess > 0:
         for key in list(positions)[:excess]:
             del positions[key]
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Makes the rename itself survive a crash on POSIX; Windows cannot open folders, and losing
-    # this is only a durability nicety, so any failure is ignored.
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _reason(exc: OSError) -> str:

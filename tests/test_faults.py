@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -370,10 +371,17 @@ def test_index_folder_unwritable_while_open(seeds_copy):
             denied(self)
             return write_text(self, *args, **kwargs)
 
+        mkstemp = tempfile.mkstemp
+
+        def guarded_mkstemp(*args, dir=None, **kwargs):  # kimreader's atomic writes
+            denied(os.path.join(str(dir), "x"))
+            return mkstemp(*args, dir=dir, **kwargs)
+
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(FileStorage, "create_file", guarded_create)
             patch.setattr(Path, "write_bytes", guarded_bytes)
             patch.setattr(Path, "write_text", guarded_text)
+            patch.setattr(tempfile, "mkstemp", guarded_mkstemp)
             (seeds_copy / "005_new.txt").write_bytes(STORY.encode())  # outside: allowed
             refresh = library.refresh()
         report = refresh.report

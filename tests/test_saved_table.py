@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -39,10 +40,10 @@ def test_a_damaged_table_is_merged_again_not_an_error(tmp_path: Path, content: s
 
 def test_an_unwritable_folder_only_costs_the_cache(seed_library, tmp_path: Path, monkeypatch):
     # A read-only cache folder, as a non-root user would meet it (tests may run as root).
-    def refuse(self: Path, *args: object, **kwargs: object) -> int:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied", str(kwargs.get("dir")))
 
-    monkeypatch.setattr(Path, "write_text", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # how kimreader's files are written
     save_table(tmp_path, "k", seed_library.entities())
     assert list(tmp_path.iterdir()) == []
 

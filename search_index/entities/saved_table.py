@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
+from ..files import write_atomically
 from ..models import Entity
 from .merge import EntityTable
 
@@ -33,15 +33,10 @@ def save_table(folder: Path, key: str, table: EntityTable) -> None:
         [e.id, e.name, e.type, list(e.variants), list(e.sources), e.mentions, sorted(e.members)]
         for e in table.entities
     ]
-    tmp = folder / f".{FILE_NAME}.{os.getpid()}.tmp"
-    try:
-        tmp.write_text(
-            json.dumps({"key": key, "entities": rows}, ensure_ascii=False), encoding="utf-8"
+    with contextlib.suppress(OSError):
+        write_atomically(
+            folder / FILE_NAME, json.dumps({"key": key, "entities": rows}, ensure_ascii=False)
         )
-        tmp.replace(folder / FILE_NAME)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
 
 
 def load_table(folder: Path, key: str) -> EntityTable | None:

@@ -1,0 +1,60 @@
+"""Writing kimreader's own files (caches, state) so that a reader or a crash never sees half of
+one: the one place that knows how.
+
+Only ever used on kimreader's folders (cache, state), never on a corpus.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["TEMP_SUFFIX", "fsync_folder", "write_atomically"]
+
+# Temporary files are named ".<name>.<pid>-<random>.tmp", so that the index's cleaner can tell
+# a dead process's leftovers from a live one's (see engine._leftover_paths).
+TEMP_SUFFIX = ".tmp"
+
+
+def write_atomically(path: Path, text: str, *, durable: bool = False) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) in one step: a temporary file in the same folder
+    (a rename is atomic only within one file system), renamed over it.
+
+    ``durable`` also flushes the file and the folder to disk, so the rename survives a power cut
+    (the state is worth it; caches are rebuilt anyway). Raises OSError, leaving no temporary
+    file behind.
+    """
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent
+    )
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            if durable:
+                handle.flush()
+                # Without fsync a crash can leave the renamed file empty on some file systems.
+                os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    if durable:
+        fsync_folder(path.parent)
+
+
+def fsync_folder(directory: Path) -> None:
+    """Make a rename in ``directory`` survive a crash (POSIX). Windows cannot open folders, and
+    this is only a durability nicety: any failure is ignored."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
