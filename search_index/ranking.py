@@ -33,7 +33,7 @@ class TermPostings:
     def scores(self, among: Container[int] | None = None) -> dict[int, float]:
         """BM25F score by document, for every posting or only those ``among`` candidates."""
         idf, avgfl, b, k1, lengths = self.idf, self.average_length, self.b, self.k1, self.lengths
-        pairs = zip(self.ids, self.weights, strict=True)
+        pairs: Iterable[tuple[int, float]] = zip(self.ids, self.weights, strict=True)
         if among is not None:
             pairs = ((d, tf) for d, tf in pairs if d in among)
         # Whoosh's scoring.bm25, term for term, so the floats (and so ties) come out identical.

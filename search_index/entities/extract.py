@@ -301,17 +301,17 @@ class RuleExtractor:
         org_connector = any(w in ORG_CONNECTORS for w in inner)
 
         if surface in COUNTRY_SHORT_FORMS:
-            place = self.gazetteer.lookup(COUNTRY_SHORT_FORMS[surface])
-            yield span, "PLACE", place.id if place else None
+            country = self.gazetteer.lookup(COUNTRY_SHORT_FORMS[surface])
+            yield span, "PLACE", country.id if country else None
             return
         if self.is_demonym(surface):
             return
         if _ORDINAL_WORD.match(words[0]) and last in _EVENT_HEADS:
             return
         located = before is not None and before.lower in _LOCATIVE
-        place = self._place(surface, strict=len(run) == 1 and not located)
-        if place is not None:
-            yield span, "PLACE", place.id
+        found = self._place(surface, strict=len(run) == 1 and not located)
+        if found is not None:
+            yield span, "PLACE", found.id
             return
         if surface in KNOWN_ORGS or surface in NEWS_AGENCIES:
             yield span, "ORG", None

@@ -168,10 +168,10 @@ def merge_entities(
         for node in ref_nodes:
             refs_of[node].append(ref)
     table = EntityTable([])
-    for nodes in members.values():
-        entity = _entity(nodes, surfaces, sources, refs_of, ref_rank, canonical_place)
+    for group in members.values():
+        entity = _entity(group, surfaces, sources, refs_of, ref_rank, canonical_place)
         table.entities.append(entity)
-        for node in nodes:
+        for node in group:
             table._by_node[node] = entity
     table.entities.sort(key=lambda e: (-e.mentions, e.type, e.name.casefold()))
     return table
