@@ -20,7 +20,7 @@ from .values import DateValue, QuantityValue, parse_date, parse_quantity
 from .vocabulary import INCREMENT_WORDS
 
 # Bump when claim extraction changes, so every article is analysed again.
-CLAIMS_VERSION = "16"
+CLAIMS_VERSION = "17"
 
 # Clause boundaries inside a sentence: a number's subject rarely crosses them.
 _CLAUSE = re.compile(r"[;:|()\u2013\u2014]|,(?=\s)| - | and (?=another|a further)")

@@ -568,7 +568,10 @@ def _scope(context: Context, start: int, end: int, after: str) -> tuple[str, ...
                 break
     # "So far, the navy has confiscated 14 rifles": a running total over several events,
     # never the count of one of them.
-    if _CUMULATIVE.search(context.text[:start]):  # anywhere before it in its sentence
+    # Up to two windows back ("In their five operations so far, the personnel ... have
+    # confiscated 14 rifles, 31 magazines and 923 rounds"), bounded so that a sentence of
+    # thousands of figures stays linear.
+    if _CUMULATIVE.search(context.text[max(0, start - 2 * WINDOW) : start]):
         found.append("cumulative")
     # A place right after the figure's noun phrase ("55 percent of voice traffic in [Saudi
     # Arabia]", "65% of traffic to [India]") says where the figure applies. Places further
