@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from .calendar_words import MONTH_NUMBERS, WEEKDAY_NUMBERS, alternation
 from .models import PublishedDate
 from .text import clean_label, fold
 
@@ -37,17 +38,9 @@ class Inferred:
 # --------------------------------------------------------------------------------------------
 # Dates
 
-_MONTH_NUMBERS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = (
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
-)
+_MONTH_NUMBERS = MONTH_NUMBERS
+_MONTH = rf"(?P<mon>{alternation(MONTH_NUMBERS)})\.?"
+_WEEKDAY = alternation(WEEKDAY_NUMBERS) + r"\.?"
 _DATE_CORES = (
     r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})",
     r"(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})",

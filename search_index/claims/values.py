@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
+from ..calendar_words import FULL_WEEKDAYS, MONTH_NUMBERS, WEEKDAY_NUMBERS, alternation
 from ..entities.lexicon import NUMBER_WORDS
 from ..text import fold
 
@@ -794,29 +795,10 @@ def _close(x: float | None, y: float | None, tolerance: float) -> bool:
 # Dates
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}  # fmt: skip
-_WEEKDAYS = {
-    name: i
-    for i, names in enumerate(
-        (
-            "monday mon",
-            "tuesday tue tues",
-            "wednesday wed",
-            "thursday thu thur thurs",
-            "friday fri",
-            "saturday sat",
-            "sunday sun",
-        )
-    )
-    for name in names.split()
-}
-_MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_MONTHS = MONTH_NUMBERS
+_WEEKDAYS = WEEKDAY_NUMBERS
+_MONTH_RE = rf"(?P<month>{alternation(_MONTHS)})\.?"
+_WEEKDAY_RE = alternation(_WEEKDAYS)
 _DAY_RE = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?P<year>\d{4})"
 
@@ -831,7 +813,7 @@ _MONTH_ONLY = re.compile(_MONTH_RE)
 _YEAR_ONLY = re.compile(r"(?P<year>[12]\d{3})")
 _DECADE = re.compile(r"(?:the )?(?P<year>[12]\d{2}0)'?s")
 # Bare weekdays only in full: "sun", "sat" and "wed" alone are words, not days.
-_FULL_WEEKDAY_RE = "|".join(name for name in _WEEKDAYS if name.endswith("day"))
+_FULL_WEEKDAY_RE = "|".join(FULL_WEEKDAYS)
 _WEEKDAY_ONLY = re.compile(rf"(?:(?P<which>last|this|next|past) )?(?P<weekday>{_FULL_WEEKDAY_RE})")
 _THIS_LAST = re.compile(
     r"(?:(?:earlier|later|early|late) )?(?:in )?(?:the )?(?P<which>this|last|next|current|past"

@@ -7,6 +7,8 @@ words that start sentences. Keeping them in one module makes the rules auditable
 
 from __future__ import annotations
 
+from ..calendar_words import MONTH_NUMBERS, WEEKDAY_NUMBERS
+
 # Words that, written right before a capitalised name, make it a person ("leader Kim ...",
 # "President Volodymyr Zelensky", "ambassador Aleksandr Matsegora", "daughter Ju-ae").
 PERSON_CUES = frozenset(
@@ -127,16 +129,8 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 
-MONTHS = frozenset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
-)
-WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri "
-    "sat sun".split()
-)
+MONTHS = frozenset(MONTH_NUMBERS)
+WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
 
 # Wire services and large outlets are named bare ("Reuters said") as often as in full.
 NEWS_AGENCIES = frozenset(

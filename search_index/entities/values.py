@@ -9,11 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+from ..calendar_words import FULL_WEEKDAYS, MONTH_NUMBERS, alternation
+
+# Capitalised: "may" is a verb, "May" a month.
+_MONTH = alternation(MONTH_NUMBERS, capitalised=True) + r"\.?"
+_WEEKDAY = alternation(FULL_WEEKDAYS, capitalised=True)
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _SPACE = r"[ \u00a0]+"
 # A day of the month, unless its digits begin a larger figure: "October 5,000 troops" and
