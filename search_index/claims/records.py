@@ -7,7 +7,7 @@ from .extract import Claim, as_framed
 from .frames import Frame
 from .values import parse_date, parse_quantity
 
-__all__ = ["claim_from_record", "claim_to_record"]
+__all__ = ["claim_from_record", "claim_to_record", "claims_from_records"]
 
 # The sentence is not stored: it is the article's text from ``start`` to ``end``, and a copy in
 # every record grows with the square of a sentence's figures (10,000 numbers in one 50 kB
@@ -71,13 +71,29 @@ def _frame_from(record: object) -> Frame | None:
         return None
 
 
-def claim_from_record(article: Article, record: dict[str, object]) -> Claim | None:
+def claims_from_records(article: Article, records: list[dict[str, object]]) -> list[Claim]:
+    """An article's claims read back; claims of one sentence share one string (each
+    would otherwise hold a copy of it)."""
+    sentences: dict[tuple[int, int], str] = {}
+    return [c for r in records if (c := claim_from_record(article, r, sentences)) is not None]
+
+
+def claim_from_record(
+    article: Article,
+    record: dict[str, object],
+    sentences: dict[tuple[int, int], str] | None = None,
+) -> Claim | None:
+    """One claim read back; ``sentences`` (offsets -> text) lets claims share sentence text."""
     anchor = article.published.value.date() if article.published else None
     fields = {name: record.get(name) for name in _STORED_FIELDS}
     start, end = fields["start"], fields["end"]
     if not isinstance(start, int) or not isinstance(end, int):
         return None
-    fields["sentence"] = _sentence_of(article, start, end)
+    known = sentences if sentences is not None else {}
+    sentence = known.get((start, end))
+    if sentence is None:
+        sentence = known[(start, end)] = _sentence_of(article, start, end)
+    fields["sentence"] = sentence
     fields["subject"] = tuple(fields["subject"] or ())  # type: ignore[arg-type]
     fields["places"] = tuple(fields["places"] or ())  # type: ignore[arg-type]
     fields["entities"] = tuple(fields["entities"] or ())  # type: ignore[arg-type]
@@ -91,21 +107,11 @@ def claim_from_record(article: Article, record: dict[str, object]) -> Claim | No
     return Claim(article.id, **fields, date=when, frame=frame) if when else None  # type: ignore[arg-type]
 
 
-# The last sentence read back, so that the claims of one sentence, which come one after
-# another, share one string rather than holding a copy each.
-_last_sentence: tuple[Article, int, int, str] | None = None
-
-
 def _sentence_of(article: Article, start: int, end: int) -> str:
-    global _last_sentence
-    last = _last_sentence
-    if last is not None and last[0] is article and last[1:3] == (start, end):
-        return last[3]
     offset = article.body_start
     # Slicing the body spares building the whole text (headline and body) for every sentence.
     if start >= offset:
         sentence = article.body[start - offset : end - offset]
     else:
         sentence = article.text[start:end]
-    _last_sentence = (article, start, end, sentence)
     return sentence
