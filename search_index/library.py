@@ -544,6 +544,17 @@ class Library:
             return []
         return [(t, k) for t, k in entity.members if t in NAME_TYPES]
 
+    def contradicted(
+        self, wanted: str, stop: Callable[[], bool] = lambda: False
+    ) -> dict[tuple[int, int], list[Claim]]:
+        """Sentence span of an article → the claims of related reports that contradict it, in
+        text order (search_index/conflicts.py). Only the most related reports are compared:
+        a whole large corpus would keep a core busy for minutes. ``stop`` ends it early."""
+        from .conflicts import contradicted_sentences
+
+        article_id = self.resolve(wanted)
+        return contradicted_sentences(article_id, self.related(article_id), self.compare, stop)
+
 
 def _analyse(
     source: SourceFile, *, overrides: dict[str, Overrides], extractor: EntityExtractor

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
@@ -18,8 +17,9 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
+from search_index.claims.extract import Claim
 from search_index.ids import ArticleNotFound
-from search_index.library import DEFAULT_LIMIT, Library
+from search_index.library import DEFAULT_LIMIT
 from search_index.models import (
     NAME_TYPES,
     Article,
@@ -307,18 +307,23 @@ class MainScreen(Screen[None]):
         library = self.kimreader.library
         if library is None:
             return
-        spans = await in_daemon_thread(
-            lambda abandoned: _conflicting_spans(library, article_id, abandoned),
-            name="conflicts",
-        )
-        if spans is not None:
-            self._show_conflicts(article_id, spans)
+        try:
+            found = await in_daemon_thread(
+                lambda abandoned: library.contradicted(article_id, abandoned.is_set),
+                name="conflicts",
+            )
+        except ArticleNotFound:
+            return  # gone since it was opened: no sentence of it is left to mark
+        self._show_conflicts(article_id, found)
 
-    def _show_conflicts(self, article_id: str, spans: dict[tuple[int, int], str]) -> None:
+    def _show_conflicts(self, article_id: str, found: dict[tuple[int, int], list[Claim]]) -> None:
         reader = self.query_one("#reader", Reader)
         if self.current is None or self.current.id != article_id or reader.view is None:
             return
-        self.conflict_spans = sorted((s, e, note) for (s, e), note in spans.items())
+        self.conflict_spans = [
+            (start, end, "; ".join(f"{c.article_id[:12]}: {c.value_text}" for c in claims))
+            for (start, end), claims in found.items()
+        ]
         reader.view.conflicts = [(s, e) for s, e, _ in self.conflict_spans]
         reader.refresh_styles()
         self.update_status()
@@ -532,33 +537,3 @@ class MainScreen(Screen[None]):
         if message:
             parts.append(message)
         self.query_one("#status", Static).update(Content(printable("  ·  ".join(parts))))
-
-
-def _conflicting_spans(
-    library: Library, article_id: str, abandoned: threading.Event
-) -> dict[tuple[int, int], str] | None:
-    """Sentence span → what other sources say there, for the sentences of ``article_id`` that
-    another report contradicts; None once nobody waits for the answer or the article is gone.
-    """
-    spans: dict[tuple[int, int], str] = {}
-    try:
-        # Only the reports most like this one: comparing with a whole large corpus would keep
-        # a core busy for minutes on every article opened.
-        related = library.related(article_id)
-    except ArticleNotFound:
-        return None  # gone since it was opened: no sentence of it is left to mark
-    for other in related:
-        if abandoned.is_set():
-            return None  # another article opened, or the app quit
-        if other == article_id:
-            continue
-        try:
-            rows = library.compare(article_id, other).rows
-        except ArticleNotFound:
-            continue  # one of the two went while the others were compared
-        for row in rows:
-            if row.status == "conflict" and row.a and row.b:
-                key = (row.a.start, row.a.end)
-                note = f"{other[:12]}: {row.b.value_text}"
-                spans[key] = f"{spans[key]}; {note}" if key in spans else note
-    return spans
