@@ -28,6 +28,7 @@ from .match import (
     strongly_matched,
 )
 from .sentences import CONCEPT_OF
+from .status import STATUSES, Status
 from .values import QuantityValue, to_base
 from .verdicts import judge, verdict
 
@@ -47,7 +48,6 @@ __all__ = [
     "verdict",
 ]
 
-STATUSES = ("agree", "compatible", "conflict", "only_a", "only_b")
 _KEY_CONCEPTS = frozenset(CONCEPT_OF.values())
 GENERIC_NOUNS = frozenset({"troops", "people"})
 EVENTS = _KEY_CONCEPTS - GENERIC_NOUNS
@@ -56,7 +56,7 @@ PAIR_THRESHOLD = 0.34
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    status: str
+    status: Status
     topic: str
     reason: str | None
     a: Claim | None
@@ -75,7 +75,7 @@ class Comparison:
 
     @property
     def summary(self) -> dict[str, int]:
-        counts = dict.fromkeys(STATUSES, 0)
+        counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
         for row in self.rows:
             counts[row.status] += 1
         return counts

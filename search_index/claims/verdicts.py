@@ -9,6 +9,7 @@ from ..entities.extract import name_key
 from ..models import Article
 from .extract import Claim
 from .match import different_scope
+from .status import Verdict
 from .values import DateValue, QuantityValue, compatible, hedge_class, same_value, to_base
 
 # Concepts whose figures are running tolls: they rise between reports.
@@ -19,7 +20,7 @@ TOLLS = frozenset(
 OPEN_ENDED_RATIO = 2.0
 
 
-def verdict(a: Claim, b: Claim) -> str:
+def verdict(a: Claim, b: Claim) -> Verdict:
     """agree, compatible or conflict, from the two values alone."""
     if a.date is not None and b.date is not None:
         if a.date.value == b.date.value or _same_weekday(a.date, b.date):
@@ -123,7 +124,9 @@ def _figures_differ(a: Claim, b: Claim) -> bool:
     return low_a != low_b
 
 
-def judge(a: Claim, b: Claim, article_a: Article, article_b: Article) -> tuple[str, str | None]:
+def judge(
+    a: Claim, b: Claim, article_a: Article, article_b: Article
+) -> tuple[Verdict, str | None]:
     """The status and reason of a pair of claims already found to be about one thing."""
     status = verdict(a, b)
     if status == "agree":
