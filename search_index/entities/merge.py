@@ -40,11 +40,6 @@ def _parts(name: str) -> tuple[str, ...]:
     return tuple(p for p in (_key(word) for word in name.replace("\u00a0", " ").split()) if p)
 
 
-def name_parts(name: str) -> list[str]:
-    """Closed-up words of a name: "Kim Jong-un" -> ["kim", "jongun"]."""
-    return list(_parts(name))
-
-
 def same_person(a: str, b: str) -> bool:
     """Whether two spellings name one person: equal when closed up, or both halves (family
     and given names, in either order) close spellings of each other."""
