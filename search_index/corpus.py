@@ -18,14 +18,13 @@ import charset_normalizer
 from .ids import assign_ids
 from .metadata import infer_metadata
 from .models import Article, SkippedFile
-from .sidecar import Overrides, load_sidecar, split_front_matter
+from .sidecar import SIDECAR_NAME, Overrides, load_sidecar, split_front_matter
 from .text import clean_label, replace_surrogates, strip_controls
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 # Bump when reading or metadata inference changes, so stored articles are read again.
 READER_VERSION = "3"
-SIDECAR_NAME = "kimreader.toml"
 
 _SNIFF_BYTES = 8192
 _BOMS: tuple[tuple[bytes, str], ...] = (
