@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 from search_index.corpus import discover, read_article
-from search_index.engine import IndexStore
 from search_index.entities.extract import RuleExtractor
+from search_index.index import IndexStore
 from search_index.models import Article
 from search_index.paths import bundled_corpus
 

@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from whoosh import fields, index
 from whoosh.analysis import StandardAnalyzer
 
-from search_index import engine
+from search_index.index.schema import build_schema, make_analyzer
+from search_index.index.writing import _Codec
 
 
 def schemas() -> dict[str, fields.Schema]:
@@ -32,9 +33,9 @@ def schemas() -> dict[str, fields.Schema]:
             body=fields.TEXT(analyzer=StandardAnalyzer())
         ),
         "body, stored, with character offsets": fields.Schema(
-            body=fields.TEXT(analyzer=engine.make_analyzer(stem=True), stored=True, chars=True)
+            body=fields.TEXT(analyzer=make_analyzer(stem=True), stored=True, chars=True)
         ),
-        "kimreader's schema": engine.build_schema(),
+        "kimreader's schema": build_schema(),
     }
 
 
@@ -42,8 +43,8 @@ def build(schema: fields.Schema, texts: list[str], procs: int) -> float:
     with tempfile.TemporaryDirectory() as folder:
         ix = index.create_in(folder, schema)
         started = time.perf_counter()
-        # kimreader's own schema is written with its own codec (engine._Codec), as the app does.
-        extra = {"codec": engine._Codec()} if "spell" in schema.names() else {}
+        # kimreader's own schema is written with its own codec (search_index.index.writing._Codec), as the app does.
+        extra = {"codec": _Codec()} if "spell" in schema.names() else {}
         if procs > 1:
             writer = ix.writer(procs=procs, multisegment=True, limitmb=128, **extra)
         else:

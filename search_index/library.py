@@ -28,7 +28,13 @@ from .corpus import (
     discover,
     read_article,
 )
-from .engine import (
+from .entities.extract import EntityExtractor, RuleExtractor
+from .entities.gazetteer import load_gazetteer
+from .entities.merge import EntityTable, merge_entities
+from .entities.saved_table import load_table, save_table, table_key
+from .file_stamps import load_stamps, save_stamps
+from .ids import ArticleNotFound, resolve_id
+from .index import (
     IndexStore,
     IndexUnavailable,
     LockBusy,
@@ -37,12 +43,6 @@ from .engine import (
     exit_with_parent,
     info_from_entry,
 )
-from .entities.extract import EntityExtractor, RuleExtractor
-from .entities.gazetteer import load_gazetteer
-from .entities.merge import EntityTable, merge_entities
-from .entities.saved_table import load_table, save_table, table_key
-from .file_stamps import load_stamps, save_stamps
-from .ids import ArticleNotFound, resolve_id
 from .models import (
     NAME_TYPES,
     Article,

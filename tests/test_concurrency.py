@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from search_index import engine
-from search_index.engine import IndexStore, IndexWriterSession
+from search_index.index import IndexStore, IndexWriterSession, maintenance
+from search_index.index.catalog import CATALOG_NAME
 from search_index.library import Library
 from search_index.paths import app_paths
 
@@ -261,20 +261,20 @@ def test_leftovers_of_a_dead_writer_are_removed_by_the_next_write(seeds_copy):
     with Library.open(seeds_copy) as library:
         library.refresh()
     folder = app_paths().index_dir(seeds_copy)
-    spill = folder / engine.TEMP_FOLDER
+    spill = folder / maintenance.TEMP_FOLDER
     spill.mkdir()
     (spill / "abc.doclist").write_bytes(b"x" * 1000)
     (folder / "_MAIN_7.toc.1700000000.5").write_bytes(b"half a table")
     (folder / "MAIN_deadbeef00000000.seg").write_bytes(b"an uncommitted segment")
-    dead = f".{engine.CATALOG_NAME}.{2**22 + 12345}.tmp"  # beyond pid_max: no such process
+    dead = f".{CATALOG_NAME}.{2**22 + 12345}.tmp"  # beyond pid_max: no such process
     (folder / dead).write_text("{}")
-    alive = f".{engine.CATALOG_NAME}.{os.getppid()}.tmp"  # a live process's: left alone
+    alive = f".{CATALOG_NAME}.{os.getppid()}.tmp"  # a live process's: left alone
     (folder / alive).write_text("{}")
     (seeds_copy / "new.md").write_text("A new report on the museum\n\nIt opened today.\n")
     with Library.open(seeds_copy) as library:
         assert library.refresh().report.added == 1
     names = set(os.listdir(folder))
-    assert engine.TEMP_FOLDER not in names
+    assert maintenance.TEMP_FOLDER not in names
     assert "_MAIN_7.toc.1700000000.5" not in names
     assert "MAIN_deadbeef00000000.seg" not in names
     assert dead not in names
@@ -323,7 +323,7 @@ def _cli(*args: str):
 def _hold_build_lock(corpus: Path):
     from whoosh.filedb.filestore import FileStorage
 
-    lock = FileStorage(str(app_paths().index_dir(corpus))).lock(engine.BUILD_LOCK_NAME)
+    lock = FileStorage(str(app_paths().index_dir(corpus))).lock(maintenance.BUILD_LOCK_NAME)
     assert lock.acquire(blocking=False)
     return lock
 
@@ -335,7 +335,7 @@ def test_commands_say_so_when_another_process_is_building_the_first_index(
     from tui.cli import EXIT_BUSY
 
     Library.open(seeds_copy).close()  # the other process has created the empty index
-    monkeypatch.setattr(engine, "WRITE_LOCK_TIMEOUT", 0.3)
+    monkeypatch.setattr(maintenance, "WRITE_LOCK_TIMEOUT", 0.3)
     lock = _hold_build_lock(seeds_copy)
     try:
         for args in (("search", "Mansudae"), ("index",), ("list",)):
@@ -356,7 +356,7 @@ def test_a_busy_index_that_holds_articles_still_answers_reads(seeds_copy, monkey
     (seeds_copy / "new.txt").write_text(
         "Quake strikes coastal town\n\nAt least 40 people died, officials said on Tuesday.\n"
     )
-    monkeypatch.setattr(engine, "WRITE_LOCK_TIMEOUT", 0.3)
+    monkeypatch.setattr(maintenance, "WRITE_LOCK_TIMEOUT", 0.3)
     lock = _hold_build_lock(seeds_copy)
     try:
         result = _cli("--corpus", str(seeds_copy), "search", "Mansudae")
@@ -384,7 +384,7 @@ async def test_the_app_waits_for_another_process_building_the_index_then_shows_i
     from tui.widgets.reader import Reader
 
     Library.open(seeds_copy).close()  # the other process has created the empty index
-    monkeypatch.setattr(engine, "WRITE_LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(maintenance, "WRITE_LOCK_TIMEOUT", 0.2)
     monkeypatch.setattr(app_module, "BUSY_RETRY_SECONDS", 0.2)
     lock = _hold_build_lock(seeds_copy)
     released = False
@@ -443,7 +443,7 @@ def test_a_write_that_runs_out_of_room_indexes_in_memory_and_leaves_no_leftovers
     folder = app_paths().index_dir(big_corpus)
     ((code, _, err),) = _run_together([_kimreader("--corpus", str(big_corpus), "index")])
     assert code == 0, err
-    assert engine.TEMP_FOLDER not in os.listdir(folder)
+    assert maintenance.TEMP_FOLDER not in os.listdir(folder)
     store, _ = IndexStore.open(folder)
     try:
         reader = store.searcher().reader()

@@ -175,7 +175,7 @@ def test_a_valid_index_on_a_read_only_mount_is_read_as_it_is(seeds_copy, monkeyp
     """It was ignored, and every command indexed the corpus again in memory."""
     import errno
 
-    from search_index import engine
+    from search_index.index import store as store_module
 
     with Library.open(seeds_copy) as library:
         library.refresh()
@@ -183,7 +183,7 @@ def test_a_valid_index_on_a_read_only_mount_is_read_as_it_is(seeds_copy, monkeyp
     def read_only(folder: Path) -> None:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(engine, "_check_writable", read_only)
+    monkeypatch.setattr(store_module, "_check_writable", read_only)
     with Library.open(seeds_copy) as library:
         report = library.refresh().report
         assert not report.in_memory and report.unchanged == 5 and report.changed == 0

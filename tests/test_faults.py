@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from whoosh.filedb.filestore import FileStorage
 
-from search_index import engine
 from search_index import library as library_module
 from search_index.corpus import discover, read_article
+from search_index.index.maintenance import WRITE_LOCK_NAME
 from search_index.library import Library
 from search_index.models import Article, SkippedFile
 from search_index.paths import app_paths
@@ -94,8 +94,7 @@ def _index_files_written(folder: Path) -> bool:
     """True once documents reach the writer: job files for the sub-writers or segment files."""
     try:
         return any(
-            p.suffix == ".doclist"
-            or (p.name.startswith("MAIN_") and p.name != engine.WRITE_LOCK_NAME)
+            p.suffix == ".doclist" or (p.name.startswith("MAIN_") and p.name != WRITE_LOCK_NAME)
             for p in folder.rglob("*")
         )
     except OSError:
@@ -164,14 +163,14 @@ def test_a_failed_multi_process_build_stops_its_workers(big_corpus):
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from search_index import engine\n"
+        "from search_index.index import IndexWriterSession\n"
         "from search_index.library import Library\n"
-        "put = engine.IndexWriterSession.put\n"
+        "put = IndexWriterSession.put\n"
         "def failing(self, *args, **kwargs):\n"
         "    if self.count == 250:\n"
         "        raise RuntimeError('injected')\n"
         "    return put(self, *args, **kwargs)\n"
-        "engine.IndexWriterSession.put = failing\n"
+        "IndexWriterSession.put = failing\n"
         "library = Library.open(Path(sys.argv[1]))\n"
         "try:\n"
         "    library.refresh()\n"

@@ -6,7 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
-from search_index import engine
+from search_index.index import maintenance, schema
+from search_index.index.catalog import CATALOG_NAME
 from search_index.library import Library
 from search_index.paths import app_paths
 
@@ -83,9 +84,9 @@ def test_half_written_index_is_rebuilt(seeds_copy):
 def test_schema_version_change_rebuilds(seeds_copy, monkeypatch):
     with _open(seeds_copy) as library:
         folder = library.index_dir
-    stamp = json.loads((folder / engine.STAMP_NAME).read_text())
-    assert stamp == {"schema": engine.SCHEMA_VERSION}
-    monkeypatch.setattr(engine, "SCHEMA_VERSION", engine.SCHEMA_VERSION + 1)
+    stamp = json.loads((folder / maintenance.STAMP_NAME).read_text())
+    assert stamp == {"schema": schema.SCHEMA_VERSION}
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
     with _open(seeds_copy) as library:
         assert any("another version" in w for w in library.last_refresh.report.warnings)
         assert library.last_refresh.report.added == 5
@@ -129,7 +130,7 @@ def test_busy_index_is_used_as_it_was(seeds_copy, monkeypatch):
     holder.start()
     try:
         assert ready.wait(30)
-        monkeypatch.setattr(engine, "WRITE_LOCK_TIMEOUT", 0.3)
+        monkeypatch.setattr(maintenance, "WRITE_LOCK_TIMEOUT", 0.3)
         library = Library.open(seeds_copy)
         refresh = library.refresh()
         assert any("another kimreader process" in w for w in refresh.report.warnings)
@@ -214,7 +215,7 @@ def test_catalog_lists_articles_without_reading_bodies_and_survives_damage(seeds
         infos = library.catalog()
         assert [i.id for i in infos] == library.ids()
         assert infos[2].outlet == "The Insider" and infos[2].words > 100
-    catalog = folder / engine.CATALOG_NAME
+    catalog = folder / CATALOG_NAME
     assert catalog.exists()
     catalog.write_text("{not json", encoding="utf-8")
     with _open(seeds_copy) as library:
@@ -254,7 +255,7 @@ def test_an_index_rebuilt_by_another_process_is_not_mistaken_for_the_old_one(see
 
 def test_a_catalog_written_for_another_version_of_the_index_is_not_used(seeds_copy):
     with _open(seeds_copy) as library:
-        catalog = library.index_dir / engine.CATALOG_NAME
+        catalog = library.index_dir / CATALOG_NAME
     data = json.loads(catalog.read_text(encoding="utf-8"))
     stale = data["articles"]["000_ca11f8d137dfb4bd"]
     stale["title"] = "A title from before the last commit"
@@ -324,21 +325,21 @@ def test_damaged_stamps_mean_every_file_is_read(seeds_copy, monkeypatch):
 
 
 def test_the_index_writer_writes_what_whoosh_writes(tmp_path):
-    """engine._Codec reads each field's lengths once instead of once a posting: a change in
+    """writing._Codec reads each field's lengths once instead of once a posting: a change in
     speed only. The segment files must be byte for byte Whoosh's own, and name its codec."""
     import re
 
     from whoosh import index as whoosh_index
     from whoosh.codec.whoosh3 import W3Codec
 
-    from search_index import engine
+    from search_index.index import writing
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] * 60
 
     def files(folder, codec):
         folder.mkdir()
-        ix = whoosh_index.create_in(str(folder), engine.build_schema())
+        ix = whoosh_index.create_in(str(folder), schema.build_schema())
         writer = ix.writer(codec=codec, compound=False)
         for n, text in enumerate(texts):
             title = text.split("\n", 1)[0]
@@ -352,6 +353,6 @@ def test_the_index_writer_writes_what_whoosh_writes(tmp_path):
             if p.name.startswith("MAIN_") and "WRITELOCK" not in p.name
         }
 
-    ours, whooshs = files(tmp_path / "ours", engine._Codec()), files(tmp_path / "w3", W3Codec())
+    ours, whooshs = files(tmp_path / "ours", writing._Codec()), files(tmp_path / "w3", W3Codec())
     assert set(ours) == set(whooshs) and len(ours) >= 7
     assert ours == whooshs

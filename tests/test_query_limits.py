@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from search_index import engine
+from search_index.index import query as query_module
 from search_index.library import Library
 from search_index.models import SearchResult
 
@@ -65,7 +65,7 @@ def test_a_fuzzy_word_finds_near_spellings_and_says_when_its_distance_was_capped
 def test_a_wildcard_or_range_matching_too_many_words_is_refused_with_a_reason(
     seed_library, monkeypatch
 ):
-    monkeypatch.setattr(engine, "MAX_EXPANSION", 10)
+    monkeypatch.setattr(query_module, "MAX_EXPANSION", 10)
     for query in ("body:[a TO z]", "s*", "title:*"):
         result = seed_library.search(query)
         assert result.total == 0 and result.error, query
@@ -74,7 +74,7 @@ def test_a_wildcard_or_range_matching_too_many_words_is_refused_with_a_reason(
 
 
 def test_a_query_past_its_time_stops_with_what_it_found(seed_library, monkeypatch):
-    monkeypatch.setattr(engine, "QUERY_SECONDS", 0.0)
+    monkeypatch.setattr(query_module, "QUERY_SECONDS", 0.0)
     result = seed_library.search("museum OR soldiers OR Russia")
     assert result.error is None
     assert result.notice and "stopped after" in result.notice

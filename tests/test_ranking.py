@@ -123,13 +123,14 @@ QUERIES = [
 def test_posting_ranking_matches_whoosh(shuffled_library, query):
     from whoosh import collectors
 
-    from search_index import engine
+    from search_index.index import postings
+    from search_index.index import query as query_module
 
     store = shuffled_library._store
     searcher = store.searcher()
     assert len(searcher.leaf_searchers()) >= 2
-    parsed = engine._with_word_pairs(store._parser().parse(query))
-    ranked = engine._rank_plain_terms(searcher, parsed, 15, {})
+    parsed = query_module._with_word_pairs(store._parser().parse(query))
+    ranked = postings._rank_plain_terms(searcher, parsed, 15, {})
     collector = collectors.TopCollector(limit=15, usequality=False)
     searcher.search_with_collector(parsed, collector)
     expected = collector.results()
