@@ -111,3 +111,36 @@ def test_importing_whoosh_through_the_index_prints_no_warning(tmp_path):
         check=True,
     )
     assert out.stderr == ""
+
+
+TUI = PACKAGE.parent / "tui"
+
+
+def _tui_imports(path: Path) -> set[str]:
+    """Every module a tui/ source imports, relative imports resolved (``from .. import app``
+    included), and those imported only for type checking too."""
+    package = list(path.relative_to(TUI.parent).with_suffix("").parts[:-1])
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = [*base, *(node.module.split(".") if node.module else [])]
+            names.add(".".join(module))
+            names.update(".".join([*module, alias.name]) for alias in node.names)
+    return names
+
+
+def test_screens_and_widgets_do_not_import_the_app():
+    # They post the messages of tui/messages.py and the App routes them: a screen that reached
+    # for the App would tie it to one App and to every other screen.
+    offenders = {
+        f"{path.relative_to(TUI)}: {name}"
+        for folder in ("screens", "widgets")
+        for path in (TUI / folder).rglob("*.py")
+        for name in _tui_imports(path)
+        if name == "tui.app" or name.startswith("tui.app.")
+    }
+    assert not offenders
+    assert "tui.app" in _tui_imports(TUI / "cli.py")  # the check sees relative imports

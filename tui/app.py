@@ -1,6 +1,7 @@
 """The kimreader app: a thin App that opens the corpus in a worker and routes between screens.
 
 All analysis lives in ``search_index``; the screens only render what the Library answers.
+Screens never call the App: they post the messages of tui/messages.py, handled here.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.markup import escape
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from search_index.corpus import CorpusError
 from search_index.ids import ArticleNotFound
-from search_index.library import Library, RefreshCancelled, RefreshResult
+from search_index.library import Library, RefreshCancelled
 from search_index.models import ArticleInfo
 from search_index.state import Forgotten, ReadingState, StateStore
 
+from . import messages
 from .file_report import skipped_summary
 from .notes import gone_notes, report_failure
 from .render import printable
@@ -29,7 +31,7 @@ from .screens.compare import CompareScreen
 from .screens.corpus import MatrixScreen, TimelineScreen
 from .screens.main import MainScreen
 from .screens.modals import HelpScreen, SourcePicker
-from .widgets.reader import Reader
+from .session import Session
 
 # Skipped files named in the app's one toast about them: a toast has room for a few lines.
 SKIPPED_SHOWN = 3
@@ -50,9 +52,7 @@ class KimreaderApp(App[None]):
     def __init__(self, corpus: Path | None = None, *, remember: bool = True) -> None:
         super().__init__()
         self.corpus = corpus
-        self.library: Library | None = None
-        self.articles: list[ArticleInfo] = []
-        self.state = ReadingState()
+        self.session = Session()
         self._store: StateStore | None = None
         self._remember = remember
         # Until the start-up refresh ends, the lists show the index as it was: an article found
@@ -68,15 +68,57 @@ class KimreaderApp(App[None]):
     def main(self) -> MainScreen:
         return self.screen_stack[0]  # type: ignore[return-value]
 
+    # The session's parts, as the App's: what it opened and what the tests look at.
+
+    @property
+    def library(self) -> Library | None:
+        return self.session.library
+
+    @library.setter
+    def library(self, library: Library | None) -> None:
+        self.session.library = library
+
+    @property
+    def articles(self) -> list[ArticleInfo]:
+        return self.session.articles
+
+    @articles.setter
+    def articles(self, articles: list[ArticleInfo]) -> None:
+        self.session.articles = articles
+
+    @property
+    def state(self) -> ReadingState:
+        return self.session.state
+
+    @state.setter
+    def state(self, state: ReadingState) -> None:
+        self.session.state = state
+
+    @on(messages.MainReady)
+    def _main_ready(self) -> None:
+        self.main.session = self.session
+        self.load_corpus()
+
     # -- loading ---------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def load_corpus(self) -> tuple[Library, RefreshResult] | str | None:
-        """Off the UI thread: open the index, bring it up to date, read the saved state."""
+    def load_corpus(self) -> None:
+        """Off the UI thread: open the index, bring it up to date, read the saved state.
+
+        Posts CorpusLoaded, or CorpusFailed with the reason (the reader pane shows it: with
+        no corpus there is nothing else to show).
+        """
+        try:
+            self._load_corpus()
+        except Exception as exc:
+            self.post_message(messages.CorpusFailed(repr(exc)))
+
+    def _load_corpus(self) -> None:
         try:
             library = Library.open(self.corpus)
         except CorpusError as exc:
-            return str(exc)
+            self.post_message(messages.CorpusFailed(str(exc)))
+            return
         if self._remember:
             self._store = StateStore(library.corpus_dir)
             self.state, warning = self._store.load()
@@ -108,32 +150,28 @@ class KimreaderApp(App[None]):
             refresh = library.refresh(progress, parallel=False, wait=BUSY_WAIT_SECONDS)
         except RefreshCancelled:
             library.close()
-            return None
-        return library, refresh
+            return
+        if worker.is_cancelled:  # a newer load replaced this one as the refresh ended
+            library.close()
+            return
+        self.post_message(messages.CorpusLoaded(library, refresh))
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "load_corpus":
-            report_failure(self, event)
-            return
-        if event.state not in (WorkerState.ERROR, WorkerState.SUCCESS):
-            return
+        report_failure(self, event)
+
+    @on(messages.CorpusFailed)
+    def _corpus_failed(self, event: messages.CorpusFailed) -> None:
+        if self.screen_stack:  # else the app quit while the corpus was still loading
+            self.main.reader.message(f"Could not open the corpus: {event.reason}")
+
+    @on(messages.CorpusLoaded)
+    def _corpus_loaded(self, event: messages.CorpusLoaded) -> None:
         if not self.screen_stack:
             return  # the app quit while the corpus was still loading
-        reader = self.main.query_one("#reader", Reader)
-        if event.state == WorkerState.ERROR:
-            reader.message(f"Could not open the corpus: {event.worker.error!r}")
-            return
-        if event.state != WorkerState.SUCCESS:
-            return
-        result = event.worker.result
-        if isinstance(result, str):
-            reader.message(f"Could not open the corpus: {result}")
-            return
-        if result is None:
-            return
+        reader = self.main.reader
         previous = self.library
-        self.library, refresh = result
+        self.library, refresh = event.library, event.refresh
         if previous is not None and previous is not self.library:
             previous.close()
         had_articles = bool(self.articles)
@@ -181,7 +219,7 @@ class KimreaderApp(App[None]):
             last = self.main.current.id if self.main.current else self.state.last_article
             self.main.populate(select=last)
             if not had_articles:
-                self.main.query_one("#sources").focus()
+                self.main.sources.focus()
         self.main.update_status(None)
 
     def _show_articles(self, library: Library, articles: list[ArticleInfo]) -> None:
@@ -193,12 +231,13 @@ class KimreaderApp(App[None]):
         ids = {a.id for a in articles}
         last = self.state.last_article if self.state.last_article in ids else None
         self.main.populate(select=last)
-        self.main.query_one("#sources").focus()
+        self.main.sources.focus()
 
     # -- state -------------------------------------------------------------------------------
 
-    def remember_position(self, article_id: str, scroll_y: int) -> None:
-        self.state.set_position(article_id, scroll_y)
+    @on(messages.ArticleGone)
+    def _article_gone(self, event: messages.ArticleGone) -> None:
+        self.article_gone(event.article_id)
 
     def article_gone(self, article_id: str) -> None:
         """An id from saved state or an earlier list names an article the index no longer
@@ -221,13 +260,6 @@ class KimreaderApp(App[None]):
         self.articles = self.library.catalog()
         main.populate()
 
-    def toggle_mark(self, article_id: str) -> bool:
-        if article_id in self.state.marked:
-            self.state.marked.remove(article_id)
-            return False
-        self.state.marked.append(article_id)
-        return True
-
     def save_state(self) -> None:
         if self._store is not None:
             self.main.save_position()
@@ -245,6 +277,22 @@ class KimreaderApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    @on(messages.CompareRequested)
+    def _compare_requested(self, event: messages.CompareRequested) -> None:
+        self.compare_with(event.article_id)
+
+    @on(messages.ShowMatrix)
+    def _matrix_wanted(self) -> None:
+        self.show_matrix()
+
+    @on(messages.ShowTimeline)
+    def _timeline_wanted(self) -> None:
+        self.show_timeline()
+
+    @on(messages.OpenArticle)
+    def _open_article(self, event: messages.OpenArticle) -> None:
+        self.open_sentence(event.article_id, event.start, event.end)
+
     def compare_with(self, article_id: str) -> None:
         """Compare with the marked source, or ask which one."""
         library = self.library
@@ -260,7 +308,7 @@ class KimreaderApp(App[None]):
                 if exc.wanted == article_id:
                     return  # this article itself is gone: nothing to compare
                 continue
-            self.push_screen(CompareScreen(comparison))
+            self.push_screen(CompareScreen(comparison, library))
             return
 
         def chosen(other: str | None) -> None:
@@ -277,7 +325,7 @@ class KimreaderApp(App[None]):
         except ArticleNotFound as exc:
             self.article_gone(exc.wanted)
             return
-        self.push_screen(CompareScreen(comparison))
+        self.push_screen(CompareScreen(comparison, self.library))
 
     def show_matrix(self) -> None:
         if self.library is None:
@@ -305,7 +353,7 @@ class KimreaderApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.main.open_article(article_id, offset=start, focus=(start, end))
-        self.main.query_one("#reader").focus()
+        self.main.reader.focus()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         yield from super().get_system_commands(screen)

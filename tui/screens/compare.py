@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,11 +14,10 @@ from textual.widgets import Footer, Static
 from search_index.claims.align import STATUSES, Comparison, Row
 from search_index.claims.extract import Claim
 from search_index.ids import ArticleNotFound
+from search_index.library import Library
 
+from ..messages import ArticleGone, OpenArticle
 from ..render import STATUS_WORDS, printable
-
-if TYPE_CHECKING:
-    from ..app import KimreaderApp
 
 _COLOURS = {
     "agree": "$success",
@@ -90,15 +89,12 @@ class CompareScreen(Screen[None]):
         Binding("q,escape", "app.pop_screen", "Back", id="back"),
     ]
 
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(self, comparison: Comparison, library: Library) -> None:
         super().__init__()
         self.comparison = comparison
+        self.library = library  # to compare again, sides swapped
         self.filter = 0
         self.cursor = 0
-
-    @property
-    def kimreader(self) -> KimreaderApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="diff-header")
@@ -204,14 +200,11 @@ class CompareScreen(Screen[None]):
         self.rebuild()
 
     def action_swap(self) -> None:
-        library = self.kimreader.library
-        if library is None:
-            return
         try:
-            self.comparison = library.compare(self.comparison.b.id, self.comparison.a.id)
+            self.comparison = self.library.compare(self.comparison.b.id, self.comparison.a.id)
         except ArticleNotFound as exc:
             # Deleted or renamed since the comparison was made: this one stays on screen.
-            self.kimreader.article_gone(exc.wanted)
+            self.post_message(ArticleGone(exc.wanted))
             return
         self.rebuild()
 
@@ -224,4 +217,4 @@ class CompareScreen(Screen[None]):
         if claim is None:
             claim = row.b if side == "a" else row.a
         if claim is not None:
-            self.kimreader.open_sentence(claim.article_id, claim.start, claim.end)
+            self.post_message(OpenArticle(claim.article_id, claim.start, claim.end))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -17,12 +17,9 @@ from search_index.claims.extract import Claim
 from search_index.claims.matrix import Subject, TimelineEvent
 from search_index.claims.values import hedge_class
 
+from ..messages import OpenArticle
 from ..render import printable
 from ..widgets.lists import VimOptionList
-
-if TYPE_CHECKING:
-    from ..app import KimreaderApp
-
 
 _HEDGE_MARKS = {"above": ">", "below": "<", "approx": "~", "exact": ""}
 
@@ -93,8 +90,8 @@ class MatrixScreen(Screen[None]):
             return
         claims = self.subjects[row].cells().get(self.ids[column - 2], [])
         if claims:
-            app: KimreaderApp = self.app  # type: ignore[assignment]
-            app.open_sentence(claims[0].article_id, claims[0].start, claims[0].end)
+            claim = claims[0]
+            self.post_message(OpenArticle(claim.article_id, claim.start, claim.end))
 
 
 class TimelineScreen(Screen[None]):
@@ -130,5 +127,4 @@ class TimelineScreen(Screen[None]):
             return  # selected just before q closed the timeline: stay where the user went
         index, number = (int(x) for x in (event.option.id or "0:0").split(":"))
         claim = self.events[index].claims[number]
-        app: KimreaderApp = self.app  # type: ignore[assignment]
-        app.open_sentence(claim.article_id, claim.start, claim.end)
+        self.post_message(OpenArticle(claim.article_id, claim.start, claim.end))

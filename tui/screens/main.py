@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,15 +31,14 @@ from search_index.models import (
 )
 
 from ..background import in_daemon_thread
+from ..messages import ArticleGone, CompareRequested, MainReady, ShowMatrix, ShowTimeline
 from ..notes import report_failure
 from ..render import printable
+from ..session import Session
 from ..widgets.lists import VimOptionList
 from ..widgets.reader import Reader, ReaderView
 from ..widgets.search import SearchInput
 from ..widgets.source_list import SourceEntry, SourceList
-
-if TYPE_CHECKING:
-    from ..app import KimreaderApp
 
 SEARCH_DEBOUNCE = 0.25
 # Hits searched (with snippets) at a time: a screenful, back in milliseconds; the next page
@@ -67,6 +66,8 @@ class MainScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        # The App's session, handed over once this screen is mounted (see MainReady).
+        self.session = Session()
         self.result: SearchResult | None = None
         self.entity_filter: Entity | None = None
         self.current: Article | None = None
@@ -75,12 +76,30 @@ class MainScreen(Screen[None]):
         self.conflict_spans: list[tuple[int, int, str]] = []
         self._debounce: Timer | None = None
         self._loading_more = False
-        # The catalog by id, for the list it was made from: rebuilt when the app's changes.
+        # The catalog by id, for the list it was made from: rebuilt when the session's list changes.
         self._by_id: tuple[list[ArticleInfo], dict[str, ArticleInfo]] | None = None
 
+    # Typed accessors: the App and the tests reach the panes through these, never by CSS id.
+
     @property
-    def kimreader(self) -> KimreaderApp:
-        return self.app  # type: ignore[return-value]
+    def reader(self) -> Reader:
+        return self.query_one("#reader", Reader)
+
+    @property
+    def sources(self) -> SourceList:
+        return self.query_one("#sources", SourceList)
+
+    @property
+    def status(self) -> Static:
+        return self.query_one("#status", Static)
+
+    @property
+    def search_box(self) -> SearchInput:
+        return self.query_one("#search", SearchInput)
+
+    @property
+    def entity_panel(self) -> VimOptionList:
+        return self.query_one("#entity-panel", VimOptionList)
 
     def compose(self) -> ComposeResult:
         yield SearchInput(
@@ -95,11 +114,11 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#sources", SourceList).border_title = "Sources"
-        self.query_one("#entity-panel", OptionList).border_title = "Entities"
-        self.query_one("#search", Input).display = False
-        self.query_one("#entity-panel").display = False
-        self.kimreader.load_corpus()  # the screen exists now to show what loading finds
+        self.sources.border_title = "Sources"
+        self.entity_panel.border_title = "Entities"
+        self.search_box.display = False
+        self.entity_panel.display = False
+        self.post_message(MainReady())  # the screen exists now to show what loading finds
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -109,8 +128,8 @@ class MainScreen(Screen[None]):
 
     def populate(self, select: str | None = None) -> None:
         """Fill the source list from the library, the search result and the entity filter."""
-        app = self.kimreader
-        sources = self.query_one("#sources", SourceList)
+        session = self.session
+        sources = self.sources
         # One small frozen entry per source and nothing else: the list draws only the rows on
         # screen, so filling it with 50,000 sources costs this loop and no layout.
         entries: list[SourceEntry] = []
@@ -124,8 +143,8 @@ class MainScreen(Screen[None]):
             # tuple, and an entity found in thousands of sources made each lookup a scan.
             entity = self.entity_filter
             wanted_ids = set(entity.sources) if entity is not None else None
-            marked = app.state.marked
-            for article in app.articles:
+            marked = session.state.marked
+            for article in session.articles:
                 article_id = article.id
                 if wanted_ids is not None and article_id not in wanted_ids:
                     continue
@@ -145,9 +164,9 @@ class MainScreen(Screen[None]):
             )
 
     def _hit_entries(self, hits: Iterable[Hit]) -> list[SourceEntry]:
-        app = self.kimreader
-        if self._by_id is None or self._by_id[0] is not app.articles:
-            self._by_id = (app.articles, {a.id: a for a in app.articles})
+        catalog = self.session.articles
+        if self._by_id is None or self._by_id[0] is not catalog:
+            self._by_id = (catalog, {a.id: a for a in catalog})
         articles = self._by_id[1]
         entries = []
         for hit in hits:
@@ -171,7 +190,7 @@ class MainScreen(Screen[None]):
                 title = f"{shown:,} of {title}"
         if self.entity_filter is not None:
             title += f" · {printable(self.entity_filter.name)}"
-        self.query_one("#sources", SourceList).border_title = title
+        self.sources.border_title = title
 
     @on(SourceList.NearEnd, "#sources")
     def _near_end(self) -> None:
@@ -185,7 +204,7 @@ class MainScreen(Screen[None]):
     async def load_more(self, query: str, offset: int) -> None:
         """The next page of the ranking, searched off the UI thread (one quitting need not
         wait for: see tui/background.py)."""
-        library = self.kimreader.library
+        library = self.session.library
         if library is None:
             return
         page = await in_daemon_thread(
@@ -202,7 +221,7 @@ class MainScreen(Screen[None]):
         if page.error:
             return
         self.result = replace(result, hits=result.hits + page.hits)
-        sources = self.query_one("#sources", SourceList)
+        sources = self.sources
         sources.extend_entries(self._hit_entries(page.hits))
         self._set_title(sources.option_count)
 
@@ -218,7 +237,7 @@ class MainScreen(Screen[None]):
     def _source_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.open_article(event.option.id, first_match=True)
-            self.query_one("#reader").focus()
+            self.reader.focus()
 
     # -- the reader ------------------------------------------------------------------------
 
@@ -230,28 +249,28 @@ class MainScreen(Screen[None]):
         offset: int | None = None,
         focus: tuple[int, int] | None = None,
     ) -> None:
-        app = self.kimreader
-        if app.library is None:
+        session = self.session
+        if session.library is None:
             return
         self.save_position()
         try:
-            article = app.library.article(article_id)
+            article = session.library.article(article_id)
         except ArticleNotFound:
             # The id came from a list, the saved state or a claim made before the file was
             # deleted or renamed: what is open stays open.
-            app.article_gone(article_id)
+            self.post_message(ArticleGone(article_id))
             return
         self.current = article
-        app.state.last_article = article.id
+        session.state.last_article = article.id
         focus_spans = [focus] if focus is not None else []
         matches = self._matches_for(article.id)
         self.match_index = 0 if matches and first_match else None
         # Entities arrive from a worker (load_mentions), as conflicts do: the text is shown at
         # once, however many mentions the article has to decode.
         view = ReaderView(article, [], matches, [], focus_spans, self.match_index)
-        reader = self.query_one("#reader", Reader)
+        reader = self.reader
         start_y = (
-            0 if (first_match or offset is not None) else app.state.positions.get(article.id, 0)
+            0 if (first_match or offset is not None) else session.state.positions.get(article.id, 0)
         )
         reader.show(view, scroll_y=start_y)
         if offset is not None:
@@ -269,7 +288,7 @@ class MainScreen(Screen[None]):
         """The article's entity mentions, read off the UI thread: decoding thousands of them
         held the UI for a few tenths of a second. The reader needs spans and types only: the
         corpus-wide entity table is built when the entity panel asks for it."""
-        library = self.kimreader.library
+        library = self.session.library
         if library is None:
             return
         try:
@@ -281,7 +300,7 @@ class MainScreen(Screen[None]):
         self._show_mentions(article_id, extraction.mentions)
 
     def _show_mentions(self, article_id: str, mentions: tuple[Mention, ...]) -> None:
-        reader = self.query_one("#reader", Reader)
+        reader = self.reader
         if self.current is None or self.current.id != article_id or reader.view is None:
             return
         reader.view.entities = [(m.start, m.end, m.type) for m in mentions]
@@ -298,13 +317,12 @@ class MainScreen(Screen[None]):
 
     def save_position(self) -> None:
         if self.current is not None:
-            reader = self.query_one("#reader", Reader)
-            self.kimreader.remember_position(self.current.id, int(reader.scroll_y))
+            self.session.state.set_position(self.current.id, int(self.reader.scroll_y))
 
     @work(exclusive=True, group="conflicts", exit_on_error=False)
     async def find_conflicts(self, article_id: str) -> None:
         """Sentences of this article that another source contradicts (off the UI thread)."""
-        library = self.kimreader.library
+        library = self.session.library
         if library is None:
             return
         try:
@@ -317,7 +335,7 @@ class MainScreen(Screen[None]):
         self._show_conflicts(article_id, found)
 
     def _show_conflicts(self, article_id: str, found: dict[tuple[int, int], list[Claim]]) -> None:
-        reader = self.query_one("#reader", Reader)
+        reader = self.reader
         if self.current is None or self.current.id != article_id or reader.view is None:
             return
         self.conflict_spans = [
@@ -331,7 +349,7 @@ class MainScreen(Screen[None]):
     # -- search ----------------------------------------------------------------------------
 
     def action_start_search(self) -> None:
-        search = self.query_one("#search", Input)
+        search = self.search_box
         search.display = True
         search.focus()
 
@@ -352,7 +370,7 @@ class MainScreen(Screen[None]):
         """Search off the UI thread. The query runs in a thread nobody has to wait for: a
         newer query (this worker is exclusive) or ctrl+q stops the waiting at once, however
         long an expensive query takes to finish (see tui/background.py)."""
-        library = self.kimreader.library
+        library = self.session.library
         if library is None:
             return
         result = (
@@ -370,9 +388,9 @@ class MainScreen(Screen[None]):
         self.populate(select=first)
         if open_first and result is not None and result.hits:
             self.open_article(result.hits[0].id, first_match=True)
-            self.query_one("#sources").focus()
+            self.sources.focus()
         elif self.current is not None:
-            reader = self.query_one("#reader", Reader)
+            reader = self.reader
             if reader.view is not None:
                 reader.view.matches = self._matches_for(self.current.id)
                 reader.view.current = None
@@ -387,7 +405,7 @@ class MainScreen(Screen[None]):
         self._step_match(-1)
 
     def _step_match(self, step: int) -> None:
-        reader = self.query_one("#reader", Reader)
+        reader = self.reader
         if reader.view is None or not reader.view.matches:
             self.notify("no matches in this article", severity="warning")
             return
@@ -415,7 +433,7 @@ class MainScreen(Screen[None]):
         index = 0 if self.conflict_index is None and step > 0 else (self.conflict_index or 0) + step
         self.conflict_index = index % count
         start, end, note = self.conflict_spans[self.conflict_index]
-        reader = self.query_one("#reader", Reader)
+        reader = self.reader
         if reader.view is not None:
             reader.view.focus = [(start, end)]
             reader.refresh_styles()
@@ -425,18 +443,18 @@ class MainScreen(Screen[None]):
     # -- entities ----------------------------------------------------------------------------
 
     def action_toggle_entities(self) -> None:
-        panel = self.query_one("#entity-panel", OptionList)
+        panel = self.entity_panel
         panel.display = not panel.display
         if panel.display:
             self.fill_entity_panel()
             panel.focus()
         else:
-            self.query_one("#sources").focus()
+            self.sources.focus()
 
     @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
     def fill_entity_panel(self) -> None:
         """The corpus's entities by type (merging a large corpus takes a moment: off the UI)."""
-        library = self.kimreader.library
+        library = self.session.library
         if library is None:
             return
         entities = library.entities().entities
@@ -459,19 +477,19 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._show_entities, options)
 
     def _show_entities(self, options: list[Option]) -> None:
-        panel = self.query_one("#entity-panel", OptionList)
+        panel = self.entity_panel
         panel.clear_options()
         panel.add_options(options)
 
     @on(OptionList.OptionSelected, "#entity-panel")
     def _entity_chosen(self, event: OptionList.OptionSelected) -> None:
-        library = self.kimreader.library
+        library = self.session.library
         if library is None or event.option.id is None:
             return
         entity = next((e for e in library.entities().entities if e.id == event.option.id), None)
         self.entity_filter = entity
         self.populate()
-        sources = self.query_one("#sources", SourceList)
+        sources = self.sources
         if sources.highlighted is not None:
             option = sources.get_option_at_index(sources.highlighted)
             if option.id:
@@ -483,7 +501,7 @@ class MainScreen(Screen[None]):
     def action_mark(self) -> None:
         if self.current is None:
             return
-        marked = self.kimreader.toggle_mark(self.current.id)
+        marked = self.session.toggle_mark(self.current.id)
         verb = "marked" if marked else "unmarked"
         self.notify(f"{verb} {printable(self.current.id)}", markup=False)
         self.populate()
@@ -491,28 +509,28 @@ class MainScreen(Screen[None]):
     def action_compare(self) -> None:
         if self.current is None:
             return
-        self.kimreader.compare_with(self.current.id)
+        self.post_message(CompareRequested(self.current.id))
 
     def action_matrix(self) -> None:
-        self.kimreader.show_matrix()
+        self.post_message(ShowMatrix())
 
     def action_timeline(self) -> None:
-        self.kimreader.show_timeline()
+        self.post_message(ShowTimeline())
 
     def action_clear(self) -> None:
-        search = self.query_one("#search", Input)
+        search = self.search_box
         if search.display:
             search.value = ""
             search.display = False
             self.result = None
         elif self.entity_filter is not None:
             self.entity_filter = None
-        elif self.query_one("#entity-panel").display:
-            self.query_one("#entity-panel").display = False
+        elif self.entity_panel.display:
+            self.entity_panel.display = False
         self.populate()
         if self.current is not None:
             self.open_article(self.current.id)
-        self.query_one("#sources").focus()
+        self.sources.focus()
 
     # -- status line -----------------------------------------------------------------------------
 
@@ -527,7 +545,7 @@ class MainScreen(Screen[None]):
                     parts.append(f"showing results for {result.corrected!r}")
                 if result.notice:
                     parts.append(result.notice)
-                reader = self.query_one("#reader", Reader)
+                reader = self.reader
                 count = len(reader.view.matches) if reader.view else 0
                 if count:
                     position = (self.match_index or 0) + 1 if self.match_index is not None else 0
@@ -536,4 +554,4 @@ class MainScreen(Screen[None]):
             parts.append(f"{len(self.conflict_spans)} conflicting sentences (] [)")
         if message:
             parts.append(message)
-        self.query_one("#status", Static).update(Content(printable("  ·  ".join(parts))))
+        self.status.update(Content(printable("  ·  ".join(parts))))

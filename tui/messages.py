@@ -1,0 +1,86 @@
+"""Messages the screens post upward and the workers post with their results.
+
+Screens never call the App: they post one of these and the App routes it (its ``on_...``
+handlers), so a screen knows nothing of the App or of the other screens. A worker posts its
+result as a message rather than returning it, so whoever handles it gets a typed result
+instead of picking ``worker.result`` apart by the worker's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from search_index.library import Library, RefreshResult
+
+__all__ = [
+    "ArticleGone",
+    "CompareRequested",
+    "CorpusFailed",
+    "CorpusLoaded",
+    "MainReady",
+    "OpenArticle",
+    "ShowMatrix",
+    "ShowTimeline",
+]
+
+
+# -- from the screens ------------------------------------------------------------------------
+
+
+@dataclass
+class MainReady(Message):
+    """The main screen is mounted: there is somewhere to show what loading the corpus finds."""
+
+
+@dataclass
+class OpenArticle(Message):
+    """Back to the main screen with one sentence (``start``..``end``) of an article in view."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class ArticleGone(Message):
+    """An id from a list, the saved state or a claim names an article the index no longer
+    has (deleted or renamed since): forget it, say so, and list what is there."""
+
+    article_id: str
+
+
+@dataclass
+class CompareRequested(Message):
+    """Compare this article with the marked source, or ask which one."""
+
+    article_id: str
+
+
+@dataclass
+class ShowMatrix(Message):
+    """Open the claim matrix of the corpus."""
+
+
+@dataclass
+class ShowTimeline(Message):
+    """Open the timeline of dated events."""
+
+
+# -- worker results --------------------------------------------------------------------------
+
+
+@dataclass
+class CorpusLoaded(Message):
+    """The corpus is open and its index as fresh as it could be made."""
+
+    library: Library
+    refresh: RefreshResult
+
+
+@dataclass
+class CorpusFailed(Message):
+    """The corpus could not be opened; ``reason`` says why, for the reader pane."""
+
+    reason: str

@@ -1,0 +1,30 @@
+"""What the screens share: the open corpus and the reading state.
+
+The App owns one session and hands it to the main screen; a screen reads and changes it
+there rather than reaching into the App for shared state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from search_index.library import Library
+from search_index.models import ArticleInfo
+from search_index.state import ReadingState
+
+
+@dataclass
+class Session:
+    library: Library | None = None
+    articles: list[ArticleInfo] = field(default_factory=list)
+    """The catalog as last listed (a new list each time: screens cache by identity)."""
+    state: ReadingState = field(default_factory=ReadingState)
+
+    def toggle_mark(self, article_id: str) -> bool:
+        """Mark or unmark an article for comparing → whether it is marked now."""
+        marked = self.state.marked
+        if article_id in marked:
+            marked.remove(article_id)
+            return False
+        marked.append(article_id)
+        return True
