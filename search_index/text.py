@@ -2,7 +2,8 @@
 
 Search matching wants "Jong‑un" (U+2011), "Jong-un" and curly quotes to compare equal, while the
 reader must show the original characters and highlight the right ones. Folding one character for
-one character keeps every offset into the folded text valid in the original.
+one character keeps every offset into the folded text valid in the original. The exceptions
+make keys, not text to show: normalize_token (inside analyzers) and name_key (a name's identity).
 """
 
 from __future__ import annotations
@@ -53,6 +54,21 @@ def fold(text: str) -> str:
 def normalize_token(token: str) -> str:
     """Full normalisation for a single token (length may change: used only inside analyzers)."""
     return unicodedata.normalize("NFKC", token).casefold()
+
+
+def name_key(surface: str) -> str:
+    """The closed-up identity of a name: case, accents, spaces, hyphens and a leading "the"
+    dropped, so "Kim Jong-un", "Kim Jong Un" and "Kim Jong‑un" are one key.
+
+    A key, not text to show (its length is not the surface's): entity extraction keys the names
+    it finds with it, and the index keys its person:, org: and place: fields the same way."""
+    text = fold(surface).strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    if text.endswith(("'s", "'S")):
+        text = text[:-2]
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isalnum()).casefold()
 
 
 # Escape sequences first (so their parameters go with them), then any other control character

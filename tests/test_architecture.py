@@ -20,7 +20,6 @@ INDEX_MAY_IMPORT = (
     "search_index.text",
     "search_index.files",
     "search_index.ranking",
-    "search_index.entities.extract",
 )
 
 

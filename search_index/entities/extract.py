@@ -11,13 +11,13 @@ Any extractor with the same ``extract(text) -> Extraction`` method can replace t
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..models import Alias, Extraction, Mention
 from ..text import fold
+from ..text import name_key as name_key  # re-exported: it moved to text.py, which the index uses
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import (
     ABBREVIATIONS,
@@ -134,18 +134,6 @@ class _Token:
     @property
     def possessive(self) -> bool:
         return self.core != self.text
-
-
-def name_key(surface: str) -> str:
-    """The closed-up identity of a name: case, accents, spaces, hyphens and a leading "the"
-    dropped, so "Kim Jong-un", "Kim Jong Un" and "Kim Jong‑un" are one key."""
-    text = fold(surface).strip()
-    if text.lower().startswith("the "):
-        text = text[4:]
-    if text.endswith(("'s", "'S")):
-        text = text[:-2]
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if c.isalnum()).casefold()
 
 
 class RuleExtractor:

@@ -14,10 +14,10 @@ Everything Whoosh-specific stays here, so the engine can be replaced without tou
 - errors.py       the exceptions it raises
 
 It may import Whoosh, rapidfuzz, and from search_index only the modules that know nothing of
-it: models, text, files and ranking, and entities.extract for name_key (tests/test_architecture.py
-checks that nothing else imports Whoosh). Names with
-a leading underscore are shared between this package's modules, not outside it (tests and
-benchmarks aside).
+it: models, text, files and ranking (tests/test_architecture.py checks both rules).
+
+Names with a leading underscore are shared between this package's modules, not outside it
+(tests and benchmarks aside).
 """
 
 # Whoosh 2.7.4 predates Python 3.12's stricter string escapes: compiling its sources emits

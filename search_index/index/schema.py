@@ -22,8 +22,7 @@ from whoosh.analysis import (
 from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
-from ..entities.extract import name_key
-from ..text import normalize_token
+from ..text import name_key, normalize_token
 
 # Bump whenever the schema or the analyzers change: an index with another version is rebuilt.
 # Other modules read it as schema.SCHEMA_VERSION, at call time: one value for every reader.
