@@ -40,6 +40,7 @@ from .index import (
     LockBusy,
     QuerySyntaxError,
     QueryTooBroad,
+    SearchEngine,
     exit_with_parent,
     info_from_entry,
 )
@@ -118,7 +119,7 @@ class Library:
     def __init__(
         self,
         corpus_dir: Path,
-        store: IndexStore,
+        store: SearchEngine,
         warnings: list[str],
         extractor: EntityExtractor | None = None,
     ) -> None:

@@ -1,6 +1,7 @@
 """The search index: kimreader's adapter over Whoosh, and the only package that imports it.
 
-Everything Whoosh-specific stays here, so the engine can be replaced without touching the rest:
+Everything Whoosh-specific stays here, so the engine can be replaced without touching the rest
+(protocol.SearchEngine lists what the rest asks of it):
 
 - schema.py       the fields and analyzers (SCHEMA_VERSION)
 - store.py        IndexStore: open, repair or fall back to memory; searchers; the catalog
@@ -11,6 +12,7 @@ Everything Whoosh-specific stays here, so the engine can be replaced without tou
 - query.py        parsing, bounds, running, spelling correction and fuzzy retries
 - postings.py     the posting-list fast path (ranking, offsets, field lengths)
 - highlight.py    snippets and matched spans
+- protocol.py     SearchEngine: what library.py needs of an index (and QueryOutcome)
 - errors.py       the exceptions it raises
 
 It may import Whoosh, rapidfuzz, and from search_index only the modules that know nothing of
@@ -32,7 +34,7 @@ warnings.filterwarnings("ignore", module=r"whoosh(\.|$)")
 
 from .catalog import info_from_entry  # noqa: E402
 from .errors import IndexUnavailable, LockBusy, QuerySyntaxError, QueryTooBroad  # noqa: E402
-from .query import QueryOutcome  # noqa: E402
+from .protocol import QueryOutcome, SearchEngine, WriterSession  # noqa: E402
 from .store import IndexStore  # noqa: E402
 from .writing import IndexWriterSession, exit_with_parent  # noqa: E402
 
@@ -44,6 +46,8 @@ __all__ = [
     "QueryOutcome",
     "QuerySyntaxError",
     "QueryTooBroad",
+    "SearchEngine",
+    "WriterSession",
     "exit_with_parent",
     "info_from_entry",
 ]

@@ -10,7 +10,7 @@ under a time limit (QUERY_SECONDS); each hit comes with its snippet and matched 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import islice
 from typing import Any
 
@@ -32,11 +32,11 @@ from whoosh.query import (
 )
 from whoosh.searching import Results, Searcher
 
-from ..models import Article, Snippet, Span
 from .documents import _article_from_fields
 from .errors import IndexUnavailable, QuerySyntaxError, QueryTooBroad
 from .highlight import _body_matches, _highlighter, _phrase_and_loose_words, _snippet
 from .postings import _rank_plain_terms, _ReadValues, _record_top_terms
+from .protocol import QueryOutcome
 
 TEXT_FIELDS = ("title", "body")
 # What a query word searches when it names no field. The body is indexed with its headline, so
@@ -57,16 +57,6 @@ QUERY_SECONDS = 4.0
 _CORRECTABLE_WORD = re.compile(r"(?<![\w*?~^])\w+(?![\w*?~:])")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 MAX_CORRECTABLE = 30
-
-
-@dataclass(frozen=True, slots=True)
-class QueryOutcome:
-    hits: tuple[tuple[Article, float, Snippet, tuple[Span, ...]], ...]
-    total: int
-    corrected: str | None = None
-    fuzzy: bool = False
-    notices: tuple[str, ...] = ()
-    """What was changed in the query, or cut short, for the user to know."""
 
 
 def make_parser(schema: Schema) -> MultifieldParser:

@@ -38,7 +38,8 @@ from .maintenance import (
     _retry_open,
 )
 from .postings import LengthCachedBM25F, _open_columns
-from .query import QueryOutcome, make_parser, search
+from .protocol import QueryOutcome
+from .query import make_parser, search
 from .schema import build_schema
 from .writing import IndexWriterSession, _cancel, _open_writer
 
