@@ -158,6 +158,7 @@ async def test_compare_two_seeds_and_walk_the_conflicts():
         await pilot.press("f")  # conflicts only
         assert all(w.row.status == "conflict" for w in screen.query(DiffRow))
         await pilot.press("x")
+        await settle(app, pilot)  # the comparison is made again in a worker
         assert screen.comparison.a.id == "003_8aed3a971675dfb7"
         await pilot.press("enter")  # open A's sentence in its article
         await settle(app, pilot)
@@ -198,10 +199,12 @@ async def test_help_matrix_and_timeline_screens():
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await pilot.press("M")
+        await settle(app, pilot)  # the matrix is built in a worker
         assert isinstance(app.screen, MatrixScreen)
         assert app.screen.subjects
         await pilot.press("q")
         await pilot.press("t")
+        await settle(app, pilot)
         assert isinstance(app.screen, TimelineScreen)
         await pilot.press("q")
         assert app.screen is app.main

@@ -178,6 +178,7 @@ async def test_matrix_and_timeline_cells_of_a_vanished_article(seeds_copy):
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(app, pilot)
         await pilot.press("t")
+        await settle(app, pilot)  # the timeline is built in a worker
         timeline = app.screen.query_one("#timeline", OptionList)
         gone_rows = [
             i

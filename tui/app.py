@@ -6,6 +6,7 @@ Screens never call the App: they post the messages of tui/messages.py, handled h
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -17,6 +18,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
+from search_index.claims.align import Comparison
 from search_index.corpus import CorpusError
 from search_index.ids import ArticleNotFound
 from search_index.library import Library, RefreshCancelled
@@ -24,6 +26,7 @@ from search_index.models import ArticleInfo
 from search_index.state import Forgotten, ReadingState, StateStore
 
 from . import messages
+from .background import in_daemon_thread
 from .file_report import skipped_summary
 from .notes import gone_notes, report_failure
 from .render import printable
@@ -293,24 +296,24 @@ class KimreaderApp(App[None]):
     def _open_article(self, event: messages.OpenArticle) -> None:
         self.open_sentence(event.article_id, event.start, event.end)
 
+    # The claim diff, the matrix and the timeline read every claim of the articles they cover:
+    # on a large corpus or long articles that takes seconds, so they are built off the UI
+    # thread (in a daemon thread: they only read, and quitting need not wait for them) while
+    # the status line says what is coming; the screen opens when its result message arrives.
+
     def compare_with(self, article_id: str) -> None:
         """Compare with the marked source, or ask which one."""
-        library = self.library
-        if library is None:
+        if self.library is None:
             return
         # Newest mark first; a mark whose article has gone is cleared (with a note) and the
         # next one tried, and with none left the picker asks.
-        for other in reversed([m for m in self.state.marked if m != article_id]):
-            try:
-                comparison = library.compare(other, article_id)
-            except ArticleNotFound as exc:
-                self.article_gone(exc.wanted)
-                if exc.wanted == article_id:
-                    return  # this article itself is gone: nothing to compare
-                continue
-            self.push_screen(CompareScreen(comparison, library))
-            return
+        marks = [m for m in reversed(self.state.marked) if m != article_id]
+        if marks:
+            self._compare(article_id, [(mark, article_id) for mark in marks], ask=True)
+        else:
+            self._pick_other(article_id)
 
+    def _pick_other(self, article_id: str) -> None:
         def chosen(other: str | None) -> None:
             if other:
                 self.show_comparison(article_id, other)
@@ -318,35 +321,84 @@ class KimreaderApp(App[None]):
         self.push_screen(SourcePicker(self.articles, exclude=article_id), chosen)
 
     def show_comparison(self, first: str, second: str) -> None:
-        if self.library is None:
-            return
-        try:
-            comparison = self.library.compare(first, second)
-        except ArticleNotFound as exc:
-            self.article_gone(exc.wanted)
-            return
-        self.push_screen(CompareScreen(comparison, self.library))
+        self._compare(first, [(first, second)], ask=False)
 
-    def show_matrix(self) -> None:
-        if self.library is None:
+    @work(exclusive=True, group="corpus-view", exit_on_error=False)
+    async def _compare(self, article_id: str, pairs: list[tuple[str, str]], ask: bool) -> None:
+        """The first of ``pairs`` whose articles are both there, compared; each one found gone
+        is forgotten (with a note), and with none left the picker asks if ``ask``."""
+        library = self.library
+        if library is None:
             return
+        self._busy("comparing the two sources…")
         try:
-            subjects = [s for s in self.library.claim_matrix() if len(s.sources) > 1]
+            comparison, gone = await in_daemon_thread(
+                lambda abandoned: _first_comparison(library, pairs, abandoned), name="compare"
+            )
+        finally:
+            self._busy(None)
+        for wanted in gone:
+            self.article_gone(wanted)
+        if comparison is not None:
+            self.post_message(messages.ComparisonMade(comparison))
+        elif ask and article_id not in gone:  # this article itself gone: nothing to compare
+            self._pick_other(article_id)
+
+    @on(messages.ComparisonMade)
+    def _comparison_made(self, event: messages.ComparisonMade) -> None:
+        if self.library is not None:
+            self.push_screen(CompareScreen(event.comparison, self.library))
+
+    @work(exclusive=True, group="corpus-view", exit_on_error=False)
+    async def show_matrix(self) -> None:
+        library = self.library
+        if library is None:
+            return
+        self._busy("building the claim matrix…")
+        try:
+            subjects, ids = await in_daemon_thread(
+                lambda _: (
+                    [s for s in library.claim_matrix() if len(s.sources) > 1],
+                    library.ids(),
+                ),
+                name="matrix",
+            )
         except ArticleNotFound:
             # Only while the start-up refresh removes files: the ids were read just before.
             self.notify("The corpus changed while the matrix was built; try again.")
             return
-        self.push_screen(MatrixScreen(subjects, self.library.ids()))
+        finally:
+            self._busy(None)
+        self.post_message(messages.MatrixBuilt(subjects, ids))
 
-    def show_timeline(self) -> None:
-        if self.library is None:
+    @on(messages.MatrixBuilt)
+    def _matrix_built(self, event: messages.MatrixBuilt) -> None:
+        self.push_screen(MatrixScreen(event.subjects, event.ids))
+
+    @work(exclusive=True, group="corpus-view", exit_on_error=False)
+    async def show_timeline(self) -> None:
+        library = self.library
+        if library is None:
             return
+        self._busy("building the timeline…")
         try:
-            events = self.library.timeline()
+            events = await in_daemon_thread(lambda _: library.timeline(), name="timeline")
         except ArticleNotFound:
             self.notify("The corpus changed while the timeline was built; try again.")
             return
-        self.push_screen(TimelineScreen(events))
+        finally:
+            self._busy(None)
+        self.post_message(messages.TimelineBuilt(events))
+
+    @on(messages.TimelineBuilt)
+    def _timeline_built(self, event: messages.TimelineBuilt) -> None:
+        self.push_screen(TimelineScreen(event.events))
+
+    def _busy(self, doing: str | None) -> None:
+        """The loading state of a corpus view being built: said on the main screen's status
+        line (None: done). The app may have quit meanwhile."""
+        if self.screen_stack:
+            self.main.update_status(doing)
 
     def open_sentence(self, article_id: str, start: int, end: int) -> None:
         """Back to the main screen with one sentence of one article in view."""
@@ -380,6 +432,24 @@ class KimreaderApp(App[None]):
                 escape(printable(article.outlet or article.id)),
                 lambda article_id=article.id: self.main.open_article(article_id),  # type: ignore[misc]
             )
+
+
+def _first_comparison(
+    library: Library, pairs: list[tuple[str, str]], abandoned: threading.Event
+) -> tuple[Comparison | None, list[str]]:
+    """The first pair whose two articles are both there, compared → (comparison or None, the
+    ids found gone on the way). An article gone ends the search when it is in every pair."""
+    gone: list[str] = []
+    for first, second in pairs:
+        if abandoned.is_set():
+            break
+        try:
+            return library.compare(first, second), gone
+        except ArticleNotFound as exc:
+            gone.append(exc.wanted)
+            if all(exc.wanted in pair for pair in pairs):
+                break
+    return None, gone
 
 
 def run_app(corpus: Path | None) -> None:

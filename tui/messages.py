@@ -12,17 +12,22 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from search_index.claims.align import Comparison
+from search_index.claims.matrix import Subject, TimelineEvent
 from search_index.library import Library, RefreshResult
 
 __all__ = [
     "ArticleGone",
     "CompareRequested",
+    "ComparisonMade",
     "CorpusFailed",
     "CorpusLoaded",
     "MainReady",
+    "MatrixBuilt",
     "OpenArticle",
     "ShowMatrix",
     "ShowTimeline",
+    "TimelineBuilt",
 ]
 
 
@@ -84,3 +89,21 @@ class CorpusFailed(Message):
     """The corpus could not be opened; ``reason`` says why, for the reader pane."""
 
     reason: str
+
+
+@dataclass
+class MatrixBuilt(Message):
+    """The claim matrix: subjects two or more sources give, over the corpus's ids."""
+
+    subjects: list[Subject]
+    ids: list[str]
+
+
+@dataclass
+class TimelineBuilt(Message):
+    events: list[TimelineEvent]
+
+
+@dataclass
+class ComparisonMade(Message):
+    comparison: Comparison

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +17,7 @@ from search_index.claims.extract import Claim
 from search_index.ids import ArticleNotFound
 from search_index.library import Library
 
+from ..background import in_daemon_thread
 from ..messages import ArticleGone, OpenArticle
 from ..render import STATUS_WORDS, printable
 
@@ -200,12 +202,25 @@ class CompareScreen(Screen[None]):
         self.rebuild()
 
     def action_swap(self) -> None:
+        self.swap()
+
+    @work(exclusive=True, group="swap", exit_on_error=False)
+    async def swap(self) -> None:
+        """Compare again with the sides swapped, off the UI thread (long articles take a
+        while); the rows wait under a loading indicator."""
+        library, a, b = self.library, self.comparison.a.id, self.comparison.b.id
+        rows = self.query_one("#diff-rows", VerticalScroll)
+        rows.loading = True
         try:
-            self.comparison = self.library.compare(self.comparison.b.id, self.comparison.a.id)
+            comparison = await in_daemon_thread(lambda _: library.compare(b, a), name="swap")
         except ArticleNotFound as exc:
             # Deleted or renamed since the comparison was made: this one stays on screen.
             self.post_message(ArticleGone(exc.wanted))
             return
+        finally:
+            if rows.is_attached:
+                rows.loading = False
+        self.comparison = comparison
         self.rebuild()
 
     def action_open(self, side: str) -> None:
