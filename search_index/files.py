@@ -14,7 +14,7 @@ from pathlib import Path
 __all__ = ["TEMP_SUFFIX", "fsync_folder", "write_atomically"]
 
 # Temporary files are named ".<name>.<pid>-<random>.tmp", so that the index's cleaner can tell
-# a dead process's leftovers from a live one's (see engine._leftover_paths).
+# a dead process's leftovers from a live one's (see index.maintenance._leftover_paths).
 TEMP_SUFFIX = ".tmp"
 
 

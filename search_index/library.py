@@ -17,7 +17,7 @@ from .claims.align import Comparison
 from .claims.align import compare as compare_claims
 from .claims.extract import CLAIMS_VERSION, Claim, extract_claims
 from .claims.matrix import Subject, TimelineEvent, claim_matrix, timeline
-from .claims.records import claim_from_record, claim_to_record
+from .claims.records import claim_to_record, claims_from_records
 from .corpus import (
     CHANGED_WHILE_READ,
     RACY_NS,
@@ -436,9 +436,7 @@ class Library:
         article = self.article(wanted)
         if article.id not in self._claims:
             records = self._store.claim_records(article.id)
-            self._claims[article.id] = [
-                c for r in records if (c := claim_from_record(article, r)) is not None
-            ]
+            self._claims[article.id] = claims_from_records(article, records)
         return self._claims[article.id]
 
     def extraction(self, wanted: str) -> Extraction:
