@@ -1,0 +1,373 @@
+"""Words of a text as tokens, and the runs of capitalised words that may be names, split where
+one name ends and the next begins."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    ABBREVIATIONS,
+    FUNCTION_WORDS,
+    MONTHS,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    ORG_CONNECTORS,
+    ORG_HEADS,
+    ORG_OPENERS,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    SPEECH_VERBS,
+    WEEKDAYS,
+)
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['-]\w+)*'?")
+_SENTENCE_GAP = re.compile(r"[.!?:;\"]|\n|^\s*[-*•|]")
+_PREFIXED_NAME = re.compile(r"^(?:al|el|bin|ibn|abu|abd|ben|ould)-[A-Z]")
+_DEFINED_BY_PARENS = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+_STANDS_FOR = re.compile(
+    r"\b([A-Z][A-Z0-9]{1,7})\s+(?:stands for|is short for|is an acronym for|means)\s+(?:the\s+)?"
+)
+_OFFICIAL_NAME = re.compile(r"official name")
+_DEMONYM_END = ("n", "an", "ian", "ean", "ese", "ish", "ic", "i", "ine")
+# "the Ninth Party Congress", "19th Party Congress": an event, not the organisation.
+_EVENT_HEADS = frozenset("congress conference summit plenum session forum games festival".split())
+_ORDINAL_WORD = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\d+(?:st|nd|rd|th))$",
+    re.IGNORECASE,
+)
+# Before an unknown capitalised name, these suggest a place ("in Darfur", "near Limache").
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across"})
+
+
+@dataclass(slots=True, eq=False)
+class _Token:
+    start: int
+    end: int
+    text: str  # folded
+    initial: bool  # first word of a sentence, a quote or a list item
+    in_title_line: bool
+    index: int = 0
+    dot_after: bool = False
+    # Derived once: the rules read these many times per token.
+    core: str = field(init=False)
+    """The word without a possessive ending."""
+    lower: str = field(init=False)
+    capitalised: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        t = self.text
+        self.core = t[:-2] if t.endswith(("'s", "'S")) else t.rstrip("'")
+        self.lower = self.core.lower()
+        first = t[0]
+        self.capitalised = (
+            first.isupper()
+            or (first.isdigit() and any(c.isupper() for c in t))
+            or _PREFIXED_NAME.match(t) is not None
+        )
+
+    @property
+    def core_end(self) -> int:
+        return self.start + len(self.core)
+
+    @property
+    def possessive(self) -> bool:
+        return self.core != self.text
+
+
+def _tokenize(folded: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    line_start = 0
+    for line in folded.split("\n"):
+        line_tokens: list[_Token] = []
+        prev_end = 0
+        for match in _TOKEN.finditer(line):
+            gap = line[prev_end : match.start()]
+            initial = not line_tokens or bool(_SENTENCE_GAP.search(gap))
+            if initial and line_tokens and gap == ". " and line_tokens[-1].text in ABBREVIATIONS:
+                initial = False  # "Gen. Abdel Fattah al-Burhan"
+            line_tokens.append(
+                _Token(
+                    line_start + match.start(),
+                    line_start + match.end(),
+                    match.group(),
+                    initial,
+                    False,
+                    dot_after=line[match.end() : match.end() + 1] == ".",
+                )
+            )
+            prev_end = match.end()
+        if _title_case_line(line, line_tokens):
+            for token in line_tokens:
+                token.in_title_line = True
+        tokens.extend(line_tokens)
+        line_start += len(line) + 1
+    for index, token in enumerate(tokens):
+        token.index = index
+    return tokens
+
+
+def _title_case_line(line: str, tokens: list[_Token]) -> bool:
+    """A headline, subheading or table row: capitals there say nothing about names."""
+    if "|" in line:
+        return True
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    if len(words) < 2:
+        return False
+    content = [t for t in words[1:] if t.lower not in FUNCTION_WORDS]
+    if not content:
+        return False
+    capitalised = sum(1 for t in content if t.capitalised)
+    return capitalised / len(content) >= 0.6 and not line.rstrip().endswith((".", '."'))
+
+
+def _runs(tokens: list[_Token], *, title_lines: bool = False) -> Iterable[list[_Token]]:
+    """Maximal sequences of capitalised words joined by single spaces (or name connectors).
+
+    With ``title_lines`` the runs of headlines and table rows, plus single sentence-initial
+    words, which only known names may claim.
+    """
+    i = 0
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        starts_ordinal = (
+            _ORDINAL_WORD.match(token.text) is not None
+            and token.text[0].isdigit()
+            and i + 1 < n
+            and tokens[i + 1].capitalised
+            and _joined(token, tokens[i + 1])
+        )
+        if (
+            token.in_title_line != title_lines
+            or not (token.capitalised or starts_ordinal)
+            or _is_date_word(token)
+        ):
+            following = tokens[i + 1] if i + 1 < n else None
+            part_of_a_name = (
+                following is not None and following.capitalised and _joined(token, following)
+            )
+            if (
+                title_lines
+                and not token.in_title_line
+                and token.capitalised
+                and token.initial
+                and not part_of_a_name  # "North" of "North Korean" is not the North
+            ):
+                yield [token]
+            i += 1
+            continue
+        run = [token]
+        j = i + 1
+        while j < n:
+            prev, cur = tokens[j - 1], tokens[j]
+            if cur.in_title_line != token.in_title_line or not _joined(prev, cur):
+                break
+            if prev.possessive and not prev.text.endswith("'"):
+                break  # "Russia's war", "North Korea's Kim": the possessive ends a name
+            if cur.capitalised and not _is_date_word(cur):
+                run.append(cur)
+                j += 1
+                continue
+            chain = _connector_chain(tokens, j, run)
+            if chain and not title_lines:
+                run.extend(tokens[j : j + chain + 1])
+                j += chain + 1
+                continue
+            break
+        if title_lines or not (len(run) == 1 and token.initial):
+            yield run
+        elif token.lower not in FUNCTION_WORDS:
+            yield run  # a sentence-initial word on its own: classified with care
+        i = j
+
+
+def _connector_chain(tokens: list[_Token], j: int, run: list[_Token]) -> int:
+    """How many lower-case connector words at ``tokens[j]`` lead on to more of the name ("van
+    der", "of the", "and" inside an organisation's name), or 0."""
+    organisation = any(t.lower in ORG_HEADS | ORG_OPENERS for t in run)
+    k = j
+    while k < len(tokens) and k - j < 3 and _joined(tokens[k - 1], tokens[k]):
+        word = tokens[k].text
+        if (
+            word in NAME_PARTICLES
+            or word in ("of", "for")
+            or (word == "the" and k > j and tokens[k - 1].text == "of")
+            or (word in ORG_CONNECTORS and (organisation or _ends_in_org_head(tokens, k + 1)))
+        ):
+            k += 1
+        else:
+            break
+    if k == j or k >= len(tokens) or not _joined(tokens[k - 1], tokens[k]):
+        return 0
+    nxt = tokens[k]
+    if not nxt.capitalised or nxt.lower in MONTHS or nxt.lower in WEEKDAYS or nxt.in_title_line:
+        return 0
+    return k - j
+
+
+def _ends_in_org_head(tokens: list[_Token], k: int) -> bool:
+    """Whether the capitalised words from ``tokens[k]`` end in an organisation word ("Food and
+    Agriculture Organization")."""
+    last = None
+    while k < len(tokens) and tokens[k].capitalised and (last is None or _joined(last, tokens[k])):
+        last = tokens[k]
+        k += 1
+    return last is not None and last.lower in ORG_HEADS
+
+
+def _joined(a: _Token, b: _Token) -> bool:
+    gap = b.start - a.end
+    return gap == 1 or (gap == 2 and a.dot_after and a.text in ABBREVIATIONS)
+
+
+def _is_date_word(token: _Token) -> bool:
+    """Weekdays and full month names end a name; "Mar" in "Viña del Mar" does not."""
+    lower = token.lower
+    return (lower in WEEKDAYS and len(lower) > 3) or (
+        lower in MONTHS and len(lower) > 3 and lower != "may"
+    )
+
+
+def _trim(run: list[_Token]) -> list[_Token]:
+    """Drop sentence-initial function words ("The", "According", "In") from a run."""
+    while run and run[0].lower in FUNCTION_WORDS:
+        run = run[1:]
+    while run and run[-1].text.lower() in NAME_CONNECTORS:
+        run = run[:-1]
+    return run
+
+
+def _demonym_stems(word: str) -> Iterable[str]:
+    """Place names a demonym may come from: Korean -> Korea, Ukrainian -> Ukraine,
+    Chinese -> China, Turkish -> Turkey, German -> Germany, Pakistani -> Pakistan."""
+    lower = word.lower()
+    for suffix in _DEMONYM_END:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = word[: len(word) - len(suffix)]
+            yield stem
+            for ending in ("a", "e", "y", "ia", "ey", "o"):
+                yield stem + ending
+
+
+def _previous_word(tokens: list[_Token], token: _Token) -> _Token | None:
+    if token.index == 0:
+        return None
+    prev = tokens[token.index - 1]
+    return prev if token.start - prev.end <= 2 else None
+
+
+def _speaker(tokens: list[_Token], run: list[_Token]) -> bool:
+    """ "X said", "said X", "X told": a lone capitalised word as the one speaking."""
+    index = run[-1].index
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    before = _previous_word(tokens, run[0])
+    return bool(
+        (after is not None and after.lower in SPEECH_VERBS and after.start - run[-1].end <= 1)
+        or (before is not None and before.lower in SPEECH_VERBS)
+    )
+
+
+def _split_runs(runs: Iterable[list[_Token]]) -> Iterable[list[_Token]]:
+    """Two names in one run: a heading glued to the sentence after it ("Mansudae Studio Kim
+    visited ..."), a person and their organisation ("Ingrid Vestergaard of Jyske Bank"), an
+    event and its organiser, an organisation and a titled person."""
+    for run in runs:
+        split = (
+            _org_head_split(run)
+            or _person_of_split(run)
+            or _event_of_split(run)
+            or _title_split(run)
+        )
+        if split:
+            yield run[:split]
+            yield run[split + 1 :] if run[split].text == "of" else run[split:]
+        else:
+            yield run
+
+
+def _person_of_split(run: list[_Token]) -> int:
+    """The index of "of" in "<name> of <organisation>", or 0."""
+    for index, token in enumerate(run):
+        if token.text != "of" or index < 2:
+            continue
+        head, tail = run[:index], run[index + 1 :]
+        if (
+            tail
+            and all(_name_word(t) for t in head)
+            and not any(
+                t.lower in ORG_HEADS | ORG_OPENERS | PLACE_HEADS or t.core in PERSON_TITLES
+                for t in head
+            )
+        ):
+            return index
+    return 0
+
+
+def _event_of_split(run: list[_Token]) -> int:
+    """The index of "of" in "<event> of <organisation>" ("Ninth Party Congress of the ...")."""
+    for index, token in enumerate(run):
+        if token.text == "of" and index and run[index - 1].lower in _EVENT_HEADS:
+            return index
+    return 0
+
+
+def _title_split(run: list[_Token]) -> int:
+    """Where a person's title starts inside a run ("European Commission | President Ursula von
+    der Leyen"), when an organisation's name comes before it."""
+    for index in range(1, len(run) - 1):
+        if (
+            run[index].core in PERSON_TITLES
+            and run[index - 1].core not in PERSON_TITLES
+            and run[index - 1].lower in ORG_HEADS
+        ):
+            return index
+    return 0
+
+
+def _org_head_split(run: list[_Token]) -> int:
+    """Where an organisation's name ends inside a longer capitalised run, or 0.
+
+    Only when what follows is neither more of the name ("News Agency", "Party Central
+    Committee") nor a place ("Times Square").
+    """
+    for index in range(1, len(run) - 1):
+        following = run[index + 1]
+        if (
+            run[index].lower not in ORG_HEADS
+            or following.lower in ORG_HEADS
+            or not following.capitalised
+        ):
+            continue
+        rest = run[index + 1 :]
+        if rest[-1].lower in ORG_HEADS | PLACE_HEADS or any(
+            t.text in NAME_CONNECTORS for t in rest
+        ):
+            continue
+        return index + 1
+    return 0
+
+
+def _name_word(token: _Token) -> bool:
+    """A word that can be part of a person's name: capitalised letters, or a particle."""
+    if token.text in NAME_PARTICLES:
+        return True
+    core = token.core.replace("-", "").replace("'", "")
+    return token.capitalised and core.isalpha() and not core.isupper()
+
+
+def _connector_index(run: list[_Token]) -> int:
+    for index, token in enumerate(run):
+        if index and token.text in ORG_CONNECTORS:
+            return index
+    return len(run)
+
+
+def _surface(folded: str, run: list[_Token]) -> str:
+    return folded[run[0].start : run[-1].core_end]
+
+
+def _join(piece: list[_Token]) -> str:
+    return " ".join(t.core for t in piece)
