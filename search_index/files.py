@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["TEMP_SUFFIX", "fsync_folder", "write_atomically"]
+__all__ = ["TEMP_SUFFIX", "fsync_folder", "os_reason", "write_atomically"]
 
 # Temporary files are named ".<name>.<pid>-<random>.tmp", so that the index's cleaner can tell
 # a dead process's leftovers from a live one's (see index.maintenance._leftover_paths).
@@ -58,3 +58,11 @@ def fsync_folder(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def os_reason(exc: BaseException) -> str:
+    """What went wrong, in words a person reads: the system's message for an OSError ("No space
+    left on device"), else the exception's own text, else its type."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .files import write_atomically
+from .files import os_reason, write_atomically
 from .paths import app_paths
 
 __all__ = ["MAX_POSITIONS", "Forgotten", "ReadingState", "StateStore", "merge_states"]
@@ -116,7 +116,7 @@ class StateStore:
             return ReadingState(), None
         except OSError as exc:
             # Unreadable but maybe fine (permissions): leave it alone rather than set it aside.
-            return ReadingState(), f"Reading state not loaded ({_reason(exc)}); starting fresh."
+            return ReadingState(), f"Reading state not loaded ({os_reason(exc)}); starting fresh."
 
         try:
             data = json.loads(raw.decode("utf-8"))
@@ -153,7 +153,7 @@ class StateStore:
             with _locked(self._state_dir):
                 return self._merge_and_write(state)
         except OSError as exc:
-            return f"Reading state not saved ({_reason(exc)})."
+            return f"Reading state not saved ({os_reason(exc)})."
 
     def _merge_and_write(self, state: ReadingState) -> str | None:
         disk = self._read_quietly()
@@ -167,7 +167,7 @@ class StateStore:
         try:
             write_atomically(self._path, text, durable=True)
         except OSError as exc:
-            return f"Reading state not saved ({_reason(exc)})."
+            return f"Reading state not saved ({os_reason(exc)})."
         self._baseline = _copy(state)
         return None
 
@@ -185,7 +185,7 @@ class StateStore:
         except OSError as exc:
             return (
                 f"Reading state file {self._path} is damaged ({why}) and could not be moved "
-                f"aside ({_reason(exc)}); starting fresh."
+                f"aside ({os_reason(exc)}); starting fresh."
             )
         return f"Reading state file was damaged ({why}); kept it as {aside}; starting fresh."
 
@@ -305,7 +305,3 @@ def _trim_positions(positions: dict[str, int]) -> None:
     if excess > 0:
         for key in list(positions)[:excess]:
             del positions[key]
-
-
-def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc) or type(exc).__name__

@@ -17,9 +17,3 @@ class QueryTooBroad(Exception):
 
 class LockBusy(Exception):
     """Another process holds the index's write lock."""
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__

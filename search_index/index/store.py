@@ -20,12 +20,13 @@ from whoosh.index import Index, LockError
 from whoosh.qparser import MultifieldParser
 from whoosh.searching import Searcher
 
+from ..files import os_reason
 from ..models import Article, Extraction
 from ..text import fold
 from . import schema
 from .catalog import _catalog_entry, _read_catalog, _write_catalog
 from .documents import _analysis, _article_from_fields, _extraction_from_fields
-from .errors import IndexUnavailable, LockBusy, _reason
+from .errors import IndexUnavailable, LockBusy
 from .maintenance import (
     BUILD_LOCK_NAME,
     _acquire,
@@ -93,12 +94,12 @@ class IndexStore:
             readable = None if rebuild else _open_read_only(folder)
             if readable is not None:
                 notes.append(
-                    f"the index cache at {folder} is read-only ({_reason(exc)}); reading the "
+                    f"the index cache at {folder} is read-only ({os_reason(exc)}); reading the "
                     "index as it is"
                 )
                 return readable, notes
             notes.append(
-                f"cannot write the index cache at {folder} ({_reason(exc)}); "
+                f"cannot write the index cache at {folder} ({os_reason(exc)}); "
                 "using an in-memory index for this run"
             )
             return cls.in_memory_store(), notes
@@ -119,10 +120,10 @@ class IndexStore:
             # holds the locks, that is when no other process can be committing to it.
             index, rebuilt = _recreate(storage, folder, keep_valid=damage is not None)
             if damage is not None and rebuilt and had_index:
-                notes.append(f"the index at {folder} was damaged ({_reason(damage)}); rebuilt it")
+                notes.append(f"the index at {folder} was damaged ({os_reason(damage)}); rebuilt it")
         except (OSError, LockError, LockBusy) as exc:
             notes.append(
-                f"cannot rebuild the index at {folder} ({_reason(exc)}); "
+                f"cannot rebuild the index at {folder} ({os_reason(exc)}); "
                 "using an in-memory index for this run"
             )
             return cls.in_memory_store(), notes
@@ -182,7 +183,9 @@ class IndexStore:
         except Exception as exc:  # the folder was emptied or removed under us
             if old is not None:
                 return old  # its files are still open: keep answering as the index was
-            raise IndexUnavailable(f"the index at {self.folder} is gone ({_reason(exc)})") from exc
+            raise IndexUnavailable(
+                f"the index at {self.folder} is gone ({os_reason(exc)})"
+            ) from exc
         if old is not None and searcher.reader().generation() in (None, -1):
             # No table of contents at all: the folder is being emptied (deleted, or rebuilt
             # by another process, which writes a new table at once). Not a newer index.
@@ -326,7 +329,7 @@ class IndexStore:
         try:
             _acquire(lock, timeout)
         except OSError as exc:
-            raise IndexUnavailable(f"writing failed: {_reason(exc)}") from exc
+            raise IndexUnavailable(f"writing failed: {os_reason(exc)}") from exc
         try:
             self._clean_leftovers()
             yield
@@ -367,7 +370,7 @@ class IndexStore:
             except Exception as exc:
                 _cancel(writer)
                 self._clean_leftovers()
-                raise IndexUnavailable(f"writing failed: {_reason(exc)}") from exc
+                raise IndexUnavailable(f"writing failed: {os_reason(exc)}") from exc
             for article_id in session.deleted:
                 before.pop(article_id, None)
             before.update(session.added)

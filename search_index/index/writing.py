@@ -19,10 +19,11 @@ from whoosh.fields import Schema
 from whoosh.index import Index, LockError
 from whoosh.multiproc import MpWriter, SubWriterTask
 
+from ..files import os_reason
 from ..models import Article, Extraction
 from .catalog import _catalog_entry
 from .documents import _document_fields
-from .errors import IndexUnavailable, LockBusy, _reason
+from .errors import IndexUnavailable, LockBusy
 from .maintenance import _lock_timeout
 from .postings import _RAW_LENGTH, _column_lengths
 
@@ -50,7 +51,7 @@ def _open_writer(index: Index, *, bulk: bool, procs: int, timeout: float | None)
     except LockError as exc:
         raise LockBusy("another kimreader process is updating this index") from exc
     except Exception as exc:  # the folder vanished or cannot be written
-        raise IndexUnavailable(f"writing failed: {_reason(exc)}") from exc
+        raise IndexUnavailable(f"writing failed: {os_reason(exc)}") from exc
 
 
 class IndexWriterSession:
@@ -74,7 +75,7 @@ class IndexWriterSession:
         try:
             add(**_document_fields(article, extraction, claims))
         except OSError as exc:  # a writer spills to disk as it goes
-            raise IndexUnavailable(f"writing failed: {_reason(exc)}") from exc
+            raise IndexUnavailable(f"writing failed: {os_reason(exc)}") from exc
         self.added[article.id] = _catalog_entry(article)
         self.count += 1
 
@@ -84,7 +85,7 @@ class IndexWriterSession:
         try:
             self._writer.delete_by_term("id", article_id)
         except OSError as exc:
-            raise IndexUnavailable(f"writing failed: {_reason(exc)}") from exc
+            raise IndexUnavailable(f"writing failed: {os_reason(exc)}") from exc
         self.added.pop(article_id, None)
         self.deleted.append(article_id)
         self.count += 1
