@@ -131,6 +131,9 @@ class Library:
         # (query, limit, offset, index version) -> result
         self._results: OrderedDict[tuple[str, int, int, str], SearchResult] = OrderedDict()
         self._cache_lock = threading.Lock()
+        # The entity table takes seconds at 10,000 articles, and the app asks for it from more
+        # than one worker thread (the entity panel, a person: search): build it once.
+        self._entities_lock = threading.Lock()
         self._open_warnings = tuple(warnings)
         self._ids: list[str] | None = None
         self._id_set: frozenset[str] | None = None
@@ -401,22 +404,29 @@ class Library:
     def entities(self) -> EntityTable:
         """The corpus's entities, merged across articles and spellings (cached until the
         index changes)."""
-        if self._entities is None:
-            folder = self._store.folder
-            key = table_key(self._store.version())
-            table = load_table(folder, key) if folder is not None else None
-            if table is None:
-                gazetteer = load_gazetteer()
+        table = self._entities
+        if table is not None:
+            return table
+        with self._entities_lock:
+            if self._entities is None:
+                self._entities = self._load_or_merge_entities()
+            return self._entities
 
-                def usual_name(place_id: str) -> str | None:
-                    names = gazetteer.names_of(place_id)  # the canonical name comes first
-                    return names[0] if names else None
+    def _load_or_merge_entities(self) -> EntityTable:
+        folder = self._store.folder
+        key = table_key(self._store.version())
+        table = load_table(folder, key) if folder is not None else None
+        if table is None:
+            gazetteer = load_gazetteer()
 
-                table = merge_entities(self._store.extractions(), usual_name)
-                if folder is not None:
-                    save_table(folder, key, table)
-            self._entities = table
-        return self._entities
+            def usual_name(place_id: str) -> str | None:
+                names = gazetteer.names_of(place_id)  # the canonical name comes first
+                return names[0] if names else None
+
+            table = merge_entities(self._store.extractions(), usual_name)
+            if folder is not None:
+                save_table(folder, key, table)
+        return table
 
     def annotated(self, wanted: str) -> AnnotatedArticle:
         """An article with every mention tied to its corpus entity."""

@@ -453,3 +453,33 @@ def test_a_write_that_runs_out_of_room_indexes_in_memory_and_leaves_no_leftovers
         store.close()
     on_disk = {name.split(".")[0] for name in os.listdir(folder) if name.startswith("MAIN_")}
     assert on_disk - {"MAIN_WRITELOCK"} <= live  # no segment of the failed build is left
+
+
+def test_the_entity_table_is_built_once_when_two_threads_ask_at_once(seeds_copy, monkeypatch):
+    """The app asks from several worker threads; each used to merge the corpus on its own."""
+    import time
+
+    from search_index import library as library_module
+
+    calls: list[int] = []
+    real = library_module.merge_entities
+
+    def slow_merge(*args, **kwargs):
+        calls.append(1)
+        time.sleep(0.3)  # long enough for the other thread to arrive meanwhile
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(library_module, "merge_entities", slow_merge)
+    monkeypatch.setattr(library_module, "load_table", lambda folder, key: None)
+    with Library.open(seeds_copy) as library:
+        library.refresh()
+        tables: list[object] = []
+        threads = [
+            threading.Thread(target=lambda: tables.append(library.entities())) for _ in range(3)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    assert len(calls) == 1
+    assert len(tables) == 3 and tables[0] is tables[1] is tables[2]
