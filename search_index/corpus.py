@@ -18,6 +18,7 @@ import charset_normalizer
 from .ids import assign_ids
 from .metadata import infer_metadata
 from .models import Article, SkippedFile
+from .paths import inside
 from .sidecar import SIDECAR_NAME, Overrides, load_sidecar, split_front_matter
 from .text import clean_label, replace_surrogates, strip_controls
 
@@ -239,7 +240,7 @@ def _read_bytes(path: Path, root: Path) -> tuple[bytes | None, str | None]:
     """The file's bytes, or why not. What is checked is the file that was opened (fstat of its
     descriptor), not the name: a file swapped for a FIFO or a device after a stat would block
     the read for ever, and one swapped for a link may point out of the corpus."""
-    if path.is_symlink() and not _inside(path, root):
+    if path.is_symlink() and not inside(path, root):
         return None, LINK_OUTSIDE
     try:
         # O_NONBLOCK: opening a FIFO for reading waits for a writer; with it, open returns at
@@ -283,18 +284,9 @@ def _looks_binary(data: bytes) -> bool:
 
 
 CHANGED_WHILE_READ = "changed while being indexed; read again next time"
+# Links are followed only within the corpus: one to /etc/passwd or to a private notes folder
+# must not make it searchable, and one to / must not walk the whole disk.
 LINK_OUTSIDE = "link points outside the corpus folder (not followed)"
-
-
-def _inside(path: Path, root: Path) -> bool:
-    """Whether ``path``, links resolved, lies in ``root`` (itself resolved by check_corpus_dir).
-
-    Links are followed only within the corpus: one to /etc/passwd or to a private notes folder
-    must not make it searchable, and one to / must not walk the whole disk."""
-    try:
-        return Path(os.path.realpath(path)).is_relative_to(root)
-    except (OSError, ValueError):
-        return False
 
 
 def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
@@ -330,7 +322,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
                 is_dir = False
             link = entry.is_symlink()
             if is_dir:
-                if link and not _inside(path, root):
+                if link and not inside(path, root):
                     yield path, LINK_OUTSIDE
                 else:
                     subfolders.append(path)
@@ -340,7 +332,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
             if link and not path.exists():
                 yield path, "broken link"
                 continue
-            if link and not _inside(path, root):
+            if link and not inside(path, root):
                 yield path, LINK_OUTSIDE
                 continue
             yield path, None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +36,13 @@ class AppPaths:
 
 
 def inside(path: Path, folder: Path) -> bool:
-    """Whether ``path`` (resolved, as far as it exists) is ``folder`` or lies below it."""
+    """Whether ``path``, links resolved as far as it exists, is ``folder`` or lies below it.
+
+    Used wherever kimreader must stay within a folder: links followed only inside the corpus,
+    and no cache or state written into it."""
     try:
-        return path.resolve().is_relative_to(folder.resolve())
-    except (OSError, RuntimeError):  # RuntimeError: a link loop
+        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):
         return False
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .files import os_reason, write_atomically
-from .paths import app_paths
+from .paths import app_paths, inside
 
 __all__ = ["MAX_POSITIONS", "Forgotten", "ReadingState", "StateStore", "merge_states"]
 
@@ -191,10 +191,7 @@ class StateStore:
 
     def _inside_corpus(self) -> bool:
         # Guards against a state folder steered (XDG_STATE_HOME, state_dir=) into the corpus.
-        try:
-            return self._path.resolve().is_relative_to(self._corpus_dir.resolve())
-        except (OSError, RuntimeError):
-            return False
+        return inside(self._path, self._corpus_dir)
 
 
 def merge_states(disk: ReadingState, baseline: ReadingState, mine: ReadingState) -> ReadingState:
