@@ -5,8 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from support import SEEDS
 
 
 @pytest.fixture(autouse=True)

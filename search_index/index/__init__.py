@@ -16,7 +16,7 @@ Everything Whoosh-specific stays here, so the engine can be replaced without tou
 - errors.py       the exceptions it raises
 
 It may import Whoosh, rapidfuzz, and from search_index only the modules that know nothing of
-it: models, text, files and ranking (tests/test_architecture.py checks both rules).
+it: models, text, files and ranking (tests/unit/test_architecture.py checks both rules).
 
 Names with a leading underscore are shared between this package's modules, not outside it
 (tests and benchmarks aside).

@@ -2,5 +2,5 @@
 timeline), modals (help, pickers).
 
 Screens render and route: they ask the library from workers and post messages (tui.messages)
-upward; they never import the App module (tests/test_architecture.py checks it).
+upward; they never import the App module (tests/unit/test_architecture.py checks it).
 """

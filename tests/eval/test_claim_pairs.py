@@ -3,7 +3,7 @@
 import sys
 
 import pytest
-from claim_eval import PAIRS, score_pairs
+from support.claim_eval import PAIRS, score_pairs
 
 from search_index.library import Library
 

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-PAIRS = Path(__file__).resolve().parent / "corpora" / "pairs"
+PAIRS = Path(__file__).resolve().parent.parent / "corpora" / "pairs"
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,13 @@
 """Inferring headline, outlet, publication date and clean body from scraped article text."""
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
+from support import SEEDS
 
 from search_index.metadata import PARAGRAPH_BREAK, Inferred, infer_metadata, parse_published
 from search_index.models import PublishedDate
 from search_index.text import strip_controls
-
-SEEDS = Path(__file__).parent.parent / "seeds"
 
 
 def seed_text(stem: str) -> str:

@@ -4,7 +4,7 @@ import sys
 import time
 
 import pytest
-from entity_eval import format_scores, load_gold, score
+from support.entity_eval import format_scores, load_gold, score
 
 from search_index.entities.extract import RuleExtractor, name_key
 

@@ -6,6 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
+from support import SEEDS
+
 from search_index.index import maintenance, schema
 from search_index.index.catalog import CATALOG_NAME
 from search_index.library import Library
@@ -334,7 +336,7 @@ def test_the_index_writer_writes_what_whoosh_writes(tmp_path):
 
     from search_index.index import writing
 
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seeds = SEEDS
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] * 60
 
     def files(folder, codec):

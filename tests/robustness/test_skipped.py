@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from click.testing import CliRunner
-from test_app import settle
+from support.pilot import settle
 
 from search_index.models import FileNote, SkippedFile
 from tui.app import KimreaderApp

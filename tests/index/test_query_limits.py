@@ -11,15 +11,13 @@ import random
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from support import ROOT
 
 from search_index.index import query as query_module
 from search_index.library import Library
 from search_index.models import SearchResult
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_app import reader, settle, sources
+from support.pilot import reader, settle, sources
 from textual.widgets import OptionList
 
 from search_index.library import Library

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from test_app import reader, settle, sources
+from support.pilot import reader, settle, sources
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
+from support import SEEDS
 
 from search_index.ranking import Segment, TermPostings, rank_all_terms
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def postings(ids: list[int], weights: list[float], lengths: list[int]) -> TermPostings:

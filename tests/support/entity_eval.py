@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-GOLD_PATH = Path(__file__).resolve().parent / "gold" / "seed_entities.json"
+GOLD_PATH = Path(__file__).resolve().parent.parent / "gold" / "seed_entities.json"
 TYPES: tuple[str, ...] = ("PERSON", "ORG", "PLACE")
 ALL = "ALL"
 

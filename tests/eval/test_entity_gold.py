@@ -5,7 +5,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from entity_eval import (
+from support.entity_eval import (
     ALL,
     GOLD_PATH,
     TYPES,

@@ -16,7 +16,8 @@ import textwrap
 import threading
 from pathlib import Path
 
-from test_app import settle
+from support import ROOT
+from support.pilot import settle
 
 from search_index.library import Library
 from search_index.models import SearchResult
@@ -102,7 +103,7 @@ SCRIPT = textwrap.dedent(
 
 
 def test_the_process_ends_when_ctrl_q_is_pressed_during_a_search(tmp_path: Path):
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     process = subprocess.Popen(
         [sys.executable, "-c", SCRIPT],
         cwd=root,
@@ -152,7 +153,7 @@ def test_the_process_ends_when_ctrl_q_is_pressed_during_the_first_index(
     tmp_path: Path, monkeypatch
 ):
     """The indexing thread ran to the end of the corpus before the process could exit."""
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for n in range(200):  # 40 s of analysis at 0.2 s each: far past the hang guard

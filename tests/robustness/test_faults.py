@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from support import ROOT
 from whoosh.filedb.filestore import FileStorage
 
 from search_index import library as library_module
@@ -26,7 +27,6 @@ from search_index.models import Article, SkippedFile
 from search_index.paths import app_paths
 from search_index.state import ReadingState, StateStore
 
-ROOT = Path(__file__).resolve().parent.parent
 BIG = 400  # above library.BULK_THRESHOLD: a first build runs the multi-process writer
 STORY = "Quake strikes coastal town\n\nAt least 40 people died, officials said on Tuesday.\n"
 posix_only = pytest.mark.skipif(os.name != "posix", reason="process groups and SIGKILL are POSIX")

@@ -16,13 +16,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
 from search_index.index import IndexStore, IndexWriterSession, maintenance
 from search_index.index.catalog import CATALOG_NAME
 from search_index.library import Library
 from search_index.paths import app_paths
 
-ROOT = Path(__file__).resolve().parent.parent
 BIG = 320  # above library.BULK_THRESHOLD: a first build runs the multi-process writer
 posix_only = pytest.mark.skipif(os.name != "posix", reason="fork, process groups and flock")
 
@@ -55,9 +55,7 @@ def _kimreader(*args: str) -> list[str]:
     return [sys.executable, "-c", "from tui.cli import main; main()", *args]
 
 
-def _run_together(
-    commands: list[list[str]], timeout: float = 240
-) -> list[tuple[int, str, str]]:
+def _run_together(commands: list[list[str]], timeout: float = 240) -> list[tuple[int, str, str]]:
     """Start the commands at once; (exit code, stdout, stderr) of each."""
     procs = [
         subprocess.Popen(
@@ -328,9 +326,7 @@ def _hold_build_lock(corpus: Path):
     return lock
 
 
-def test_commands_say_so_when_another_process_is_building_the_first_index(
-    seeds_copy, monkeypatch
-):
+def test_commands_say_so_when_another_process_is_building_the_first_index(seeds_copy, monkeypatch):
     """`search` printed "no matches" (exit 1) and `index` exited 0 having done nothing."""
     from tui.cli import EXIT_BUSY
 

@@ -10,7 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "search_index"
+from support import ROOT
+
+PACKAGE = ROOT / "search_index"
 INDEX = PACKAGE / "index"
 FORBIDDEN = ("tui", "textual", "rich")
 # What search_index/index/ may import from search_index (its __init__ docstring says why).

@@ -32,13 +32,14 @@ three types and F1 >= 0.6 for each.
 import json
 import sys
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
-from entity_eval import ALL, TYPES, check_alignment, format_scores, load_gold, score
+from support import CORPORA
+from support import GOLD as GOLD_DIR
+from support.entity_eval import ALL, TYPES, check_alignment, format_scores, load_gold, score
 
-HELDOUT = Path(__file__).resolve().parent / "corpora" / "heldout"
-GOLD = Path(__file__).resolve().parent / "gold" / "heldout_entities.json"
+HELDOUT = CORPORA / "heldout"
+HELDOUT_GOLD = GOLD_DIR / "heldout_entities.json"
 
 MIN_MICRO_F1 = 0.75
 MIN_TYPE_F1 = 0.6
@@ -59,7 +60,7 @@ def test_heldout_corpus_has_eight_articles():
 
 
 def test_heldout_gold_is_aligned_with_the_texts(heldout_texts):
-    gold_json = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold_json = json.loads(HELDOUT_GOLD.read_text(encoding="utf-8"))
     problems = check_alignment(gold_json, heldout_texts)
     assert not problems, "held-out gold no longer matches Article.text:\n" + "\n".join(problems)
     for article_id, items in gold_json.items():
@@ -73,7 +74,7 @@ def test_heldout_gold_is_aligned_with_the_texts(heldout_texts):
 def test_rule_extractor_scores_on_heldout(heldout_texts):
     from search_index.entities.extract import RuleExtractor
 
-    gold = load_gold(GOLD, texts=heldout_texts)
+    gold = load_gold(HELDOUT_GOLD, texts=heldout_texts)
     extractor = RuleExtractor()
     predicted = {
         article_id: [(m.start, m.end, m.type) for m in extractor.extract(text).mentions]

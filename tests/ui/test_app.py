@@ -8,11 +8,11 @@ import time
 
 import pytest
 from rich.style import Style
+from support.pilot import reader, settle, sources, status
 from textual.content import Content
-from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import Input, OptionList, Static
-from textual.worker import WorkerCancelled, WorkerFailed
+from textual.worker import WorkerFailed
 
 from tui.app import KimreaderApp
 from tui.render import wrap_ranges
@@ -20,37 +20,6 @@ from tui.screens.compare import CompareScreen, DiffRow
 from tui.screens.corpus import MatrixScreen, TimelineScreen
 from tui.screens.modals import HelpScreen, SourcePicker
 from tui.widgets.long_text import LongText
-from tui.widgets.reader import Reader
-
-
-async def settle(app: KimreaderApp, pilot: Pilot[None]) -> None:
-    """Let workers (indexing, search, conflict scans) finish and the screen catch up.
-
-    A worker cancelled by a newer one is no error: keys typed fast start exclusive workers
-    that cancel each other (``wait_for_complete`` would raise on the cancelled one). A worker
-    that failed while waited for raises ``WorkerFailed`` here.
-    """
-    await pilot.pause(0.05)  # let pending key handlers start their workers first
-    for _ in range(3):
-        outcomes = await asyncio.gather(
-            *(worker.wait() for worker in list(app.workers)), return_exceptions=True
-        )
-        for outcome in outcomes:
-            if isinstance(outcome, BaseException) and not isinstance(outcome, WorkerCancelled):
-                raise outcome
-        await pilot.pause()
-
-
-def reader(app: KimreaderApp) -> Reader:
-    return app.main.query_one("#reader", Reader)
-
-
-def status(app: KimreaderApp) -> str:
-    return str(app.main.query_one("#status", Static).content)
-
-
-def sources(app: KimreaderApp) -> OptionList:
-    return app.main.query_one("#sources", OptionList)
 
 
 async def test_opens_the_seeds_and_shows_the_first_article():

@@ -7,6 +7,7 @@ import random
 import re
 import shutil
 import sys
+import tempfile
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
@@ -560,7 +561,10 @@ def test_claim_diff_is_reflexive_and_symmetric(seed_sentences, tmp_path_factory,
     if data.draw(st.booleans(), label="B repeats A's sentences shuffled"):
         b = rng.sample(a, len(a)) + a[: rng.randint(0, len(a))]
     dates = (data.draw(st.sampled_from(PUBLISHED)), data.draw(st.sampled_from(PUBLISHED)))
-    folder = tmp_path_factory.mktemp("claims-corpus")
+    # A name never used before in this session: Hypothesis seeds the global ``random`` alike
+    # for every example, so Whoosh (which names segments with it) would give a reused folder's
+    # new segment the old segment's name, in the index it kept in the cache for that path.
+    folder = Path(tempfile.mkdtemp(prefix="claims-corpus-", dir=tmp_path_factory.getbasetemp()))
     try:
         check_claim_diff(folder, a, b, dates)
     finally:
