@@ -29,16 +29,41 @@ _SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2
 _CATEGORY_FOLDS = {"Pd": "-", "Zs": " "}
 
 
+# The Pd and Zs code points above U+007F, by the Unicode version of the running Python, so that
+# no process scans all 1.1 million code points (0.3-0.45 s, paid by every command that folds).
+# tests/unit/test_text.py checks these against a scan; another version is scanned once.
+_KNOWN_CATEGORY_POINTS: dict[str, tuple[str, str]] = {
+    "14.0.0": (  # Python 3.11
+        "\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2e17\u2e1a"
+        "\u2e3a\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d"
+        "\U00010ead",
+        "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+        "\u202f\u205f\u3000",
+    ),
+}
+
+
+def _scan_category_points() -> tuple[str, str]:
+    """Every Pd and every Zs code point above U+007F, found by asking each code point."""
+    category = unicodedata.category
+    found: dict[str, list[str]] = {"Pd": [], "Zs": []}
+    for code in range(0x80, sys.maxunicode + 1):
+        char = chr(code)
+        points = found.get(category(char))
+        if points is not None:
+            points.append(char)
+    return "".join(found["Pd"]), "".join(found["Zs"])
+
+
 @functools.cache
 def _fold_table() -> dict[int, str]:
-    # Built on first use rather than at import: scanning every code point takes ~0.1 s, which
-    # every command would otherwise pay at start-up even when it never folds anything.
-    category = unicodedata.category
-    table = {
-        code: _CATEGORY_FOLDS[category(chr(code))]
-        for code in range(0x80, sys.maxunicode + 1)
-        if category(chr(code)) in _CATEGORY_FOLDS
-    }
+    # Built on first use rather than at import, from the precomputed points when this Python's
+    # Unicode version is known.
+    dashes, spaces = _KNOWN_CATEGORY_POINTS.get(unicodedata.unidata_version) or (
+        _scan_category_points()
+    )
+    table = dict.fromkeys(map(ord, dashes), _CATEGORY_FOLDS["Pd"])
+    table.update(dict.fromkeys(map(ord, spaces), _CATEGORY_FOLDS["Zs"]))
     table.update(dict.fromkeys(map(ord, _DASHES), "-"))
     table.update(dict.fromkeys(map(ord, _SINGLE_QUOTES), "'"))
     table.update(dict.fromkeys(map(ord, _DOUBLE_QUOTES), '"'))

@@ -118,3 +118,23 @@ def test_clean_label_drops_bidi_overrides_that_disguise_a_name():
 def test_one_line_keeps_what_is_typed_but_no_controls_or_breaks():
     assert one_line("  museum \x1b]52;c;ZXZpbA==\x07 ") == "  museum  "  # spaces kept
     assert one_line("a\tb\nc\r\nd\x1b[2J") == "a b c d"
+
+
+def test_precomputed_fold_points_match_a_scan_of_this_unicode_version():
+    # The precomputed table spares every process a scan of all code points; it must say what
+    # the scan says, or a newer Python's Unicode would fold differently from an older one.
+    from search_index import text
+
+    known = text._KNOWN_CATEGORY_POINTS.get(unicodedata.unidata_version)
+    scanned = text._scan_category_points()
+    if known is not None:
+        assert known == scanned
+    text._fold_table.cache_clear()
+    try:
+        table = text._fold_table()
+    finally:
+        text._fold_table.cache_clear()
+    for char in scanned[0]:
+        assert table[ord(char)] == "-"
+    for char in scanned[1]:
+        assert table[ord(char)] == " "
