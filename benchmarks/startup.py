@@ -102,25 +102,36 @@ class Checkout:
 def first_paint(checkout: Checkout, corpus: Path, titles: list[str]) -> float:
     """Seconds from starting ``kimreader`` in a 120x40 tmux pane to a title on screen."""
     session = f"kr-paint-{os.getpid()}"
-    env_args = [f"{key}={checkout.env[key]}" for key in ("PYTHONPATH", "XDG_CACHE_HOME",
-                                                          "XDG_STATE_HOME", "XDG_CONFIG_HOME")]
+    env_args = [
+        f"{key}={checkout.env[key]}"
+        for key in ("PYTHONPATH", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME")
+    ]
     command = " ".join(
-        ["env", *env_args, "TERM=xterm-256color", PY, "-c",
-         "\"import sys; sys.argv[0] = 'kimreader'; from tui.cli import main; main()\"",
-         "--corpus", str(corpus)]
+        [
+            "env",
+            *env_args,
+            "TERM=xterm-256color",
+            PY,
+            "-c",
+            "\"import sys; sys.argv[0] = 'kimreader'; from tui.cli import main; main()\"",
+            "--corpus",
+            str(corpus),
+        ]
     )
     needles = [title[:18] for title in titles if len(title) >= 8][:50]
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     started = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-x", "120", "-y", "40", "-s", session, command],
-                   check=True)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-x", "120", "-y", "40", "-s", session, command], check=True
+    )
     try:
         while True:
             elapsed = time.perf_counter() - started
             if elapsed > 60:
                 raise SystemExit(f"{checkout.label}: no title on screen after 60 s")
-            pane = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
-                                  capture_output=True, text=True).stdout
+            pane = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
             if any(needle in pane for needle in needles):
                 return elapsed
             time.sleep(0.005)
@@ -159,22 +170,35 @@ def measure(corpus: Path, checkouts: list[Checkout], runs: int, home: Path) -> d
         print(f"  {name:42} {figures[name]:8.0f} ms", flush=True)
 
     put("python -c pass", lambda: timed([PY, "-c", "pass"])[0])
+    c = str(corpus)
     for checkout in checkouts:
-        c = str(corpus)
-        put(f"{checkout.label}: search {WORD} --json",
-            lambda ch=checkout: ch.run("--corpus", c, "search", WORD, "--json")[0])
-        put(f"{checkout.label}: show ID --json",
-            lambda ch=checkout: ch.run("--corpus", c, "show", first_id, "--json")[0])
-        put(f"{checkout.label}: list --json",
-            lambda ch=checkout: ch.run("--corpus", c, "list", "--json")[0])
-        put(f"{checkout.label}: app first paint (tmux)",
-            lambda ch=checkout: first_paint(ch, corpus, titles))
+        put(
+            f"{checkout.label}: search {WORD} --json",
+            lambda ch=checkout: ch.run("--corpus", c, "search", WORD, "--json")[0],
+        )
+        put(
+            f"{checkout.label}: show ID --json",
+            lambda ch=checkout: ch.run("--corpus", c, "show", first_id, "--json")[0],
+        )
+        put(
+            f"{checkout.label}: list --json",
+            lambda ch=checkout: ch.run("--corpus", c, "list", "--json")[0],
+        )
+        put(
+            f"{checkout.label}: app first paint (tmux)",
+            lambda ch=checkout: first_paint(ch, corpus, titles),
+        )
     index = checkouts[-1].index_dir(corpus)
-    put("peer: minimal Whoosh CLI, same index",
-        lambda: timed([PY, "-c", WHOOSH_CLI, str(index), WORD], checkouts[-1].env)[0])
+    put(
+        "peer: minimal Whoosh CLI, same index",
+        lambda: timed([PY, "-c", WHOOSH_CLI, str(index), WORD], checkouts[-1].env)[0],
+    )
     if shutil.which("rg"):
         put("peer: rg -i -l -F", lambda: timed(["rg", "-i", "-l", "-F", WORD, str(corpus)])[0])
-    put("peer: SQLite FTS5 (python, snippets)", lambda: timed([PY, "-c", FTS_CLI, str(fts), WORD])[0])
+    put(
+        "peer: SQLite FTS5 (python, snippets)",
+        lambda: timed([PY, "-c", FTS_CLI, str(fts), WORD])[0],
+    )
     return figures
 
 
