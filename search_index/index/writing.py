@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import threading
 import time
 from typing import Any
@@ -121,7 +122,18 @@ class _Codec(W3Codec):
         return _FieldWriter(self, storage, segment)
 
     def new_segment(self, storage: Any, indexname: str) -> Any:
-        return W3Segment(W3Codec(), indexname)
+        # Whoosh names segments with the global ``random``, which a program using this library
+        # may seed (tests do, for every example): two runs seeded alike would give a new
+        # segment the files of one the index still holds. Names from the OS's randomness.
+        return W3Segment(W3Codec(), indexname, segid=_segment_id())
+
+
+def _segment_id(size: int = 16) -> str:
+    """A segment name as Whoosh makes them (16 of [0-9a-z]), drawn from ``secrets``."""
+    return "".join(secrets.choice(_SEGMENT_CHARS) for _ in range(size))
+
+
+_SEGMENT_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 class _FieldWriter(W3FieldWriter):

@@ -37,7 +37,8 @@ MARKUP_ID = "[@click=app.quit]click[red]me"
 WORDS = "alpha bravo charlie delta echo foxtrot golf hotel india juliet".split()
 ONE_MEGABYTE = 1024 * 1024
 # The sizes that used to hang indexing and comparing (quadratic paths, since fixed; see
-# tests/robustness/test_linear_time.py): a word of 100,000 characters, and 10,000 numbers in one sentence.
+# tests/robustness/test_linear_time.py): a word of 100,000 characters, and 10,000 numbers in
+# one sentence.
 LONG_WORD = 100_000
 ONE_LINE_END = " and its last words: xylophone zeppelin"
 NUMBERS_PER_SENTENCE = 10_000
