@@ -55,7 +55,7 @@ def assign_ids(relpaths: list[str]) -> list[str]:
     ids: dict[int, str] = {}
     pending = list(range(len(relpaths)))
     for candidate in _CANDIDATES:
-        wanted = {i: candidate(PurePosixPath(relpaths[i])) for i in pending}
+        wanted = {i: candidate(relpaths[i]) for i in pending}
         claimants: dict[str, list[int]] = {}
         for i, (name, _) in wanted.items():
             if name:
@@ -79,24 +79,28 @@ def _clean_parts(parts: Iterable[str]) -> str:
     return "/".join(cleaned) if cleaned and all(cleaned) else ""
 
 
-# Each candidate gives (cleaned name, raw name) for a path.
-def _stem(path: PurePosixPath) -> tuple[str, str]:
-    return clean_label(path.stem), path.stem
+# Each candidate gives (cleaned name, raw name) for a relative posix path.
+def _stem(relpath: str) -> tuple[str, str]:
+    # PurePosixPath(relpath).stem, by string: every file of every refresh comes through here.
+    name = relpath.rpartition("/")[2]
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    return clean_label(stem), stem
 
 
-def _without_suffix(path: PurePosixPath) -> tuple[str, str]:
-    bare = path.with_suffix("")
+def _without_suffix(relpath: str) -> tuple[str, str]:
+    bare = PurePosixPath(relpath).with_suffix("")
     return _clean_parts(bare.parts), bare.as_posix()
 
 
-def _with_suffix(path: PurePosixPath) -> tuple[str, str]:
+def _with_suffix(relpath: str) -> tuple[str, str]:
     # The suffix is cleaned on its own, so a stray ESC before it cannot take the dot with it.
-    bare, raw = _without_suffix(path)
-    suffix = clean_label(path.suffix)
-    return (f"{bare}{suffix}" if bare else ""), f"{raw}{path.suffix}"
+    bare, raw = _without_suffix(relpath)
+    suffix = PurePosixPath(relpath).suffix
+    return (f"{bare}{clean_label(suffix)}" if bare else ""), f"{raw}{suffix}"
 
 
-_CANDIDATES: tuple[Callable[[PurePosixPath], tuple[str, str]], ...] = (
+_CANDIDATES: tuple[Callable[[str], tuple[str, str]], ...] = (
     _stem,
     _without_suffix,
     _with_suffix,

@@ -147,6 +147,8 @@ def clean_label(text: str) -> str:
     """A one-line label (id, title, outlet) from untrusted text: no escape sequences, control
     characters or lone surrogates, and each tab or line break (with the blanks around it) as
     one space. Bidi override and isolate controls go too."""
+    if text.isascii() and text.isprintable():  # nothing to remove: most labels, every refresh
+        return text.strip()
     text = _BIDI_CONTROLS.sub("", replace_surrogates(strip_controls(text)))
     return _LINE_BREAKS.sub(" ", text).strip()
 
