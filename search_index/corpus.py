@@ -13,10 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import charset_normalizer
-
 from .ids import assign_ids
-from .metadata import infer_metadata
 from .models import Article, SkippedFile
 from .paths import inside
 from .sidecar import SIDECAR_NAME, Overrides, load_sidecar, split_front_matter
@@ -194,6 +191,8 @@ def read_article(source: SourceFile, overrides: dict[str, Overrides]) -> Article
         # Stored under the old fingerprint, these bytes would never be read again if the file
         # went back to its old content (a rewrite in place caught half-way).
         return SkippedFile(shown, CHANGED_WHILE_READ)
+    from .metadata import infer_metadata  # its patterns compile only when a file is read
+
     text, note = decode(data)
     text = strip_controls(text)
     front, text = split_front_matter(text)
@@ -235,6 +234,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
     bad = lossy.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     if bad * 200 <= len(data):
         return lossy, f"not valid UTF-8: {bad} undecodable byte(s) shown as \ufffd"
+    import charset_normalizer  # only for the rare file that is not UTF-8
+
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding:
         return str(best), f"not valid UTF-8: read as {best.encoding}"

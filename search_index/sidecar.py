@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .metadata import parse_published
 from .models import PublishedDate
 from .text import clean_label
 
@@ -244,6 +243,8 @@ def _published_text(text: str) -> PublishedDate | None:
             return None
         return PublishedDate(value=value.replace(tzinfo=None), has_time=True)
     # Hand-written sidecars and front matter also say "26 Jan 2026" or "March 5, 2024 10:02".
+    from .metadata import parse_published  # its patterns compile only when a date is given
+
     return parse_published(text)
 
 
