@@ -43,13 +43,18 @@ class SourceFile:
     """An article file found in the corpus, not yet parsed."""
 
     id: str
-    path: Path
+    location: str
+    """The file's full path as a string: a Path is made only for a file that is read."""
     relpath: str
     fingerprint: str
     """Changes whenever the file's bytes, its metadata overrides or the reader change."""
     content_digest: str = ""
     """SHA-256 of the bytes the fingerprint was taken from: reading checks the file still has
     them, so an article is never stored under the fingerprint of other bytes."""
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +120,12 @@ def discover(
     root = check_corpus_dir(corpus_dir)
     overrides, warnings = load_sidecar(root)
     skipped: list[SkippedFile] = []
-    found: list[tuple[Path, str, str, str]] = []
+    found: list[tuple[str, str, str, str]] = []
     new_stamps: dict[str, FileStamp] = {}
     known = stamps or {}
     version = f"{READER_VERSION}|{analysis_version}"
-    # Paths stay strings until a file is kept: at 10,000 files, three Path objects per file
-    # were most of what a refresh that reads nothing cost.
+    # Paths stay strings (a Path is made only for a file read): at 10,000 files, three Path
+    # objects per file were most of what a refresh that reads nothing cost.
     root_text = str(root)
     prefix = len(root_text if root_text.endswith(os.sep) else root_text + os.sep)
     for name, problem in _walk(root):
@@ -129,10 +134,9 @@ def discover(
             skipped.append(SkippedFile(_shown_path(rel), problem))
             continue
         stamp = _unchanged(name, known.get(rel), stamped_at_ns)
-        path = Path(name)
         if stamp is None:
             before = _stat(name)
-            data, problem = _read_bytes(path, root)
+            data, problem = _read_bytes(Path(name), root)
             if data is None:
                 skipped.append(SkippedFile(_shown_path(rel), problem or "unreadable"))
                 continue
@@ -147,15 +151,15 @@ def discover(
         if stamp is not None:
             new_stamps[rel] = stamp
         digest = hashlib.sha256(f"{content}|{version}".encode()).hexdigest()
-        found.append((path, rel, digest, content))
+        found.append((name, rel, digest, content))
 
     ids = assign_ids([rel for _, rel, _, _ in found])
     files: list[SourceFile] = []
-    for (path, rel, digest, content), article_id in zip(found, ids, strict=True):
+    for (name, rel, digest, content), article_id in zip(found, ids, strict=True):
         override = overrides.get(article_id) or overrides.get(rel)
         if override is not None:
             digest = hashlib.sha256(f"{digest}|{override!r}".encode()).hexdigest()
-        files.append(SourceFile(article_id, path, rel, digest, content))
+        files.append(SourceFile(article_id, name, rel, digest, content))
     files.sort(key=lambda f: f.id)
     skipped.sort(key=lambda s: s.path)
     return Discovery(root, tuple(files), tuple(skipped), warnings, overrides, new_stamps)
