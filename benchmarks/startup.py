@@ -7,10 +7,11 @@ Every figure is wall time of a whole process, measured by this script from just 
 starts the process: imports, the corpus check, the search and the printing all count.
 - ``kimreader search WORD --json``, ``show ID --json`` and ``list --json`` (index built first,
   not timed), for this checkout and, with ``--before``, another one (a ``git worktree`` of an
-  older commit) in the same run, interleaved so that machine load hits both alike;
+  older commit) in the same run, one after the other in the same run;
 - the app's first paint: ``kimreader --corpus DIR`` started in a real terminal (tmux, 120x40),
   the clock stopped when the pane first shows an article title in the source list (tmux polled
-  every 5 ms);
+  every 5 ms); then ``j`` pressed ten times, each timed until the pane changes (the next
+  article drawn), the median kept;
 - peers: ``python -c pass``; a minimal Whoosh command line on kimreader's own index (open,
   parse, top 20 with highlights, JSON); ripgrep (``rg -i -l -F``) over the folder; SQLite FTS5
   from Python (top 20 by rank with ``snippet()``, and the count) over the same texts.
@@ -99,24 +100,21 @@ class Checkout:
         return tocs[0].parent
 
 
-def first_paint(checkout: Checkout, corpus: Path, titles: list[str]) -> float:
-    """Seconds from starting ``kimreader`` in a 120x40 tmux pane to a title on screen."""
+def _pane(session: str) -> str:
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+    ).stdout
+
+
+def app_session(checkout: Checkout, corpus: Path, titles: list[str]) -> tuple[float, float]:
+    """Seconds from starting ``kimreader`` in a 120x40 tmux pane to a title on screen, and the
+    median seconds from pressing ``j`` to the screen showing the next article (ten presses)."""
     session = f"kr-paint-{os.getpid()}"
-    env_args = [
-        f"{key}={checkout.env[key]}"
-        for key in ("PYTHONPATH", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME")
-    ]
+    keys = ("PYTHONPATH", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME")
+    env_args = [f"{key}={checkout.env[key]}" for key in keys]
+    launch = "\"import sys; sys.argv[0] = 'kimreader'; from tui.cli import main; main()\""
     command = " ".join(
-        [
-            "env",
-            *env_args,
-            "TERM=xterm-256color",
-            PY,
-            "-c",
-            "\"import sys; sys.argv[0] = 'kimreader'; from tui.cli import main; main()\"",
-            "--corpus",
-            str(corpus),
-        ]
+        ["env", *env_args, "TERM=xterm-256color", PY, "-c", launch, "--corpus", str(corpus)]
     )
     needles = [title[:18] for title in titles if len(title) >= 8][:50]
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
@@ -125,21 +123,30 @@ def first_paint(checkout: Checkout, corpus: Path, titles: list[str]) -> float:
         ["tmux", "new-session", "-d", "-x", "120", "-y", "40", "-s", session, command], check=True
     )
     try:
-        while True:
-            elapsed = time.perf_counter() - started
-            if elapsed > 60:
+        while not any(needle in _pane(session) for needle in needles):
+            if time.perf_counter() - started > 60:
                 raise SystemExit(f"{checkout.label}: no title on screen after 60 s")
-            pane = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
-            ).stdout
-            if any(needle in pane for needle in needles):
-                return elapsed
             time.sleep(0.005)
+        paint = time.perf_counter() - started
+        time.sleep(1.0)  # let the first article's workers finish
+        steps = []
+        for _ in range(10):
+            before = _pane(session)
+            pressed = time.perf_counter()
+            subprocess.run(["tmux", "send-keys", "-t", session, "j"], check=True)
+            while _pane(session) == before:
+                if time.perf_counter() - pressed > 30:
+                    raise SystemExit(f"{checkout.label}: j changed nothing in 30 s")
+                time.sleep(0.002)
+            steps.append(time.perf_counter() - pressed)
+            time.sleep(0.3)
+        return paint, statistics.median(steps)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
 def build_fts(corpus: Path, path: Path) -> None:
+    path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
     db.execute("CREATE VIRTUAL TABLE docs USING fts5(name, body, tokenize='porter')")
     for file in sorted(corpus.rglob("*")):
@@ -184,10 +191,11 @@ def measure(corpus: Path, checkouts: list[Checkout], runs: int, home: Path) -> d
             f"{checkout.label}: list --json",
             lambda ch=checkout: ch.run("--corpus", c, "list", "--json")[0],
         )
-        put(
-            f"{checkout.label}: app first paint (tmux)",
-            lambda ch=checkout: first_paint(ch, corpus, titles),
-        )
+        sessions = [app_session(checkout, corpus, titles) for _ in range(runs)]
+        for name, at in (("app first paint (tmux)", 0), ("app: j to next article drawn", 1)):
+            label = f"{checkout.label}: {name}"
+            figures[label] = statistics.median(session[at] for session in sessions) * 1000
+            print(f"  {label:42} {figures[label]:8.0f} ms", flush=True)
     index = checkouts[-1].index_dir(corpus)
     put(
         "peer: minimal Whoosh CLI, same index",
