@@ -1,7 +1,8 @@
 """Writing kimreader's own files (caches, state) so that a reader or a crash never sees half of
 one: the one place that knows how.
 
-Only ever used on kimreader's folders (cache, state), never on a corpus.
+Only ever used on kimreader's folders (cache, state), and by ``fetch --into``, the one command
+that writes into a folder the user names as a corpus.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ __all__ = ["TEMP_SUFFIX", "fsync_folder", "os_reason", "write_atomically"]
 TEMP_SUFFIX = ".tmp"
 
 
-def write_atomically(path: Path, text: str, *, durable: bool = False) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) in one step: a temporary file in the same folder
-    (a rename is atomic only within one file system), renamed over it.
+def write_atomically(path: Path, text: str | bytes, *, durable: bool = False) -> None:
+    """Replace ``path`` with ``text`` (UTF-8; bytes are written as they are) in one step: a
+    temporary file in the same folder (a rename is atomic only within one file system), renamed
+    over it.
 
     ``durable`` also flushes the file and the folder to disk, so the rename survives a power cut
     (the state is worth it; caches are rebuilt anyway). Raises OSError, leaving no temporary
@@ -30,8 +32,9 @@ def write_atomically(path: Path, text: str, *, durable: bool = False) -> None:
         prefix=f".{path.name}.{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent
     )
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             if durable:
                 handle.flush()
                 # Without fsync a crash can leave the renamed file empty on some file systems.
