@@ -210,8 +210,9 @@ def get(
         response = _get_once(current, settings, headers or {})
         location = response.headers.get("location")
         if response.status not in REDIRECT_STATUSES or not location:
-            return Response(response.url, response.status, response.headers, response.body,
-                            tuple(seen))
+            return Response(
+                response.url, response.status, response.headers, response.body, tuple(seen)
+            )
         seen.append(current)
         current = normalize_url(urljoin(current, location.strip()))
         if current in seen:

@@ -222,8 +222,10 @@ def _xml_links(data: bytes, base_url: str) -> Links:
     except _Forbidden as exc:
         raise LinkError(str(exc)) from None
     except xml.parsers.expat.ExpatError as exc:
-        raise LinkError(f"not well-formed XML ({xml.parsers.expat.errors.messages[exc.code]}, "
-                        f"line {exc.lineno})") from None
+        raise LinkError(
+            f"not well-formed XML ({xml.parsers.expat.errors.messages[exc.code]}, "
+            f"line {exc.lineno})"
+        ) from None
     kind: Kind = "opml" if root and root[0] == "opml" else "feed"
     return _links(kind, urls, title[0] if title and title[0] else None)
 

@@ -32,15 +32,11 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _RUNS = re.compile(r"([._-])[._-]+")
 # Windows refuses these as a file's name before the first dot, whatever the extension.
 _RESERVED = frozenset(
-    ["con", "prn", "aux", "nul"]
-    + [f"com{i}" for i in range(10)]
-    + [f"lpt{i}" for i in range(10)]
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
 )
 # A URL's own extension that says how the page was made, not what it is: dropped from the stem
 # so that "story.html" is saved as "..._story.html", not "..._story.html.html".
-_WEB_EXTENSIONS = frozenset(
-    "html htm xhtml shtml php php3 asp aspx jsp jspx cfm cgi pl".split()
-)
+_WEB_EXTENSIONS = frozenset("html htm xhtml shtml php php3 asp aspx jsp jspx cfm cgi pl".split())
 _TYPE_EXTENSIONS = {
     "text/html": ".html",
     "application/xhtml+xml": ".xhtml",

@@ -308,9 +308,10 @@ def _page_problem(response: Response) -> str | None:
     if media in _PAGE_TYPES:
         return None
     head = response.body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if media in _UNSURE_TYPES and (head.startswith((b"<!doctype html", b"<html")) or (
-        head.startswith(b"<?xml") and b"<html" in head
-    )):
+    if media in _UNSURE_TYPES and (
+        head.startswith((b"<!doctype html", b"<html"))
+        or (head.startswith(b"<?xml") and b"<html" in head)
+    ):
         return None
     return f"not a web page ({media or 'no content type'})"
 
@@ -318,4 +319,3 @@ def _page_problem(response: Response) -> str | None:
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
-

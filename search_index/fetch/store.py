@@ -130,6 +130,7 @@ class CaptureStore:
             if url in self._by_url:
                 return self._by_url[url]
         return []
+
     def _latest(self, urls: tuple[str, ...]) -> Capture | None:
         family = self._family(*urls)
         return family[-1] if family else None
@@ -147,8 +148,13 @@ class CaptureStore:
             stem, ext = stem_for_url(url), extension_for(content_type)
             # Another URL made the same name (case, characters that had to be replaced): the
             # URL's hash tells them apart, then the fetch time.
-            candidates = iter([stem, f"{stem}-{url_hash(url)}",
-                               *(version_stem(stem, fetched_at, n) for n in range(1, 1000))])
+            candidates = iter(
+                [
+                    stem,
+                    f"{stem}-{url_hash(url)}",
+                    *(version_stem(stem, fetched_at, n) for n in range(1, 1000)),
+                ]
+            )
         for candidate in candidates:
             path = self.folder / f"{candidate}{ext}"
             if not self._is_taken(path):

@@ -90,9 +90,10 @@ def test_a_page_is_saved_as_sent_with_its_provenance(server, settings, tmp_path)
     [outcome] = report.outcomes
     assert outcome.status == "saved" and outcome.version == 1
     saved = Path(outcome.path)
-    assert saved.parent == tmp_path / "out" and saved.name == "127.0.0.1-" + str(
-        server.port
-    ) + "_news_story.html"
+    assert (
+        saved.parent == tmp_path / "out"
+        and saved.name == "127.0.0.1-" + str(server.port) + "_news_story.html"
+    )
     assert saved.read_bytes() == body
     rec = record(saved)
     assert rec["requested_url"] == rec["final_url"] == server.url("/news/story.html")
@@ -135,7 +136,9 @@ def test_redirects_to_other_schemes_and_loops_fail(server, settings, tmp_path):
 def test_not_found_fails_and_writes_nothing(server, settings, tmp_path):
     [outcome] = run([server.url("/gone")], tmp_path, settings).outcomes
     assert (outcome.status, outcome.reason, outcome.http_status) == (
-        "failed", "HTTP 404 Not Found", 404
+        "failed",
+        "HTTP 404 Not Found",
+        404,
     )
     assert files(tmp_path) == []
     assert server.hits("/gone") == 1  # a 404 is not retried
@@ -221,10 +224,10 @@ def test_an_etag_asks_only_for_a_change(server, settings, tmp_path):
 def test_a_feed_fetches_every_linked_article(server, settings, tmp_path):
     rss = f"""<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Wire</title>
-<item><title>A</title><link>{server.url('/a')}</link></item>
+<item><title>A</title><link>{server.url("/a")}</link></item>
 <item><title>B</title><link>/b</link></item>
-<item><title>C</title><guid isPermaLink="true">{server.url('/c')}</guid></item>
-<item><title>again</title><link>{server.url('/a')}#comments</link></item>
+<item><title>C</title><guid isPermaLink="true">{server.url("/c")}</guid></item>
+<item><title>again</title><link>{server.url("/a")}#comments</link></item>
 </channel></rss>""".encode()
     server.routes["/feed.xml"] = Reply(body=rss, content_type="application/rss+xml")
     for name in "abc":
@@ -240,19 +243,24 @@ def test_a_feed_fetches_every_linked_article(server, settings, tmp_path):
 
 def test_atom_and_json_feeds(server, settings, tmp_path):
     atom = f"""<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
-<entry><link rel="alternate" href="{server.url('/x')}"/><link rel="enclosure" href="/pic.jpg"/>
+<entry><link rel="alternate" href="{server.url("/x")}"/><link rel="enclosure" href="/pic.jpg"/>
 </entry></feed>""".encode()
-    jsonfeed = json.dumps({
-        "version": "https://jsonfeed.org/version/1.1",
-        "items": [{"id": "1", "url": server.url("/y")}, {"id": "2"}],
-    }).encode()
+    jsonfeed = json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "items": [{"id": "1", "url": server.url("/y")}, {"id": "2"}],
+        }
+    ).encode()
     server.routes["/atom"] = Reply(body=atom, content_type="application/atom+xml")
     server.routes["/json"] = Reply(body=jsonfeed, content_type="application/feed+json")
     server.routes["/x"] = Reply(body=page("x"))
     server.routes["/y"] = Reply(body=page("y"))
     report = run([server.url("/atom"), server.url("/json")], tmp_path, settings)
     assert [(o.url.rsplit("/", 1)[1], o.status) for o in report.outcomes] == [
-        ("atom", "feed"), ("json", "feed"), ("x", "saved"), ("y", "saved"),
+        ("atom", "feed"),
+        ("json", "feed"),
+        ("x", "saved"),
+        ("y", "saved"),
     ]
     assert server.hits("/pic.jpg") == 0
 
@@ -353,8 +361,9 @@ def test_a_gzip_bomb_is_cut_at_the_size_cap(server, settings, tmp_path):
     small = FetchSettings(http=HttpSettings(max_bytes=100_000, retries=0), host_delay=0)
     bomb = gzip.compress(b"\0" * 50_000_000)
     server.routes["/bomb"] = Reply(body=bomb, headers={"Content-Encoding": "gzip"})
-    server.routes["/zipped"] = Reply(body=gzip.compress(page("small")),
-                                     headers={"Content-Encoding": "gzip"})
+    server.routes["/zipped"] = Reply(
+        body=gzip.compress(page("small")), headers={"Content-Encoding": "gzip"}
+    )
     bomb_out, zipped = run([server.url("/bomb"), server.url("/zipped")], tmp_path, small).outcomes
     assert bomb_out.status == "failed" and "larger than" in bomb_out.reason
     assert zipped.status == "saved" and Path(zipped.path).read_bytes() == page("small")
@@ -399,8 +408,9 @@ def test_a_hostile_url_makes_a_safe_name_inside_the_folder(server, settings, tmp
 
 def test_max_caps_the_pages_and_feeds_do_not_count(server, settings, tmp_path):
     links = "".join(f"<item><link>/p{i}</link></item>" for i in range(5))
-    server.routes["/feed"] = Reply(body=f"<rss><channel>{links}</channel></rss>".encode(),
-                                   content_type="application/rss+xml")
+    server.routes["/feed"] = Reply(
+        body=f"<rss><channel>{links}</channel></rss>".encode(), content_type="application/rss+xml"
+    )
     for i in range(5):
         server.routes[f"/p{i}"] = Reply(body=page(str(i)))
     capped = FetchSettings(http=settings.http, host_delay=0, max_pages=2, now=Clock())
@@ -419,8 +429,9 @@ def test_one_request_at_a_time_per_host(server, settings, tmp_path):
 
 
 def test_the_pause_between_requests_to_one_host(server, settings, sleeps, tmp_path):
-    server.routes["/robots.txt"] = Reply(body=b"User-agent: *\nCrawl-delay: 5\n",
-                                         content_type="text/plain")
+    server.routes["/robots.txt"] = Reply(
+        body=b"User-agent: *\nCrawl-delay: 5\n", content_type="text/plain"
+    )
     for i in range(3):
         server.routes[f"/d{i}"] = Reply(body=page(str(i)))
     polite = FetchSettings(http=settings.http, host_delay=0.5, now=Clock())

@@ -69,8 +69,7 @@ class Server:
     def enter(self, host: str) -> None:
         with self._lock:
             self._in_flight[host] = self._in_flight.get(host, 0) + 1
-            self.max_in_flight[host] = max(self.max_in_flight.get(host, 0),
-                                           self._in_flight[host])
+            self.max_in_flight[host] = max(self.max_in_flight.get(host, 0), self._in_flight[host])
 
     def leave(self, host: str) -> None:
         with self._lock:
