@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
@@ -253,7 +253,7 @@ def _get_once(url: str, settings: HttpSettings, headers: Mapping[str, str]) -> R
         request.add_header(name, value)
     started = time.monotonic()
     try:
-        with _opener(settings).open(request, timeout=settings.connect_timeout) as raw:
+        with _opener(settings.read_timeout).open(request, timeout=settings.connect_timeout) as raw:
             status = int(raw.status)
             found = {k.lower(): v for k, v in reversed(list(raw.headers.items()))}
             final = raw.geturl()
@@ -369,14 +369,18 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         )
 
 
-def _opener(settings: HttpSettings) -> urllib.request.OpenerDirector:
+@lru_cache(maxsize=8)
+def _opener(read_timeout: float) -> urllib.request.OpenerDirector:
     """http and https only, proxies from the environment, and no redirect or error handler:
-    every status comes back as it is, and :func:`get` decides what a redirect may do."""
+    every status comes back as it is, and :func:`get` decides what a redirect may do.
+
+    Made once per read timeout and shared by the threads (an opener keeps no state between
+    requests): loading the system's certificates takes about 15 ms, more than a local page."""
     opener = urllib.request.OpenerDirector()
     for handler in (
         urllib.request.ProxyHandler(),
-        _HTTPHandler(settings.read_timeout),
-        _HTTPSHandler(settings.read_timeout),
+        _HTTPHandler(read_timeout),
+        _HTTPSHandler(read_timeout),
         urllib.request.UnknownHandler(),
     ):
         opener.add_handler(handler)

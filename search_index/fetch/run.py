@@ -88,6 +88,7 @@ class FetchReport:
 
     outcomes: tuple[Outcome, ...]
     not_fetched: tuple[str, ...] = ()
+    interrupted: bool = False  # the run was cancelled: URLs not yet fetched were left
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -150,7 +151,7 @@ def fetch(
             if budget is not None and outcome.status == "feed" and target.expect != "feed":
                 budget += 1  # it was a feed after all: its slot goes back
             current.extend(found)
-    return FetchReport(tuple(outcomes), tuple(not_fetched))
+    return FetchReport(tuple(outcomes), tuple(not_fetched), run.cancel.is_set())
 
 
 class _Run:
