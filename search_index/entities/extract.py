@@ -38,6 +38,8 @@ from .lexicon import (
     PLACE_HEADS,
     PLACE_OPENERS,
     POST_NOMINALS,
+    ROLE_WORDS,
+    THING_HEADS,
 )
 from .names import _aliases, _context_type, _known_names, _settle_types, _Taken
 from .tokens import (
@@ -65,18 +67,21 @@ _SPANISH_ARTICLES = frozenset({"El", "La", "Los", "Las"})
 
 # All-caps words that are ordinary vocabulary in news, not names.
 _CAPS_WORDS = frozenset(
-    "AI TV OK PM AM GDP CEO CFO COVID UTC GMT EDT EST BST CET PST FAQ PDF URL ID VIP DNA "
-    "HIV IT PR HQ".split()
+    "AI TV OK PM AM GDP CEO CFO COO VP GM COVID UTC GMT ET PT EDT EST CDT CST MDT MST PDT PST "
+    "HST BST CET FAQ PDF URL ID VIP DNA HIV IT PR HQ DUI DWI KO TKO MVP SUV ATM".split()
 )
 
 # Demonyms and regional adjectives that do not derive from a place name by a suffix rule.
 _IRREGULAR_DEMONYMS = frozenset(
     "British French Dutch Welsh Irish Scottish English Polish Spanish Swedish Danish Finnish "
     "Swiss Greek Thai Filipino Western Eastern Northern Southern Arab Arabic Muslim Jewish "
-    "Christian Kurdish Baltic Nordic Slavic Latino Hispanic Soviet Allied Communist".split()
+    "Christian Kurdish Baltic Nordic Slavic Latino Hispanic Soviet Allied Communist American "
+    "Americans".split()
 )
 
 _ORG_TAIL = re.compile(r" (?:in|at|at the|of the) ((?:[A-Z][\w'-]+ ){1,5}[A-Z][\w'-]+)")
+
+_QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
 
 _LOCATIVE = frozenset("in at from to near into across outside inside toward towards".split())
 
@@ -103,8 +108,9 @@ class RuleExtractor:
 
     # Bumped when the mentions found change: rules-8 reads zero words ("no one"), "from $X",
     # "magnitude-5.9", "February, 2003", and no longer takes "2045 GMT" for a year; rules-9
-    # no longer takes "October 5,000 troops" for the date October 5.
-    version = "rules-9"
+    # no longer takes "October 5,000 troops" for the date October 5; rules-10 (issue 17)
+    # splits roles from names, types teams and gulfs, keeps names inside their line.
+    version = "rules-10"
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
@@ -137,7 +143,12 @@ class RuleExtractor:
                     "".join(w[0] for w in words if w[:1].isupper()),
                     "".join(w[0].upper() for w in words if w.lower() != "the"),
                 ):
-                    if len(initials) >= 2:
+                    # Two letters spell too much ("PM" of "4:59 PM" is the initials of
+                    # "Principality of Monaco", "ET" of "East Timor"): only a country's usual
+                    # name gives two-letter initials ("NZ").
+                    if len(initials) >= 3 or (
+                        len(initials) == 2 and self.gazetteer.names_of(place_id)[:1] == (name,)
+                    ):
                         table.setdefault(initials, set()).add(place_id)
             self._initials = {k: next(iter(v)) for k, v in table.items() if len(v) == 1}
         return self._initials.get(acronym.replace(".", ""))
@@ -213,7 +224,13 @@ class RuleExtractor:
         # "New York", "The Hague": a place whose name starts with a capitalised common word.
         if len(run) > 1 and run[0].lower in FUNCTION_WORDS:
             place = self.gazetteer.lookup(_surface(folded, run))
-            if place is not None and not self.is_demonym(_surface(folded, run)):
+            # "The Bush administration" is no town called Bush: a name that is also an English
+            # word or a common surname needs more than a sentence-initial "The".
+            if (
+                place is not None
+                and not (place.ambiguous and len(run) == 2)
+                and not self.is_demonym(_surface(folded, run))
+            ):
                 keep_the = run[0].lower != "the" or place.name.lower().startswith("the ")
                 first = run[0] if keep_the else run[1]
                 yield (first.start, run[-1].core_end), "PLACE", place.id
@@ -230,8 +247,14 @@ class RuleExtractor:
             if place is not None:
                 yield (run[0].start, run[-1].core_end), "PLACE", place.id
             return
+        # "Alaska Gov. Sarah Palin", "Sixers' Coach Jim O'Brien": a place or an organisation,
+        # a role, then the person. Each is a name of its own.
+        cut = _role_cut(run)
+        if cut is not None:
+            prefix, run = cut
+            yield from self._role_prefix(prefix, tokens, folded, aliases, common)
         # "Ukrainian President Volodymyr Zelensky", "First Lady Ri Sol-ju": titles are cues.
-        titled = False
+        titled = cut is not None
         while len(run) > 1 and (
             run[0].core in PERSON_TITLES
             or (self.is_demonym(run[0].core) and run[1].core in PERSON_TITLES)
@@ -270,6 +293,21 @@ class RuleExtractor:
             rest = _surface(folded, run[1:])
             if rest in KNOWN_ORGS or last in ORG_HEADS:
                 yield span, "ORG", None  # "Indonesian Red Cross", "Korean Central News Agency"
+            elif len(run) > 2 and all(_name_word(t) for t in run[1:]):
+                # "American Hasim Rahman": the nationality is not part of the name.
+                yield (run[1].start, run[-1].core_end), "PERSON?", None
+            return
+        if (
+            len(run) > 1
+            and run[0].lower in PLACE_OPENERS | PLACE_HEADS
+            and inner
+            and all(w in ("of", "the") for w in inner)
+        ):
+            yield span, "PLACE", None  # "Gulf of Aden", "Isle of Man", "Sea of Japan"
+            return
+        team = self._place_and_plural(run, folded)
+        if team:
+            yield span, "ORG", None  # "Philadelphia 76ers", "Boston Red Sox", "U.S. Marshals"
             return
         if len(run) > 1 and last in PLACE_HEADS and not org_connector:
             inner_place = self._place(_surface(folded, run[:-1]))
@@ -316,17 +354,70 @@ class RuleExtractor:
             elif token.lower in ORG_HEADS and not token.initial:
                 yield span, "ORG", None
             return
-        if before is not None and before.lower in _PLACE_PREPOSITIONS and len(run) <= 3:
-            yield span, "PLACE", None  # "in Villa Alemana", "near Central Sulawesi"
+        if (
+            before is not None
+            and before.lower in _PLACE_PREPOSITIONS
+            and len(run) <= 3
+            and last not in THING_HEADS
+            and not _quoted(folded, run)
+        ):
+            # A guess: "bringing in Maurice Cheeks" names the man the article calls Cheeks.
+            yield span, "PLACE?", None  # "in Villa Alemana", "near Central Sulawesi"
             return
         if (
             2 <= len(run) <= 5
             and all(_name_word(t) for t in run)
+            and last not in THING_HEADS
+            and not _quoted(folded, run)
             and not any(
                 t.lower in common for t in run if t.capitalised and t.lower not in NAME_PARTICLES
             )
         ):
             yield span, "PERSON?", None
+
+    def _role_prefix(
+        self,
+        prefix: list[_Token],
+        tokens: list[_Token],
+        folded: str,
+        aliases: list[Alias],
+        common: set[str],
+    ) -> Iterable[tuple[tuple[int, int], str, str | None]]:
+        """What stands before a role ("Alaska" of "Alaska Gov. Sarah Palin"): the longest place
+        it starts with, or an organisation; role words nobody bears ("Chief Deputy City") and
+        guesses are left out."""
+        for end in range(len(prefix), 0, -1):
+            place = self._place(_surface(folded, prefix[:end]), strict=end == 1)
+            if place is not None and not self.is_demonym(_surface(folded, prefix[:end])):
+                yield (prefix[0].start, prefix[end - 1].core_end), "PLACE", place.id
+                return
+        for span, kind, ref in self._classify(prefix, tokens, folded, aliases, common):
+            if kind in ("ORG", "PLACE"):
+                yield span, kind, ref
+            elif prefix[0].lower in PLACE_OPENERS and kind == "PERSON?":
+                yield span, "PLACE", None  # "Santa Monica City Attorney ..."
+
+    def _place_and_plural(self, run: list[_Token], folded: str) -> bool:
+        """A place and then a plural or two more capitalised words: a team or a body named for
+        its place ("Philadelphia 76ers", "Los Angeles Angels", "Boston Red Sox", "U.S.
+        Marshals"), not a person."""
+        if len(run) < 2 or not run[-1].core[:1].isalnum():
+            return False
+        last = run[-1].core
+        plural = last.endswith("s") and not last.endswith(("ss", "'s")) and len(last) > 3
+        for end in range(len(run) - 1, 0, -1):
+            rest = run[end:]
+            if not (plural or len(rest) == 2) or len(rest) > 2:
+                continue
+            if not all(t.capitalised for t in rest):
+                return False
+            head = _surface(folded, run[:end])
+            place = self._place(head, strict=end == 1)
+            if place is None and head not in COUNTRY_SHORT_FORMS:
+                continue
+            # Not two places ("Mannheim Germany", "Beverly Hills").
+            return self._place(_surface(folded, rest)) is None and last.lower() not in PLACE_HEADS
+        return False
 
     def _acronym(
         self, token: _Token, span: tuple[int, int], aliases: list[Alias]
@@ -431,6 +522,9 @@ class RuleExtractor:
         i = 0
         limit = max(self.gazetteer.max_words, 6)
         while i < len(run):
+            if run[i].lower in FUNCTION_WORDS and not run[i].core.isupper():
+                i += 1  # "The Obama administration": the name starts after "The"
+                continue
             matched = False
             for j in range(min(len(run), i + limit), i, -1):
                 piece = run[i:j]
@@ -496,3 +590,31 @@ _ADMIN_HEADS = frozenset(
 @dataclass(frozen=True, slots=True)
 class _PlaceRef:
     id: str
+
+
+def _role_cut(run: list[_Token]) -> tuple[list[_Token], list[_Token]] | None:
+    """Split "<place or organisation> <role words> <name>" into what comes before the roles and
+    the name, or None. Only when a place or body comes first: a run that opens with its title
+    ("President Volodymyr Zelensky") is left to the title rule."""
+    roles = [index for index in range(1, len(run)) if run[index].core in ROLE_WORDS]
+    if not roles or roles[-1] == len(run) - 1:
+        return None
+    name = run[roles[-1] + 1 :]
+    if not all(_name_word(t) for t in name) or name[-1].lower in ORG_HEADS | PLACE_HEADS:
+        return None
+    # The role may hold other capitalised words ("Chief Deputy City Attorney"): what comes
+    # before its first role word is the place or the organisation.
+    first_role = roles[0]
+    while first_role > 0 and run[first_role - 1].core in ROLE_WORDS:
+        first_role -= 1
+    if first_role == 0:
+        return None
+    return run[:first_role], name
+
+
+def _quoted(folded: str, run: list[_Token]) -> bool:
+    """A run in quotation marks is a title (a film, a book, a nickname), not a person or place:
+    'starred in "American Pie"', "the 'Hunger Games' sequel"."""
+    before = folded[run[0].start - 1 : run[0].start]
+    after = folded[run[-1].end : run[-1].end + 1]
+    return before in _QUOTES and after in _QUOTES

@@ -25,6 +25,8 @@ PERSON_CUES = frozenset(
     analyst researcher scientist economist author writer journalist reporter correspondent
     editor columnist photographer artist actor actress singer coach player striker
     goalkeeper captain candidate rival opponent dictator strongman tycoon billionaire
+    sheriff undersheriff constable trooper deputy detective officer actress filmmaker
+    moviemaker producer comedian rapper
     mr. mrs. ms. dr. prof. gen. col. lt. sgt. rep. sen. gov. st.
     """.split()
 )
@@ -41,7 +43,15 @@ PERSON_TITLES = frozenset(
     Chief Executive Coordinating Prosecutor Spokesman Spokeswoman Spokesperson Director Chair
     CEO Founder Commissioner Inspector Detective Officer Coach Manager Striker Midfielder
     Defender Goalkeeper Captain Analyst Economist Secretary-General Minister-President
+    Sheriff Undersheriff Constable Trooper Capt Sgt Det Attorney Actress Actor
     """.split()
+)
+
+# Capitalised role words that may stand between a place or an organisation and a person's name
+# ("Alaska Gov. Sarah Palin", "Santa Monica Chief Deputy City Attorney Terry White", "Sixers'
+# Coach Jim O'Brien"): the titles above and the capitalised person cues.
+ROLE_WORDS = PERSON_TITLES | frozenset(
+    w.capitalize() for w in PERSON_CUES if w.isalpha() and w not in ("official", "officials")
 )
 
 # Last words of organisation names ("Mansudae Art Studio", "Korean Central News Agency").
@@ -78,6 +88,17 @@ PLACE_HEADS = frozenset(
     village island islands isle mountains mountain mount river sea ocean gulf bay strait
     straits gap peninsula valley lake desert canal coast plain plateau basin delta cape
     square street avenue road bridge airport port harbour harbor border
+    glacier peak hills heights falls springs gardens beach creek
+    """.split()
+)
+
+# Last words of things that are neither people nor places ("Academy Awards", "Hunger Games",
+# "Winter Meetings", "Endangered Species Act", "Christmas Day").
+THING_HEADS = frozenset(
+    """
+    award awards prize prizes games cup championship championships olympics series
+    festival meetings conference summit show tour trophy bowl act treaty accord doctrine
+    day week war
     """.split()
 )
 
@@ -197,7 +218,7 @@ PLACE_OPENERS = frozenset(
     """
     lake lago lac loch mount monte mont cerro sierra cape cabo fort port porto puerto villa
     ville san santa santo sao saint sainte st rio isla ile bahia ciudad nueva nuevo playa
-    val bad gulf bay
+    val bad gulf bay mt sea strait isle island straits
     """.split()
 )
 # Geographic names too large or too old for a city gazetteer.

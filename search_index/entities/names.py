@@ -59,8 +59,12 @@ def _context_type(
         after is not None and _joined(last, after) and after.lower in ORG_FOLLOWERS
     ):
         yield span, "ORG?"
-    elif before is not None and before.lower in _PLACE_PREPOSITIONS:
-        yield span, "PLACE?"
+    elif (
+        before is not None
+        and before.lower in _PLACE_PREPOSITIONS
+        and folded[run[0].start - 1 : run[0].start] not in "\"'\u2018\u201c"
+    ):
+        yield span, "PLACE?"  # 'starred in "American Pie"' names a film
     elif len(run) == 1 and not run[0].initial and _speaker(tokens, run):
         yield span, "ORG?"  # a bare name speaking that the article never named in full
 
@@ -88,6 +92,10 @@ def _settle_types(
                 kind, ref = firm[key]
             elif kind == "ORG?" and key in people_parts:
                 kind = "PERSON"
+            elif kind == "PLACE?" and name_key(folded[start:end].split()[-1]) in people_parts - {
+                key
+            }:
+                kind = "PERSON"  # "in Maurice Cheeks" where the article calls him Cheeks
             else:
                 kind = kind.rstrip("?")
         settled[(start, end)] = (kind, ref)

@@ -24,6 +24,8 @@ from .lexicon import (
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['-]\w+)*'?")
 _SENTENCE_GAP = re.compile(r"[.!?:;\"]|\n|^\s*[-*•|]")
+# A team named with its number ("76ers", "49ers"), not a quantity ("5pm", "20th", "1950s").
+_NUMBER_NAME = re.compile(r"^\d+(?!st|nd|rd|th)[a-z]{2,}s$")
 _PREFIXED_NAME = re.compile(r"^(?:al|el|bin|ibn|abu|abd|ben|ould)-[A-Z]")
 _DEFINED_BY_PARENS = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 _STANDS_FOR = re.compile(
@@ -51,6 +53,7 @@ class _Token:
     in_title_line: bool
     index: int = 0
     dot_after: bool = False
+    line: int = 0
     # Derived once: the rules read these many times per token.
     core: str = field(init=False)
     """The word without a possessive ending."""
@@ -64,7 +67,7 @@ class _Token:
         first = t[0]
         self.capitalised = (
             first.isupper()
-            or (first.isdigit() and any(c.isupper() for c in t))
+            or (first.isdigit() and (any(c.isupper() for c in t) or bool(_NUMBER_NAME.match(t))))
             or _PREFIXED_NAME.match(t) is not None
         )
 
@@ -80,14 +83,14 @@ class _Token:
 def _tokenize(folded: str) -> list[_Token]:
     tokens: list[_Token] = []
     line_start = 0
-    for line in folded.split("\n"):
+    for line_number, line in enumerate(folded.split("\n")):
         line_tokens: list[_Token] = []
         prev_end = 0
         for match in _TOKEN.finditer(line):
             gap = line[prev_end : match.start()]
             initial = not line_tokens or bool(_SENTENCE_GAP.search(gap))
-            if initial and line_tokens and gap == ". " and line_tokens[-1].text in ABBREVIATIONS:
-                initial = False  # "Gen. Abdel Fattah al-Burhan"
+            if initial and line_tokens and gap == ". " and _abbreviation(line_tokens[-1].text):
+                initial = False  # "Gen. Abdel Fattah al-Burhan", "James R. Dabney"
             line_tokens.append(
                 _Token(
                     line_start + match.start(),
@@ -96,6 +99,7 @@ def _tokenize(folded: str) -> list[_Token]:
                     initial,
                     False,
                     dot_after=line[match.end() : match.end() + 1] == ".",
+                    line=line_number,
                 )
             )
             prev_end = match.end()
@@ -116,11 +120,18 @@ def _title_case_line(line: str, tokens: list[_Token]) -> bool:
     words = [t for t in tokens if t.text[:1].isalpha()]
     if len(words) < 2:
         return False
+    if sum(1 for t in words if len(t.text) > 1 and t.text.isupper()) >= max(2, len(words) * 0.6):
+        return True  # a line in capitals ("POLICE: TEEN CHARGED WITH MURDER"), sentence or not
     content = [t for t in words[1:] if t.lower not in FUNCTION_WORDS]
     if not content:
         return False
     capitalised = sum(1 for t in content if t.capitalised)
-    return capitalised / len(content) >= 0.6 and not line.rstrip().endswith((".", '."'))
+    # Two lower-case content words make a headline in sentence case ("Lindsay Lohan checks
+    # into rehab at Betty Ford Center"): there capitals are names, as in a sentence.
+    lower = sum(1 for t in content if t.text.islower() and len(t.text) > 3)
+    return (
+        capitalised / len(content) >= 0.6 and lower < 2 and not line.rstrip().endswith((".", '."'))
+    )
 
 
 def _runs(tokens: list[_Token], *, title_lines: bool = False) -> Iterable[list[_Token]]:
@@ -219,8 +230,17 @@ def _ends_in_org_head(tokens: list[_Token], k: int) -> bool:
 
 
 def _joined(a: _Token, b: _Token) -> bool:
+    """Next to each other in one line: a name never runs on into the next line (a timestamp
+    "10:20 AM EDT" above "Lindsay Lohan checked in ...")."""
+    if a.line != b.line:
+        return False
     gap = b.start - a.end
-    return gap == 1 or (gap == 2 and a.dot_after and a.text in ABBREVIATIONS)
+    return gap == 1 or (gap == 2 and a.dot_after and _abbreviation(a.text))
+
+
+def _abbreviation(word: str) -> bool:
+    """A word whose full stop does not end a sentence: a title ("Gen.") or an initial ("R.")."""
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def _is_date_word(token: _Token) -> bool:
@@ -354,6 +374,8 @@ def _name_word(token: _Token) -> bool:
     """A word that can be part of a person's name: capitalised letters, or a particle."""
     if token.text in NAME_PARTICLES:
         return True
+    if token.dot_after and len(token.text) == 1 and token.text.isupper():
+        return True  # an initial: "James R. Dabney"
     core = token.core.replace("-", "").replace("'", "")
     return token.capitalised and core.isalpha() and not core.isupper()
 
