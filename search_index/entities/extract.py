@@ -41,7 +41,15 @@ from .lexicon import (
     ROLE_WORDS,
     THING_HEADS,
 )
-from .names import _aliases, _context_type, _known_names, _settle_types, _Taken
+from .names import (
+    _aliases,
+    _context_type,
+    _drop_openers,
+    _known_names,
+    _org_short_forms,
+    _settle_types,
+    _Taken,
+)
 from .tokens import (
     _EVENT_HEADS,
     _ORDINAL_WORD,
@@ -181,7 +189,17 @@ class RuleExtractor:
         # 2. Second look at what the rules left (sentence-initial words, bare surnames) now the
         #    article's names are known; then headlines and table rows, by matching those names.
         taken = _Taken(len(folded), found)
+        short_forms = _org_short_forms(folded, found, self._is_place)
         for run in [*leftovers, *_runs(tokens, title_lines=True)]:
+            whole = _trim(run)
+            if whole and name_key(_join(whole)) in short_forms:
+                # "the Sox" after "Boston Red Sox"; inside a longer run ("Ninth Party
+                # Congress") a short form is not the organisation.
+                span = (whole[0].start, whole[-1].core_end)
+                if not taken.overlaps(*span):
+                    found[span] = ("ORG", None)
+                    taken.add(*span)
+                continue
             matched = False
             for span, kind, ref in self._match_known(run, known, alias_types):
                 if not taken.overlaps(*span):
@@ -193,7 +211,8 @@ class RuleExtractor:
                     if not taken.overlaps(*span):
                         found[span] = (kind, None)
                         taken.add(*span)
-        found = _settle_types(folded, found)
+        found = _settle_types(folded, found, self._is_place)
+        found = _drop_openers(folded, found, {t.start for t in tokens if t.initial})
 
         mentions = self._mentions(folded, text, found, aliases)
         dates = find_dates(folded)
@@ -305,9 +324,12 @@ class RuleExtractor:
         ):
             yield span, "PLACE", None  # "Gulf of Aden", "Isle of Man", "Sea of Japan"
             return
-        team = self._place_and_plural(run, folded)
-        if team:
-            yield span, "ORG", None  # "Philadelphia 76ers", "Boston Red Sox", "U.S. Marshals"
+        team = run
+        while len(team) > 2 and team[-1].core in ROLE_WORDS:
+            team = team[:-1]  # "Portland Trailblazers Coach": the team, and a role
+        if self._place_and_plural(team, folded):
+            # "Philadelphia 76ers", "Boston Red Sox", "U.S. Marshals"
+            yield (team[0].start, team[-1].core_end), "ORG", None
             return
         if len(run) > 1 and last in PLACE_HEADS and not org_connector:
             inner_place = self._place(_surface(folded, run[:-1]))
@@ -386,6 +408,9 @@ class RuleExtractor:
         """What stands before a role ("Alaska" of "Alaska Gov. Sarah Palin"): the longest place
         it starts with, or an organisation; role words nobody bears ("Chief Deputy City") and
         guesses are left out."""
+        if self._place_and_plural(prefix, folded):
+            yield (prefix[0].start, prefix[-1].core_end), "ORG", None
+            return
         for end in range(len(prefix), 0, -1):
             place = self._place(_surface(folded, prefix[:end]), strict=end == 1)
             if place is not None and not self.is_demonym(_surface(folded, prefix[:end])):
@@ -505,6 +530,9 @@ class RuleExtractor:
                 return True
         return False
 
+    def _is_place(self, surface: str) -> bool:
+        return surface in COUNTRY_SHORT_FORMS or self._place(surface, strict=True) is not None
+
     def _place(self, surface: str, *, strict: bool = False) -> _PlaceRef | None:
         place = self.gazetteer.lookup(surface)
         if place is None or (place.ambiguous and strict):
@@ -568,6 +596,7 @@ class RuleExtractor:
             for (s, e), (kind, _) in found.items()
             if kind == "PERSON" and " " in folded[s:e].strip()
         ]
+        short_forms = _org_short_forms(folded, found, self._is_place)
         mentions: list[Mention] = []
         for (start, end), (kind, ref) in sorted(found.items()):
             surface = text[start:end]
@@ -578,6 +607,9 @@ class RuleExtractor:
                     if key in (name_key(parts[0]), name_key(parts[-1])):
                         key = full_key
                         break
+            elif kind == "ORG":
+                # "the Survey", "Red Sox": the organisation the article named in full.
+                key = short_forms.get(key, key)
             mentions.append(Mention(start, end, kind, surface, key, ref))
         return mentions
 

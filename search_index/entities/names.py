@@ -4,12 +4,14 @@ and the aliases it defines ("the Democratic People's Republic of Korea (DPRK)").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..models import Alias
 from ..text import name_key
 from .lexicon import (
     ORG_FOLLOWERS,
+    ORG_HEADS,
+    ORG_OPENERS,
     ORG_POSSESSED,
 )
 from .tokens import (
@@ -69,15 +71,86 @@ def _context_type(
         yield span, "ORG?"  # a bare name speaking that the article never named in full
 
 
+def _org_short_forms(
+    folded: str,
+    found: dict[tuple[int, int], tuple[str, str | None]],
+    is_place: Callable[[str], bool],
+) -> dict[str, str]:
+    """Short forms of the organisations an article names in full, to the full name's key:
+    the end of the name ("Red Sox" and "Sox" of "Boston Red Sox", "Geological Survey" and
+    "Survey" of "U.S. Geological Survey") or its head before "of" ("Academy" of "Academy of
+    Motion Picture Arts and Sciences"). A short form two of its organisations share is
+    neither's."""
+    owners: dict[str, set[str]] = {}
+    people = {name_key(folded[s:e]) for (s, e), (kind, _) in found.items() if kind == "PERSON"}
+    for (start, end), (kind, _) in found.items():
+        if kind != "ORG":
+            continue
+        words = folded[start:end].split()
+        if len(words) < 2:
+            continue
+        full = name_key(folded[start:end])
+        # A tail names the body when what it leaves out is a place ("Boston" of "Boston Red
+        # Sox") or when it ends in an organisation word ("Survey"); "The Real Bettie Page"
+        # does not make "Bettie Page" an organisation.
+        placed = any(is_place(" ".join(words[:k])) for k in range(1, len(words)))
+        forms = (
+            [words[k:] for k in range(1, len(words))]
+            if placed or words[-1].lower() in ORG_HEADS
+            else []
+        )
+        if "of" in words[1:] and words[0].lower() in ORG_OPENERS | ORG_HEADS:
+            forms.append(words[: words.index("of", 1)])
+        for form in forms:
+            if form[0][:1].isupper() and form[0].lower() not in _FUNCTION_STARTS:
+                owners.setdefault(name_key(" ".join(form)), set()).add(full)
+    return {
+        short: next(iter(fulls))
+        for short, fulls in owners.items()
+        if len(fulls) == 1 and short not in fulls and short not in people
+    }
+
+
+_FUNCTION_STARTS = frozenset({"of", "the", "and", "for", "on", "in", "at"})
+
+
+def _drop_openers(
+    folded: str,
+    found: dict[tuple[int, int], tuple[str, str | None]],
+    initial: set[int],
+) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """A capitalised word that opens a sentence before a person the article names elsewhere
+    is no part of the name ("Moviemaker Gary Ross", "Named Maurice Cheeks")."""
+    people = {
+        name_key(folded[start:end])
+        for (start, end), (kind, _) in found.items()
+        if kind == "PERSON" and " " in folded[start:end]
+    }
+    kept: dict[tuple[int, int], tuple[str, str | None]] = {}
+    for (start, end), (kind, ref) in found.items():
+        if kind == "PERSON" and start in initial:
+            rest = folded[start:end].partition(" ")[2]
+            if " " in rest and name_key(rest) in people:
+                kept[(end - len(rest), end)] = (kind, ref)
+                continue
+        kept[(start, end)] = (kind, ref)
+    return kept
+
+
 def _settle_types(
-    folded: str, found: dict[tuple[int, int], tuple[str, str | None]]
+    folded: str,
+    found: dict[tuple[int, int], tuple[str, str | None]],
+    is_place: Callable[[str], bool],
 ) -> dict[tuple[int, int], tuple[str, str | None]]:
     """Guesses ("PERSON?", "ORG?") give way to firm evidence about the same name elsewhere in
-    the article; a guess nothing contradicts stands."""
+    the article; a guess nothing contradicts stands. The short form of an organisation the
+    article names in full ("Red Sox" after "Boston Red Sox") is that organisation."""
     firm: dict[str, tuple[str, str | None]] = {}
     for (start, end), (kind, ref) in found.items():
         if not kind.endswith("?"):
             firm.setdefault(name_key(folded[start:end]), (kind, ref))
+    for short in _org_short_forms(folded, found, is_place):
+        firm.setdefault(short, ("ORG", None))
     people_parts = {
         name_key(part)
         for (start, end), (kind, _) in found.items()
@@ -110,6 +183,7 @@ def _known_names(
     for (start, end), kind_ref in found.items():
         surface = folded[start:end]
         known.setdefault(name_key(surface), kind_ref)
+
     for (start, end), (kind, _) in found.items():
         parts = folded[start:end].split()
         if kind.startswith("PERSON") and len(parts) > 1:

@@ -252,8 +252,9 @@ def _is_date_word(token: _Token) -> bool:
 
 
 def _trim(run: list[_Token]) -> list[_Token]:
-    """Drop sentence-initial function words ("The", "According", "In") from a run."""
-    while run and run[0].lower in FUNCTION_WORDS:
+    """Drop sentence-initial function words ("The", "According", "In") and ages
+    ("Sixteen-year-old Kimani Gray") from a run."""
+    while run and (run[0].lower in FUNCTION_WORDS or run[0].lower.endswith("-year-old")):
         run = run[1:]
     while run and run[-1].text.lower() in NAME_CONNECTORS:
         run = run[:-1]
