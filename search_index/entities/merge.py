@@ -19,6 +19,15 @@ from rapidfuzz import fuzz, process
 
 from ..models import NAME_TYPES, Entity, Extraction, Mention
 from .extract import name_key
+from .gazetteer import load_gazetteer
+from .joins import (
+    best_surface,
+    join_acronyms,
+    join_middle_names,
+    join_place_prefixes,
+    join_short_forms,
+)
+from .lexicon import COUNTRY_SHORT_FORMS
 
 # Thresholds for the two halves of a person's name (rapidfuzz ratio, 0-100).
 PART_FLOOR = 70
@@ -71,6 +80,9 @@ class EntityTable:
     entities: list[Entity]
     _by_node: dict[tuple[str, str], Entity] = field(default_factory=dict)
     _node_types: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    _by_variant: dict[tuple[str, str], Entity] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def entity_of(self, mention: Mention) -> Entity | None:
         return self._by_node.get((mention.type, mention.key))
@@ -83,13 +95,32 @@ class EntityTable:
         return self._node_types
 
     def find(self, name: str, kind: str | None = None) -> Entity | None:
-        """The entity a typed name refers to (any of its spellings or aliases)."""
+        """The entity a typed name refers to: any of its spellings or aliases, including a
+        short form an article keyed to the full name ("the Survey", "Trail Blazers")."""
         key = name_key(name)
         for entity_type in (kind,) if kind else self._types():
             entity = self._by_node.get((entity_type, key))
             if entity is not None:
                 return entity
+        for entity_type in (kind,) if kind else self._types():
+            entity = self._variants().get((entity_type, key))
+            if entity is not None:
+                return entity
         return None
+
+    def _variants(self) -> dict[tuple[str, str], Entity]:
+        # Worked out on first use (a saved table is read back without it): each spelling's
+        # key to the entity that writes it most, by the entity's type.
+        if self._by_variant is None:
+            best: dict[tuple[str, str], tuple[int, Entity]] = {}
+            for entity in self.entities:
+                for rank, variant in enumerate(entity.variants):
+                    node = (entity.type, name_key(variant))
+                    score = entity.mentions - rank
+                    if node not in best or best[node][0] < score:
+                        best[node] = (score, entity)
+            self._by_variant = {node: entity for node, (_, entity) in best.items()}
+        return self._by_variant
 
 
 class _UnionFind:
@@ -151,8 +182,25 @@ def merge_entities(
         for a in by_key.get(_key(alias_short), []):
             for b in by_key.get(_key(alias_full), []):
                 groups.union(a, b)
-    _join_person_spellings(groups, [n for n in surfaces if n[0] == "PERSON"], surfaces)
-    _join_org_spellings(groups, [n for n in surfaces if n[0] == "ORG"], surfaces)
+    people = [n for n in surfaces if n[0] == "PERSON"]
+    orgs = [n for n in surfaces if n[0] == "ORG"]
+    _join_person_spellings(groups, people, surfaces)
+    _join_org_spellings(groups, orgs, surfaces)
+    # Evidence from the whole corpus (joins.py): middle names, acronyms, place prefixes,
+    # then short forms, which need the entities the other rules made.
+    gazetteer = load_gazetteer()
+
+    def place_of(text: str) -> str | None:
+        place = gazetteer.lookup(COUNTRY_SHORT_FORMS.get(text, text))
+        return place.id if place is not None and not place.ambiguous else None
+
+    join_middle_names(people, surfaces, groups.find, groups.union)
+    join_place_prefixes(orgs, surfaces, place_of, groups.find, groups.union)
+    join_acronyms(orgs, surfaces, groups.find, groups.union)
+    placed = {node for nodes in refs.values() for node in nodes if node[0] == "PLACE"}
+    join_short_forms(
+        [n for n in surfaces if n[0] in NAME_TYPES], surfaces, placed, groups.find, groups.union
+    )
 
     members: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for node in surfaces:
@@ -178,7 +226,7 @@ def _join_person_spellings(
     surfaces: Mapping[tuple[str, str], Counter[str]],
 ) -> None:
     """Join people whose full names are spelling variants; bare surnames never join here."""
-    names = {node: surfaces[node].most_common(1)[0][0] for node in people}
+    names = {node: best_surface(node, surfaces) for node in people}
     full = [node for node, name in names.items() if len(_parts(name)) >= 2]
     keys = [node[1] for node in full]
     # Each pair once: against the names after this one only (the comparison is symmetric),
@@ -218,7 +266,7 @@ def _join_org_spellings(
     surfaces: Mapping[tuple[str, str], Counter[str]],
 ) -> None:
     by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    names = {node: surfaces[node].most_common(1)[0][0] for node in orgs}
+    names = {node: best_surface(node, surfaces) for node in orgs}
     for node, name in names.items():
         by_first[_key(name.split()[0]) if name.split() else ""].append(node)
     for nodes in by_first.values():
@@ -244,17 +292,23 @@ def _entity(
         counts.update(surfaces[node])
         type_counts[node[0]] += sum(surfaces[node].values())
         articles.update(sources[node])
-    kind = type_counts.most_common(1)[0][0]
     name = _canonical(counts)
     if canonical_place is not None:
-        # In the order the refs were first seen, as a scan of every ref would meet them.
+        # In the order the refs were first seen, as a scan of every ref would meet them. The
+        # usual name picks which spelling names the place, and the corpus spells it: no
+        # gazetteer diacritics nobody wrote ("Tehran", not "Tehrān").
         for ref in sorted(
             {r for node in nodes for r in refs_of.get(node, ())}, key=ref_rank.__getitem__
         ):
             usual = canonical_place(ref)
-            if usual and any(_key(s) == _key(usual) for s in counts):
-                name = usual
+            written = [s for s in counts if usual and _key(s) == _key(usual)]
+            if written:
+                name = max(written, key=lambda s: (counts[s], not s.isupper(), s))
                 break
+    # The entity is what its fullest name is ("Boston Red Sox" an organisation, however an
+    # article that wrote only "Red Sox" guessed); the count of mentions settles a tie.
+    holders = Counter({node[0]: surfaces[node][name] for node in nodes if surfaces[node][name]})
+    kind = (holders or type_counts).most_common(1)[0][0]
     variants = tuple(s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     return Entity(
         id=f"{kind}:{_key(name)}",
@@ -268,11 +322,17 @@ def _entity(
 
 
 def _canonical(counts: Counter[str]) -> str:
-    """The most complete common form: most words, then most letters, then most used, then the
-    plain-ASCII spelling."""
+    """The most complete form as the corpus writes it: not in capitals, most words, then most
+    letters, then most used, then the plain-ASCII spelling. A spelling that repeats another
+    ("Esther Williams-Esther Williams", crawl damage) names nothing."""
+    keys = {_key(s) for s in counts}
+    common = [
+        s for s in counts if not any(k and k != _key(s) and _key(s).count(k) > 1 for k in keys)
+    ] or list(counts)
 
-    def rank(surface: str) -> tuple[int, int, int, int, str]:
+    def rank(surface: str) -> tuple[int, int, int, int, int, str]:
         return (
+            int(not surface.isupper() or len(surface) < 2),
             len(surface.split()),
             len(_key(surface)),
             counts[surface],
@@ -280,4 +340,4 @@ def _canonical(counts: Counter[str]) -> str:
             surface,
         )
 
-    return max(counts, key=rank)
+    return max(common, key=rank)

@@ -165,9 +165,7 @@ def _settle_types(
                 kind, ref = firm[key]
             elif kind == "ORG?" and key in people_parts:
                 kind = "PERSON"
-            elif kind == "PLACE?" and name_key(folded[start:end].split()[-1]) in people_parts - {
-                key
-            }:
+            elif kind == "PLACE?" and name_key(folded[start:end].split()[-1]) in people_parts:
                 kind = "PERSON"  # "in Maurice Cheeks" where the article calls him Cheeks
             else:
                 kind = kind.rstrip("?")
