@@ -298,8 +298,8 @@ class RuleExtractor:
             return
         if self.is_demonym(surface):
             return
-        if _ORDINAL_WORD.match(words[0]) and last in _EVENT_HEADS:
-            return
+        if _ORDINAL_WORD.match(words[0]) and (last in _EVENT_HEADS or last in THING_HEADS):
+            return  # "the Ninth Party Congress", "the 85th Academy Awards"
         located = before is not None and before.lower in _LOCATIVE
         found = self._place(surface, strict=len(run) == 1 and not located)
         if found is not None:
@@ -614,6 +614,16 @@ class RuleExtractor:
                 # A bare "Kim" or "Zelensky" is the person the article named in full.
                 for full_key, parts in people:
                     if key in (name_key(parts[0]), name_key(parts[-1])):
+                        key = full_key
+                        break
+            elif kind == "PERSON":
+                # "Boone Isaacs" after "Cheryl Boone Isaacs": the end of a longer name.
+                for full_key, parts in people:
+                    if (
+                        len(parts) > 2
+                        and full_key != key
+                        and key == name_key(" ".join(parts[-len(surface.split()) :]))
+                    ):
                         key = full_key
                         break
             elif kind == "ORG":

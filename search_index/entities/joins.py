@@ -79,6 +79,31 @@ def join_short_forms(
         union(node, root)
 
 
+def join_openers(
+    people: Iterable[Node],
+    surfaces: Mapping[Node, Counter[str]],
+    articles: Mapping[Node, int],
+    find: Find,
+    union: Union,
+) -> set[str]:
+    """A word that opened a sentence and was read as part of a name ("Moviemaker Gary Ross",
+    "Named Maurice Cheeks"): the rest is a full name the corpus writes in more articles.
+    Joined to that person; the spellings returned are not to name anyone. A bare family name
+    is not enough ("Hunter Biden" is not "Joe Biden" with an opener)."""
+    people = list(people)
+    by_key = {node[1]: node for node in people}
+    openers: set[str] = set()
+    for node in people:
+        words = best_surface(node, surfaces).split()
+        if len(words) < 3:
+            continue
+        other = by_key.get(name_key(" ".join(words[1:])))
+        if other is not None and articles[other] > articles[node]:
+            union(node, other)
+            openers.update(surfaces[node])
+    return openers
+
+
 def join_middle_names(
     people: Iterable[Node], surfaces: Mapping[Node, Counter[str]], find: Find, union: Union
 ) -> None:

@@ -24,6 +24,7 @@ from .joins import (
     best_surface,
     join_acronyms,
     join_middle_names,
+    join_openers,
     join_place_prefixes,
     join_short_forms,
 )
@@ -37,6 +38,8 @@ _PREFILTER = 60
 # Organisation names this close (rapidfuzz ratio on closed-up keys) are one name.
 ORG_SAME = 92
 _CONTINUATIONS = frozenset({"of", "at", "in", "for"})
+# A last word that names the body the shorter name already is ("Police" / "Police Department").
+_BODIES = frozenset("department service force office agency inc corp co company ltd".split())
 
 
 # Merging a 10,000-article corpus asks for the keys of the same few thousand names about a
@@ -194,6 +197,8 @@ def merge_entities(
         place = gazetteer.lookup(COUNTRY_SHORT_FORMS.get(text, text))
         return place.id if place is not None and not place.ambiguous else None
 
+    articles = {node: len(found) for node, found in sources.items()}
+    not_names = join_openers(people, surfaces, articles, groups.find, groups.union)
     join_middle_names(people, surfaces, groups.find, groups.union)
     join_place_prefixes(orgs, surfaces, place_of, groups.find, groups.union)
     join_acronyms(orgs, surfaces, groups.find, groups.union)
@@ -212,7 +217,7 @@ def merge_entities(
             refs_of[node].append(ref)
     table = EntityTable([])
     for group in members.values():
-        entity = _entity(group, surfaces, sources, refs_of, ref_rank, canonical_place)
+        entity = _entity(group, surfaces, sources, refs_of, ref_rank, canonical_place, not_names)
         table.entities.append(entity)
         for node in group:
             table._by_node[node] = entity
@@ -255,9 +260,11 @@ def same_organisation(a: str, b: str) -> bool:
     if fuzz.ratio(key_a, key_b) >= ORG_SAME:
         return True
     short, long_ = sorted((words_a, words_b), key=len)
-    return [_key(w) for w in long_[: len(short)]] == [_key(w) for w in short] and long_[
-        len(short)
-    ].lower() in _CONTINUATIONS
+    if [_key(w) for w in long_[: len(short)]] != [_key(w) for w in short]:
+        return False
+    rest = long_[len(short) :]
+    # "528th Regiment of Engineers"; "Staunton Police Department" for "Staunton Police".
+    return rest[0].lower() in _CONTINUATIONS or (len(rest) == 1 and rest[0].lower() in _BODIES)
 
 
 def _join_org_spellings(
@@ -283,6 +290,7 @@ def _entity(
     refs_of: Mapping[tuple[str, str], list[str]],
     ref_rank: Mapping[str, int],
     canonical_place: Callable[[str], str | None] | None,
+    not_names: set[str],
 ) -> Entity:
     nodes = list(nodes)
     counts: Counter[str] = Counter()
@@ -292,7 +300,7 @@ def _entity(
         counts.update(surfaces[node])
         type_counts[node[0]] += sum(surfaces[node].values())
         articles.update(sources[node])
-    name = _canonical(counts)
+    name = _canonical(Counter({s: n for s, n in counts.items() if s not in not_names}) or counts)
     if canonical_place is not None:
         # In the order the refs were first seen, as a scan of every ref would meet them. The
         # usual name picks which spelling names the place, and the corpus spells it: no

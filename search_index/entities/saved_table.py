@@ -20,7 +20,7 @@ from .merge import EntityTable
 
 FILE_NAME = "kimreader-entities.json"
 # Part of the key: a change to how mentions are merged makes saved tables stale.
-TABLE_VERSION = "1"
+TABLE_VERSION = "2"
 
 
 def table_key(index_version: str) -> str:

@@ -19,6 +19,7 @@ from .lexicon import (
     PERSON_TITLES,
     PLACE_HEADS,
     SPEECH_VERBS,
+    THING_HEADS,
     WEEKDAYS,
 )
 
@@ -360,6 +361,7 @@ def _org_head_split(run: list[_Token]) -> int:
             run[index].lower not in ORG_HEADS
             or following.lower in ORG_HEADS
             or not following.capitalised
+            or run[-1].lower in THING_HEADS  # "85th Academy Awards": an event
         ):
             continue
         rest = run[index + 1 :]
