@@ -272,6 +272,21 @@ class RuleExtractor:
         if cut is not None:
             prefix, run = cut
             yield from self._role_prefix(prefix, tokens, folded, aliases, common)
+        elif (
+            len(run) > 1
+            and run[-1].core in ROLE_WORDS
+            and all(t.capitalised and t.lower not in ORG_HEADS | ORG_OPENERS for t in run)
+        ):
+            # "Alaska Gov. and former candidate ...", "Lakewood Sheriff's station": a role
+            # nobody in the run bears, after a place or a body ("Billy King" is a name).
+            before_role = list(
+                self._role_prefix(_strip_roles(run), tokens, folded, aliases, common)
+            )
+            if before_role:
+                yield from before_role
+                return
+        if len(run) == 1 and run[0].core in ROLE_WORDS and run[0].lower not in ORG_HEADS:
+            return  # "Sheriff", "Coach": a role, not a name
         # "Ukrainian President Volodymyr Zelensky", "First Lady Ri Sol-ju": titles are cues.
         titled = cut is not None
         while len(run) > 1 and (
@@ -417,6 +432,8 @@ class RuleExtractor:
         """What stands before a role ("Alaska" of "Alaska Gov. Sarah Palin"): the longest place
         it starts with, or an organisation; role words nobody bears ("Chief Deputy City") and
         guesses are left out."""
+        if not prefix:
+            return
         if self._place_and_plural(prefix, folded):
             yield (prefix[0].start, prefix[-1].core_end), "ORG", None
             return
@@ -662,6 +679,12 @@ def _role_cut(run: list[_Token]) -> tuple[list[_Token], list[_Token]] | None:
     if first_role == 0:
         return None
     return run[:first_role], name
+
+
+def _strip_roles(run: list[_Token]) -> list[_Token]:
+    while run and run[-1].core in ROLE_WORDS:
+        run = run[:-1]
+    return run
 
 
 def _quoted(folded: str, run: list[_Token]) -> bool:

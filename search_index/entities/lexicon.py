@@ -69,6 +69,19 @@ ORG_HEADS = frozenset(
     reserve board trust society academy secretariat directorate ministry observatory
     telegraph herald tribune gazette guardian chronicle monitor observer review daily
     weekly magazine agency's corps federation league council's agencies
+    foods entertainment pictures records productions films studios advisors industries
+    enterprises brands communications pharmaceuticals networks reporter
+    """.split()
+)
+
+# Last words of company names, which the company's own name can drop ("Kraft" for "Kraft
+# Foods"); a town's police or council is not called by the town's name alone.
+COMPANY_HEADS = frozenset(
+    """
+    company companies corporation corp inc ltd llc plc gmbh ag sa group holdings partners
+    capital labs technologies systems motors airlines airways energy foods entertainment
+    pictures records productions films studios studio advisors industries enterprises brands
+    communications pharmaceuticals networks
     """.split()
 )
 

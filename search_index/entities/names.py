@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from ..models import Alias
 from ..text import name_key
 from .lexicon import (
+    COMPANY_HEADS,
     ORG_FOLLOWERS,
     ORG_HEADS,
     ORG_OPENERS,
@@ -101,6 +102,13 @@ def _org_short_forms(
         )
         if "of" in words[1:] and words[0].lower() in ORG_OPENERS | ORG_HEADS:
             forms.append(words[: words.index("of", 1)])
+        # "Kraft" of "Kraft Foods", "Summit" of "Summit Entertainment": the name before
+        # words that only say what kind of body it is.
+        heads = len(words)
+        while heads > 1 and words[heads - 1].lower() in COMPANY_HEADS:
+            heads -= 1
+        if heads < len(words) and not is_place(" ".join(words[:heads])):
+            forms.append(words[:heads])
         for form in forms:
             if form[0][:1].isupper() and form[0].lower() not in _FUNCTION_STARTS:
                 owners.setdefault(name_key(" ".join(form)), set()).add(full)

@@ -366,7 +366,7 @@ def _org_head_split(run: list[_Token]) -> int:
             continue
         rest = run[index + 1 :]
         if rest[-1].lower in ORG_HEADS | PLACE_HEADS or any(
-            t.text in NAME_CONNECTORS for t in rest
+            t.text in NAME_CONNECTORS or t.text in ORG_CONNECTORS for t in rest
         ):
             continue
         return index + 1
