@@ -399,6 +399,15 @@ class RuleExtractor:
                 yield span, "PLACE", None
             elif token.lower in ORG_HEADS and not token.initial:
                 yield span, "ORG", None
+            elif (
+                before is not None
+                and before.lower == "the"
+                and _plural_name(token.core)
+                and token.lower not in THING_HEADS
+                and not self.is_demonym(token.core[:-1])
+                and token.lower not in common
+            ):
+                yield span, "ORG?", None  # "the Angels", "the Sixers": a team or a group
             return
         if (
             before is not None
@@ -455,7 +464,7 @@ class RuleExtractor:
         if len(run) < 2 or not run[-1].core[:1].isalnum():
             return False
         last = run[-1].core
-        plural = last.endswith("s") and not last.endswith(("ss", "'s")) and len(last) > 3
+        plural = _plural_name(last) or (last[:1].isdigit() and last.endswith("s"))
         for end in range(len(run) - 1, 0, -1):
             rest = run[end:]
             if not (plural or len(rest) == 2) or len(rest) > 2:
@@ -679,6 +688,10 @@ def _role_cut(run: list[_Token]) -> tuple[list[_Token], list[_Token]] | None:
     if first_role == 0:
         return None
     return run[:first_role], name
+
+
+def _plural_name(word: str) -> bool:
+    return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "'s"))
 
 
 def _strip_roles(run: list[_Token]) -> list[_Token]:

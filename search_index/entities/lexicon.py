@@ -111,7 +111,8 @@ THING_HEADS = frozenset(
     """
     award awards prize prizes games cup championship championships olympics series
     festival meetings conference summit show tour trophy bowl act treaty accord doctrine
-    day week war
+    day week war oscars emmys grammys tonys baftas playoffs finals midterms primaries
+    christmas easter thanksgiving hanukkah ramadan passover diwali holidays
     """.split()
 )
 

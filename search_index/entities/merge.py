@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -89,6 +89,14 @@ class EntityTable:
 
     def entity_of(self, mention: Mention) -> Entity | None:
         return self._by_node.get((mention.type, mention.key))
+
+    def typed(self, mention: Mention) -> Mention:
+        """The mention with its entity's type: what the whole corpus says the name is ("Red
+        Sox" an organisation in the report that wrote only that and looked like a person)."""
+        entity = self.entity_of(mention)
+        if entity is None or entity.type == mention.type or mention.type not in NAME_TYPES:
+            return mention
+        return replace(mention, type=entity.type)
 
     def _types(self) -> tuple[str, ...]:
         # Worked out once: a typed name is looked up on every search, and the table holds
