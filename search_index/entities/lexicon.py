@@ -70,7 +70,7 @@ ORG_HEADS = frozenset(
     telegraph herald tribune gazette guardian chronicle monitor observer review daily
     weekly magazine agency's corps federation league council's agencies
     foods entertainment pictures records productions films studios advisors industries
-    enterprises brands communications pharmaceuticals networks reporter
+    enterprises brands communications pharmaceuticals networks reporter rescue
     """.split()
 )
 

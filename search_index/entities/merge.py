@@ -339,7 +339,7 @@ def _entity(
 
 def _canonical(counts: Counter[str]) -> str:
     """The most complete form as the corpus writes it: not in capitals, most words, then most
-    letters, then most used, then the plain-ASCII spelling. A spelling that repeats another
+    used, then most letters, then the plain-ASCII spelling. A spelling that repeats another
     ("Esther Williams-Esther Williams", crawl damage) names nothing."""
     keys = {_key(s) for s in counts}
     common = [
@@ -350,8 +350,8 @@ def _canonical(counts: Counter[str]) -> str:
         return (
             int(not surface.isupper() or len(surface) < 2),
             len(surface.split()),
-            len(_key(surface)),
             counts[surface],
+            len(_key(surface)),
             int(surface.isascii()),
             surface,
         )

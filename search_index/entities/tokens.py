@@ -92,14 +92,20 @@ def _tokenize(folded: str) -> list[_Token]:
             initial = not line_tokens or bool(_SENTENCE_GAP.search(gap))
             if initial and line_tokens and gap == ". " and _abbreviation(line_tokens[-1].text):
                 initial = False  # "Gen. Abdel Fattah al-Burhan", "James R. Dabney"
+            word, end = match.group(), match.end()
+            head, hyphen, tail = word.rpartition("-")
+            if hyphen and head[:1].isupper() and tail in FUNCTION_WORDS:
+                # Crawl damage runs a name into the next word ("Chela Ortiz-who lived"):
+                # the name ends at the hyphen.
+                word, end = head, match.start() + len(head)
             line_tokens.append(
                 _Token(
                     line_start + match.start(),
-                    line_start + match.end(),
-                    match.group(),
+                    line_start + end,
+                    word,
                     initial,
                     False,
-                    dot_after=line[match.end() : match.end() + 1] == ".",
+                    dot_after=line[end : end + 1] == ".",
                     line=line_number,
                 )
             )
@@ -216,6 +222,14 @@ def _connector_chain(tokens: list[_Token], j: int, run: list[_Token]) -> int:
         return 0
     nxt = tokens[k]
     if not nxt.capitalised or nxt.lower in MONTHS or nxt.lower in WEEKDAYS or nxt.in_title_line:
+        return 0
+    if tokens[k - 1].text == "and" and (
+        nxt.lower in FUNCTION_WORDS
+        or nxt.lower == run[0].lower
+        or (run[-1].lower in ORG_HEADS and not _ends_in_org_head(tokens, k))
+    ):
+        # A second name, not more of the first: "Gary Ross and The Hollywood Reporter",
+        # "Surrey Police and Surrey Fire and Rescue", "The Hollywood Reporter and Collider".
         return 0
     return k - j
 
