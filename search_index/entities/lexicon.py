@@ -290,3 +290,9 @@ ORG_CUES = frozenset(
     manufacturer supplier chipmaker automaker carmaker producer miner platform app agency
     """.split()
 )
+
+# All-caps words that are ordinary vocabulary in news, not names.
+CAPS_WORDS = frozenset(
+    "AI TV OK PM AM GDP CEO CFO COO VP GM COVID UTC GMT ET PT EDT EST CDT CST MDT MST PDT PST "
+    "HST BST CET FAQ PDF URL ID VIP DNA HIV IT PR HQ DUI DWI KO TKO MVP SUV ATM".split()
+)

@@ -1,0 +1,134 @@
+"""Names an article established, matched where capitals prove nothing (headlines, sentence
+starts), organisation names continued into their full form, and the mentions the names become,
+each keyed to the full name the article used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..models import Mention
+from ..text import name_key
+from .lexicon import CAPS_WORDS, FUNCTION_WORDS, NEWS_AGENCIES
+from .names import _org_short_forms
+from .places import PlaceRules
+from .tokens import _join, _Token
+
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$|^(?:[A-Z]\.){2,}$")
+
+_ORG_TAIL = re.compile(r" (?:in|at|at the|of the) ((?:[A-Z][\w'-]+ ){1,5}[A-Z][\w'-]+)")
+
+
+def match_known(
+    run: list[_Token],
+    known: dict[str, tuple[str, str | None]],
+    alias_types: dict[str, str],
+    places: PlaceRules,
+) -> Iterable[tuple[tuple[int, int], str, str | None]]:
+    """Longest-first matching of names the article established, gazetteer places and
+    acronyms, inside a run where capitals prove nothing."""
+    i = 0
+    limit = max(places.gazetteer.max_words, 6)
+    while i < len(run):
+        if run[i].lower in FUNCTION_WORDS and not run[i].core.isupper():
+            i += 1  # "The Obama administration": the name starts after "The"
+            continue
+        matched = False
+        for j in range(min(len(run), i + limit), i, -1):
+            piece = run[i:j]
+            span = (piece[0].start, piece[-1].core_end)
+            surface = _join(piece)
+            key = name_key(surface)
+            kind_ref = known.get(key)
+            if kind_ref is None and len(piece) == 1 and key in alias_types:
+                kind_ref = (alias_types[key], None)
+            if kind_ref is None:
+                place = places.place(surface, strict=len(piece) == 1)
+                if place is not None and not places.is_demonym(surface):
+                    kind_ref = ("PLACE", place.id)
+            if kind_ref is None and len(piece) == 1 and piece[0].core in NEWS_AGENCIES:
+                kind_ref = ("ORG", None)
+            if kind_ref is None and len(piece) == 1 and ACRONYM.match(piece[0].core):
+                country = places.country_acronym(piece[0].core)
+                if country is not None:
+                    kind_ref = ("PLACE", country)
+                elif piece[0].core not in CAPS_WORDS and not piece[0].in_title_line:
+                    kind_ref = ("ORG", None)
+            if kind_ref is not None:
+                yield span, kind_ref[0], kind_ref[1]
+                i = j
+                matched = True
+                break
+        if not matched:
+            i += 1
+
+
+def extend_orgs(
+    folded: str, found: dict[tuple[int, int], tuple[str, str | None]], places: PlaceRules
+) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """ "Memorial Museum of Combat Feats in Overseas Military Operations": an institution's
+    name continues through "in"/"at the" into a multi-word name that is not a place."""
+    extended: dict[tuple[int, int], tuple[str, str | None]] = {}
+    # Spans come in order of start, so one overlaps a span kept before it only by starting
+    # before that span's end: the furthest end so far answers what a scan of every kept
+    # span would (quadratic in an article of thousands of names).
+    reach = -1
+    for (start, end), (kind, ref) in sorted(found.items()):
+        if kind == "ORG" and " of " in folded[start:end]:
+            match = _ORG_TAIL.match(folded, end)
+            if match and places.gazetteer.lookup(match.group(1)) is None:
+                tail = (match.start(1), match.end(1))
+                for other in [span for span in extended if tail[0] <= span[0] < tail[1]]:
+                    del extended[other]
+                found_inside = [sp for sp in found if tail[0] <= sp[0] < tail[1]]
+                if all(found[sp][1] is None for sp in found_inside):
+                    extended[(start, match.end(1))] = (kind, ref)
+                    reach = max(reach, match.end(1))
+                    continue
+        if reach > start:
+            continue
+        extended[(start, end)] = (kind, ref)
+        reach = max(reach, end)
+    return extended
+
+
+def article_mentions(
+    folded: str,
+    text: str,
+    found: dict[tuple[int, int], tuple[str, str | None]],
+    places: PlaceRules,
+) -> list[Mention]:
+    """Each name found as a mention, keyed: a bare "Kim", the end of a longer name or an
+    organisation's short form takes the key of the full name the article used."""
+    people = [
+        (name_key(folded[s:e]), folded[s:e].split())
+        for (s, e), (kind, _) in found.items()
+        if kind == "PERSON" and " " in folded[s:e].strip()
+    ]
+    short_forms = _org_short_forms(folded, found, places.is_place)
+    mentions: list[Mention] = []
+    for (start, end), (kind, ref) in sorted(found.items()):
+        surface = text[start:end]
+        key = name_key(surface)
+        if kind == "PERSON" and " " not in folded[start:end].strip():
+            # A bare "Kim" or "Zelensky" is the person the article named in full.
+            for full_key, parts in people:
+                if key in (name_key(parts[0]), name_key(parts[-1])):
+                    key = full_key
+                    break
+        elif kind == "PERSON":
+            # "Boone Isaacs" after "Cheryl Boone Isaacs": the end of a longer name.
+            for full_key, parts in people:
+                if (
+                    len(parts) > 2
+                    and full_key != key
+                    and key == name_key(" ".join(parts[-len(surface.split()) :]))
+                ):
+                    key = full_key
+                    break
+        elif kind == "ORG":
+            # "the Survey", "Red Sox": the organisation the article named in full.
+            key = short_forms.get(key, key)
+        mentions.append(Mention(start, end, kind, surface, key, ref))
+    return mentions

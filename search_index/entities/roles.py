@@ -1,0 +1,48 @@
+"""The shape of a run of capitalised words around a name: roles and titles between a place and
+a person ("Alaska Gov. Sarah Palin"), plurals that name teams, quotation marks that make a
+title of a work."""
+
+from __future__ import annotations
+
+from .lexicon import ORG_HEADS, PLACE_HEADS, ROLE_WORDS
+from .tokens import _name_word, _Token
+
+_QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
+
+
+def role_cut(run: list[_Token]) -> tuple[list[_Token], list[_Token]] | None:
+    """Split "<place or organisation> <role words> <name>" into what comes before the roles and
+    the name, or None. Only when a place or body comes first: a run that opens with its title
+    ("President Volodymyr Zelensky") is left to the title rule."""
+    roles = [index for index in range(1, len(run)) if run[index].core in ROLE_WORDS]
+    if not roles or roles[-1] == len(run) - 1:
+        return None
+    name = run[roles[-1] + 1 :]
+    if not all(_name_word(t) for t in name) or name[-1].lower in ORG_HEADS | PLACE_HEADS:
+        return None
+    # The role may hold other capitalised words ("Chief Deputy City Attorney"): what comes
+    # before its first role word is the place or the organisation.
+    first_role = roles[0]
+    while first_role > 0 and run[first_role - 1].core in ROLE_WORDS:
+        first_role -= 1
+    if first_role == 0:
+        return None
+    return run[:first_role], name
+
+
+def plural_name(word: str) -> bool:
+    return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "'s"))
+
+
+def strip_roles(run: list[_Token]) -> list[_Token]:
+    while run and run[-1].core in ROLE_WORDS:
+        run = run[:-1]
+    return run
+
+
+def quoted(folded: str, run: list[_Token]) -> bool:
+    """A run in quotation marks is a title (a film, a book, a nickname), not a person or place:
+    'starred in "American Pie"', "the 'Hunger Games' sequel"."""
+    before = folded[run[0].start - 1 : run[0].start]
+    after = folded[run[-1].end : run[-1].end + 1]
+    return before in _QUOTES and after in _QUOTES
