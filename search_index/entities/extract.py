@@ -17,7 +17,7 @@ from ..models import Alias, Extraction, Mention
 from ..text import fold
 from ..text import name_key as name_key  # re-exported: it moved to text.py, which the index uses
 from .gazetteer import Gazetteer
-from .known import ACRONYM, article_mentions, extend_orgs, match_known
+from .known import ACRONYM, article_mentions, extend_orgs, match_known, shouted
 from .lexicon import (
     CAPS_WORDS,
     CLUB_HEADS,
@@ -157,7 +157,7 @@ class RuleExtractor:
                     taken.add(*span)
                 continue
             matched = False
-            for span, kind, ref in match_known(run, known, alias_types, self.places):
+            for span, kind, ref in match_known(run, known, alias_types, self.places, common):
                 if not taken.overlaps(*span):
                     found[span] = (kind, ref)
                     taken.add(*span)
@@ -269,9 +269,9 @@ class RuleExtractor:
             return
         if _ORDINAL_WORD.match(words[0]) and (last in _EVENT_HEADS or last in THING_HEADS):
             return  # "the Ninth Party Congress", "the 85th Academy Awards"
-        located = before is not None and before.lower in _LOCATIVE
+        located = before is not None and before.lower in _LOCATIVE and not titled
         found = self.places.place(surface, strict=len(run) == 1 and not located)
-        if found is not None:
+        if found is not None and not (titled and found.ambiguous):  # "from President Bush"
             # "challenges to Bush administration rules": a name that is also a word or a
             # surname is a place only until the article says who it is ("President Bush").
             yield span, "PLACE?" if found.ambiguous else "PLACE", found.id
@@ -330,7 +330,7 @@ class RuleExtractor:
             if dateline is not None:
                 yield span, "PLACE", dateline.id  # "GENEVA (Reuters) -"
             else:
-                yield from self._acronym(run[0], span, aliases)
+                yield from self._acronym(run[0], span, aliases, common)
             return
         if len(run) > 1 and ACRONYM.match(run[-1].core) and not ACRONYM.match(run[0].core):
             yield span, "ORG", None  # "Erasmus MC", "Siemens AG", "Cadena SER"
@@ -412,7 +412,7 @@ class RuleExtractor:
                 yield span, "PLACE", None  # "Santa Monica City Attorney ..."
 
     def _acronym(
-        self, token: _Token, span: tuple[int, int], aliases: list[Alias]
+        self, token: _Token, span: tuple[int, int], aliases: list[Alias], common: set[str]
     ) -> Iterable[tuple[tuple[int, int], str, str | None]]:
         if token.core in CAPS_WORDS or token.core.lower() in PERSON_CUES:
             return
@@ -425,7 +425,7 @@ class RuleExtractor:
                 yield span, "ORG", None
         elif (country := self.country_acronym(token.core)) is not None:
             yield span, "PLACE", country
-        else:
+        elif not shouted(token, common):
             yield span, "ORG", None
 
 

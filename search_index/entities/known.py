@@ -25,9 +25,12 @@ def match_known(
     known: dict[str, tuple[str, str | None]],
     alias_types: dict[str, str],
     places: PlaceRules,
+    common: set[str],
 ) -> Iterable[tuple[tuple[int, int], str, str | None]]:
     """Longest-first matching of names the article established, gazetteer places and
     acronyms, inside a run where capitals prove nothing."""
+    # "CHARGED WITH MURDER: ...": words in capitals together are shouting, not acronyms.
+    shouting = sum(1 for t in run if t.core.isupper() and len(t.core) > 1) > 1
     i = 0
     limit = max(places.gazetteer.max_words, 6)
     while i < len(run):
@@ -53,7 +56,12 @@ def match_known(
                 country = places.country_acronym(piece[0].core)
                 if country is not None:
                     kind_ref = ("PLACE", country)
-                elif piece[0].core not in CAPS_WORDS and not piece[0].in_title_line:
+                elif (
+                    piece[0].core not in CAPS_WORDS
+                    and not piece[0].in_title_line
+                    and not shouting
+                    and not shouted(piece[0], common)
+                ):
                     kind_ref = ("ORG", None)
             if kind_ref is not None:
                 yield span, kind_ref[0], kind_ref[1]
@@ -62,6 +70,13 @@ def match_known(
                 break
         if not matched:
             i += 1
+
+
+def shouted(token: _Token, common: set[str]) -> bool:
+    """A word in capitals that the article also writes as an ordinary word ("A HUGE fire",
+    "FIRE" in a report on a fire, "WITH"): emphasis, not an acronym."""
+    lower = token.core.lower()
+    return lower in FUNCTION_WORDS or lower in common
 
 
 def extend_orgs(
