@@ -27,6 +27,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['-]\w+)*'?")
 _SENTENCE_GAP = re.compile(r"[.!?:;\"]|\n|^\s*[-*•|]")
 # A team named with its number ("76ers", "49ers"), not a quantity ("5pm", "20th", "1950s").
 _NUMBER_NAME = re.compile(r"^\d+(?!st|nd|rd|th)[a-z]{2,}s$")
+_ENDS = re.compile(r"[.!?:;]|\n")
 _PREFIXED_NAME = re.compile(r"^(?:al|el|bin|ibn|abu|abd|ben|ould)-[A-Z]")
 _DEFINED_BY_PARENS = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 _STANDS_FOR = re.compile(
@@ -92,6 +93,8 @@ def _tokenize(folded: str) -> list[_Token]:
             initial = not line_tokens or bool(_SENTENCE_GAP.search(gap))
             if initial and line_tokens and gap == ". " and _abbreviation(line_tokens[-1].text):
                 initial = False  # "Gen. Abdel Fattah al-Burhan", "James R. Dabney"
+            elif initial and line_tokens and gap.startswith(",") and not _ENDS.search(gap):
+                initial = False  # a quote closes mid-sentence: '... of the law," Salazar said
             word, end = match.group(), match.end()
             head, hyphen, tail = word.rpartition("-")
             if hyphen and head[:1].isupper() and tail in FUNCTION_WORDS:
