@@ -39,6 +39,7 @@ from .lexicon import (
     PLACE_OPENERS,
     POST_NOMINALS,
     ROLE_WORDS,
+    STATE_ABBREVIATIONS,
     THING_HEADS,
 )
 from .names import (
@@ -58,6 +59,7 @@ from .tokens import (
     _PLACE_PREPOSITIONS,
     _connector_index,
     _join,
+    _joined,
     _name_word,
     _previous_word,
     _runs,
@@ -347,6 +349,13 @@ class RuleExtractor:
             if all(_name_word(t) for t in run):
                 yield span, "PERSON", None
             return
+        if len(run) == 1 and run[0].core in STATE_ABBREVIATIONS and self._after_place(run, tokens):
+            state = self.places.place(STATE_ABBREVIATIONS[run[0].core])
+            yield span, "PLACE", state.id if state else None  # "Fort Smith, Ark."
+            return
+        if len(run) <= 3 and self._before_region(run, tokens, folded):
+            yield span, "PLACE", None  # "in Wasilla, Alaska", "Fort Smith, Ark."
+            return
         if len(run) == 1:
             token = run[0]
             if token.core in COMPASS and before is not None and before.lower == "the":
@@ -410,6 +419,33 @@ class RuleExtractor:
                 yield span, kind, ref
             elif prefix[0].lower in PLACE_OPENERS and kind == "PERSON?":
                 yield span, "PLACE", None  # "Santa Monica City Attorney ..."
+
+    def _before_region(self, run: list[_Token], tokens: list[_Token], folded: str) -> bool:
+        """ "Wasilla, Alaska", "Mannheim, Germany", "Fort Smith, Ark.": a name followed by a
+        comma and a state or a country is a town there."""
+        end = run[-1].index + 1
+        if end >= len(tokens) or folded[run[-1].end : tokens[end].start] != ", ":
+            return False
+        after = tokens[end]
+        if after.core in STATE_ABBREVIATIONS and (after.dot_after or "." in after.core):
+            return True
+        following = [after]
+        if end + 1 < len(tokens) and _joined(after, tokens[end + 1]):
+            following.append(tokens[end + 1])
+        for count in range(len(following), 0, -1):
+            region = self.places.gazetteer.lookup(_surface(folded, following[:count]))
+            if region is not None and region.kind in ("admin1", "country") and not region.ambiguous:
+                return True
+        return False
+
+    def _after_place(self, run: list[_Token], tokens: list[_Token]) -> bool:
+        """A state's abbreviation written after a town and a comma, with its full stop."""
+        token = run[0]
+        return (
+            (token.dot_after or "." in token.core)
+            and token.index > 0
+            and token.start - tokens[token.index - 1].end == 2
+        )
 
     def _acronym(
         self, token: _Token, span: tuple[int, int], aliases: list[Alias], common: set[str]

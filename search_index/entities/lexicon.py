@@ -265,6 +265,22 @@ ABBREVIATIONS = frozenset(
     "Gen Lt Col Maj Capt Sgt Adm Dr Mr Mrs Ms Prof Rep Sen Gov St Jr Sr Inc Corp Co Ltd No Mt "
     "Ft Rev Hon".split()
 )
+# The AP's abbreviations of US states, as datelines and "City, State" write them ("Fort Smith,
+# Ark.", "Malibu, Calif."), to the state's name.
+STATE_ABBREVIATIONS = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+    "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky",
+    "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan",
+    "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri", "Mont": "Montana",
+    "Neb": "Nebraska", "Nev": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn": "Tennessee", "Vt": "Vermont", "Va": "Virginia", "Wash": "Washington",
+    "W.Va.": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming",
+}  # fmt: skip
+
 # Letters after a person's name that are not part of it ("Ayodele Bankole KC").
 POST_NOMINALS = frozenset("KC QC MP MEP MSP OBE MBE CBE PhD MD Jr Sr II III IV".split())
 

@@ -225,3 +225,13 @@ def test_a_film_in_quotation_marks_is_nobody(extractor):
     )
     assert not any(text == "American Pie" for _, text in found)
     assert ("PERSON", "Tara Reid") in found
+
+
+def test_a_town_before_its_state_is_a_place(extractor):
+    # t13-ecb/13_21ecb.txt: Wasilla is too small for the gazetteer.
+    found = names(
+        extractor,
+        "A fire that caused more than $1 million in damage to Alaska Gov. Sarah Palin's church "
+        "in Wasilla, Alaska, may have been set by an arsonist, investigators say.",
+    )
+    assert {("PLACE", "Wasilla"), ("PLACE", "Alaska"), ("PERSON", "Sarah Palin")} <= found
