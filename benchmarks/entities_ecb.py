@@ -39,9 +39,10 @@ ECB+ spans are the annotators' ("in Mannheim, Germany", "defensive tackle Jamal 
   "Benjamin David Banky, 40" -> "Benjamin David Banky", "attorney, Shawn Holley" -> "Shawn
   Holley"); of places joined by "and" the first ("Somalia and Yemen" -> "Somalia");
 * a trailing possessive and post-nominal (Jr, III) are dropped; the core is the last run of
-  capitalised words (with the lower-case connectors inside names: of, and, de, van, al ...);
-  a leading "The", capitalised prepositions ("Near Houston") and titles (Dr., Gov.,
-  President ...; the list is below, written for this scorer) are dropped from its front.
+  capitalised words (with the lower-case connectors inside names: of, and, de, van, al ...)
+  after any possessive ("New Zealand's Mt Cook" -> "Mt Cook"); a leading "The", capitalised
+  prepositions ("Near Houston") and titles (Dr., Gov., President ...; the list is below,
+  written for this scorer) are dropped from its front.
 
 Predictions lose a leading "the", and an organisation the nationality in front of it ("Indian
 Navy": ECB+ leaves the adjective out and marks "Navy"; kimreader keeps it, as OntoNotes does).
@@ -208,6 +209,8 @@ def _core(text: str, start: int, end: int, kind: str) -> tuple[int, int] | None:
     first = len(words) - 1
     while first > 0:
         w = words[first - 1][2]
+        if w.endswith(("'s", "’s")):
+            break  # "New Zealand's Mt Cook": the name is the possessed one
         if _name_word(w) or (
             w in CONNECTORS and first - 2 >= 0 and _name_word(words[first - 2][2])
         ):
