@@ -213,6 +213,16 @@ class RuleExtractor:
                 yield (first.start, run[-1].core_end), "PLACE", place.id
                 return
         run = _trim(run)
+        if (
+            len(run) > 2
+            and run[1].text == "of"
+            and (run[0].core in ROLE_WORDS or run[0].core in CAPS_WORDS)
+        ):
+            # "Governor of Alaska", "the CEO of TallGrass Distribution Ltd": the role is no
+            # part of the place or the body it is of.
+            run = run[2:]
+            if run[0].lower == "the" and len(run) > 1:
+                run = run[1:]
         if not run:
             return
         while len(run) > 1 and run[-1].core in POST_NOMINALS:
@@ -412,7 +422,14 @@ class RuleExtractor:
         for end in range(len(prefix), 0, -1):
             place = self.places.place(_surface(folded, prefix[:end]), strict=end == 1)
             if place is not None and not self.is_demonym(_surface(folded, prefix[:end])):
-                yield (prefix[0].start, prefix[end - 1].core_end), "PLACE", place.id
+                rest = prefix[end:]
+                if rest and all(t.capitalised and t.lower not in PLACE_HEADS for t in rest):
+                    # "Philadelphia Homicide Capt. James Clark": the body the role is in.
+                    yield (prefix[0].start, prefix[-1].core_end), "ORG", None
+                elif rest and all(t.lower in PLACE_HEADS for t in rest):
+                    yield (prefix[0].start, prefix[-1].core_end), "PLACE", None  # "L.A. County"
+                else:
+                    yield (prefix[0].start, prefix[end - 1].core_end), "PLACE", place.id
                 return
         for span, kind, ref in self._classify(prefix, tokens, folded, aliases, common):
             if kind in ("ORG", "PLACE"):

@@ -43,7 +43,8 @@ PERSON_TITLES = frozenset(
     Chief Executive Coordinating Prosecutor Spokesman Spokeswoman Spokesperson Director Chair
     CEO Founder Commissioner Inspector Detective Officer Coach Manager Striker Midfielder
     Defender Goalkeeper Captain Analyst Economist Secretary-General Minister-President
-    Sheriff Undersheriff Constable Trooper Capt Sgt Det Attorney Actress Actor
+    Sheriff Undersheriff Constable Trooper Capt Sgt Det Attorney Actress Actor Const Insp Supt
+    Cpl Pvt
     """.split()
 )
 
@@ -107,12 +108,14 @@ PLACE_HEADS = frozenset(
 
 # Last words of things that are neither people nor places ("Academy Awards", "Hunger Games",
 # "Winter Meetings", "Endangered Species Act", "Christmas Day").
-THING_HEADS = frozenset(
+# Holidays name no one either, but an organisation's name may stand before one ("the TallGrass
+# Distribution Ltd Christmas party").
+HOLIDAYS = frozenset("christmas easter thanksgiving hanukkah ramadan passover diwali".split())
+THING_HEADS = HOLIDAYS | frozenset(
     """
     award awards prize prizes games cup championship championships olympics series
     festival meetings conference summit show tour trophy bowl act treaty accord doctrine
-    day week war oscars emmys grammys tonys baftas playoffs finals midterms primaries
-    christmas easter thanksgiving hanukkah ramadan passover diwali holidays
+    day week war oscars emmys grammys tonys baftas playoffs finals midterms primaries holidays
     """.split()
 )
 
@@ -263,7 +266,7 @@ CLUB_OPENERS = frozenset(
 # Abbreviations whose full stop does not end a sentence ("Gen. Abdel Fattah al-Burhan").
 ABBREVIATIONS = frozenset(
     "Gen Lt Col Maj Capt Sgt Adm Dr Mr Mrs Ms Prof Rep Sen Gov St Jr Sr Inc Corp Co Ltd No Mt "
-    "Ft Rev Hon".split()
+    "Ft Rev Hon Const Insp Supt Det Cpl Pvt".split()
 )
 # The AP's abbreviations of US states, as datelines and "City, State" write them ("Fort Smith,
 # Ark.", "Malibu, Calif."), to the state's name.

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .lexicon import (
     ABBREVIATIONS,
     FUNCTION_WORDS,
+    HOLIDAYS,
     MONTHS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
@@ -378,7 +379,8 @@ def _org_head_split(run: list[_Token]) -> int:
             run[index].lower not in ORG_HEADS
             or following.lower in ORG_HEADS
             or not following.capitalised
-            or run[-1].lower in THING_HEADS  # "85th Academy Awards": an event
+            or (run[-1].lower in THING_HEADS and run[-1].lower not in HOLIDAYS)  # "85th
+            # Academy Awards": an event, not the Academy
         ):
             continue
         rest = run[index + 1 :]

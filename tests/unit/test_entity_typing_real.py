@@ -235,3 +235,18 @@ def test_a_town_before_its_state_is_a_place(extractor):
         "in Wasilla, Alaska, may have been set by an arsonist, investigators say.",
     )
     assert {("PLACE", "Wasilla"), ("PLACE", "Alaska"), ("PERSON", "Sarah Palin")} <= found
+
+
+def test_a_role_of_a_body_and_the_body_before_a_role(extractor):
+    # t18-ecb/18_3ecb.txt ("CEO of TallGrass ..." was one organisation) and
+    # t22-plus/22_12ecbplus.txt ("Philadelphia Homicide Capt. James Clark" one person).
+    found = names(
+        extractor,
+        "Banky was the CEO of TallGrass Distribution Ltd., a natural health products company.",
+    )
+    assert ("ORG", "TallGrass Distribution Ltd") in found
+    found = names(
+        extractor,
+        "She then opened fire on the others, Philadelphia Homicide Capt. James Clark said.",
+    )
+    assert {("ORG", "Philadelphia Homicide"), ("PERSON", "James Clark")} <= found
