@@ -6,7 +6,8 @@ edit history), not as articles from different outlets.
 the one asked for or the one a redirect led to (``http://x`` redirected to ``https://x``, and
 later ``https://x`` asked for directly, are one page). Versions are numbered by fetch time.
 
-Plain data in, plain data out: no file is read here.
+``group_versions`` works on plain data; ``versions_of_files`` reads the records beside the
+articles' files first (``provenance.read_provenance``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+from .provenance import MalformedProvenance, Provenance, read_provenance
 
 __all__ = [
     "Capture",
@@ -23,6 +27,7 @@ __all__ = [
     "page_key",
     "parse_fetched_at",
     "versions_by_first",
+    "versions_of_files",
 ]
 
 
@@ -34,6 +39,10 @@ class Capture:
     requested_url: str
     final_url: str
     fetched_at: datetime
+
+    @classmethod
+    def of(cls, article_id: str, record: Provenance) -> Capture:
+        return cls(article_id, record.requested_url, record.final_url, record.fetched_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,3 +137,18 @@ def versions_by_first(versions: Mapping[str, Version]) -> dict[str, list[Version
     for members in pages.values():
         members.sort(key=lambda v: v.number)
     return pages
+
+
+def versions_of_files(articles: Iterable[tuple[str, str]]) -> dict[str, Version]:
+    """:func:`group_versions` of the articles ``(id, path)`` whose file has a provenance record
+    beside it. A record that cannot be read leaves its article out (the corpus scan already
+    reported it)."""
+    captures: list[Capture] = []
+    for article_id, path in articles:
+        try:
+            record = read_provenance(Path(path))
+        except MalformedProvenance:
+            continue
+        if record is not None:
+            captures.append(Capture.of(article_id, record))
+    return group_versions(captures)

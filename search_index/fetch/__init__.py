@@ -7,8 +7,8 @@ It saves each page's original bytes into a folder with a provenance record besid
 files and URL lists are read for their links (links.py, inputs.py); file names come from URLs
 and can never leave the folder (names.py).
 
-May import from search_index only ``files`` and the package version: it must stay usable
-without the corpus, the index or the UI.
+May import from search_index only ``files`` (atomic writes), ``provenance`` (the record's name)
+and the package version: it must stay usable without the corpus, the index or the UI.
 """
 
 from .http import USER_AGENT, HttpSettings

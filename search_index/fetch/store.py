@@ -24,12 +24,12 @@ from typing import Any, Literal
 
 from search_index import __version__
 from search_index.files import write_atomically
+from search_index.provenance import PROVENANCE_SUFFIX, provenance_path
 
 from .names import extension_for, is_inside, stem_for_url, url_hash, version_stem
 
 __all__ = ["PROVENANCE_SUFFIX", "Capture", "CaptureStore", "Saved", "iso_utc"]
 
-PROVENANCE_SUFFIX = ".provenance.json"
 _VERSION_SUFFIX = re.compile(r"--\d{8}T\d{6}Z(?:-\d+)?$")
 # A provenance record is a few hundred bytes; anything far larger is not one of ours.
 _MAX_RECORD_BYTES = 1024 * 1024
@@ -108,7 +108,7 @@ class CaptureStore:
             "fetched_by": f"kimreader {__version__}",
         }
         write_atomically(path, body)
-        write_atomically(_record_path(path), json.dumps(record, indent=2) + "\n")
+        write_atomically(provenance_path(path), json.dumps(record, indent=2) + "\n")
         capture = Capture(
             path,
             requested_url,
@@ -164,7 +164,7 @@ class CaptureStore:
         raise OSError(f"no free file name for {url} in {self.folder}")
 
     def _is_taken(self, path: Path) -> bool:
-        names = (path.name, _record_path(path).name)
+        names = (path.name, provenance_path(path).name)
         if any(name.casefold() in self._taken for name in names):
             return True
         return any(os.path.lexists(self.folder / name) for name in names)
@@ -196,13 +196,11 @@ class CaptureStore:
                     self._remember(capture)
 
 
-def _record_path(page: Path) -> Path:
-    return page.with_name(page.name + PROVENANCE_SUFFIX)
-
-
 def _read_record(record: Path) -> Capture | None:
     """The capture a provenance record describes; None for anything unreadable (a record that
-    is not ours is ignored, never fatal)."""
+    is not ours is ignored, never fatal). Read here rather than with
+    ``provenance.read_provenance`` because fetch also needs the optional etag and
+    last_modified, which the corpus has no use for."""
     try:
         if record.stat().st_size > _MAX_RECORD_BYTES:
             return None

@@ -25,6 +25,8 @@ from search_index.fetch import (
     read_inputs,
 )
 from search_index.fetch.store import PROVENANCE_SUFFIX
+from search_index.provenance import read_provenance
+from search_index.versions import versions_of_files
 
 PAGE = b"<!doctype html><html><head><title>Museum</title></head><body><p>%s</p></body></html>"
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9._-]*$")
@@ -462,3 +464,21 @@ def test_nothing_listens_fails_cleanly(settings, tmp_path):
     [outcome] = run([url], tmp_path, settings).outcomes
     assert outcome.status == "failed" and "could not connect" in outcome.reason
     assert files(tmp_path) == []
+
+
+def test_captures_read_back_as_provenance_and_as_versions(server, settings, tmp_path):
+    # The corpus's reader (provenance.read_provenance) accepts every record fetch writes, and
+    # versions.py numbers a page's captures by fetch time.
+    server.routes["/short"] = Reply(302, headers={"Location": "/story"})
+    server.routes["/story"] = [Reply(body=page("one")), Reply(body=page("two"))]
+    server.routes["/other"] = Reply(body=page("other"))
+    first = run([server.url("/short"), server.url("/other")], tmp_path, settings).outcomes
+    second = run([server.url("/story")], tmp_path, settings).outcomes[0]
+    saved = [Path(o.path) for o in (*first, second)]
+    for path in saved:
+        rec = read_provenance(path)
+        assert rec is not None and rec.matches(path.read_bytes())
+    assert read_provenance(saved[0]).requested_url == server.url("/short")
+    versions = versions_of_files((p.stem, str(p)) for p in saved)
+    assert sorted(versions) == sorted([saved[0].stem, saved[2].stem])  # "/other" has one capture
+    assert versions[saved[2].stem].label == f"v2 of {saved[0].stem}"
