@@ -8,30 +8,31 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .corpus_files import LINK_OUTSIDE, read_bytes, stat_of, walk
+from .formats import kinds
+from .formats.encoding import decode, repair_mojibake
 from .ids import assign_ids
 from .models import Article, SkippedFile
-from .paths import inside
-from .sidecar import SIDECAR_NAME, Overrides, load_sidecar, split_front_matter
+from .provenance import (
+    MalformedProvenance,
+    Provenance,
+    read_provenance,
+)
+from .sidecar import Overrides, load_sidecar, split_front_matter
 from .text import clean_label, replace_surrogates, strip_controls
+
+# Re-exported: decoding and the link rule were read from here before they had modules of their own.
+__all__ = ["LINK_OUTSIDE", "decode"]
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+"""The largest plain-text file read (saved pages and feeds: formats.kinds.MAX_BYTES)."""
 # Bump when reading or metadata inference changes, so stored articles are read again.
-READER_VERSION = "3"
-
-_SNIFF_BYTES = 8192
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
+READER_VERSION = "4"
 
 
 class CorpusError(Exception):
@@ -51,6 +52,9 @@ class SourceFile:
     content_digest: str = ""
     """SHA-256 of the bytes the fingerprint was taken from: reading checks the file still has
     them, so an article is never stored under the fingerprint of other bytes."""
+    format: str = kinds.TEXT
+    item: str = ""
+    """For a feed's item: its key within the feed (formats.feed.FeedItem.key)."""
 
     @property
     def path(self) -> Path:
@@ -96,6 +100,16 @@ class FileStamp:
     ctime_ns: int
     inode: int
     content_digest: str
+    kind: str = ""
+    """"" for a file that is one article; FEED_STAMP for a feed (``items`` lists its items);
+    NOT_AN_ARTICLE for an .xml/.json file that is not a feed (not read again until it
+    changes)."""
+    items: tuple[tuple[str, str, str], ...] = ()
+    """A feed's items as (slug, key, digest), so an unchanged feed is not parsed again."""
+
+
+FEED_STAMP = "feed"
+NOT_AN_ARTICLE = "other"
 
 
 # A stamp is trusted only for a file last modified this long before the scan that took it: a
@@ -120,7 +134,7 @@ def discover(
     root = check_corpus_dir(corpus_dir)
     overrides, warnings = load_sidecar(root)
     skipped: list[SkippedFile] = []
-    found: list[tuple[str, str, str, str]] = []
+    found: list[_Found] = []
     new_stamps: dict[str, FileStamp] = {}
     known = stamps or {}
     version = f"{READER_VERSION}|{analysis_version}"
@@ -128,51 +142,113 @@ def discover(
     # objects per file were most of what a refresh that reads nothing cost.
     root_text = str(root)
     prefix = len(root_text if root_text.endswith(os.sep) else root_text + os.sep)
-    for name, problem in _walk(root):
+    for name, problem in walk(root):
         rel = name[prefix:] if os.sep == "/" else name[prefix:].replace(os.sep, "/")
         if problem is not None:
             skipped.append(SkippedFile(_shown_path(rel), problem))
             continue
+        fmt = kinds.kind_of(name)
         stamp = _unchanged(name, known.get(rel), stamped_at_ns)
         if stamp is None:
-            before = _stat(name)
-            data, problem = _read_bytes(Path(name), root)
-            if data is None:
-                skipped.append(SkippedFile(_shown_path(rel), problem or "unreadable"))
+            before = stat_of(name)
+            data, problem = read_bytes(Path(name), root, _max_bytes(name))
+            if data is None or problem is not None:
+                # An .xml or .json file that cannot be read is not known to be a feed: left
+                # alone, like any other file that is not an article.
+                if fmt is not None:
+                    skipped.append(SkippedFile(_shown_path(rel), problem or "unreadable"))
                 continue
+            content = hashlib.sha256(data).hexdigest()
+            kind, items, problem = _feed_items(name, fmt, data, content)
             if problem is not None:
                 skipped.append(SkippedFile(_shown_path(rel), problem))
                 continue
-            content = hashlib.sha256(data).hexdigest()
-            if before is not None and before == _stat(name):
-                stamp = FileStamp(*before, content)
+            if before is not None and before == stat_of(name):
+                stamp = FileStamp(*before, content, kind, items)
         else:
-            content = stamp.content_digest
+            content, kind, items = stamp.content_digest, stamp.kind, stamp.items
         if stamp is not None:
             new_stamps[rel] = stamp
+        if kind == NOT_AN_ARTICLE:
+            continue
         digest = hashlib.sha256(f"{content}|{version}".encode()).hexdigest()
-        found.append((name, rel, digest, content))
+        fmt = kinds.FEED if kind == FEED_STAMP else fmt or kinds.TEXT
+        found.append(_Found(name, rel, digest, content, fmt, items))
 
-    ids = assign_ids([rel for _, rel, _, _ in found])
+    ids = assign_ids([f.rel for f in found])
     files: list[SourceFile] = []
-    for (name, rel, digest, content), article_id in zip(found, ids, strict=True):
-        override = overrides.get(article_id) or overrides.get(rel)
+    taken = set(ids)
+    for entry, article_id in zip(found, ids, strict=True):
+        if entry.format == kinds.FEED:
+            files.extend(_item_files(entry, article_id, taken, version, overrides))
+            continue
+        digest = entry.digest
+        override = overrides.get(article_id) or overrides.get(entry.rel)
         if override is not None:
             digest = hashlib.sha256(f"{digest}|{override!r}".encode()).hexdigest()
-        files.append(SourceFile(article_id, name, rel, digest, content))
+        files.append(
+            SourceFile(article_id, entry.name, entry.rel, digest, entry.content, entry.format)
+        )
     files.sort(key=lambda f: f.id)
     skipped.sort(key=lambda s: s.path)
     return Discovery(root, tuple(files), tuple(skipped), warnings, overrides, new_stamps)
 
 
-def _stat(path: str) -> tuple[int, int, int, int] | None:
+@dataclass(frozen=True, slots=True)
+class _Found:
+    name: str
+    rel: str
+    digest: str
+    content: str
+    format: str
+    items: tuple[tuple[str, str, str], ...]
+
+
+def _feed_items(
+    name: str, fmt: str | None, data: bytes, content: str
+) -> tuple[str, tuple[tuple[str, str, str], ...], str | None]:
+    """(stamp kind, items, problem) for a file just read: its items if it is a feed."""
+    if fmt not in (None, kinds.FEED):
+        return "", (), None
+    kind = kinds.sniff_feed(data)
+    if kind is None:
+        if fmt is None:  # an .xml or .json file that is not a feed: not an article file
+            return NOT_AN_ARTICLE, (), None
+        return "", (), "not an RSS, Atom or JSON feed"
+    from .formats.page import NotAnArticle
+    from .formats.reading import feed_of
+
     try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    if not stat.S_ISREG(st.st_mode):
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        feed = feed_of(data, content, kind)
+    except NotAnArticle as exc:
+        return "", (), str(exc)
+    return FEED_STAMP, tuple((i.slug, i.key, i.digest) for i in feed.items), None
+
+
+def _item_files(
+    entry: _Found,
+    feed_id: str,
+    taken: set[str],
+    version: str,
+    overrides: dict[str, Overrides],
+) -> list[SourceFile]:
+    """One SourceFile per feed item: id ``<feed id>/<item slug>``, fingerprint from the
+    item's own digest, so a feed that gains an item re-reads only that item."""
+    files = []
+    for slug, key, item_digest in entry.items:
+        article_id = f"{feed_id}/{slug}"
+        if article_id in taken:  # a file's id already reads like this item's: tell them apart
+            suffix = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+            article_id = f"{article_id}~{suffix[:8]}"
+        taken.add(article_id)
+        digest = hashlib.sha256(f"{item_digest}|{version}".encode()).hexdigest()
+        override = overrides.get(article_id)
+        if override is not None:
+            digest = hashlib.sha256(f"{digest}|{override!r}".encode()).hexdigest()
+        files.append(
+            SourceFile(article_id, entry.name, entry.rel, digest, entry.content, kinds.FEED, key)
+        )
+    return files
 
 
 def _unchanged(path: str, stamp: FileStamp | None, stamped_at_ns: int) -> FileStamp | None:
@@ -181,24 +257,48 @@ def _unchanged(path: str, stamp: FileStamp | None, stamped_at_ns: int) -> FileSt
     if stamp is None or stamp.mtime_ns >= stamped_at_ns - RACY_NS:
         return None
     seen = (stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode)
-    return stamp if _stat(path) == seen else None
+    return stamp if stat_of(path) == seen else None
 
 
 def read_article(source: SourceFile, overrides: dict[str, Overrides]) -> Article | SkippedFile:
     """Decode, clean and describe one file; a file with no article text is skipped."""
     shown = _shown_path(source.relpath)
     root = source.path.parents[len(Path(source.relpath).parts) - 1]
-    data, problem = _read_bytes(source.path, root)
+    data, problem = read_bytes(source.path, root, _max_bytes(source.location))
     if data is None or problem is not None:
         return SkippedFile(shown, problem or "unreadable")
     if source.content_digest and hashlib.sha256(data).hexdigest() != source.content_digest:
         # Stored under the old fingerprint, these bytes would never be read again if the file
         # went back to its old content (a rewrite in place caught half-way).
         return SkippedFile(shown, CHANGED_WHILE_READ)
+    provenance, notes = _provenance(source.path, data)
+    if provenance is not None and provenance.status >= 400:
+        return SkippedFile(
+            shown, f"saved from an HTTP {provenance.status} response, not an article"
+        )
+    if source.format in (kinds.TEXT, kinds.MARKDOWN):
+        article = _read_text(source, shown, data)
+    else:
+        article = _read_formatted(source, shown, data, provenance)
+    if isinstance(article, SkippedFile):
+        return article
+    if provenance is not None:
+        article = replace(
+            article,
+            url=article.url or provenance.final_url,
+            source_url=provenance.final_url,
+            fetched_at=provenance.fetched_at_text,
+        )
+    if notes:
+        article = replace(article, notes=(*article.notes, *notes))
+    return _overridden(article, source, overrides)
+
+
+def _read_text(source: SourceFile, shown: str, data: bytes) -> Article | SkippedFile:
     from .metadata import infer_metadata  # its patterns compile only when a file is read
 
     text, note = decode(data)
-    text = strip_controls(text)
+    text, repaired = repair_mojibake(strip_controls(text))
     front, text = split_front_matter(text)
     inferred = infer_metadata(text)
     if not inferred.body.strip():
@@ -212,141 +312,79 @@ def read_article(source: SourceFile, overrides: dict[str, Overrides]) -> Article
         url=None,
         body=inferred.body,
         content_hash=source.fingerprint,
-        notes=(note,) if note else (),
+        notes=tuple(n for n in (note, repaired) if n),
+        format=source.format,
     )
-    for layer in (front, overrides.get(source.id) or overrides.get(source.relpath)):
-        if layer is not None:
-            article = _apply(article, layer)
-    return article
+    return _apply(article, front) if front is not None else article
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Bytes to text, saying how when it was not plain UTF-8."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), None
-            except UnicodeDecodeError:
-                break
+def _read_formatted(
+    source: SourceFile, shown: str, data: bytes, provenance: Provenance | None
+) -> Article | SkippedFile:
+    """A saved page, a page archive or a feed item, through formats/."""
+    from .formats.page import NotAnArticle
+    from .formats.reading import read_page
+
     try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
-    # Scraped text is usually UTF-8 with a few broken bytes: keep it UTF-8 rather than let a
-    # detector re-read every accented letter in some legacy code page.
-    lossy = data.decode("utf-8", errors="replace")
-    bad = lossy.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    if bad * 200 <= len(data):
-        return lossy, f"not valid UTF-8: {bad} undecodable byte(s) shown as \ufffd"
-    import charset_normalizer  # only for the rare file that is not UTF-8
+        page = read_page(
+            source.format,
+            data,
+            content_digest=source.content_digest or hashlib.sha256(data).hexdigest(),
+            item=source.item,
+            url=provenance.final_url if provenance else None,
+        )
+    except NotAnArticle as exc:
+        return SkippedFile(shown, str(exc))
+    body, repaired = repair_mojibake(strip_controls(page.body))
+    title, _ = repair_mojibake(clean_label(strip_controls(page.title)))
+    if not body.strip():
+        return SkippedFile(shown, "no article text")
+    return Article(
+        id=source.id,
+        path=shown,
+        title=title or _title_from_name(source),
+        outlet=page.outlet,
+        published=page.published,
+        url=page.url,
+        body=body,
+        content_hash=source.fingerprint,
+        notes=tuple(n for n in (*page.notes, repaired) if n),
+        format=source.format,
+        author=page.author,
+        language=page.language,
+        is_summary=page.is_summary,
+    )
 
-    best = charset_normalizer.from_bytes(data).best()
-    if best is not None and best.encoding:
-        return str(best), f"not valid UTF-8: read as {best.encoding}"
-    return data.decode("cp1252", errors="replace"), "not valid UTF-8: read as windows-1252"
 
-
-def _read_bytes(path: Path, root: Path) -> tuple[bytes | None, str | None]:
-    """The file's bytes, or why not. What is checked is the file that was opened (fstat of its
-    descriptor), not the name: a file swapped for a FIFO or a device after a stat would block
-    the read for ever, and one swapped for a link may point out of the corpus."""
-    if path.is_symlink() and not inside(path, root):
-        return None, LINK_OUTSIDE
+def _provenance(path: Path, data: bytes) -> tuple[Provenance | None, tuple[str, ...]]:
+    """The file's provenance record, if it has one, and what is wrong with it, if anything."""
     try:
-        # O_NONBLOCK: opening a FIFO for reading waits for a writer; with it, open returns at
-        # once and fstat says what it is. (It changes nothing for regular files.)
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        return None, "file disappeared or is a broken link"
-    except PermissionError:
-        return None, "permission denied"
-    except OSError as exc:
-        return None, f"cannot read: {exc.strerror or exc}"
-    st = os.fstat(fd)
-    if not stat.S_ISREG(st.st_mode):
-        os.close(fd)
-        return None, "not a regular file"
-    with os.fdopen(fd, "rb") as handle:
-        if st.st_size == 0:
-            return b"", "empty file"
-        if st.st_size > MAX_ARTICLE_BYTES:
-            limit = MAX_ARTICLE_BYTES // (1024 * 1024)
-            return b"", f"larger than {limit} MiB ({st.st_size / 1048576:.1f} MiB)"
-        try:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
-        except OSError as exc:
-            return None, f"cannot read: {exc.strerror or exc}"
-    if not data.strip():
-        return data, "empty file"
-    if _looks_binary(data):
-        return data, "binary file, not text"
-    return data, None
+        record = read_provenance(path)
+    except MalformedProvenance as exc:
+        return None, (f"provenance record ignored: {exc}",)
+    if record is None:
+        return None, ()
+    if not record.matches(data):
+        return record, (
+            "the file was changed after it was fetched (its SHA-256 differs from "
+            "its provenance record's)",
+        )
+    return record, ()
 
 
-def _looks_binary(data: bytes) -> bool:
-    head = data[:_SNIFF_BYTES]
-    if any(head.startswith(bom) for bom, _ in _BOMS):
-        return False
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls * 10 > len(head)
+def _overridden(article: Article, source: SourceFile, overrides: dict[str, Overrides]) -> Article:
+    layer = overrides.get(source.id) or (None if source.item else overrides.get(source.relpath))
+    return _apply(article, layer) if layer is not None else article
+
+
+def _max_bytes(name: str) -> int:
+    fmt = kinds.kind_of(name)
+    if fmt in (None, kinds.TEXT, kinds.MARKDOWN):
+        return MAX_ARTICLE_BYTES if fmt else kinds.MAX_BYTES[kinds.FEED]
+    return max(MAX_ARTICLE_BYTES, kinds.MAX_BYTES[fmt])
 
 
 CHANGED_WHILE_READ = "changed while being indexed; read again next time"
-# Links are followed only within the corpus: one to /etc/passwd or to a private notes folder
-# must not make it searchable, and one to / must not walk the whole disk.
-LINK_OUTSIDE = "link points outside the corpus folder (not followed)"
-
-
-def _walk(root: Path) -> Iterator[tuple[str, str | None]]:
-    """Article files below root (as path strings), following links inside root but never
-    around a loop; hidden names skipped."""
-    seen: set[tuple[int, int]] = set()
-    stack = [str(root)]
-    while stack:
-        folder = stack.pop()
-        try:
-            st = os.stat(folder)
-        except OSError as exc:
-            yield folder, f"cannot open folder: {exc.strerror or exc}"
-            continue
-        key = (st.st_dev, st.st_ino)
-        if key in seen:
-            yield folder, "link loops back to a folder already read"
-            continue
-        seen.add(key)
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as exc:
-            yield folder, f"cannot list folder: {exc.strerror or exc}"
-            continue
-        subfolders: list[str] = []
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            link = entry.is_symlink()
-            if is_dir:
-                if link and not inside(Path(entry.path), root):
-                    yield entry.path, LINK_OUTSIDE
-                else:
-                    subfolders.append(entry.path)
-                continue
-            if os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES or name == SIDECAR_NAME:
-                continue
-            if link and not os.path.exists(entry.path):
-                yield entry.path, "broken link"
-                continue
-            if link and not inside(Path(entry.path), root):
-                yield entry.path, LINK_OUTSIDE
-                continue
-            yield entry.path, None
-        stack.extend(reversed(subfolders))
 
 
 def _shown_path(rel: str) -> str:

@@ -47,6 +47,17 @@ class Article:
     body: str
     content_hash: str
     notes: tuple[str, ...] = ()
+    format: str = "text"
+    """What the article was read from: "text", "markdown", "html", "mhtml" or "feed"."""
+    author: str | None = None
+    language: str | None = None
+    """As the page or feed states it ("en", "en-US"); None when it does not."""
+    is_summary: bool = False
+    """Only a summary was there (a feed item without its full text)."""
+    source_url: str | None = None
+    """Where the file's bytes were fetched from (its provenance record's final URL)."""
+    fetched_at: str | None = None
+    """When they were fetched, ISO 8601 in UTC ("2026-12-04T23:10:00Z")."""
 
     @property
     def text(self) -> str:
@@ -74,6 +85,8 @@ class ArticleInfo:
     url: str | None
     words: int
     fingerprint: str
+    format: str = "text"
+    source_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

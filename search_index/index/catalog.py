@@ -33,6 +33,8 @@ def _catalog_entry(article: Article) -> dict[str, Any]:
         "has_time": bool(published and published.has_time),
         "url": article.url,
         "words": article.words,
+        "format": article.format,
+        "source_url": article.source_url,
     }
 
 
@@ -51,6 +53,8 @@ def info_from_entry(article_id: str, entry: dict[str, Any]) -> ArticleInfo:
         url=entry.get("url"),
         words=int(entry.get("words") or 0),
         fingerprint=str(entry.get("fingerprint", "")),
+        format=str(entry.get("format") or "text"),
+        source_url=entry.get("source_url"),
     )
 
 

@@ -53,6 +53,7 @@ def _document_fields(
         published_has_time=bool(published and published.has_time),
         url=article.url,
         notes=list(article.notes),
+        about=json.dumps(_about(article), ensure_ascii=False),
         # The headline is indexed with the body so that every offset Whoosh stores points
         # into Article.text, the one string that entities, matches and claims share.
         body=folded,
@@ -62,6 +63,31 @@ def _document_fields(
         # article repeats them, and analysing the text a third time in full is not free.
         spell=" ".join(dict.fromkeys(folded.split())),
     )
+
+
+_ABOUT_TEXT = ("author", "language", "source_url", "fetched_at")
+
+
+def _about(article: Article) -> dict[str, Any]:
+    about: dict[str, Any] = {"format": article.format}
+    about.update({k: getattr(article, k) for k in _ABOUT_TEXT if getattr(article, k)})
+    if article.is_summary:
+        about["is_summary"] = True
+    return about
+
+
+def _about_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    try:
+        about = json.loads(fields.get("about") or "{}")
+    except (TypeError, ValueError):
+        return {}
+    if not isinstance(about, dict):
+        return {}
+    out: dict[str, Any] = {k: about[k] for k in _ABOUT_TEXT if isinstance(about.get(k), str)}
+    if isinstance(about.get("format"), str):
+        out["format"] = about["format"]
+    out["is_summary"] = about.get("is_summary") is True
+    return out
 
 
 def _article_from_fields(fields: dict[str, Any]) -> Article:
@@ -80,6 +106,7 @@ def _article_from_fields(fields: dict[str, Any]) -> Article:
         body=fields.get("body", ""),
         content_hash=fields.get("fingerprint", ""),
         notes=tuple(fields.get("notes") or ()),
+        **_about_fields(fields),
     )
 
 

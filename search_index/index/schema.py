@@ -26,7 +26,7 @@ from ..text import name_key, normalize_token
 
 # Bump whenever the schema or the analyzers change: an index with another version is rebuilt.
 # Other modules read it as schema.SCHEMA_VERSION, at call time: one value for every reader.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9  # 9: "about" (format, author, language, source URL, fetch time)
 
 # Digit groups ("10,000", "1,250.50") stay one token so 10000 and 10,000 meet; otherwise words
 # with inner dots ("U.S") stay whole.
@@ -130,6 +130,9 @@ def build_schema() -> Schema:
         published_has_time=STORED,
         url=STORED,
         notes=STORED,
+        # What the article was read from and what its file said of it (format, author,
+        # language, summary or not, source URL, fetch time), as one small JSON object.
+        about=STORED,
         body=TEXT(analyzer=stemmed, stored=True, chars=True, multitoken_query="phrase"),
         # Spelling suggestions must be real words, not stems ("sanctions", not "sanction"), and
         # fuzzy terms on a stemmed field that also keeps spelling data find nothing: so the
