@@ -11,7 +11,7 @@ from .corpus import FileStamp
 from .files import write_atomically
 
 STAMPS_NAME = "kimreader-files.json"
-_FORMAT = 2  # 2: with the change time
+_FORMAT = 3  # 2: with the change time; 3: with the kind of file and a feed's items
 
 
 def load_stamps(folder: Path | None) -> tuple[dict[str, FileStamp], int]:
@@ -24,8 +24,16 @@ def load_stamps(folder: Path | None) -> tuple[dict[str, FileStamp], int]:
         if data.get("format") != _FORMAT:
             return {}, 0
         files = {
-            str(rel): FileStamp(int(size), int(mtime), int(ctime), int(inode), str(digest))
-            for rel, (size, mtime, ctime, inode, digest) in data["files"].items()
+            str(rel): FileStamp(
+                int(size),
+                int(mtime),
+                int(ctime),
+                int(inode),
+                str(digest),
+                str(kind),
+                tuple((str(slug), str(key), str(item)) for slug, key, item in items),
+            )
+            for rel, (size, mtime, ctime, inode, digest, kind, items) in data["files"].items()
         }
         return files, int(data["taken_ns"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
@@ -40,7 +48,15 @@ def save_stamps(folder: Path | None, stamps: dict[str, FileStamp], taken_ns: int
         "format": _FORMAT,
         "taken_ns": taken_ns,
         "files": {
-            rel: [s.size, s.mtime_ns, s.ctime_ns, s.inode, s.content_digest]
+            rel: [
+                s.size,
+                s.mtime_ns,
+                s.ctime_ns,
+                s.inode,
+                s.content_digest,
+                s.kind,
+                [list(item) for item in s.items],
+            ]
             for rel, s in stamps.items()
         },
     }
