@@ -151,7 +151,7 @@ def discover(
         stamp = _unchanged(name, known.get(rel), stamped_at_ns)
         if stamp is None:
             before = stat_of(name)
-            data, problem = read_bytes(Path(name), root, _max_bytes(name))
+            data, problem = _read_bytes(Path(name), root)
             if data is None or problem is not None:
                 # An .xml or .json file that cannot be read is not known to be a feed: left
                 # alone, like any other file that is not an article.
@@ -264,7 +264,7 @@ def read_article(source: SourceFile, overrides: dict[str, Overrides]) -> Article
     """Decode, clean and describe one file; a file with no article text is skipped."""
     shown = _shown_path(source.relpath)
     root = source.path.parents[len(Path(source.relpath).parts) - 1]
-    data, problem = read_bytes(source.path, root, _max_bytes(source.location))
+    data, problem = _read_bytes(source.path, root)
     if data is None or problem is not None:
         return SkippedFile(shown, problem or "unreadable")
     if source.content_digest and hashlib.sha256(data).hexdigest() != source.content_digest:
@@ -375,6 +375,11 @@ def _provenance(path: Path, data: bytes) -> tuple[Provenance | None, tuple[str, 
 def _overridden(article: Article, source: SourceFile, overrides: dict[str, Overrides]) -> Article:
     layer = overrides.get(source.id) or (None if source.item else overrides.get(source.relpath))
     return _apply(article, layer) if layer is not None else article
+
+
+def _read_bytes(path: Path, root: Path) -> tuple[bytes | None, str | None]:
+    """The file's bytes, or why not, within its format's size cap (corpus_files.read_bytes)."""
+    return read_bytes(path, root, _max_bytes(path.name))
 
 
 def _max_bytes(name: str) -> int:
