@@ -23,6 +23,7 @@ MAX_MARKUP_CHARS = 8 * 1024 * 1024
 MAX_ELEMENTS = 300_000
 # Fewer words than this is a stub: a 404 body, a paywall's teaser, a cookie wall.
 MIN_WORDS = 25
+_PROSE_WORDS = 8
 
 # data: URIs of inlined images (SingleFile, "save as complete page" tools): megabytes of base64
 # that no extractor reads. Bounded classes only, so the scan is linear.
@@ -34,6 +35,7 @@ _LANG = re.compile(
 _ERROR_TITLE = re.compile(
     r"\b(?:404|410|page not found|not found|access denied|forbidden|error)\b", re.IGNORECASE
 )
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -58,13 +60,21 @@ def extract_html(data: bytes, *, charset: str | None = None, url: str | None = N
     tree = _parse(markup)
     document = _extract(tree, url)
     body = _paragraphs(getattr(document, "text", None) or "")
-    words = len(body.split())
+    words = _word_count(body)
     title = _clean_line(getattr(document, "title", None) or "")
     first, _, rest = body.partition("\n\n")
     if title and rest and first.casefold() == title.casefold():
         body = rest  # the headline is the article's first line already (Article.text)
-        words = len(body.split())
-    if words < MIN_WORDS:
+        words = _word_count(body)
+    # Words in prose: paragraphs of a sentence's length. An index page, a menu or a list of
+    # links has many short lines and none of them.
+    prose = sum(n for n in (_word_count(p) for p in body.split("\n\n")) if n >= _PROSE_WORDS)
+    if prose < MIN_WORDS:
+        if words >= MIN_WORDS:
+            raise NotAnArticle(
+                f"no article text: {words} words, all in short lines (an index page or a list "
+                "of links?)"
+            )
         what = f"only {words} word(s) of text" if words else "no article text"
         raise NotAnArticle(
             f"{what} found in the page (an index page, a paywall or error page, or a page "
@@ -122,6 +132,11 @@ def _extract(tree: Any, url: str | None) -> Any:
             "page that builds its text with scripts?)"
         )
     return document
+
+
+def _word_count(text: str) -> int:
+    """Words, counting Chinese and Japanese (written without spaces) as two characters a word."""
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 def _quieten() -> None:
