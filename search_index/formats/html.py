@@ -57,8 +57,15 @@ def extract_html(data: bytes, *, charset: str | None = None, url: str | None = N
             f"page too large to extract: {size:.1f} MiB of markup without its embedded images "
             f"(the limit is {MAX_MARKUP_CHARS // 1048576} MiB)"
         )
-    tree = _parse(markup)
-    document = _extract(tree, url)
+    tree, too_deep = _parse(markup)
+    try:
+        document = _extract(tree, url)
+    except NotAnArticle:
+        if too_deep:
+            raise NotAnArticle(
+                "page nested too deeply to read: its text lies more than 256 elements deep"
+            ) from None
+        raise
     body = _paragraphs(getattr(document, "text", None) or "")
     words = _word_count(body)
     title = _clean_line(getattr(document, "title", None) or "")
@@ -94,7 +101,9 @@ def extract_html(data: bytes, *, charset: str | None = None, url: str | None = N
     )
 
 
-def _parse(markup: str) -> Any:
+def _parse(markup: str) -> tuple[Any, bool]:
+    """The page's tree, and whether the parser stopped at its depth limit (256: lxml's
+    default, kept so that nesting cannot exhaust the stack of whatever walks the tree)."""
     from lxml import etree, html
 
     parser = html.HTMLParser(
@@ -111,7 +120,8 @@ def _parse(markup: str) -> Any:
     for count, _ in enumerate(tree.iter(), start=1):
         if count > MAX_ELEMENTS:
             raise NotAnArticle(f"page too large to extract: more than {MAX_ELEMENTS:,} elements")
-    return tree
+    too_deep = any("Excessive depth" in str(e.message) for e in parser.error_log)
+    return tree, too_deep
 
 
 def _extract(tree: Any, url: str | None) -> Any:
