@@ -166,6 +166,11 @@ class Reader(VerticalScroll, can_focus=True):
             article.id,
             article.outlet,
             article.published.isoformat() if article.published else None,
+            # Where it came from, for anything but a text file: "html", "feed (summary)", URL.
+            None
+            if article.format in ("text", "markdown")
+            else article.format + (" (summary)" if article.is_summary else ""),
+            article.source_url or article.url,
         ]
         return Content(printable(" · ".join(p for p in parts if p)))
 
