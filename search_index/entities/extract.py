@@ -149,7 +149,7 @@ class RuleExtractor:
         taken = _Taken(len(folded), found)
         short_forms = _org_short_forms(folded, found, self.places.is_place)
         for run in [*leftovers, *_runs(tokens, title_lines=True)]:
-            whole = _trim(run)
+            whole = _trim(run) if short_forms else None
             if whole and name_key(_join(whole)) in short_forms:
                 # "the Sox" after "Boston Red Sox"; inside a longer run ("Ninth Party
                 # Congress") a short form is not the organisation.
@@ -169,8 +169,8 @@ class RuleExtractor:
                     if not taken.overlaps(*span):
                         found[span] = (kind, None)
                         taken.add(*span)
-        found = _settle_types(folded, found, self.places.is_place)
-        found = _drop_openers(folded, found, {t.start for t in tokens if t.initial})
+        found = _settle_types(folded, found, short_forms)
+        found = _drop_openers(folded, found)
 
         mentions = article_mentions(folded, text, found, self.places)
         dates = find_dates(folded)

@@ -116,11 +116,19 @@ def article_mentions(
 ) -> list[Mention]:
     """Each name found as a mention, keyed: a bare "Kim", the end of a longer name or an
     organisation's short form takes the key of the full name the article used."""
-    people = [
-        (name_key(folded[s:e]), folded[s:e].split())
-        for (s, e), (kind, _) in found.items()
-        if kind == "PERSON" and " " in folded[s:e].strip()
-    ]
+    # Each part and end of every full name the article used, to that name's key (the first
+    # name that has it): looked up per mention rather than scanned (an article names hundreds).
+    bare: dict[str, str] = {}
+    ends: dict[str, str] = {}
+    for (s, e), (kind, _) in found.items():
+        if kind != "PERSON" or " " not in folded[s:e].strip():
+            continue
+        parts = folded[s:e].split()
+        full_key = name_key(folded[s:e])
+        bare.setdefault(name_key(parts[0]), full_key)
+        bare.setdefault(name_key(parts[-1]), full_key)
+        for size in range(2, len(parts)):
+            ends.setdefault(name_key(" ".join(parts[-size:])), full_key)
     short_forms = _org_short_forms(folded, found, places.is_place)
     mentions: list[Mention] = []
     for (start, end), (kind, ref) in sorted(found.items()):
@@ -128,20 +136,10 @@ def article_mentions(
         key = name_key(surface)
         if kind == "PERSON" and " " not in folded[start:end].strip():
             # A bare "Kim" or "Zelensky" is the person the article named in full.
-            for full_key, parts in people:
-                if key in (name_key(parts[0]), name_key(parts[-1])):
-                    key = full_key
-                    break
+            key = bare.get(key, key)
         elif kind == "PERSON":
             # "Boone Isaacs" after "Cheryl Boone Isaacs": the end of a longer name.
-            for full_key, parts in people:
-                if (
-                    len(parts) > 2
-                    and full_key != key
-                    and key == name_key(" ".join(parts[-len(surface.split()) :]))
-                ):
-                    key = full_key
-                    break
+            key = ends.get(key, key)
         elif kind == "ORG":
             # "the Survey", "Red Sox": the organisation the article named in full.
             key = short_forms.get(key, key)

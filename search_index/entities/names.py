@@ -3,6 +3,7 @@ and the aliases it defines ("the Democratic People's Republic of Korea (DPRK)").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 
@@ -20,6 +21,7 @@ from .tokens import (
     _OFFICIAL_NAME,
     _PLACE_PREPOSITIONS,
     _STANDS_FOR,
+    _abbreviation,
     _joined,
     _previous_word,
     _speaker,
@@ -82,36 +84,18 @@ def _org_short_forms(
     "Survey" of "U.S. Geological Survey") or its head before "of" ("Academy" of "Academy of
     Motion Picture Arts and Sciences"). A short form two of its organisations share is
     neither's."""
+    # Each organisation once however often the article names it: this runs on every article.
+    orgs = {
+        folded[s:e] for (s, e), (kind, _) in found.items() if kind == "ORG" and " " in folded[s:e]
+    }
+    if not orgs:
+        return {}
     owners: dict[str, set[str]] = {}
-    people = {name_key(folded[s:e]) for (s, e), (kind, _) in found.items() if kind == "PERSON"}
-    for (start, end), (kind, _) in found.items():
-        if kind != "ORG":
-            continue
-        words = folded[start:end].split()
-        if len(words) < 2:
-            continue
-        full = name_key(folded[start:end])
-        # A tail names the body when what it leaves out is a place ("Boston" of "Boston Red
-        # Sox") or when it ends in an organisation word ("Survey"); "The Real Bettie Page"
-        # does not make "Bettie Page" an organisation.
-        placed = any(is_place(" ".join(words[:k])) for k in range(1, len(words)))
-        forms = (
-            [words[k:] for k in range(1, len(words))]
-            if placed or words[-1].lower() in ORG_HEADS
-            else []
-        )
-        if "of" in words[1:] and words[0].lower() in ORG_OPENERS | ORG_HEADS:
-            forms.append(words[: words.index("of", 1)])
-        # "Kraft" of "Kraft Foods", "Summit" of "Summit Entertainment": the name before
-        # words that only say what kind of body it is.
-        heads = len(words)
-        while heads > 1 and words[heads - 1].lower() in COMPANY_HEADS:
-            heads -= 1
-        if heads < len(words) and not is_place(" ".join(words[:heads])):
-            forms.append(words[:heads])
+    for name in orgs:
+        full, forms = _short_forms_of(name, is_place)
         for form in forms:
-            if form[0][:1].isupper() and form[0].lower() not in _FUNCTION_STARTS:
-                owners.setdefault(name_key(" ".join(form)), set()).add(full)
+            owners.setdefault(form, set()).add(full)
+    people = {name_key(folded[s:e]) for (s, e), (kind, _) in found.items() if kind == "PERSON"}
     return {
         short: next(iter(fulls))
         for short, fulls in owners.items()
@@ -119,16 +103,52 @@ def _org_short_forms(
     }
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _short_forms_of(name: str, is_place: Callable[[str], bool]) -> tuple[str, tuple[str, ...]]:
+    """One organisation's key and the keys of its short forms (the same names recur across a
+    corpus's articles, so they are worked out once)."""
+    words = name.split()
+    # A tail names the body when what it leaves out is a place ("Boston" of "Boston Red Sox")
+    # or when it ends in an organisation word ("Survey"); "The Real Bettie Page" does not make
+    # "Bettie Page" an organisation.
+    placed = any(is_place(" ".join(words[:k])) for k in range(1, min(len(words), 4)))
+    forms = (
+        [words[k:] for k in range(1, len(words))]
+        if placed or words[-1].lower() in ORG_HEADS
+        else []
+    )
+    if "of" in words[1:] and words[0].lower() in ORG_OPENERS | ORG_HEADS:
+        forms.append(words[: words.index("of", 1)])
+    # "Kraft" of "Kraft Foods", "Summit" of "Summit Entertainment": the name before words that
+    # only say what kind of body it is.
+    heads = len(words)
+    while heads > 1 and words[heads - 1].lower() in COMPANY_HEADS:
+        heads -= 1
+    if heads < len(words) and not is_place(" ".join(words[:heads])):
+        forms.append(words[:heads])
+    keys = tuple(
+        name_key(" ".join(form))
+        for form in forms
+        if form[0][:1].isupper() and form[0].lower() not in _FUNCTION_STARTS
+    )
+    return name_key(name), keys
+
+
 _FUNCTION_STARTS = frozenset({"of", "the", "and", "for", "on", "in", "at"})
 
 
 def _drop_openers(
-    folded: str,
-    found: dict[tuple[int, int], tuple[str, str | None]],
-    initial: set[int],
+    folded: str, found: dict[tuple[int, int], tuple[str, str | None]]
 ) -> dict[tuple[int, int], tuple[str, str | None]]:
     """A capitalised word that opens a sentence before a person the article names elsewhere
     is no part of the name ("Moviemaker Gary Ross", "Named Maurice Cheeks")."""
+    long_names = [
+        (start, end)
+        for (start, end), (kind, _) in found.items()
+        if kind == "PERSON" and folded.count(" ", start, end) >= 2
+    ]
+    if not long_names:
+        return found
     people = {
         name_key(folded[start:end])
         for (start, end), (kind, _) in found.items()
@@ -136,7 +156,7 @@ def _drop_openers(
     }
     kept: dict[tuple[int, int], tuple[str, str | None]] = {}
     for (start, end), (kind, ref) in found.items():
-        if kind == "PERSON" and start in initial:
+        if kind == "PERSON" and (start, end) in long_names and _opens_sentence(folded, start):
             rest = folded[start:end].partition(" ")[2]
             if " " in rest and name_key(rest) in people:
                 kept[(end - len(rest), end)] = (kind, ref)
@@ -145,10 +165,22 @@ def _drop_openers(
     return kept
 
 
+def _opens_sentence(folded: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of its line or follows a sentence's end (a
+    full stop after "Sgt." or an initial ends nothing)."""
+    before = folded[max(0, start - 3) : start].rstrip(" ")
+    if not before:
+        return True
+    if before[-1] == ".":
+        word = folded[max(0, start - 12) : start].rstrip(" .").rpartition(" ")[2]
+        return not _abbreviation(word.rpartition("\n")[2])
+    return before[-1] in '\n!?:;"\u201c'
+
+
 def _settle_types(
     folded: str,
     found: dict[tuple[int, int], tuple[str, str | None]],
-    is_place: Callable[[str], bool],
+    short_forms: dict[str, str],
 ) -> dict[tuple[int, int], tuple[str, str | None]]:
     """Guesses ("PERSON?", "ORG?") give way to firm evidence about the same name elsewhere in
     the article; a guess nothing contradicts stands. The short form of an organisation the
@@ -157,7 +189,7 @@ def _settle_types(
     for (start, end), (kind, ref) in found.items():
         if not kind.endswith("?"):
             firm.setdefault(name_key(folded[start:end]), (kind, ref))
-    for short in _org_short_forms(folded, found, is_place):
+    for short in short_forms:
         firm.setdefault(short, ("ORG", None))
     people_parts = {
         name_key(part)

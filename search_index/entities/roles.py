@@ -14,6 +14,8 @@ def role_cut(run: list[_Token]) -> tuple[list[_Token], list[_Token]] | None:
     """Split "<place or organisation> <role words> <name>" into what comes before the roles and
     the name, or None. Only when a place or body comes first: a run that opens with its title
     ("President Volodymyr Zelensky") is left to the title rule."""
+    if len(run) < 3:
+        return None  # a place or body, a role and a name
     roles = [index for index in range(1, len(run)) if run[index].core in ROLE_WORDS]
     if not roles or roles[-1] == len(run) - 1:
         return None

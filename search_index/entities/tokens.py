@@ -97,11 +97,12 @@ def _tokenize(folded: str) -> list[_Token]:
             elif initial and line_tokens and gap.startswith(",") and not _ENDS.search(gap):
                 initial = False  # a quote closes mid-sentence: '... of the law," Salazar said
             word, end = match.group(), match.end()
-            head, hyphen, tail = word.rpartition("-")
-            if hyphen and head[:1].isupper() and tail in FUNCTION_WORDS:
-                # Crawl damage runs a name into the next word ("Chela Ortiz-who lived"):
-                # the name ends at the hyphen.
-                word, end = head, match.start() + len(head)
+            if "-" in word:
+                head, _, tail = word.rpartition("-")
+                if head[:1].isupper() and tail in FUNCTION_WORDS:
+                    # Crawl damage runs a name into the next word ("Chela Ortiz-who lived"):
+                    # the name ends at the hyphen.
+                    word, end = head, match.start() + len(head)
             line_tokens.append(
                 _Token(
                     line_start + match.start(),
@@ -131,18 +132,18 @@ def _title_case_line(line: str, tokens: list[_Token]) -> bool:
     words = [t for t in tokens if t.text[:1].isalpha()]
     if len(words) < 2:
         return False
+    content = [t for t in words[1:] if t.lower not in FUNCTION_WORDS]
+    capitalised = sum(1 for t in content if t.capitalised)
+    if capitalised < len(content) * 0.6:
+        return False  # most lines: a sentence (checked first, it is the cheap answer)
     if sum(1 for t in words if len(t.text) > 1 and t.text.isupper()) >= max(2, len(words) * 0.6):
         return True  # a line in capitals ("POLICE: TEEN CHARGED WITH MURDER"), sentence or not
-    content = [t for t in words[1:] if t.lower not in FUNCTION_WORDS]
     if not content:
         return False
-    capitalised = sum(1 for t in content if t.capitalised)
     # Two lower-case content words make a headline in sentence case ("Lindsay Lohan checks
     # into rehab at Betty Ford Center"): there capitals are names, as in a sentence.
     lower = sum(1 for t in content if t.text.islower() and len(t.text) > 3)
-    return (
-        capitalised / len(content) >= 0.6 and lower < 2 and not line.rstrip().endswith((".", '."'))
-    )
+    return lower < 2 and not line.rstrip().endswith((".", '."'))
 
 
 def _runs(tokens: list[_Token], *, title_lines: bool = False) -> Iterable[list[_Token]]:
