@@ -363,9 +363,8 @@ def score_story(
             tally.gold[g.type] += 1
         exact = {(g.start, g.end): g for g in gold_here}
         matched: set[tuple[int, int]] = set()
-        names = [
-            table.typed(m) if shown else m for m in extractions[doc].mentions if m.type in TYPES
-        ]
+        typed = getattr(table, "typed", None) if shown else None  # (older checkouts lack it)
+        names = [typed(m) if typed else m for m in extractions[doc].mentions if m.type in TYPES]
         for m in names:
             if not _inside(lines, m.start, m.end):
                 continue
