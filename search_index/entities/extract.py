@@ -17,7 +17,7 @@ from ..models import Alias, Extraction, Mention
 from ..text import fold
 from ..text import name_key as name_key  # re-exported: it moved to text.py, which the index uses
 from .gazetteer import Gazetteer
-from .known import ACRONYM, article_mentions, extend_orgs, match_known, shouted
+from .known import ACRONYM, acronym_kind, article_mentions, extend_orgs, match_known
 from .lexicon import (
     CAPS_WORDS,
     CLUB_HEADS,
@@ -59,7 +59,6 @@ from .tokens import (
     _PLACE_PREPOSITIONS,
     _connector_index,
     _join,
-    _joined,
     _name_word,
     _previous_word,
     _runs,
@@ -342,7 +341,7 @@ class RuleExtractor:
             if dateline is not None:
                 yield span, "PLACE", dateline.id  # "GENEVA (Reuters) -"
             else:
-                yield from self._acronym(run[0], span, aliases, common)
+                yield from acronym_kind(run[0], span, aliases, common, self.places)
             return
         if len(run) > 1 and ACRONYM.match(run[-1].core) and not ACRONYM.match(run[0].core):
             yield span, "ORG", None  # "Erasmus MC", "Siemens AG", "Cadena SER"
@@ -359,11 +358,15 @@ class RuleExtractor:
             if all(_name_word(t) for t in run):
                 yield span, "PERSON", None
             return
-        if len(run) == 1 and run[0].core in STATE_ABBREVIATIONS and self._after_place(run, tokens):
+        if (
+            len(run) == 1
+            and run[0].core in STATE_ABBREVIATIONS
+            and self.places.state_after_town(run, tokens)
+        ):
             state = self.places.place(STATE_ABBREVIATIONS[run[0].core])
             yield span, "PLACE", state.id if state else None  # "Fort Smith, Ark."
             return
-        if len(run) <= 3 and self._before_region(run, tokens, folded):
+        if len(run) <= 3 and self.places.before_region(run, tokens, folded):
             yield span, "PLACE", None  # "in Wasilla, Alaska", "Fort Smith, Ark."
             return
         if len(run) == 1:
@@ -436,50 +439,6 @@ class RuleExtractor:
                 yield span, kind, ref
             elif prefix[0].lower in PLACE_OPENERS and kind == "PERSON?":
                 yield span, "PLACE", None  # "Santa Monica City Attorney ..."
-
-    def _before_region(self, run: list[_Token], tokens: list[_Token], folded: str) -> bool:
-        """ "Wasilla, Alaska", "Mannheim, Germany", "Fort Smith, Ark.": a name followed by a
-        comma and a state or a country is a town there."""
-        end = run[-1].index + 1
-        if end >= len(tokens) or folded[run[-1].end : tokens[end].start] != ", ":
-            return False
-        after = tokens[end]
-        if after.core in STATE_ABBREVIATIONS and (after.dot_after or "." in after.core):
-            return True
-        following = [after]
-        if end + 1 < len(tokens) and _joined(after, tokens[end + 1]):
-            following.append(tokens[end + 1])
-        for count in range(len(following), 0, -1):
-            region = self.places.gazetteer.lookup(_surface(folded, following[:count]))
-            if region is not None and region.kind in ("admin1", "country") and not region.ambiguous:
-                return True
-        return False
-
-    def _after_place(self, run: list[_Token], tokens: list[_Token]) -> bool:
-        """A state's abbreviation written after a town and a comma, with its full stop."""
-        token = run[0]
-        return (
-            (token.dot_after or "." in token.core)
-            and token.index > 0
-            and token.start - tokens[token.index - 1].end == 2
-        )
-
-    def _acronym(
-        self, token: _Token, span: tuple[int, int], aliases: list[Alias], common: set[str]
-    ) -> Iterable[tuple[tuple[int, int], str, str | None]]:
-        if token.core in CAPS_WORDS or token.core.lower() in PERSON_CUES:
-            return
-        defined = next((a for a in aliases if a.short == token.core), None)
-        if defined is not None:
-            defined_place = self.places.place(defined.full)
-            if defined_place is not None:
-                yield span, "PLACE", defined_place.id
-            else:
-                yield span, "ORG", None
-        elif (country := self.country_acronym(token.core)) is not None:
-            yield span, "PLACE", country
-        elif not shouted(token, common):
-            yield span, "ORG", None
 
 
 _ADMIN_HEADS = frozenset(

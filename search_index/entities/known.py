@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..models import Mention
+from ..models import Alias, Mention
 from ..text import name_key
-from .lexicon import CAPS_WORDS, FUNCTION_WORDS, NEWS_AGENCIES
+from .lexicon import CAPS_WORDS, FUNCTION_WORDS, NEWS_AGENCIES, PERSON_CUES
 from .names import _org_short_forms
 from .places import PlaceRules
 from .tokens import _join, _Token
@@ -77,6 +77,31 @@ def shouted(token: _Token, common: set[str]) -> bool:
     "FIRE" in a report on a fire, "WITH"): emphasis, not an acronym."""
     lower = token.core.lower()
     return lower in FUNCTION_WORDS or lower in common
+
+
+def acronym_kind(
+    token: _Token,
+    span: tuple[int, int],
+    aliases: list[Alias],
+    common: set[str],
+    places: PlaceRules,
+) -> Iterable[tuple[tuple[int, int], str, str | None]]:
+    """An acronym in a sentence: a place when the article defines it as one ("the Democratic
+    People's Republic of Korea (DPRK)") or a country's initials spell it, else an organisation,
+    unless it is common vocabulary ("CEO") or emphasis ("A FIRE has ...")."""
+    if token.core in CAPS_WORDS or token.core.lower() in PERSON_CUES:
+        return
+    defined = next((a for a in aliases if a.short == token.core), None)
+    if defined is not None:
+        defined_place = places.place(defined.full)
+        if defined_place is not None:
+            yield span, "PLACE", defined_place.id
+        else:
+            yield span, "ORG", None
+    elif (country := places.country_acronym(token.core)) is not None:
+        yield span, "PLACE", country
+    elif not shouted(token, common):
+        yield span, "ORG", None
 
 
 def extend_orgs(

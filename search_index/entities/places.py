@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, load_gazetteer
-from .lexicon import COMPASS, COUNTRY_SHORT_FORMS, ORG_HEADS, PLACE_HEADS
+from .lexicon import COMPASS, COUNTRY_SHORT_FORMS, ORG_HEADS, PLACE_HEADS, STATE_ABBREVIATIONS
 from .roles import plural_name
 from .tokens import _demonym_stems, _joined, _surface, _Token, _trim
 
@@ -146,3 +146,30 @@ class PlaceRules:
                         continue
             joined.append(run)
         return joined
+
+    def before_region(self, run: list[_Token], tokens: list[_Token], folded: str) -> bool:
+        """ "Wasilla, Alaska", "Mannheim, Germany", "Fort Smith, Ark.": a name followed by a
+        comma and a state or a country is a town there."""
+        end = run[-1].index + 1
+        if end >= len(tokens) or folded[run[-1].end : tokens[end].start] != ", ":
+            return False
+        after = tokens[end]
+        if after.core in STATE_ABBREVIATIONS and (after.dot_after or "." in after.core):
+            return True
+        following = [after]
+        if end + 1 < len(tokens) and _joined(after, tokens[end + 1]):
+            following.append(tokens[end + 1])
+        for count in range(len(following), 0, -1):
+            region = self.gazetteer.lookup(_surface(folded, following[:count]))
+            if region is not None and region.kind in ("admin1", "country") and not region.ambiguous:
+                return True
+        return False
+
+    def state_after_town(self, run: list[_Token], tokens: list[_Token]) -> bool:
+        """A state's abbreviation written after a town and a comma, with its full stop."""
+        token = run[0]
+        return (
+            (token.dot_after or "." in token.core)
+            and token.index > 0
+            and token.start - tokens[token.index - 1].end == 2
+        )
