@@ -72,7 +72,10 @@ async def test_spelling_correction_and_malformed_queries_are_reported():
         await pilot.press("slash", *"Kim Jung Un", "enter")
         await settle(app, pilot)
         assert "showing results for 'Kim Jong Un'" in status(app)
+        # Enter opened the first hit and moved focus to the list: "/" comes back to the box.
+        await pilot.press("slash")
         search = app.main.query_one("#search", Input)
+        assert app.focused is search
         search.value = "((("
         await pilot.press("enter")
         await settle(app, pilot)
