@@ -1,5 +1,8 @@
 """The ``kimreader`` command: subcommands print tables or JSON; no subcommand opens the app.
 
+A command that needs its own module (``fetch``) lives beside this one and registers itself
+with ``cli.add_command``.
+
 Standard output carries only data (tables, JSON, article text); every message goes to standard
 error, so ``kimreader search ... --json | jq`` always gets clean JSON.
 
@@ -38,7 +41,7 @@ from search_index.models import (
 )
 from search_index.paths import app_paths, bundled_corpus
 
-from .claim_views import (
+from ..claim_views import (
     article_json,
     comparison_json,
     comparison_markdown,
@@ -49,8 +52,8 @@ from .claim_views import (
     print_timeline,
     timeline_json,
 )
-from .file_report import LIST_HINT, SHOWN, notes_summary, skipped_summary
-from .plain import printable
+from ..file_report import LIST_HINT, SHOWN, notes_summary, skipped_summary
+from ..plain import printable
 
 # Colour plus a non-colour cue per type, so highlights still read under NO_COLOR.
 ENTITY_STYLES = {
@@ -109,7 +112,7 @@ def cli(ctx: click.Context, corpus: Path | None, verbose: bool) -> None:
     # Read by open_library, which every command calls: ctx.obj stays the corpus they expect.
     ctx.meta[VERBOSE_KEY] = verbose
     if ctx.invoked_subcommand is None:
-        from .app import run_app  # Textual loads only when the app is wanted
+        from ..app import run_app  # Textual loads only when the app is wanted
 
         run_app(corpus)
 
