@@ -615,3 +615,13 @@ def print_json(data: Any) -> None:
 
 def main() -> None:
     cli(prog_name="kimreader")
+
+
+def _register_fetch() -> None:
+    # Registered here, defined apart: its module imports the network code only when it runs.
+    from .fetch import fetch_cmd
+
+    cli.add_command(fetch_cmd)
+
+
+_register_fetch()

@@ -1,0 +1,68 @@
+"""``kimreader fetch`` as a user runs it: pages from a local server into a folder that the other
+commands then read, a report per URL, JSON, and exit codes (the engine has its own tests in
+tests/robustness/test_fetch.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from support.http_server import Reply, serve
+
+from tui.cli import cli
+
+STORY = (
+    "<html><head><title>Museum opens</title></head><body><article><h1>Museum opens</h1>"
+    + "".join(
+        f"<p>Kim Jong Un opened the memorial museum in Pyongyang on Friday, paragraph {i}, "
+        "state media said, adding that thousands of soldiers were honoured there.</p>"
+        for i in range(8)
+    )
+    + "</article></body></html>"
+).encode()
+
+
+@pytest.fixture
+def server(monkeypatch):
+    monkeypatch.setenv("no_proxy", "*")
+    with serve() as running:
+        running.routes["/robots.txt"] = Reply(404, b"", "text/plain")
+        yield running
+
+
+def fetch(*args: str):
+    return CliRunner().invoke(cli, ["fetch", "--delay", "0", "--retries", "0", *args])
+
+
+def test_fetch_saves_pages_that_list_then_reads_with_their_source(server, tmp_path: Path):
+    server.routes["/news/story.html"] = Reply(body=STORY, content_type="text/html")
+    into = tmp_path / "pages"
+    result = fetch(server.url("/news/story.html"), "--into", str(into))
+    assert result.exit_code == 0, result.output
+    assert "saved" in result.stdout and server.url("/news/story.html") in result.stdout
+    saved = [p for p in into.iterdir() if p.suffix == ".html"]
+    assert len(saved) == 1 and saved[0].read_bytes() == STORY
+    listed = CliRunner().invoke(cli, ["--corpus", str(into), "list", "--json"])
+    assert listed.exit_code == 0, listed.output
+    (article,) = json.loads(listed.stdout)
+    assert article["title"] == "Museum opens"
+    assert server.url("/news/story.html") in json.dumps(article)
+
+
+def test_fetch_json_reports_each_url_and_fails_when_nothing_was_saved(server, tmp_path: Path):
+    into = tmp_path / "pages"
+    result = fetch(server.url("/gone.html"), "--into", str(into), "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["summary"]["failed"] == 1 and data["summary"]["saved"] == 0
+    assert data["results"][0]["http_status"] == 404
+    assert "kimreader" in data["user_agent"]
+
+
+def test_fetch_refuses_an_argument_that_is_neither_url_nor_list(tmp_path: Path):
+    result = fetch("ftp://example.org/x", "--into", str(tmp_path / "pages"))
+    assert result.exit_code == 2
+    assert "kimreader:" in result.stderr
+    assert not (tmp_path / "pages").exists()
