@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .claims.align import Comparison
 from .claims.align import compare as compare_claims
@@ -60,6 +61,9 @@ from .models import (
 from .paths import app_paths, bundled_corpus, cache_inside_warning, inside
 from .query_text import expand_entity_terms, plain_terms, prepare_query
 from .sidecar import Overrides
+
+if TYPE_CHECKING:
+    from .versions import Version
 
 ProgressCallback = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while articles are (re)indexed."""
@@ -376,6 +380,19 @@ class Library:
     def catalog(self) -> list[ArticleInfo]:
         """Every article's id, title, outlet, date and length, sorted by id; fast."""
         return [info_from_entry(i, e) for i, e in sorted(self._store.catalog().items())]
+
+    def versions(self, articles: list[ArticleInfo] | None = None) -> dict[str, Version]:
+        """The articles that are captures of one web page fetched more than once (by id), with
+        their place in that page's history. Only saved pages can have one: the provenance
+        records beside them are read, nothing else."""
+        from .versions import versions_of_files
+
+        chosen = self.catalog() if articles is None else articles
+        return versions_of_files(
+            (info.id, str(self.corpus_dir / info.path))
+            for info in chosen
+            if info.format != "text" and info.source_url
+        )
 
     def ids(self) -> list[str]:
         if self._ids is None:

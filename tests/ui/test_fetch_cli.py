@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 from support.http_server import Reply, serve
 
-from tui.cli import cli
+from search_index.library import Library
+from tui.cli import _listed_title, cli
 
 STORY = (
     "<html><head><title>Museum opens</title></head><body><article><h1>Museum opens</h1>"
@@ -66,3 +67,37 @@ def test_fetch_refuses_an_argument_that_is_neither_url_nor_list(tmp_path: Path):
     assert result.exit_code == 2
     assert "kimreader:" in result.stderr
     assert not (tmp_path / "pages").exists()
+
+
+def test_a_page_fetched_again_after_a_change_lists_as_two_versions_of_one_article(
+    server, tmp_path: Path
+):
+    edited = STORY.replace(b"thousands of soldiers", b"some 2,000 soldiers")
+    server.routes["/news/story.html"] = [
+        Reply(body=STORY, content_type="text/html"),
+        Reply(body=edited, content_type="text/html"),
+    ]
+    into = tmp_path / "pages"
+    for _ in range(2):
+        assert fetch(server.url("/news/story.html"), "--into", str(into)).exit_code == 0
+    listed = CliRunner().invoke(cli, ["--corpus", str(into), "list", "--json"])
+    rows = json.loads(listed.stdout)
+    assert [row["format"] for row in rows] == ["html", "html"]
+    numbers = sorted((row["version"]["number"], row["version"]["of"]) for row in rows)
+    assert numbers == [(1, 2), (2, 2)]
+    second = next(row for row in rows if row["version"]["number"] == 2)
+    first = next(row for row in rows if row["version"]["number"] == 1)
+    assert second["version"]["first"] == first["id"]
+    # The table's title cell (it wraps, so its text is checked where it is made).
+    with Library.open(into) as library:
+        infos = library.catalog()
+        versions = library.versions(infos)
+    titles = {info.id: _listed_title(info, versions) for info in infos}
+    assert titles[second["id"]].endswith(f"[html, v2 of {first['id']}]")
+    assert titles[first["id"]].endswith("[html, v1 (2 versions)]")
+    shown = CliRunner().invoke(cli, ["--corpus", str(into), "show", first["id"]])
+    assert f"html from {server.url('/news/story.html')}" in " ".join(shown.stdout.split())
+    compared = CliRunner().invoke(
+        cli, ["--corpus", str(into), "compare", first["id"], second["id"]]
+    )
+    assert compared.exit_code == 0, compared.output

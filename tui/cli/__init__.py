@@ -40,6 +40,7 @@ from search_index.models import (
     SearchResult,
 )
 from search_index.paths import app_paths, bundled_corpus
+from search_index.versions import Version
 
 from ..claim_views import (
     article_json,
@@ -124,15 +125,16 @@ def list_cmd(corpus: Path | None, as_json: bool) -> None:
     """List the corpus's articles: id, title, outlet, publication date, words."""
     with open_library(corpus) as library:
         articles = library.catalog()
+        versions = library.versions(articles)
     if as_json:
-        print_json([_article_json(a) for a in articles])
+        print_json([_article_json(a) | _version_json(versions.get(a.id)) for a in articles])
         return
     rows = [
         # printable(): ids and titles from file names must not write escape sequences to the
         # terminal.
         (
             printable(article.id),
-            printable(article.title),
+            printable(_listed_title(article, versions)),
             printable(article.outlet or "—"),
             article.published.isoformat() if article.published else "—",
             str(article.words),
@@ -303,7 +305,8 @@ def show_cmd(corpus: Path | None, article_id: str, as_json: bool) -> None:
     text.stylize("bold", 0, len(article.title))
     for m in annotated.mentions:
         text.stylize(ENTITY_STYLES.get(m.mention.type, "underline"), m.mention.start, m.mention.end)
-    meta = " · ".join(p for p in (article.id, article.outlet, _published(article)) if p)
+    source = f"{article.format} from {article.source_url}" if article.format != "text" else None
+    meta = " · ".join(p for p in (article.id, article.outlet, _published(article), source) if p)
     stdout.print(Text(printable(meta), style="dim"))
     stdout.print(text)
     stdout.print(_legend())
@@ -583,7 +586,32 @@ def _article_json(article: Article | ArticleInfo) -> dict[str, Any]:
         "words": article.words,
         "path": article.path,
         "url": article.url,
+        "format": article.format,
+        "source_url": article.source_url,
     }
+
+
+def _version_json(version: Version | None) -> dict[str, Any]:
+    if version is None:
+        return {"version": None}
+    return {
+        "version": {
+            "number": version.number,
+            "of": version.count,
+            "first": version.first_id,
+            "previous": version.previous_id,
+            "fetched_at": version.fetched_at.isoformat(),
+        }
+    }
+
+
+def _listed_title(article: ArticleInfo, versions: dict[str, Version]) -> str:
+    """The title, with the format of anything but a text file and its place among the
+    captures of one page ("v2 of X"), so a second capture never passes for another outlet."""
+    marks = [article.format] if article.format != "text" else []
+    if article.id in versions:
+        marks.append(versions[article.id].label)
+    return f"{article.title}  [{', '.join(marks)}]" if marks else article.title
 
 
 def _search_json(result: SearchResult) -> dict[str, Any]:
