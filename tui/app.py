@@ -157,7 +157,9 @@ class KimreaderApp(App[None]):
         if worker.is_cancelled:  # a newer load replaced this one as the refresh ended
             library.close()
             return
-        self.post_message(messages.CorpusLoaded(library, refresh))
+        # Read here, off the UI thread: the provenance records beside saved pages.
+        versions = library.versions()
+        self.post_message(messages.CorpusLoaded(library, refresh, versions))
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -179,6 +181,7 @@ class KimreaderApp(App[None]):
             previous.close()
         had_articles = bool(self.articles)
         self.articles = self.library.catalog()
+        self.session.versions = event.versions
         busy = refresh.report.busy
         # Only a finished refresh knows which articles exist: while another process builds the
         # index, what it shows may be partial (or empty), and no saved state is judged by it.

@@ -8,13 +8,14 @@ instead of picking ``worker.result`` apart by the worker's name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
 from search_index.claims.align import Comparison
 from search_index.claims.matrix import Subject, TimelineEvent
 from search_index.library import Library, RefreshResult
+from search_index.versions import Version
 
 __all__ = [
     "ArticleGone",
@@ -82,6 +83,8 @@ class CorpusLoaded(Message):
 
     library: Library
     refresh: RefreshResult
+    versions: dict[str, Version] = field(default_factory=dict)
+    """Saved pages fetched more than once, by id: their place in the page's history."""
 
 
 @dataclass

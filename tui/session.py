@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from search_index.library import Library
 from search_index.models import ArticleInfo
 from search_index.state import ReadingState
+from search_index.versions import Version
 
 
 @dataclass
@@ -19,6 +20,8 @@ class Session:
     articles: list[ArticleInfo] = field(default_factory=list)
     """The catalog as last listed (a new list each time: screens cache by identity)."""
     state: ReadingState = field(default_factory=ReadingState)
+    versions: dict[str, Version] = field(default_factory=dict)
+    """Saved pages fetched more than once: the list marks them "v2 of X", not as outlets."""
 
     def toggle_mark(self, article_id: str) -> bool:
         """Mark or unmark an article for comparing → whether it is marked now."""

@@ -101,3 +101,28 @@ def test_a_page_fetched_again_after_a_change_lists_as_two_versions_of_one_articl
         cli, ["--corpus", str(into), "compare", first["id"], second["id"]]
     )
     assert compared.exit_code == 0, compared.output
+
+
+async def test_the_app_lists_a_second_capture_as_a_version_not_another_source(
+    server, tmp_path: Path
+):
+    from support.pilot import settle, sources
+
+    from tui.app import KimreaderApp
+
+    edited = STORY.replace(b"thousands of soldiers", b"some 2,000 soldiers")
+    server.routes["/news/story.html"] = [
+        Reply(body=STORY, content_type="text/html"),
+        Reply(body=edited, content_type="text/html"),
+    ]
+    into = tmp_path / "pages"
+    for _ in range(2):
+        assert fetch(server.url("/news/story.html"), "--into", str(into)).exit_code == 0
+    app = KimreaderApp(into, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        widget = sources(app)
+        assert widget.option_count == 2
+        metas = [widget.render_line(2 * i + 1).text for i in range(widget.option_count)]
+        assert any("v1 (2 versions)" in meta for meta in metas), metas
+        assert any("v2 of " in meta for meta in metas), metas

@@ -144,6 +144,7 @@ class MainScreen(Screen[None]):
             entity = self.entity_filter
             wanted_ids = set(entity.sources) if entity is not None else None
             marked = session.state.marked
+            versions = session.versions
             for article in session.articles:
                 article_id = article.id
                 if wanted_ids is not None and article_id not in wanted_ids:
@@ -151,6 +152,9 @@ class MainScreen(Screen[None]):
                 outlet = article.outlet
                 day = article.published.value.date().isoformat() if article.published else None
                 meta = f"{outlet} · {day}" if outlet and day else outlet or day or ""
+                version = versions.get(article_id)
+                if version is not None:  # a capture of a page, not another outlet's report
+                    meta = f"{version.label} · {meta}" if meta else version.label
                 if article_id in marked:
                     meta = f"★ · {meta}" if meta else "★"
                 entries.append(SourceEntry(article_id, article.title, meta or article_id))
