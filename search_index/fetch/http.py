@@ -324,28 +324,27 @@ def _size(n: int) -> str:
     return f"{n / 1024:.0f} KiB" if n >= 1024 else f"{n} bytes"
 
 
-class _Connection(http.client.HTTPConnection):
-    """Connects within the connect timeout, then waits ``read_timeout`` for each read."""
+def _with_read_timeout(
+    base: type[http.client.HTTPConnection],
+) -> Callable[..., http.client.HTTPConnection]:
+    """``base`` that connects within the connect timeout, then waits ``read_timeout`` for each
+    read (one definition for plain and TLS connections)."""
 
-    def __init__(self, *args: Any, read_timeout: float, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._read_timeout = read_timeout
+    class Connection(base):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, read_timeout: float, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._read_timeout = read_timeout
 
-    def connect(self) -> None:
-        super().connect()
-        if self.sock is not None:
-            self.sock.settimeout(self._read_timeout)
+        def connect(self) -> None:
+            super().connect()
+            if self.sock is not None:
+                self.sock.settimeout(self._read_timeout)
+
+    return Connection
 
 
-class _TLSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, read_timeout: float, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._read_timeout = read_timeout
-
-    def connect(self) -> None:
-        super().connect()
-        if self.sock is not None:
-            self.sock.settimeout(self._read_timeout)
+_Connection = _with_read_timeout(http.client.HTTPConnection)
+_TLSConnection = _with_read_timeout(http.client.HTTPSConnection)
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
