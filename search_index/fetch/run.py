@@ -196,8 +196,14 @@ class _Run:
         workers = max(1, min(self.settings.concurrency, len(by_host)))
         with ThreadPoolExecutor(workers, thread_name_prefix="kimreader-fetch") as pool:
             futures = [pool.submit(host_worker, o, ix) for o, ix in by_host.items()]
-            for future in futures:
-                future.result()
+            try:
+                for future in futures:
+                    future.result()
+            except BaseException:
+                # ctrl+c (or a crash) here: the workers stop after the requests in flight
+                # instead of working through their hosts' queues while the pool is closed.
+                self.cancel.set()
+                raise
         return [r for r in results if r is not None]
 
     def _pause(self, origin: str) -> None:

@@ -36,8 +36,20 @@ _MAX_RECORD_BYTES = 1024 * 1024
 
 
 def iso_utc(moment: datetime) -> str:
-    """``2026-12-04T23:10:00Z``: the fetch time as the provenance record spells it."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """``2026-12-04T23:10:00.123Z``: the fetch time as the provenance record spells it (UTC, ISO
+    8601). Milliseconds, because a page fetched twice in one second (a script, a test) must
+    still have a first and a second capture."""
+    utc = moment.astimezone(UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+
+
+def _moment(text: str) -> datetime:
+    """A record's fetch time for ordering (an unreadable one sorts first)."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -172,12 +184,15 @@ class CaptureStore:
     def _remember(self, capture: Capture) -> None:
         # The URLs' families merge into one list, shared by every URL of the page.
         urls = {capture.requested_url, capture.final_url}
-        family: list[Capture] = [capture]
+        family: list[Capture] = []
         for url in urls:
             for known in self._by_url.get(url, []):
                 if known not in family:
                     family.append(known)
-        family.sort(key=lambda c: (c.fetched_at, c.path.name))
+        family.append(capture)
+        # By time only: the sort is stable, so a capture saved now stays after an older one
+        # recorded in the same millisecond.
+        family.sort(key=lambda c: _moment(c.fetched_at))
         for member in family:
             for url in (member.requested_url, member.final_url):
                 self._by_url[url] = family

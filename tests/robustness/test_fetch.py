@@ -102,7 +102,7 @@ def test_a_page_is_saved_as_sent_with_its_provenance(server, settings, tmp_path)
     assert rec["status"] == 200
     assert rec["content_type"] == "text/html; charset=utf-8"
     assert rec["sha256"] == hashlib.sha256(body).hexdigest()
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", rec["fetched_at"])
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", rec["fetched_at"])
     assert rec["etag"] == '"v1"'
     agent = [r.headers["User-Agent"] for r in server.requests if r.path == "/news/story.html"]
     assert agent and all(a.startswith(f"kimreader/{__version__}") for a in agent)
@@ -482,3 +482,38 @@ def test_captures_read_back_as_provenance_and_as_versions(server, settings, tmp_
     versions = versions_of_files((p.stem, str(p)) for p in saved)
     assert sorted(versions) == sorted([saved[0].stem, saved[2].stem])  # "/other" has one capture
     assert versions[saved[2].stem].label == f"v2 of {saved[0].stem}"
+
+
+def test_ctrl_c_stops_after_the_requests_in_flight(server, settings, tmp_path):
+    import signal
+    import threading
+
+    for i in range(10):
+        server.routes[f"/q{i}"] = Reply(body=page(str(i)), delay=0.05)
+    interrupted = []
+
+    def first_done(outcome):
+        if not interrupted:
+            interrupted.append(outcome)
+            # What ctrl+c does: SIGINT to the main thread, waiting for the workers.
+            signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+
+    with pytest.raises(KeyboardInterrupt):
+        run([server.url(f"/q{i}") for i in range(10)], tmp_path, settings, on_finished=first_done)
+    assert sum(server.hits(f"/q{i}") for i in range(10)) <= 2  # the first and the one in flight
+
+
+def test_captures_within_one_second_keep_their_order(server, settings, tmp_path):
+    # The real clock: three fetches in a row, most often within one second. The second
+    # (changed) capture is the latest, so the third (same bytes) is unchanged.
+    url = server.url("/quick")
+    server.routes["/quick"] = [Reply(body=page("one")), Reply(body=page("two"))]
+    real = FetchSettings(http=settings.http, host_delay=0.0)
+    outcomes = [run([url], tmp_path, real).outcomes[0] for _ in range(3)]
+    assert [(o.status, o.version) for o in outcomes] == [
+        ("saved", 1),
+        ("saved", 2),
+        ("unchanged", 2),
+    ]
+    versions = versions_of_files((Path(o.path).stem, o.path) for o in outcomes[:2])
+    assert versions[Path(outcomes[1].path).stem].number == 2

@@ -126,3 +126,37 @@ async def test_the_app_lists_a_second_capture_as_a_version_not_another_source(
         metas = [widget.render_line(2 * i + 1).text for i in range(widget.option_count)]
         assert any("v1 (2 versions)" in meta for meta in metas), metas
         assert any("v2 of " in meta for meta in metas), metas
+
+
+def test_the_report_says_a_changed_page_is_a_new_version(server, tmp_path: Path):
+    edited = STORY.replace(b"thousands", b"hundreds")
+    server.routes["/live"] = [
+        Reply(body=STORY, content_type="text/html"),
+        Reply(body=edited, content_type="text/html"),
+    ]
+    into = str(tmp_path / "pages")
+    fetch(server.url("/live"), "--into", into)
+    again = fetch(server.url("/live"), "--into", into)
+    assert again.exit_code == 0 and "version 2: the page changed" in again.stdout
+    third = fetch(server.url("/live"), "--into", into)
+    assert "unchanged" in third.stdout and "1 unchanged" in third.stderr
+    assert "\r" not in third.stderr  # no redrawn counter when stderr is not a terminal
+
+
+def test_a_url_list_with_max(server, tmp_path: Path):
+    for i in range(4):
+        server.routes[f"/p{i}"] = Reply(body=STORY, content_type="text/html")
+    listing = tmp_path / "urls.txt"
+    listing.write_text("# reading\n" + "".join(server.url(f"/p{i}") + "\n" for i in range(4)))
+    result = fetch(str(listing), "--into", str(tmp_path / "out"), "--max", "2")
+    assert result.exit_code == 0, result.output
+    assert "2 saved" in result.stderr and "2 left out by --max" in result.stderr
+    assert sum(server.hits(f"/p{i}") for i in range(4)) == 2
+
+
+def test_into_must_be_a_folder(tmp_path: Path):
+    (tmp_path / "file").write_text("x")
+    result = fetch("https://example.org/", "--into", str(tmp_path / "file"))
+    assert result.exit_code == 2
+    missing = fetch(str(tmp_path / "nope.txt"), "--into", str(tmp_path / "o"))
+    assert missing.exit_code == 2 and "no such file" in missing.stderr

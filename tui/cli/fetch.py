@@ -100,7 +100,9 @@ def fetch_cmd(
         done[0] += 1
         if not as_json:
             stdout.print(_line(outcome))
-        stderr.print(Text(f"{done[0]}/{max(planned[0], done[0])} fetched", style="dim"), end="\r")
+        if stderr.is_terminal:  # a counter redrawn in place: noise in a log or a pipe
+            count = f"{done[0]}/{max(planned[0], done[0])} fetched"
+            stderr.print(Text(count, style="dim"), end="\r")
 
     try:
         report = fetch(
@@ -129,8 +131,10 @@ def fetch_cmd(
 
 def _line(outcome: Outcome) -> Text:
     detail = outcome.path or outcome.reason or ""
+    if outcome.status == "saved" and outcome.version and outcome.version > 1:
+        detail += f" (version {outcome.version}: the page changed)"
     if outcome.status == "feed":
-        detail = f"{outcome.links or 0} links"
+        detail = f"{outcome.links or 0} links" + (f"; {outcome.reason}" if outcome.reason else "")
     line = Text(f"{outcome.status:9} ", style=STYLES.get(outcome.status, ""))
     line.append(printable(outcome.url))
     if detail:
