@@ -67,7 +67,7 @@ def _age_match(fa: Frame, fb: Frame, whose_a: str, whose_b: str) -> int:
 
 
 def _family_name(whose: str) -> str:
-    """"kimanigray|Kimani Gray" -> "gray"."""
+    """The family name in a "key|Surface" string: "kimanigray|Kimani Gray" -> "gray"."""
     names = whose.split("|", 1)[-1].split()
     return names[-1].lower() if names else ""
 

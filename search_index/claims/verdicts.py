@@ -124,9 +124,7 @@ def _figures_differ(a: Claim, b: Claim) -> bool:
     return low_a != low_b
 
 
-def judge(
-    a: Claim, b: Claim, article_a: Article, article_b: Article
-) -> tuple[Verdict, str | None]:
+def judge(a: Claim, b: Claim, article_a: Article, article_b: Article) -> tuple[Verdict, str | None]:
     """The status and reason of a pair of claims already found to be about one thing."""
     status = verdict(a, b)
     if status == "agree":

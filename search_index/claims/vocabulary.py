@@ -46,6 +46,8 @@ _ROLES = {
     "raised": "raised raise raises raising",
     "scored": "scored scoring points goals",
 }
+
+
 def verb_stem(word: str) -> str:
     """A crude stem that brings a verb's forms together ("apprehending", "apprehends",
     "apprehended" -> "apprehend"; "nabs", "nabbing" -> "nab"): enough to find a role word in
