@@ -37,6 +37,18 @@ def fetch(*args: str):
     return CliRunner().invoke(cli, ["fetch", "--delay", "0", "--retries", "0", *args])
 
 
+def fetch_twice_after_an_edit(server, into: Path) -> Path:
+    """The story fetched, edited on the server, fetched again: two captures of one page."""
+    edited = STORY.replace(b"thousands of soldiers", b"some 2,000 soldiers")
+    server.routes["/news/story.html"] = [
+        Reply(body=STORY, content_type="text/html"),
+        Reply(body=edited, content_type="text/html"),
+    ]
+    for _ in range(2):
+        assert fetch(server.url("/news/story.html"), "--into", str(into)).exit_code == 0
+    return into
+
+
 def test_fetch_saves_pages_that_list_then_reads_with_their_source(server, tmp_path: Path):
     server.routes["/news/story.html"] = Reply(body=STORY, content_type="text/html")
     into = tmp_path / "pages"
@@ -72,14 +84,7 @@ def test_fetch_refuses_an_argument_that_is_neither_url_nor_list(tmp_path: Path):
 def test_a_page_fetched_again_after_a_change_lists_as_two_versions_of_one_article(
     server, tmp_path: Path
 ):
-    edited = STORY.replace(b"thousands of soldiers", b"some 2,000 soldiers")
-    server.routes["/news/story.html"] = [
-        Reply(body=STORY, content_type="text/html"),
-        Reply(body=edited, content_type="text/html"),
-    ]
-    into = tmp_path / "pages"
-    for _ in range(2):
-        assert fetch(server.url("/news/story.html"), "--into", str(into)).exit_code == 0
+    into = fetch_twice_after_an_edit(server, tmp_path / "pages")
     listed = CliRunner().invoke(cli, ["--corpus", str(into), "list", "--json"])
     rows = json.loads(listed.stdout)
     assert [row["format"] for row in rows] == ["html", "html"]
@@ -110,14 +115,7 @@ async def test_the_app_lists_a_second_capture_as_a_version_not_another_source(
 
     from tui.app import KimreaderApp
 
-    edited = STORY.replace(b"thousands of soldiers", b"some 2,000 soldiers")
-    server.routes["/news/story.html"] = [
-        Reply(body=STORY, content_type="text/html"),
-        Reply(body=edited, content_type="text/html"),
-    ]
-    into = tmp_path / "pages"
-    for _ in range(2):
-        assert fetch(server.url("/news/story.html"), "--into", str(into)).exit_code == 0
+    into = fetch_twice_after_an_edit(server, tmp_path / "pages")
     app = KimreaderApp(into, remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
