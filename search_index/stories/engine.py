@@ -1,0 +1,182 @@
+"""Clustering a corpus into stories, and keeping it up to date one article at a time.
+
+Every article becomes a unit vector of IDF-weighted terms (features.py); a story is the sum of
+its members' vectors. An article joins the story whose centroid it is most similar to (cosine,
+lowered when its date lies far from the story's dates) if that similarity reaches the state's
+threshold, and founds a new story otherwise. ``cluster`` does that for a whole corpus in date
+order, then re-seats every article against the finished centroids and merges stories whose
+centroids are as close as a member would be: one pass in date order depends on which article
+came first, the re-seating removes most of that. ``assign`` is the single step, for one new or
+changed article, without touching the rest.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+
+from .features import GROUP_WEIGHT, StoryArticle, sublinear, term_counts
+from .naming import name_story
+from .state import Doc, Story, StoryState, story_id_for
+
+__all__ = ["DEFAULT_THRESHOLD", "assign", "cluster", "remove", "similarity", "stories"]
+
+DEFAULT_THRESHOLD = 0.2
+REFINE_PASSES = 2
+DATE_GRACE_DAYS = 3
+DATE_DECAY_DAYS = 10.0
+"""Reports of one event come out within days of it; past the grace the similarity halves about
+every week, so a second earthquake a month later in the same region starts its own story."""
+
+
+def _idf(state: StoryState, term: str, total: int) -> float:
+    return math.log((total + 1) / (state.doc_freq.get(term, 0) + 1))
+
+
+def _vector(state: StoryState, counts: Counter[str]) -> dict[str, float]:
+    total = len(state.docs)
+    vector: dict[str, float] = {}
+    for term, count in counts.items():
+        weight = sublinear(count) * _idf(state, term, total) * GROUP_WEIGHT[term[0]]
+        if weight > 0:
+            vector[term] = weight
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {term: w / norm for term, w in vector.items()}
+
+
+def _date_factor(day: date | None, first: date | None, last: date | None) -> float:
+    if day is None or first is None or last is None:
+        return 1.0
+    gap = max((first - day).days, (day - last).days, 0)
+    if gap <= DATE_GRACE_DAYS:
+        return 1.0
+    return math.exp(-(gap - DATE_GRACE_DAYS) / DATE_DECAY_DAYS)
+
+
+def similarity(state: StoryState, doc: Doc, story_id: str) -> float:
+    """Cosine of ``doc`` with the story's centroid, discounted by distance in time."""
+    story = state.stories[story_id]
+    if story.norm <= 0:
+        return 0.0
+    centroid = story.centroid
+    dot = sum(w * centroid.get(t, 0.0) for t, w in doc.vector.items())
+    return dot / story.norm * _date_factor(doc.published, story.first, story.last)
+
+
+def _best_story(state: StoryState, doc: Doc) -> tuple[str | None, float]:
+    candidates: Counter[str] = Counter()
+    for term in doc.top_terms():
+        posting = state.postings.get(term)
+        if posting:
+            candidates.update(posting.keys())
+    best: tuple[str | None, float] = (None, 0.0)
+    for story_id in sorted(candidates):
+        score = similarity(state, doc, story_id)
+        if score > best[1]:
+            best = (story_id, score)
+    return best
+
+
+def _add_doc(state: StoryState, article: StoryArticle, counts: Counter[str]) -> Doc:
+    doc = Doc(
+        vector=_vector(state, counts),
+        title=article.title,
+        published=article.published,
+        outlet=article.outlet,
+    )
+    state.docs[article.id] = doc
+    return doc
+
+
+def _seat(state: StoryState, doc_id: str) -> str:
+    """Put a detached doc into its best story, or a new one."""
+    doc = state.docs[doc_id]
+    pinned = state.pinned.get(doc_id)
+    if pinned is not None:
+        state.attach(doc_id, pinned)
+        return pinned
+    story_id, score = _best_story(state, doc)
+    if story_id is None or score < state.threshold:
+        story_id = story_id_for(doc_id)
+        while story_id in state.stories:  # the founder left and came back: a fresh id
+            story_id = story_id_for(story_id)
+    state.attach(doc_id, story_id)
+    return story_id
+
+
+def _remember_surfaces(state: StoryState, article: StoryArticle) -> None:
+    from .naming import name_surfaces
+
+    for term, surface in name_surfaces(article).items():
+        state.surfaces.setdefault(term, surface)
+
+
+def remove(state: StoryState, article_id: str) -> None:
+    """Take an article out of the state (deleted from the corpus)."""
+    doc = state.docs.get(article_id)
+    if doc is None:
+        return
+    state.detach(article_id)
+    for term in doc.vector:
+        state.doc_freq[term] -= 1
+        if state.doc_freq[term] <= 0:
+            del state.doc_freq[term]
+    del state.docs[article_id]
+
+
+def assign(state: StoryState, article: StoryArticle) -> str:
+    """Put a new or changed article into its story and return the story's id.
+
+    A changed article leaves its story first. Term rarities are the state's as they stand:
+    articles already seated keep their vectors (their weights drift little once a corpus has a
+    few hundred articles; re-clustering refreshes them)."""
+    remove(state, article.id)
+    counts = term_counts(article)
+    state.doc_freq.update(counts.keys())
+    _add_doc(state, article, counts)
+    _remember_surfaces(state, article)
+    return _seat(state, article.id)
+
+
+def _order(articles: Iterable[StoryArticle]) -> list[StoryArticle]:
+    # Date order, undated last, then by id: the same corpus always clusters the same way.
+    return sorted(articles, key=lambda a: (a.published is None, a.published or date.min, a.id))
+
+
+def cluster(
+    articles: Iterable[StoryArticle],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    pinned: dict[str, str] | None = None,
+) -> StoryState:
+    """Cluster a whole corpus into a fresh state."""
+    ordered = _order(articles)
+    state = StoryState(threshold=threshold, pinned=dict(pinned or {}))
+    all_counts = [term_counts(article) for article in ordered]
+    for counts in all_counts:
+        state.doc_freq.update(counts.keys())
+    for article, counts in zip(ordered, all_counts, strict=True):
+        _add_doc(state, article, counts)
+        _remember_surfaces(state, article)
+    for article in ordered:
+        _seat(state, article.id)
+    for _ in range(REFINE_PASSES):
+        moved = 0
+        for article in ordered:
+            before = state.docs[article.id].story
+            state.detach(article.id)
+            if _seat(state, article.id) != before:
+                moved += 1
+        if not moved:
+            break
+    return state
+
+
+def stories(state: StoryState) -> list[Story]:
+    """Every story, named, newest first (undated last)."""
+    named = [name_story(state, story_id) for story_id in state.stories]
+    return sorted(
+        named, key=lambda s: (s.last is None, -(s.last.toordinal() if s.last else 0), s.id)
+    )
