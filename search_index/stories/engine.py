@@ -1,13 +1,13 @@
 """Clustering a corpus into stories, and keeping it up to date one article at a time.
 
 Every article becomes a unit vector of IDF-weighted terms (features.py); a story is the sum of
-its members' vectors. An article joins the story whose centroid it is most similar to (cosine,
-lowered when its date lies far from the story's dates) if that similarity reaches the state's
-threshold, and founds a new story otherwise. ``cluster`` does that for a whole corpus in date
-order, then re-seats every article against the finished centroids and merges stories whose
-centroids are as close as a member would be: one pass in date order depends on which article
-came first, the re-seating removes most of that. ``assign`` is the single step, for one new or
-changed article, without touching the rest.
+its members' vectors. ``cluster`` groups a whole corpus by average link (agglomerate.py), then
+splits any group whose articles, weighed by the group's own rarest terms, fall into several
+sizeable parts (split.py): that is what keeps two title defences by one boxer apart.
+
+``assign`` is the single step for one new or changed article, without touching the rest: it
+joins the story whose centroid it is most similar to (cosine, lowered when its date lies far
+from the story's dates) if that reaches the state's threshold, and founds a new story otherwise.
 """
 
 from __future__ import annotations
@@ -17,14 +17,19 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
+from .agglomerate import agglomerate
 from .features import GROUP_WEIGHT, StoryArticle, sublinear, term_counts
 from .naming import name_story
+from .split import split_group
 from .state import Doc, Story, StoryState, story_id_for
 
 __all__ = ["DEFAULT_THRESHOLD", "assign", "cluster", "remove", "similarity", "stories"]
 
 DEFAULT_THRESHOLD = 0.2
-REFINE_PASSES = 2
+AVERAGE_THRESHOLD = 0.06
+"""Two groups merge when their articles' cosines average at least this (corpus IDF weights)."""
+LOCAL_THRESHOLD = 0.08
+"""The same within one group, weighted by the group's own rarity (split.py)."""
 DATE_GRACE_DAYS = 3
 DATE_DECAY_DAYS = 10.0
 """Reports of one event come out within days of it; past the grace the similarity halves about
@@ -44,6 +49,17 @@ def _vector(state: StoryState, counts: Counter[str]) -> dict[str, float]:
             vector[term] = weight
     norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
     return {term: w / norm for term, w in vector.items()}
+
+
+def _pair_date_factor(
+    a_first: date | None, a_last: date | None, b_first: date | None, b_last: date | None
+) -> float:
+    if a_first is None or a_last is None or b_first is None or b_last is None:
+        return 1.0
+    gap = max((b_first - a_last).days, (a_first - b_last).days, 0)
+    if gap <= DATE_GRACE_DAYS:
+        return 1.0
+    return math.exp(-(gap - DATE_GRACE_DAYS) / DATE_DECAY_DAYS)
 
 
 def _date_factor(day: date | None, first: date | None, last: date | None) -> float:
@@ -151,8 +167,10 @@ def cluster(
     threshold: float = DEFAULT_THRESHOLD,
     pinned: dict[str, str] | None = None,
 ) -> StoryState:
-    """Cluster a whole corpus into a fresh state."""
+    """Cluster a whole corpus into a fresh state: average-link groups, each split again if its
+    own rarest terms show two stories in it (split.py), pinned articles where they are pinned."""
     ordered = _order(articles)
+    order = {a.id: i for i, a in enumerate(ordered)}
     state = StoryState(threshold=threshold, pinned=dict(pinned or {}))
     all_counts = [term_counts(article) for article in ordered]
     for counts in all_counts:
@@ -160,17 +178,28 @@ def cluster(
     for article, counts in zip(ordered, all_counts, strict=True):
         _add_doc(state, article, counts)
         _remember_surfaces(state, article)
+    free = [a for a in ordered if a.id not in state.pinned]
+    items = [
+        (a.id, state.docs[a.id].vector, state.docs[a.id].top_terms(), a.published) for a in free
+    ]
+    counts_of = {a.id: c for a, c in zip(ordered, all_counts, strict=True)}
+    day_of = {a.id: a.published for a in ordered}
+    for group in agglomerate(items, AVERAGE_THRESHOLD, _pair_date_factor):
+        parts = split_group(
+            group,
+            [counts_of[m] for m in group],
+            [day_of[m] for m in group],
+            LOCAL_THRESHOLD,
+            _pair_date_factor,
+        )
+        for part in parts:
+            part.sort(key=order.__getitem__)
+            story_id = story_id_for(part[0])
+            for member in part:
+                state.attach(member, story_id)
     for article in ordered:
-        _seat(state, article.id)
-    for _ in range(REFINE_PASSES):
-        moved = 0
-        for article in ordered:
-            before = state.docs[article.id].story
-            state.detach(article.id)
-            if _seat(state, article.id) != before:
-                moved += 1
-        if not moved:
-            break
+        if article.id in state.pinned:
+            _seat(state, article.id)
     return state
 
 

@@ -43,7 +43,7 @@ class StoryArticle:
 # Why these weights: a shared rare name or number is stronger evidence of one event than a shared
 # rare word (two quakes share "magnitude", "aftershock" and "rubble"), and the headline says
 # what the article is about in a few words, so its words count as several body mentions.
-GROUP_WEIGHT = {"w": 1.0, "n": 1.6, "#": 1.3}
+GROUP_WEIGHT = {"w": 1.0, "n": 2.5, "#": 1.3}
 TITLE_REPEAT = 3
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|\d+(?:[.,]\d+)*", re.UNICODE)
@@ -99,7 +99,11 @@ def _name_runs(line: str) -> list[str]:
         while run and run[-1].casefold() in _NAME_JOINERS:
             run.pop()
         lone = len(run) == 1
-        if run and not (run_started_sentence and lone) and not (lone and run[0].casefold() in _CALENDAR):
+        if (
+            run
+            and not (run_started_sentence and lone)
+            and not (lone and run[0].casefold() in _CALENDAR)
+        ):
             names.append(" ".join(run))
         run.clear()
 

@@ -1,0 +1,116 @@
+"""Average-link agglomerative clustering over unit vectors, for a whole corpus at once.
+
+Why average link: a one-pass "join the nearest centroid" lets a story grow by chaining, one
+similar article at a time, until two earthquakes share a centroid; average link merges two
+groups only when their articles are, on average, alike. With each group kept as the sum of its
+members' unit vectors, the average of all cross pairs' cosines is one dot product:
+``avg(A, B) = (ΣA · ΣB) / (|A| |B|)``, so nothing pairwise is ever stored.
+
+Candidate pairs come from shared heavy terms (each article's top terms, see ``state``): groups
+that share none never merge.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+__all__ = ["Group", "agglomerate"]
+
+
+@dataclass(slots=True)
+class Group:
+    members: list[str]
+    total: dict[str, float]
+    top: set[str]
+    first: date | None
+    last: date | None
+    version: int = 0
+    alive: bool = True
+    neighbours: set[int] = field(default_factory=set)
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _span(a: date | None, b: date | None, pick: Callable[[date, date], date]) -> date | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return pick(a, b)
+
+
+def agglomerate(
+    items: Sequence[tuple[str, dict[str, float], list[str], date | None]],
+    threshold: float,
+    date_factor: Callable[[date | None, date | None, date | None, date | None], float],
+) -> list[list[str]]:
+    """Groups of item ids. ``items``: (id, unit vector, top terms, date), in a fixed order."""
+    groups = [
+        Group([doc_id], dict(vector), set(top), day, day) for doc_id, vector, top, day in items
+    ]
+    postings: dict[str, set[int]] = {}
+    for index, group in enumerate(groups):
+        for term in group.top:
+            postings.setdefault(term, set()).add(index)
+
+    def score(i: int, j: int) -> float:
+        a, b = groups[i], groups[j]
+        factor = date_factor(a.first, a.last, b.first, b.last)
+        if factor <= 0:
+            return 0.0
+        return _dot(a.total, b.total) / (len(a.members) * len(b.members)) * factor
+
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push_pairs(i: int) -> None:
+        group = groups[i]
+        near: set[int] = set()
+        for term in group.top:
+            near |= postings.get(term, set())
+        near.discard(i)
+        group.neighbours = {j for j in near if groups[j].alive}
+        for j in sorted(group.neighbours):
+            s = score(i, j)
+            if s >= threshold:
+                a, b = min(i, j), max(i, j)
+                heapq.heappush(heap, (-s, a, b, groups[a].version, groups[b].version))
+
+    for index in range(len(groups)):
+        group = groups[index]
+        near = set()
+        for term in group.top:
+            near |= postings.get(term, set())
+        for j in sorted(near):
+            if j > index:
+                s = score(index, j)
+                if s >= threshold:
+                    heapq.heappush(heap, (-s, index, j, 0, 0))
+
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        ga, gb = groups[a], groups[b]
+        if not (ga.alive and gb.alive) or ga.version != va or gb.version != vb:
+            continue
+        # b joins a (a is the earlier item, so a story keeps its founder's id).
+        ga.members.extend(gb.members)
+        for term, weight in gb.total.items():
+            ga.total[term] = ga.total.get(term, 0.0) + weight
+        for term in gb.top:
+            posting = postings[term]
+            posting.discard(b)
+            posting.add(a)
+        ga.top |= gb.top
+        ga.first = _span(ga.first, gb.first, min)
+        ga.last = _span(ga.last, gb.last, max)
+        ga.version += 1
+        gb.alive = False
+        gb.total = {}
+        push_pairs(a)
+    return [g.members for g in groups if g.alive]
