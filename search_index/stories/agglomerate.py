@@ -50,6 +50,7 @@ def agglomerate(
     items: Sequence[tuple[str, dict[str, float], list[str], date | None]],
     threshold: float,
     date_factor: Callable[[date | None, date | None, date | None, date | None], float],
+    cohesion_ratio: float = 0.0,
 ) -> list[list[str]]:
     """Groups of item ids. ``items``: (id, unit vector, top terms, date), in a fixed order."""
     groups = [
@@ -60,12 +61,23 @@ def agglomerate(
         for term in group.top:
             postings.setdefault(term, set()).add(index)
 
+    def cohesion(group: Group) -> float:
+        n = len(group.members)
+        if n < 2:
+            return 0.0
+        return (_dot(group.total, group.total) - n) / (n * (n - 1))
+
     def score(i: int, j: int) -> float:
         a, b = groups[i], groups[j]
         factor = date_factor(a.first, a.last, b.first, b.last)
         if factor <= 0:
             return 0.0
-        return _dot(a.total, b.total) / (len(a.members) * len(b.members)) * factor
+        average = _dot(a.total, b.total) / (len(a.members) * len(b.members)) * factor
+        # Two tight groups that are only loosely alike are two stories, even when the loose
+        # likeness reaches the threshold (a ratio, so it holds in small and large groups).
+        if cohesion_ratio and average < cohesion_ratio * min(cohesion(a), cohesion(b)):
+            return 0.0
+        return average
 
     heap: list[tuple[float, int, int, int, int]] = []
 

@@ -23,10 +23,9 @@ from .naming import name_story
 from .split import split_group
 from .state import Doc, Story, StoryState, story_id_for
 
-__all__ = ["DEFAULT_THRESHOLD", "assign", "cluster", "remove", "similarity", "stories"]
+__all__ = ["AVERAGE_THRESHOLD", "assign", "cluster", "remove", "similarity", "stories"]
 
-DEFAULT_THRESHOLD = 0.2
-AVERAGE_THRESHOLD = 0.06
+AVERAGE_THRESHOLD = 0.1
 """Two groups merge when their articles' cosines average at least this (corpus IDF weights)."""
 LOCAL_THRESHOLD = 0.08
 """The same within one group, weighted by the group's own rarity (split.py)."""
@@ -40,10 +39,16 @@ def _idf(state: StoryState, term: str, total: int) -> float:
     return math.log((total + 1) / (state.doc_freq.get(term, 0) + 1))
 
 
-def _vector(state: StoryState, counts: Counter[str]) -> dict[str, float]:
-    total = len(state.docs)
+def _vector(
+    state: StoryState, counts: Counter[str], total: int, *, shared_only: bool
+) -> dict[str, float]:
+    """Unit vector of IDF-weighted terms. ``shared_only`` leaves out terms no other article has:
+    when the whole corpus is known they can match nothing and only shrink every cosine (which
+    matters in a small folder); a new article keeps them, for the articles still to come."""
     vector: dict[str, float] = {}
     for term, count in counts.items():
+        if shared_only and state.doc_freq.get(term, 0) < 2:
+            continue
         weight = sublinear(count) * _idf(state, term, total) * GROUP_WEIGHT[term[0]]
         if weight > 0:
             vector[term] = weight
@@ -71,33 +76,54 @@ def _date_factor(day: date | None, first: date | None, last: date | None) -> flo
     return math.exp(-(gap - DATE_GRACE_DAYS) / DATE_DECAY_DAYS)
 
 
+def _shared(state: StoryState, doc: Doc) -> dict[str, float]:
+    """The doc's unit vector over the terms some other article has too (see ``_vector``)."""
+    shared = {t: w for t, w in doc.vector.items() if state.doc_freq.get(t, 0) >= 2}
+    norm = math.sqrt(sum(w * w for w in shared.values())) or 1.0
+    return {t: w / norm for t, w in shared.items()}
+
+
 def similarity(state: StoryState, doc: Doc, story_id: str) -> float:
-    """Cosine of ``doc`` with the story's centroid, discounted by distance in time."""
+    """The average cosine of ``doc`` with the story's members (the batch's average link, so a
+    new article joins where ``cluster`` would have put it), discounted by distance in time."""
+    return _average(state, _shared(state, doc), doc.published, story_id)
+
+
+def _average(state: StoryState, vector: dict[str, float], day: date | None, story_id: str) -> float:
     story = state.stories[story_id]
-    if story.norm <= 0:
+    size = len(story.members)
+    if not size:
         return 0.0
     centroid = story.centroid
-    dot = sum(w * centroid.get(t, 0.0) for t, w in doc.vector.items())
-    return dot / story.norm * _date_factor(doc.published, story.first, story.last)
+    dot = sum(w * centroid.get(t, 0.0) for t, w in vector.items())
+    return dot / size * _date_factor(day, story.first, story.last)
 
 
 def _best_story(state: StoryState, doc: Doc) -> tuple[str | None, float]:
-    candidates: Counter[str] = Counter()
+    candidates: set[str] = set()
     for term in doc.top_terms():
         posting = state.postings.get(term)
         if posting:
             candidates.update(posting.keys())
+    vector = _shared(state, doc)
     best: tuple[str | None, float] = (None, 0.0)
     for story_id in sorted(candidates):
-        score = similarity(state, doc, story_id)
+        score = _average(state, vector, doc.published, story_id)
         if score > best[1]:
             best = (story_id, score)
     return best
 
 
-def _add_doc(state: StoryState, article: StoryArticle, counts: Counter[str]) -> Doc:
+def _add_doc(
+    state: StoryState,
+    article: StoryArticle,
+    counts: Counter[str],
+    total: int,
+    *,
+    shared_only: bool = False,
+) -> Doc:
     doc = Doc(
-        vector=_vector(state, counts),
+        vector=_vector(state, counts, total, shared_only=shared_only),
         title=article.title,
         published=article.published,
         outlet=article.outlet,
@@ -151,7 +177,7 @@ def assign(state: StoryState, article: StoryArticle) -> str:
     remove(state, article.id)
     counts = term_counts(article)
     state.doc_freq.update(counts.keys())
-    _add_doc(state, article, counts)
+    _add_doc(state, article, counts, len(state.docs) + 1)
     _remember_surfaces(state, article)
     return _seat(state, article.id)
 
@@ -164,7 +190,7 @@ def _order(articles: Iterable[StoryArticle]) -> list[StoryArticle]:
 def cluster(
     articles: Iterable[StoryArticle],
     *,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float = AVERAGE_THRESHOLD,
     pinned: dict[str, str] | None = None,
 ) -> StoryState:
     """Cluster a whole corpus into a fresh state: average-link groups, each split again if its
@@ -176,7 +202,7 @@ def cluster(
     for counts in all_counts:
         state.doc_freq.update(counts.keys())
     for article, counts in zip(ordered, all_counts, strict=True):
-        _add_doc(state, article, counts)
+        _add_doc(state, article, counts, len(ordered), shared_only=True)
         _remember_surfaces(state, article)
     free = [a for a in ordered if a.id not in state.pinned]
     items = [
@@ -184,7 +210,7 @@ def cluster(
     ]
     counts_of = {a.id: c for a, c in zip(ordered, all_counts, strict=True)}
     day_of = {a.id: a.published for a in ordered}
-    for group in agglomerate(items, AVERAGE_THRESHOLD, _pair_date_factor):
+    for group in agglomerate(items, threshold, _pair_date_factor):
         parts = split_group(
             group,
             [counts_of[m] for m in group],

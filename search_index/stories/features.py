@@ -61,6 +61,7 @@ _STOP_WORDS = frozenset(
 )
 _NAME_JOINERS = frozenset({"of", "de", "del", "la", "van", "von", "al", "bin", "da", "du"})
 _CALENDAR = frozenset(MONTH_NUMBERS) | frozenset(WEEKDAY_NUMBERS)
+_CLOCK_WORDS = frozenset("am pm gmt utc et est edt pt pst pdt ct cst cdt bst cet".split())
 
 
 def _word_term(token: str) -> str | None:
@@ -98,12 +99,12 @@ def _name_runs(line: str) -> list[str]:
     def close() -> None:
         while run and run[-1].casefold() in _NAME_JOINERS:
             run.pop()
-        lone = len(run) == 1
-        if (
-            run
-            and not (run_started_sentence and lone)
-            and not (lone and run[0].casefold() in _CALENDAR)
-        ):
+        opens_sentence = run_started_sentence
+        # "The Rock", "One Rahman" opening a sentence: the first word is only capitalised.
+        if opens_sentence and len(run) > 1 and run[0].casefold() in _STOP_WORDS:
+            del run[0]
+            opens_sentence = False
+        if run and not (opens_sentence and len(run) == 1):
             names.append(" ".join(run))
         run.clear()
 
@@ -112,7 +113,9 @@ def _name_runs(line: str) -> list[str]:
         gap = line[previous_end : match.start()]
         sentence_start = previous_end == 0 or _SENTENCE_END.search(gap) is not None
         previous_end = match.end()
-        if _capitalised(token) and not token[0].isdigit():
+        if token.casefold() in _CALENDAR or token.casefold() in _CLOCK_WORDS:
+            close()  # "June", "Monday", "PM ET" end a name rather than belong to it
+        elif _capitalised(token) and not token[0].isdigit():
             if not run:
                 run_started_sentence = sentence_start
             run.append(token)

@@ -21,10 +21,11 @@ from .features import GROUP_WEIGHT, sublinear
 
 __all__ = ["split_group"]
 
-MIN_GROUP = 6
+MIN_GROUP = 4
 MIN_PART_SHARE = 0.2
-MIN_PART = 3
+MIN_PART = 2
 LOCAL_TOP_TERMS = 24
+COHESION_RATIO = 0.25
 
 
 def _local_vectors(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
@@ -63,7 +64,7 @@ def split_group(
     vectors = _local_vectors(counts)
     by_id = dict(zip(ids, vectors, strict=True))
     items = [(i, v, _top(v), d) for i, v, d in zip(ids, vectors, days, strict=True)]
-    parts = agglomerate(items, threshold, date_factor)
+    parts = agglomerate(items, threshold, date_factor, COHESION_RATIO)
     least = max(MIN_PART, math.ceil(MIN_PART_SHARE * n))
     big = [p for p in parts if len(p) >= least]
     if len(big) < 2:
