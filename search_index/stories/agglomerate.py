@@ -19,6 +19,8 @@ from datetime import date
 
 __all__ = ["Group", "agglomerate"]
 
+COHESION_CAP = 0.5
+
 
 @dataclass(slots=True)
 class Group:
@@ -65,7 +67,9 @@ def agglomerate(
         n = len(group.members)
         if n < 2:
             return 0.0
-        return (_dot(group.total, group.total) - n) / (n * (n - 1))
+        # Capped: copies of one wire report are alike to the last word, and that must not make
+        # every other report of the event look like a stranger to them.
+        return min(COHESION_CAP, (_dot(group.total, group.total) - n) / (n * (n - 1)))
 
     def score(i: int, j: int) -> float:
         a, b = groups[i], groups[j]
