@@ -10,14 +10,13 @@ The widget is an ``OptionList`` subclass on purpose: the app, its tests and the 
 script find ``#sources`` as an ``OptionList``, handle its ``OptionHighlighted`` /
 ``OptionSelected`` messages and style it with its component classes. Everything that walked
 ``OptionList``'s per-option lines is replaced; its options are made on demand from plain
-entries, one at a time.
+entries, one at a time (the entries and their option views: source_entries.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, overload
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from textual import events
@@ -32,64 +31,21 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..render import printable
 from .lists import VimOptionList
+from .source_entries import (
+    META_STYLE,
+    ONE_LINE,
+    TITLE_STYLE,
+    EntryOptions,
+    SourceEntry,
+    entry_from_prompt,
+)
 
 if TYPE_CHECKING:
     from typing import Self
 
+__all__ = ["ROWS_PER_ENTRY", "SourceEntry", "SourceList"]
+
 ROWS_PER_ENTRY = 2
-TITLE_STYLE = "bold"
-META_STYLE = "$text-muted"
-
-# Tabs and line breaks would make a row wrap or jump; one space each keeps a row one line.
-_ONE_LINE = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
-
-
-@dataclass(frozen=True, slots=True)
-class SourceEntry:
-    """One source in the list: its id, its title row and its meta row (plain text)."""
-
-    id: str
-    title: str
-    meta: str
-
-    @property
-    def prompt(self) -> Content:
-        """Both rows as one Content, the form ``OptionList`` options carry."""
-        title, meta = printable(self.title), printable(self.meta)
-        return Content.assemble((title, TITLE_STYLE), "\n", (meta, META_STYLE))
-
-
-def entry_from_prompt(prompt: VisualType, option_id: str | None = None) -> SourceEntry:
-    """An entry from an ``OptionList``-style prompt: its first line is the title."""
-    plain = prompt.plain if isinstance(prompt, Content) else str(prompt)
-    title, _, meta = plain.partition("\n")
-    return SourceEntry(option_id or "", title, meta.replace("\n", " "))
-
-
-class _EntryOptions(Sequence[Option]):
-    """``OptionList.options`` for a SourceList: each Option is made when it is asked for, so
-    nothing is built per entry when the list is filled."""
-
-    def __init__(self, owner: SourceList) -> None:
-        self._owner = owner
-
-    def __len__(self) -> int:
-        return self._owner.option_count
-
-    @overload
-    def __getitem__(self, index: int) -> Option: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Option]: ...
-
-    def __getitem__(self, index: int | slice) -> Option | Sequence[Option]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        try:
-            return self._owner.get_option_at_index(index)
-        except OptionDoesNotExist:
-            # A Sequence ends where indexing raises IndexError (iteration relies on it).
-            raise IndexError(index) from None
 
 
 class SourceList(VimOptionList):
@@ -189,7 +145,7 @@ class SourceList(VimOptionList):
 
     @property
     def options(self) -> Sequence[Option]:
-        return _EntryOptions(self)
+        return EntryOptions(self)
 
     @property
     def option_count(self) -> int:
@@ -332,7 +288,7 @@ class SourceList(VimOptionList):
         # Content.styled takes the text as it is, never as markup. printable again, for
         # callers that did not clean their text: Content keeps an ESC, which the terminal
         # would obey. Only the rows on screen pay for it.
-        content = Content.styled(printable(text).translate(_ONE_LINE), text_style)
+        content = Content.styled(printable(text).translate(ONE_LINE), text_style)
         content = content.truncate(width, ellipsis=True)
         strips = Visual.to_strips(self, content, width, 1, style)
         strip = strips[0] if strips else Strip.blank(0)
