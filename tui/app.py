@@ -1,12 +1,13 @@
-"""The kimreader app: a thin App that opens the corpus in a worker and routes between screens.
+"""The kimreader app: a thin App that routes the screens' messages and its workers' results.
 
 All analysis lives in ``search_index``; the screens only render what the Library answers.
-Screens never call the App: they post the messages of tui/messages.py, handled here.
+Screens never call the App: they post the messages of tui/messages.py, handled here. What its
+workers do lives beside it: opening the corpus in startup.py, building the corpus-wide views
+in corpus_views.py; every worker failure, from any screen, reaches ``_worker_failed`` here.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -18,30 +19,28 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
-from search_index.claims.align import Comparison
-from search_index.corpus import CorpusError
 from search_index.ids import ArticleNotFound
-from search_index.library import Library, RefreshCancelled
+from search_index.library import Library
 from search_index.models import ArticleInfo
 from search_index.state import Forgotten, ReadingState, StateStore
 
 from . import messages
-from .background import in_daemon_thread
+from .corpus_views import build_matrix, build_timeline, compare_first
 from .file_report import skipped_summary
-from .notes import gone_notes, report_failure
+from .notes import forward_failure, gone_notes, report_failure
 from .render import printable
 from .screens.compare import CompareScreen
 from .screens.corpus import MatrixScreen, TimelineScreen
 from .screens.main import MainScreen
 from .screens.modals import HelpScreen, SourcePicker
 from .session import Session
+from .startup import StartupSteps, open_corpus
 
 # Skipped files named in the app's one toast about them: a toast has room for a few lines.
 SKIPPED_SHOWN = 3
 # While another process holds the index (a first build from `kimreader index`, another app),
 # the corpus is loaded again this often until the index is free.
 BUSY_RETRY_SECONDS = 3.0
-BUSY_WAIT_SECONDS = 1.0
 
 
 class KimreaderApp(App[None]):
@@ -117,52 +116,33 @@ class KimreaderApp(App[None]):
             self.post_message(messages.CorpusFailed(repr(exc)))
 
     def _load_corpus(self) -> None:
-        try:
-            library = Library.open(self.corpus)
-        except CorpusError as exc:
-            self.post_message(messages.CorpusFailed(str(exc)))
-            return
-        if self._remember:
-            self._store = StateStore(library.corpus_dir)
-            self.state, warning = self._store.load()
+        def state_read(store: StateStore, state: ReadingState, warning: str | None) -> None:
+            self._store, self.state = store, state
             if warning:
-                self.call_from_thread(
-                    self.notify, printable(warning), severity="warning", markup=False
-                )
+                self.notify(printable(warning), severity="warning", markup=False)
 
-        # What the index already holds can be read while the rest is indexed.
-        self.call_from_thread(self._show_articles, library, library.catalog())
+        def progress(text: str) -> None:
+            if self.screen_stack:  # else the app quit while the corpus was still loading
+                self.main.update_status(text)
 
-        worker = get_current_worker()
-
-        def progress(done: int, total: int) -> None:
-            # Quitting cancels the worker, but a thread cannot be stopped from outside, and
-            # the process waits for it: the refresh stops at the next article instead, with
-            # nothing committed (the next run indexes the corpus again).
-            if worker.is_cancelled:
-                raise RefreshCancelled
-            if total > 20 and (done % 10 == 0 or done == total) and self.screen_stack:
-                self.call_from_thread(
-                    self.main.update_status, f"indexing: {done} of {total} articles…"
-                )
-
-        # Forking worker processes from a threaded program is unsafe: analyse in this thread.
-        # A short wait for another process holding the index: the app then says so and tries
-        # again (BUSY_RETRY_SECONDS) rather than show "Opening the corpus…" for 15 s.
-        try:
-            refresh = library.refresh(progress, parallel=False, wait=BUSY_WAIT_SECONDS)
-        except RefreshCancelled:
-            library.close()
-            return
-        if worker.is_cancelled:  # a newer load replaced this one as the refresh ended
-            library.close()
-            return
-        # Read here, off the UI thread: the provenance records beside saved pages.
-        versions = library.versions()
-        self.post_message(messages.CorpusLoaded(library, refresh, versions))
+        steps = StartupSteps(
+            state_read=lambda *args: self.call_from_thread(state_read, *args),
+            indexed_so_far=lambda *args: self.call_from_thread(self._show_articles, *args),
+            progress=lambda text: self.call_from_thread(progress, text),
+        )
+        outcome = open_corpus(
+            self.corpus, remember=self._remember, worker=get_current_worker(), steps=steps
+        )
+        if outcome is not None:
+            self.post_message(outcome)
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
+        forward_failure(self, event)
+
+    @on(messages.WorkerFailed)
+    def _worker_failed(self, event: messages.WorkerFailed) -> None:
+        """The one handler of every failed worker, the App's and each screen's and widget's."""
         report_failure(self, event)
 
     @on(messages.CorpusFailed)
@@ -299,10 +279,9 @@ class KimreaderApp(App[None]):
     def _open_article(self, event: messages.OpenArticle) -> None:
         self.open_sentence(event.article_id, event.start, event.end)
 
-    # The claim diff, the matrix and the timeline read every claim of the articles they cover:
-    # on a large corpus or long articles that takes seconds, so they are built off the UI
-    # thread (in a daemon thread: they only read, and quitting need not wait for them) while
-    # the status line says what is coming; the screen opens when its result message arrives.
+    # The claim diff, the matrix and the timeline take seconds on a large corpus: built off the
+    # UI thread (corpus_views.py) while the status line says what is coming; the screen opens
+    # when its result message arrives.
 
     def compare_with(self, article_id: str) -> None:
         """Compare with the marked source, or ask which one."""
@@ -335,9 +314,7 @@ class KimreaderApp(App[None]):
             return
         self._busy("comparing the two sources…")
         try:
-            comparison, gone = await in_daemon_thread(
-                lambda abandoned: _first_comparison(library, pairs, abandoned), name="compare"
-            )
+            comparison, gone = await compare_first(library, pairs)
         finally:
             self._busy(None)
         for wanted in gone:
@@ -359,20 +336,14 @@ class KimreaderApp(App[None]):
             return
         self._busy("building the claim matrix…")
         try:
-            subjects, ids = await in_daemon_thread(
-                lambda _: (
-                    [s for s in library.claim_matrix() if len(s.sources) > 1],
-                    library.ids(),
-                ),
-                name="matrix",
-            )
+            built = await build_matrix(library)
         except ArticleNotFound:
             # Only while the start-up refresh removes files: the ids were read just before.
             self.notify("The corpus changed while the matrix was built; try again.")
             return
         finally:
             self._busy(None)
-        self.post_message(messages.MatrixBuilt(subjects, ids))
+        self.post_message(built)
 
     @on(messages.MatrixBuilt)
     def _matrix_built(self, event: messages.MatrixBuilt) -> None:
@@ -385,13 +356,13 @@ class KimreaderApp(App[None]):
             return
         self._busy("building the timeline…")
         try:
-            events = await in_daemon_thread(lambda _: library.timeline(), name="timeline")
+            timeline = await build_timeline(library)
         except ArticleNotFound:
             self.notify("The corpus changed while the timeline was built; try again.")
             return
         finally:
             self._busy(None)
-        self.post_message(messages.TimelineBuilt(events))
+        self.post_message(timeline)
 
     @on(messages.TimelineBuilt)
     def _timeline_built(self, event: messages.TimelineBuilt) -> None:
@@ -435,24 +406,6 @@ class KimreaderApp(App[None]):
                 escape(printable(article.outlet or article.id)),
                 lambda article_id=article.id: self.main.open_article(article_id),  # type: ignore[misc]
             )
-
-
-def _first_comparison(
-    library: Library, pairs: list[tuple[str, str]], abandoned: threading.Event
-) -> tuple[Comparison | None, list[str]]:
-    """The first pair whose two articles are both there, compared → (comparison or None, the
-    ids found gone on the way). An article gone ends the search when it is in every pair."""
-    gone: list[str] = []
-    for first, second in pairs:
-        if abandoned.is_set():
-            break
-        try:
-            return library.compare(first, second), gone
-        except ArticleNotFound as exc:
-            gone.append(exc.wanted)
-            if all(exc.wanted in pair for pair in pairs):
-                break
-    return None, gone
 
 
 def run_app(corpus: Path | None) -> None:

@@ -13,22 +13,29 @@ from dataclasses import dataclass, field
 from textual.message import Message
 
 from search_index.claims.align import Comparison
+from search_index.claims.extract import Claim
 from search_index.claims.matrix import Subject, TimelineEvent
 from search_index.library import Library, RefreshResult
+from search_index.models import Mention, SearchResult
 from search_index.versions import Version
 
 __all__ = [
     "ArticleGone",
     "CompareRequested",
     "ComparisonMade",
+    "ConflictsFound",
     "CorpusFailed",
     "CorpusLoaded",
     "MainReady",
     "MatrixBuilt",
+    "MentionsRead",
     "OpenArticle",
+    "PageFound",
+    "SearchDone",
     "ShowMatrix",
     "ShowTimeline",
     "TimelineBuilt",
+    "WorkerFailed",
 ]
 
 
@@ -110,3 +117,50 @@ class TimelineBuilt(Message):
 @dataclass
 class ComparisonMade(Message):
     comparison: Comparison
+
+
+# The main screen's own workers: handled by the screen (they do not bubble to the App).
+
+
+@dataclass
+class SearchDone(Message, bubble=False):
+    """A query's first page (None: the query was empty, the list shows every source)."""
+
+    result: SearchResult | None
+    open_first: bool
+    """Enter was pressed: open the first hit at its first match."""
+
+
+@dataclass
+class PageFound(Message, bubble=False):
+    """A further page of the ranking shown, read as the list neared its end."""
+
+    page: SearchResult
+
+
+@dataclass
+class MentionsRead(Message, bubble=False):
+    """An article's entity mentions, for the reader to colour."""
+
+    article_id: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass
+class ConflictsFound(Message, bubble=False):
+    """The sentences of an article other sources contradict, with their claims."""
+
+    article_id: str
+    found: dict[tuple[int, int], list[Claim]]
+
+
+# -- failures ---------------------------------------------------------------------------------
+
+
+@dataclass
+class WorkerFailed(Message):
+    """A background job failed. Whichever screen or widget ran it posts this; it bubbles to
+    the App, whose one handler tells the user what failed."""
+
+    job: str
+    error: BaseException | None

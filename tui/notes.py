@@ -1,14 +1,15 @@
 """What the app tells the user about things that went wrong out of sight: articles gone from
-the corpus, background jobs that failed."""
+the corpus, background jobs that failed (and how a failed job reaches the one handler)."""
 
 from __future__ import annotations
 
 from textual.app import App
-from textual.widget import Widget
+from textual.message_pump import MessagePump
 from textual.worker import Worker, WorkerState
 
 from search_index.state import Forgotten
 
+from .messages import WorkerFailed
 from .render import printable
 
 
@@ -30,11 +31,18 @@ def gone_notes(forgotten: Forgotten, *, opened_first: bool) -> list[str]:
     return [printable(note) for note in notes]
 
 
-def report_failure(node: App[None] | Widget, event: Worker.StateChanged) -> None:
-    """A background job that failed is told to the user, never dropped silently."""
+def forward_failure(node: MessagePump, event: Worker.StateChanged) -> None:
+    """A worker of ``node`` that failed, posted upward as WorkerFailed for the App to tell.
+
+    Textual's ``Worker.StateChanged`` goes to the node that ran the worker and does not
+    bubble: every screen, widget and the App that run workers call this from their handler,
+    so one handler (``report_failure``, the App's) speaks for all of them.
+    """
     if event.state == WorkerState.ERROR:
-        node.notify(
-            printable(f"{event.worker.name or 'a background job'} failed: {event.worker.error}"),
-            severity="error",
-            markup=False,
-        )
+        worker = event.worker
+        node.post_message(WorkerFailed(worker.name or "a background job", worker.error))
+
+
+def report_failure(app: App[None], event: WorkerFailed) -> None:
+    """A background job that failed is told to the user, never dropped silently."""
+    app.notify(printable(f"{event.job} failed: {event.error}"), severity="error", markup=False)

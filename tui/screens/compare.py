@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import Worker
 
 from search_index.claims.align import STATUSES, Comparison, Row
 from search_index.claims.extract import Claim
@@ -19,6 +20,7 @@ from search_index.library import Library
 
 from ..background import in_daemon_thread
 from ..messages import ArticleGone, OpenArticle
+from ..notes import forward_failure
 from ..render import STATUS_WORDS, printable
 
 _COLOURS = {
@@ -203,6 +205,10 @@ class CompareScreen(Screen[None]):
 
     def action_swap(self) -> None:
         self.swap()
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        forward_failure(self, event)
 
     @work(exclusive=True, group="swap", exit_on_error=False)
     async def swap(self) -> None:

@@ -25,6 +25,7 @@ from textual.visual import Visual
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from ..messages import WorkerFailed
 from ..render import Paragraph, wrap_ranges
 
 # The conflict marker in front of each line of a paragraph another source contradicts: drawn
@@ -212,11 +213,8 @@ class LongText(Widget):
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self._wanted = None  # a later resize tries again
-            self.notify(
-                f"could not lay out this article: {event.worker.error!r}",
-                severity="error",
-                markup=False,
-            )
+            # Told by the App's one handler of failed workers, as every failure is.
+            self.post_message(WorkerFailed("laying out this article", event.worker.error))
 
     # -- drawing -----------------------------------------------------------------------------
 
