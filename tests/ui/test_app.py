@@ -391,3 +391,41 @@ async def test_a_long_article_is_laid_out_in_a_worker_and_keeps_its_highlights(t
         sources(app).highlighted = 0
         await settle(app, pilot)
         assert reader(app).view.article.id == "long" and reader(app).scroll_y == saved
+
+
+async def _failures_told(app: KimreaderApp, pilot) -> list[str]:
+    """Every worker waited for (failed ones included), then the error toasts shown."""
+    await pilot.pause(0.05)
+    await asyncio.gather(*(w.wait() for w in list(app.workers)), return_exceptions=True)
+    await pilot.pause()
+    return [str(n.message) for n in app._notifications if n.severity == "error"]
+
+
+async def test_a_failing_search_worker_is_told_once_by_a_notification(monkeypatch):
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        assert await _failures_told(app, pilot) == []
+
+        def broken(*args: object, **kwargs: object) -> None:
+            raise RuntimeError("index unreadable")
+
+        monkeypatch.setattr(app.library, "search", broken)
+        await pilot.press("slash", *"museum", "enter")
+        told = await _failures_told(app, pilot)
+        # The main screen's worker goes through the App's one handler: told once, by name.
+        assert told == ["run_search failed: index unreadable"]
+
+
+async def test_a_failing_entity_panel_worker_is_told_by_a_notification(monkeypatch):
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+
+        def broken() -> None:
+            raise RuntimeError("entity table unreadable")
+
+        monkeypatch.setattr(app.library, "entities", broken)
+        await pilot.press("e")
+        told = await _failures_told(app, pilot)
+        assert told == ["fill failed: entity table unreadable"]
