@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/claim_diff.py t12-ecb -v   # one story, every wrong row shown
     .venv/bin/python benchmarks/claim_diff.py --check t12-ecb   # validate a gold file
     .venv/bin/python benchmarks/claim_diff.py --json out.json
+    .venv/bin/python benchmarks/claim_diff.py --sanity     # every dev report against itself
 
 The gold (`benchmarks/claim_gold/*.json`, rules in its README) lists, per ECB+ dev story, every
 checkable main-event figure two or more reports state, each statement in a class, the relation
@@ -287,6 +288,32 @@ def _fmt(value: float | None) -> str:
     return "  -  " if value is None else f"{value:5.2f}"
 
 
+def sanity(corpus: Path = CORPUS) -> tuple[int, int, int]:
+    """Every readable report of the dev corpus compared with itself, and checked alone:
+    (reports, rows other than ``agree`` in the self-comparisons, internal contradictions).
+    Both must be 0: a report never contradicts itself."""
+    from search_index.claims.align import compare, internal_conflicts
+    from search_index.claims.extract import extract_claims
+    from search_index.corpus import discover, read_article
+    from search_index.entities.extract import RuleExtractor
+    from search_index.models import Article
+
+    extractor = RuleExtractor()
+    reports = not_agree = internal = 0
+    for story in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        found = discover(story)
+        for source in found.files:
+            article = read_article(source, found.overrides)
+            if not isinstance(article, Article):
+                continue
+            claims = extract_claims(article, extractor.extract(article.text))
+            reports += 1
+            diff = compare(article, claims, article, claims)
+            not_agree += sum(1 for row in diff.rows if row.status != "agree")
+            internal += len(internal_conflicts(claims))
+    return reports, not_agree, internal
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stories", nargs="*")
@@ -295,7 +322,15 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write the scores here")
     parser.add_argument("--gold", type=Path, default=GOLD, help="folder of gold files")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the ecbplus-dev folder")
+    parser.add_argument("--sanity", action="store_true", help="every dev report against itself")
     args = parser.parse_args()
+    if args.sanity:
+        reports, not_agree, internal = sanity(args.corpus)
+        print(
+            f"{reports} reports: {not_agree} self-comparison rows not agree, "
+            f"{internal} internal contradictions"
+        )
+        return 1 if not_agree or internal else 0
     files = (
         [args.gold / f"{s}.json" for s in args.stories]
         if args.stories

@@ -30,7 +30,7 @@ from .sentences import sentence_spans
 from .vocabulary import INCREMENT_WORDS
 
 # Bump when claim extraction changes, so every article is analysed again.
-CLAIMS_VERSION = "17"
+CLAIMS_VERSION = "18"
 
 
 def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:

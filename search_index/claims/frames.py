@@ -123,6 +123,12 @@ _PART_AFTER = re.compile(
     r"^\s*(?:more|others|other|of (?:them|whom|those|which|the|these|its|their)\b)"
 )
 
+# A part counted before the figure: "two of the three victims", "most of the 40 passengers".
+_WHOLE_OF = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"some|most|several|many|none|half)\s+of\s+(?:the|those|these|its|their)\s+$"
+)
+
 
 def frame_of(
     context: Context,
@@ -158,6 +164,10 @@ def frame_of(
         found = [r for r in (_role_after(after), _role_before(before)) if r[0] is not None]
         if found:
             role = min(found, key=lambda r: r[1])[0]
+    if role is not None and _WHOLE_OF.search(before):
+        # "two of the three victims died": the verb after the whole is said of the part
+        # ("two"); the whole ("three victims") counts what it names, in no role.
+        role = None
     if role is None and slot == "money":
         # "agreed to buy Kessler for EUR 6.4 billion": the verb may stand a name away.
         role = next(

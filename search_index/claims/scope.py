@@ -23,6 +23,11 @@ _CUMULATIVE = re.compile(
     r"missions|raids|attacks|incidents|games|matches|seasons|patrols|tournaments)\b|"
     r"\bso far this (?:year|season|month)\b|\bcumulative(?:ly)?\b"
 )
+_OVER_SEVERAL = re.compile(
+    r"\b(?:over|in|during|across|throughout)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
+    r"(?:nights|days|weeks|months)\s+(?:of|in a row|running)\b"
+)
 _PLACE_PHRASE = re.compile(
     r"^(?:\s*[a-z'-]+){0,4}?\s+(?:in|to|with|from|across|throughout)\s+(?:the\s+)?$"
 )
@@ -49,7 +54,12 @@ def _scope(context: Context, start: int, end: int, after: str) -> tuple[str, ...
     # Up to two windows back ("In their five operations so far, the personnel ... have
     # confiscated 14 rifles, 31 magazines and 923 rounds"), bounded so that a sentence of
     # thousands of figures stays linear.
-    if _CUMULATIVE.search(context.text[max(0, start - 2 * WINDOW) : start]):
+    # "over 50 arrests have been made over four nights of protesting": a total over several
+    # days or nights is a running total, never one night's count; said after the figure, in
+    # its clause.
+    earlier = context.text[max(0, start - 2 * WINDOW) : start]
+    later = context.text[end : min(context.clause[1], end + WINDOW)]
+    if _CUMULATIVE.search(earlier) or _OVER_SEVERAL.search(later):
         found.append("cumulative")
     # A place right after the figure's noun phrase ("55 percent of voice traffic in [Saudi
     # Arabia]", "65% of traffic to [India]") says where the figure applies. Places further
