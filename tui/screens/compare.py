@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on, work
@@ -9,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker
@@ -77,6 +79,12 @@ class DiffRow(Horizontal):
 
 class CompareScreen(Screen[None]):
     """Keys: j/k rows, ] [ conflicts, f filter, x swap, enter/o open A's sentence, O B's."""
+
+    @dataclass
+    class Swapped(Message, bubble=False):
+        """The swap worker's result: the comparison with its sides swapped."""
+
+        comparison: Comparison
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -226,7 +234,11 @@ class CompareScreen(Screen[None]):
         finally:
             if rows.is_attached:
                 rows.loading = False
-        self.comparison = comparison
+        self.post_message(self.Swapped(comparison))
+
+    @on(Swapped)
+    def _swapped(self, event: Swapped) -> None:
+        self.comparison = event.comparison
         self.rebuild()
 
     def action_open(self, side: str) -> None:
