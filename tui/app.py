@@ -3,7 +3,8 @@
 All analysis lives in ``search_index``; the screens only render what the Library answers.
 Screens never call the App: they post the messages of tui/messages.py, handled here. What its
 workers do lives beside it: opening the corpus in startup.py, building the corpus-wide views
-in corpus_views.py; every worker failure, from any screen, reaches ``_worker_failed`` here.
+in corpus_views.py; the palette's commands are in palette.py. Every worker failure, from any
+screen or widget, reaches ``_worker_failed`` here.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.markup import escape
 from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
@@ -28,6 +28,7 @@ from . import messages
 from .corpus_views import build_matrix, build_timeline, compare_first
 from .file_report import skipped_summary
 from .notes import forward_failure, gone_notes, report_failure
+from .palette import kimreader_commands
 from .render import printable
 from .screens.compare import CompareScreen
 from .screens.corpus import MatrixScreen, TimelineScreen
@@ -383,29 +384,14 @@ class KimreaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Search", "Search the corpus (/)", self.main.action_start_search)
-        yield SystemCommand(
-            "Entity panel", "Toggle the entity panel (e)", self.main.action_toggle_entities
+        yield from kimreader_commands(
+            self.main,
+            self.articles,
+            show_matrix=self.show_matrix,
+            show_timeline=self.show_timeline,
+            show_help=self.action_help,
+            compare_with=self.compare_with,
         )
-        yield SystemCommand(
-            "Claim matrix", "Subjects by sources, conflicts flagged (M)", self.show_matrix
-        )
-        yield SystemCommand("Timeline", "Dated events from every source (t)", self.show_timeline)
-        yield SystemCommand("Help", "Keys and what they do (?)", self.action_help)
-        if self.main.current is not None:
-            current = self.main.current.id
-            yield SystemCommand(
-                "Compare…",
-                "Compare this source with another (c)",
-                lambda: self.compare_with(current),
-            )
-        # The palette reads titles and help as markup: an article's title is text.
-        for article in self.articles[:500]:
-            yield SystemCommand(
-                f"Open: {escape(printable(article.title))}",
-                escape(printable(article.outlet or article.id)),
-                lambda article_id=article.id: self.main.open_article(article_id),  # type: ignore[misc]
-            )
 
 
 def run_app(corpus: Path | None) -> None:

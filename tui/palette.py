@@ -1,0 +1,49 @@
+"""What the command palette (ctrl+p) offers beyond Textual's own commands: the main screen's
+actions, the corpus views, help, comparing, and opening any of the first articles listed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+from textual.app import SystemCommand
+from textual.markup import escape
+
+from search_index.models import ArticleInfo
+
+from .render import printable
+from .screens.main import MainScreen
+
+__all__ = ["ARTICLES_LISTED", "kimreader_commands"]
+
+# The palette filters what it is given as the user types; it is offered the first articles
+# listed, not every one of a large corpus.
+ARTICLES_LISTED = 500
+
+
+def kimreader_commands(
+    main: MainScreen,
+    articles: Sequence[ArticleInfo],
+    *,
+    show_matrix: Callable[[], object],
+    show_timeline: Callable[[], object],
+    show_help: Callable[[], object],
+    compare_with: Callable[[str], object],
+) -> Iterator[SystemCommand]:
+    """The palette's kimreader commands, for the main screen and the articles listed."""
+    yield SystemCommand("Search", "Search the corpus (/)", main.action_start_search)
+    yield SystemCommand("Entity panel", "Toggle the entity panel (e)", main.action_toggle_entities)
+    yield SystemCommand("Claim matrix", "Subjects by sources, conflicts flagged (M)", show_matrix)
+    yield SystemCommand("Timeline", "Dated events from every source (t)", show_timeline)
+    yield SystemCommand("Help", "Keys and what they do (?)", show_help)
+    if main.current is not None:
+        current = main.current.id
+        yield SystemCommand(
+            "Compare…", "Compare this source with another (c)", lambda: compare_with(current)
+        )
+    # The palette reads titles and help as markup: an article's title is text.
+    for article in articles[:ARTICLES_LISTED]:
+        yield SystemCommand(
+            f"Open: {escape(printable(article.title))}",
+            escape(printable(article.outlet or article.id)),
+            lambda article_id=article.id: main.open_article(article_id),  # type: ignore[misc]
+        )
