@@ -27,10 +27,11 @@ from .sentence_claims import (
     _Sentence,
 )
 from .sentences import sentence_spans
+from .values import DateValue
 from .vocabulary import INCREMENT_WORDS
 
 # Bump when claim extraction changes, so every article is analysed again.
-CLAIMS_VERSION = "18"
+CLAIMS_VERSION = "19"
 
 
 def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
@@ -158,17 +159,27 @@ def _dated(claims: list[Claim], published: date | None) -> list[Claim]:
     for claim in claims:
         if claim.date is not None and claim.date.granularity in ("day", "week", "weekday"):
             dates_by_sentence.setdefault(claim.start, []).append(claim)
+    named = (c.date for found in dates_by_sentence.values() for c in found)
+    days = tuple(sorted({_weekday(d) for d in named if d and d.granularity in ("day", "weekday")}))
     result = []
     for claim in claims:
         frame = claim.frame
         if claim.quantity is None or frame is None or frame.background:
             result.append(claim)
             continue
+        if days:
+            frame = replace(frame, days=days)
+            claim = replace(claim, frame=frame)
         bound = [
             d
             for d in dates_by_sentence.get(claim.start, ())
             if d.frame is not None and frame.role and frame.role in (d.frame.role or "").split()
         ]
+        if not bound and frame.role:
+            # "a second protest the next night; and another on Wednesday night, after which
+            # ... there were 46 arrests": the last day named before the figure in its sentence.
+            earlier = dates_by_sentence.get(claim.start, ())
+            bound = [d for d in earlier if d.value_end <= claim.value_start][-1:]
         if len(bound) == 1 and bound[0].date is not None:
             day = bound[0].date
             # A weekday with no publication date to place it keeps its name.
@@ -182,6 +193,11 @@ def _dated(claims: list[Claim], published: date | None) -> list[Claim]:
             claim = _reframed(claim, frame, when=(date.min.isoformat(), published.isoformat()))
         result.append(claim)
     return result
+
+
+def _weekday(day: DateValue) -> str:
+    """The weekday of a day or a weekday ("wednesday")."""
+    return day.value if day.granularity == "weekday" else day.start.strftime("%A").lower()
 
 
 def _descriptive_modifiers(claims: list[Claim]) -> list[Claim]:

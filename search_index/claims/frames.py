@@ -77,6 +77,9 @@ class Frame:
     the article's publication date; ``None`` when neither is known."""
     dated: bool = False
     """Whether ``when`` comes from the sentence (not only from the publication date)."""
+    days: tuple[str, ...] = ()
+    """The weekdays ("monday") of the days the figure's article names: a figure dated to
+    Wednesday by its own sentence is not the figure of a report that never names Wednesday."""
 
     @property
     def background(self) -> bool:

@@ -51,6 +51,9 @@ def frame_match(a: Claim, b: Claim) -> int:
         # "Williams was arrested early Sunday" and "Jackson, arrested Jan. 6": two people's
         # figures, not one.
         return NO_MATCH
+    if _day_not_named(fa, fb) or _day_not_named(fb, fa):
+        # Maybe one figure, maybe two nights': they may agree, never conflict.
+        return min(_strength(a, b), WEAK)
     return _strength(a, b)
 
 
@@ -90,6 +93,22 @@ def _different_occasions(fa: Frame, fb: Frame) -> bool:
             return False
         return date.fromisoformat(other[0]).strftime("%A").lower() != weekdays[0]
     return fa.when[1] < fb.when[0] or fb.when[1] < fa.when[0]
+
+
+def _day_not_named(dated: Frame, other: Frame) -> bool:
+    """Whether ``dated`` is dated to one day by its own sentence ("46 were arrested Wednesday
+    night") and ``other``, dated by no sentence, comes from a report that never names that
+    day: a story over several nights tells each night's figures with the night's name."""
+    if not dated.dated or other.dated or dated.when is None:
+        return False
+    first, last = dated.when
+    if first.startswith("weekday:"):
+        weekday = first.removeprefix("weekday:")
+    elif first == last:
+        weekday = date.fromisoformat(first).strftime("%A").lower()
+    else:
+        return False
+    return bool(other.days) and weekday not in other.days
 
 
 def _strength(a: Claim, b: Claim) -> int:

@@ -52,6 +52,7 @@ _FRAME_FIELDS = (
     "actors",
     "when",
     "dated",
+    "days",
 )
 
 
@@ -65,6 +66,7 @@ def _frame_from(record: object) -> Frame | None:
         fields["actors"] = tuple(fields["actors"] or ())
         fields["when"] = tuple(fields["when"]) if fields["when"] else None
         fields["dated"] = bool(fields["dated"])
+        fields["days"] = tuple(fields["days"] or ())
         fields["part"] = bool(fields["part"])
         return Frame(**fields)  # type: ignore[arg-type]
     except TypeError:

@@ -77,3 +77,44 @@ def test_the_whole_of_a_part_takes_no_role_from_the_part_s_verb(tmp_path: Path) 
     rows = library.compare("s2", "s3").rows
     assert not [r for r in rows if r.status == "conflict" and r.b is whole]
     assert not [r for r in rows if r.status == "conflict" and r.b is not None and r.b.value == "3"]
+
+
+# t19-plus, 19_7ecbplus.txt (line 5) and 19_9ecbplus.txt (lines 3 and 9).
+PROTESTS_7 = """Kimani Gray's death
+
+Then came the anger: a Monday evening vigil marred by an unruly young mob thrashing its way through local businesses; a second protest the next night; and another on Wednesday night, after which, the police said, someone hit an officer in the face with a brick, another brick was thrown through the window of a police van, and there were 46 arrests — mostly for disorderly conduct.
+"""
+PROTESTS_9 = """Brooklyn vigil for slain teen killed by NYPD snowballs into full blown riot
+
+A candle light vigil turned violent Monday night in East Flatbush, Brooklyn.
+The NYPD said one person was arrested for disorderly conduct.
+"""
+
+
+def test_a_figure_after_several_nights_is_dated_by_the_last_one_named(tmp_path: Path) -> None:
+    """Cause: a sentence telling three nights in turn left its 46 arrests undated, to be
+    paired with another night's one arrest."""
+    library = _library(tmp_path / "c", {"p7": PROTESTS_7})
+    arrests = _claim(library, "p7", "46 arrests")
+    assert arrests.frame is not None and arrests.frame.role == "arrested"
+    assert arrests.frame.dated
+    assert arrests.frame.when == ("weekday:wednesday", "weekday:wednesday")
+    assert "monday" in arrests.frame.days and "wednesday" in arrests.frame.days
+
+
+def test_a_night_the_other_report_never_names_is_not_contradicted(tmp_path: Path) -> None:
+    """Cause: "46 were arrested Wednesday night" against "one person was arrested" in a
+    report that tells of Monday night only: maybe one figure, maybe two nights'; they may
+    agree, never conflict."""
+    from search_index.claims.match import STRONG, WEAK, frame_match
+
+    library = _library(tmp_path / "c", {"p3": PROTESTS_3, "p9": PROTESTS_9, "p7": PROTESTS_7})
+    wednesday = _claim(library, "p3", "46")
+    monday = _claim(library, "p9", "one person")
+    assert monday.frame is not None and monday.frame.days == ("monday",)
+    assert not monday.frame.dated
+    assert frame_match(wednesday, monday) == WEAK
+    # The same night named in both reports stays a strong match.
+    assert frame_match(wednesday, _claim(library, "p7", "46 arrests")) == STRONG
+    rows = library.compare("p3", "p9").rows
+    assert not [r for r in rows if r.status == "conflict"]
