@@ -17,9 +17,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-__all__ = ["Group", "agglomerate"]
+__all__ = ["Group", "agglomerate", "common_limit"]
 
 COHESION_CAP = 0.5
+COMMON_SHARE = 0.005
+COMMON_FLOOR = 30
+
+
+def common_limit(count: int) -> int:
+    """How many articles (or stories) may share a heavy term before it stops finding candidates."""
+    return max(COMMON_FLOOR, int(COMMON_SHARE * count))
 
 
 @dataclass(slots=True)
@@ -62,6 +69,12 @@ def agglomerate(
     for index, group in enumerate(groups):
         for term in group.top:
             postings.setdefault(term, set()).add(index)
+    # A term among the heaviest of very many articles (a template word of every flood report)
+    # links them all and pins nothing down: it finds no candidates. Their names and numbers
+    # still do. Without this the candidate pairs grow with the square of the corpus.
+    limit = common_limit(len(groups))
+    for term in [t for t, p in postings.items() if len(p) > limit]:
+        del postings[term]
 
     def cohesion(group: Group) -> float:
         n = len(group.members)
@@ -119,9 +132,10 @@ def agglomerate(
         for term, weight in gb.total.items():
             ga.total[term] = ga.total.get(term, 0.0) + weight
         for term in gb.top:
-            posting = postings[term]
-            posting.discard(b)
-            posting.add(a)
+            posting = postings.get(term)
+            if posting is not None:
+                posting.discard(b)
+                posting.add(a)
         ga.top |= gb.top
         ga.first = _span(ga.first, gb.first, min)
         ga.last = _span(ga.last, gb.last, max)

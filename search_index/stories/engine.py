@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
-from .agglomerate import agglomerate
+from .agglomerate import agglomerate, common_limit
 from .features import GROUP_WEIGHT, StoryArticle, sublinear, term_counts
 from .naming import name_story
 from .split import split_group
@@ -101,9 +101,10 @@ def _average(state: StoryState, vector: dict[str, float], day: date | None, stor
 
 def _best_story(state: StoryState, doc: Doc) -> tuple[str | None, float]:
     candidates: set[str] = set()
+    limit = common_limit(len(state.stories))
     for term in doc.top_terms():
         posting = state.postings.get(term)
-        if posting:
+        if posting and len(posting) <= limit:  # see agglomerate.common_limit
             candidates.update(posting.keys())
     vector = _shared(state, doc)
     best: tuple[str | None, float] = (None, 0.0)

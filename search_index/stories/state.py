@@ -18,7 +18,7 @@ from typing import Any
 __all__ = ["Doc", "Story", "StoryEntry", "StoryState", "story_id_for"]
 
 FORMAT = 1
-TOP_TERMS = 24
+TOP_TERMS = 12
 """How many of an article's heaviest terms find candidate stories: its rare words, names and
 numbers. Common terms never decide a story, and looking them up would touch every story."""
 
