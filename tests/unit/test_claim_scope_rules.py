@@ -79,7 +79,7 @@ def test_the_whole_of_a_part_takes_no_role_from_the_part_s_verb(tmp_path: Path) 
     assert not [r for r in rows if r.status == "conflict" and r.b is not None and r.b.value == "3"]
 
 
-# t19-plus, 19_7ecbplus.txt (line 5) and 19_9ecbplus.txt (lines 3 and 9).
+# t19-plus, 19_7ecbplus.txt (line 5) and 19_9ecbplus.txt (lines 3, 4 and 9).
 PROTESTS_7 = """Kimani Gray's death
 
 Then came the anger: a Monday evening vigil marred by an unruly young mob thrashing its way through local businesses; a second protest the next night; and another on Wednesday night, after which, the police said, someone hit an officer in the face with a brick, another brick was thrown through the window of a police van, and there were 46 arrests — mostly for disorderly conduct.
@@ -87,6 +87,7 @@ Then came the anger: a Monday evening vigil marred by an unruly young mob thrash
 PROTESTS_9 = """Brooklyn vigil for slain teen killed by NYPD snowballs into full blown riot
 
 A candle light vigil turned violent Monday night in East Flatbush, Brooklyn.
+Dozens gathered to remember 16-year-old Kimani Gray.
 The NYPD said one person was arrested for disorderly conduct.
 """
 
@@ -118,3 +119,4 @@ def test_a_night_the_other_report_never_names_is_not_contradicted(tmp_path: Path
     assert frame_match(wednesday, _claim(library, "p7", "46 arrests")) == STRONG
     rows = library.compare("p3", "p9").rows
     assert not [r for r in rows if r.status == "conflict"]
+
