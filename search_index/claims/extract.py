@@ -31,7 +31,7 @@ from .values import DateValue
 from .vocabulary import INCREMENT_WORDS
 
 # Bump when claim extraction changes, so every article is analysed again.
-CLAIMS_VERSION = "19"
+CLAIMS_VERSION = "20"
 
 
 def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:

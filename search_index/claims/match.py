@@ -212,6 +212,10 @@ def same_named_thing(a: Claim, b: Claim) -> bool:
     return fa is not None and fb is not None and bool(fa.counted) and fa.counted == fb.counted
 
 
+# Scopes over time: a running total over several events, a peak at one moment.
+_TIME_SCOPES = frozenset({"cumulative", "peak"})
+
+
 def different_scope(a: Claim, b: Claim) -> bool:
     """Whether one figure counts a part of what the other counts, or another place."""
     fa, fb = a.frame, b.frame
@@ -226,6 +230,6 @@ def different_scope(a: Claim, b: Claim) -> bool:
     scope_a, scope_b = set(fa.scope), set(fb.scope)
     if scope_a and scope_b and not scope_a & scope_b:
         return True
-    nouns_a = {s for s in scope_a if s in SCOPE_NOUNS or s == "cumulative"}
-    nouns_b = {s for s in scope_b if s in SCOPE_NOUNS or s == "cumulative"}
+    nouns_a = {s for s in scope_a if s in SCOPE_NOUNS or s in _TIME_SCOPES}
+    nouns_b = {s for s in scope_b if s in SCOPE_NOUNS or s in _TIME_SCOPES}
     return nouns_a != nouns_b

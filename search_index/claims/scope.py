@@ -28,6 +28,7 @@ _OVER_SEVERAL = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
     r"(?:nights|days|weeks|months)\s+(?:of|in a row|running)\b"
 )
+_PEAK = re.compile(r"\bat (?:one|some|its|the) (?:point|peak|height)\b|\bpeak(?:ed|ing)? at\b")
 _PLACE_PHRASE = re.compile(
     r"^(?:\s*[a-z'-]+){0,4}?\s+(?:in|to|with|from|across|throughout)\s+(?:the\s+)?$"
 )
@@ -61,6 +62,10 @@ def _scope(context: Context, start: int, end: int, after: str) -> tuple[str, ...
     later = context.text[end : min(context.clause[1], end + WINDOW)]
     if _CUMULATIVE.search(earlier) or _OVER_SEVERAL.search(later):
         found.append("cumulative")
+    # "at one point as much as 55 percent of voice traffic in Saudi Arabia, 52 percent in
+    # Egypt, and 82 percent in India": a peak, not the level; said once for a whole list.
+    if _PEAK.search(context.text[max(0, start - WINDOW) : start]):
+        found.append("peak")
     # A place right after the figure's noun phrase ("55 percent of voice traffic in [Saudi
     # Arabia]", "65% of traffic to [India]") says where the figure applies. Places further
     # off are as often the setting as a part of the whole: saying less is the safer reading.

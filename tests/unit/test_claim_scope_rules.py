@@ -4,8 +4,9 @@ count (issue 12, second round of precision fixes).
 The sentences are copied verbatim from ECB+ dev stories (Cybulska and Vossen, LREC 2014;
 annotation CC BY 3.0; the articles were collected from the web by the corpus authors, see
 ../shared/corpora/ecbplus-dev/README.md): t19-plus (protests after the NYPD shooting of
-Kimani Gray: 19_2ecbplus.txt, 19_3ecbplus.txt) and t18-plus (the Troy, Michigan office
-shooting: 18_2ecbplus.txt, 18_3ecbplus.txt). Each test names the cause of false conflicts it
+Kimani Gray: 19_2, 19_3, 19_7 and 19_9ecbplus.txt), t18-plus (the Troy, Michigan office
+shooting: 18_2ecbplus.txt, 18_3ecbplus.txt) and t30-ecb (cut undersea cables: 30_11ecb.txt,
+30_7ecb.txt). Each test names the cause of false conflicts it
 guards against.
 """
 
@@ -120,3 +121,25 @@ def test_a_night_the_other_report_never_names_is_not_contradicted(tmp_path: Path
     rows = library.compare("p3", "p9").rows
     assert not [r for r in rows if r.status == "conflict"]
 
+
+# t30-ecb, 30_11ecb.txt (line 12) and 30_7ecb.txt (line 15).
+CABLES_11 = """Damaged undersea cables disrupting service
+
+Orange officials told Bloomberg that at one point as much as 55 percent of voice traffic in Saudi Arabia, 52 percent in Egypt, and 82 percent in India was out of service.
+"""
+CABLES_7 = """Severed cable disrupts net access
+
+It is thought that 65% of traffic to India was down, while services to Singapore, Malaysia, Saudi Arabia, Egypt, Taiwan and Pakistan have also been severely affected.
+"""
+
+
+def test_a_peak_is_not_the_level(tmp_path: Path) -> None:
+    """Cause: "at one point as much as 82 percent" (a peak, said once for a list) against
+    "65% of traffic to India was down"."""
+    library = _library(tmp_path / "c", {"c11": CABLES_11, "c7": CABLES_7})
+    peak = _claim(library, "c11", "82 percent")
+    level = _claim(library, "c7", "65%")
+    assert peak.frame is not None and "peak" in peak.frame.scope
+    assert level.frame is not None and "peak" not in level.frame.scope
+    rows = library.compare("c11", "c7").rows
+    assert not [r for r in rows if r.status == "conflict"]
