@@ -3,7 +3,8 @@
 A story is one event reported by several sources. features.py turns one article into the sparse
 weighted terms that tell stories apart (rare words, names, numbers); state.py holds the
 incremental clustering state (story centroids, document frequencies) and its JSON form;
-engine.py clusters a corpus and assigns one new or changed article without re-clustering;
+engine.py clusters a corpus (agglomerate.py: average link; split.py: a group split again by its
+own rarest terms) and assigns one new or changed article without re-clustering;
 naming.py names a story and gives its date span; overrides.py applies a ``kimreader.toml``-style
 mapping that pins articles to stories or splits them.
 

@@ -5,8 +5,8 @@ corpus their shared vocabulary ("Klitschko", "heavyweight", "IBF") is rare, so i
 names and numbers that differ (the opponent, the score), and the two stories cluster as one.
 Within the group those shared terms are common, so re-weighting by the group's own rarity
 (local IDF) leaves the terms that differ between its articles. If the group then falls into two
-or more sizeable parts, it held as many stories; crumbs are given back to the nearest part, so a
-single story with some noise stays one.
+or more parts, it held as many stories; lone articles are given back to the nearest part. Two
+tight parts stay apart even when their loose likeness reaches the threshold (``COHESION_RATIO``).
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from .features import GROUP_WEIGHT, sublinear
 __all__ = ["split_group"]
 
 MIN_GROUP = 4
-MIN_PART_SHARE = 0.2
 MIN_PART = 2
+"""A part of one article is a crumb, given back; two articles alike in what sets them apart from
+the rest of the group are a story (a group of forty merger reports can hold eight deals)."""
 LOCAL_TOP_TERMS = 24
 COHESION_RATIO = 0.25
 
@@ -65,7 +66,7 @@ def split_group(
     by_id = dict(zip(ids, vectors, strict=True))
     items = [(i, v, _top(v), d) for i, v, d in zip(ids, vectors, days, strict=True)]
     parts = agglomerate(items, threshold, date_factor, COHESION_RATIO)
-    least = max(MIN_PART, math.ceil(MIN_PART_SHARE * n))
+    least = MIN_PART
     big = [p for p in parts if len(p) >= least]
     if len(big) < 2:
         return [list(ids)]
