@@ -13,7 +13,7 @@ the public API of ``entities``; never the index, whoosh, claims, the library or 
 """
 
 from .engine import assign, cluster, remove, stories
-from .features import StoryArticle
+from .features import StoryArticle, from_article
 from .overrides import apply_overrides
 from .state import Story, StoryState
 
@@ -24,6 +24,7 @@ __all__ = [
     "apply_overrides",
     "assign",
     "cluster",
+    "from_article",
     "remove",
     "stories",
 ]

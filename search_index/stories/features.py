@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..calendar_words import MONTH_NUMBERS, WEEKDAY_NUMBERS
+from ..models import Article
 from ..text import fold, name_key
 
-__all__ = ["GROUP_WEIGHT", "StoryArticle", "names_of", "term_counts"]
+__all__ = ["GROUP_WEIGHT", "StoryArticle", "from_article", "names_of", "term_counts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,18 @@ class StoryArticle:
     published: date | None = None
     outlet: str | None = None
     names: tuple[str, ...] | None = None
+
+
+def from_article(article: Article, names: tuple[str, ...] | None = None) -> StoryArticle:
+    """What clustering needs of one indexed article; ``names``: its entity names if known."""
+    return StoryArticle(
+        id=article.id,
+        title=article.title,
+        body=article.body,
+        published=article.published.value.date() if article.published else None,
+        outlet=article.outlet,
+        names=names,
+    )
 
 
 # Why these weights: a shared rare name or number is stronger evidence of one event than a shared

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from support import CORPORA
 
+from search_index.models import Article, PublishedDate
 from search_index.stories import (
     StoryArticle,
     StoryState,
     apply_overrides,
     assign,
     cluster,
+    from_article,
     remove,
     stories,
 )
@@ -182,3 +184,19 @@ def test_a_split_takes_its_articles_out_together(articles):
     assert len(stories_of_pair) == 1
     assert state.stories[stories_of_pair.pop()].members == pair
     assert state.docs["t07-plus_7_3ecbplus.txt"].story not in {state.docs[a].story for a in pair}
+
+
+def test_an_indexed_article_brings_its_day_and_outlet():
+    article = Article(
+        id="a.txt",
+        path="a.txt",
+        title="Quake hits",
+        outlet="Wire",
+        published=PublishedDate(datetime(2013, 4, 9, 17, 30), has_time=True),
+        url=None,
+        body="A quake hit Bushehr.",
+        content_hash="x",
+    )
+    story_article = from_article(article, names=("Bushehr",))
+    assert story_article.published == date(2013, 4, 9)
+    assert (story_article.outlet, story_article.names) == ("Wire", ("Bushehr",))
