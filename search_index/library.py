@@ -2,47 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import threading
-import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .claims.align import Comparison
-from .claims.align import compare as compare_claims
-from .claims.extract import CLAIMS_VERSION, Claim, extract_claims
-from .claims.matrix import Subject, TimelineEvent, claim_matrix, timeline
-from .claims.records import claim_to_record, claims_from_records
-from .corpus import (
-    CHANGED_WHILE_READ,
-    RACY_NS,
-    Discovery,
-    FileStamp,
-    SourceFile,
-    check_corpus_dir,
-    discover,
-    read_article,
-)
-from .entities.extract import EntityExtractor, RuleExtractor
-from .entities.gazetteer import load_gazetteer
-from .entities.merge import EntityTable, merge_entities
-from .entities.saved_table import load_table, save_table, table_key
-from .file_stamps import load_stamps, save_stamps
+from .corpus import check_corpus_dir
 from .ids import ArticleNotFound, resolve_id
 from .index import (
     IndexStore,
     IndexUnavailable,
-    LockBusy,
     QuerySyntaxError,
     QueryTooBroad,
     SearchEngine,
-    exit_with_parent,
     info_from_entry,
 )
 from .models import (
@@ -51,56 +25,36 @@ from .models import (
     ArticleInfo,
     Entity,
     Extraction,
-    FileNote,
     Hit,
-    IndexReport,
     Mention,
     SearchResult,
-    SkippedFile,
 )
 from .paths import app_paths, bundled_corpus, cache_inside_warning, inside
-from .query_text import expand_entity_terms, plain_terms, prepare_query
-from .sidecar import Overrides
+from .query_text import entity_terms, expand_entity_terms, plain_terms, prepare_query
+from .refresh import ProgressCallback, RefreshCancelled, Refresher, RefreshResult
 
+# The analysis (claims, entity merging) is imported when first asked for: a search or a list
+# never needs it, and it costs a tenth of a second of every command's start.
 if TYPE_CHECKING:
+    from .claims.align import Comparison
+    from .claims.extract import Claim
+    from .claims.matrix import Subject, TimelineEvent
+    from .entities.extract import EntityExtractor
+    from .entities.merge import EntityTable
     from .versions import Version
 
-ProgressCallback = Callable[[int, int], None]
-"""Called as ``progress(done, total)`` while articles are (re)indexed."""
+__all__ = [
+    "AnnotatedArticle",
+    "EntityMention",
+    "Library",
+    "ProgressCallback",
+    "RefreshCancelled",
+    "RefreshResult",
+]
 
 DEFAULT_LIMIT = 20
 RESULT_CACHE_SIZE = 256
 RELATED_LIMIT = 12
-# Below this many articles, starting worker processes costs more than it saves.
-BULK_THRESHOLD = 300
-MAX_PROCS = 4
-
-
-class RefreshCancelled(Exception):
-    """Raised by a progress callback to stop a refresh: nothing of it is committed."""
-
-
-@dataclass(frozen=True, slots=True)
-class RefreshResult:
-    report: IndexReport
-    skipped: tuple[SkippedFile, ...]
-    notes: tuple[FileNote, ...]
-    """What reading the files that were (re)indexed this time had to say about them."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Work:
-    """What a refresh has to write, as read from the index."""
-
-    todo: list[SourceFile]
-    gone: list[str]
-    stored: dict[str, str]
-    """id -> fingerprint of what the index held when this was read."""
-    suspect: bool
-    """More documents than ids: some article may be stored twice."""
-    duplicated: tuple[str, ...] = ()
-    """Ids stored more than once: every copy is deleted before the article is stored again
-    (Whoosh's update replaces only one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +83,6 @@ class Library:
     ) -> None:
         self.corpus_dir = corpus_dir
         self._store = store
-        self.extractor: EntityExtractor = extractor or RuleExtractor()
         self._entities: EntityTable | None = None
         self._claims: dict[str, list[Claim]] = {}
         # (query, limit, offset, index version) -> result
@@ -138,11 +91,9 @@ class Library:
         # The entity table takes seconds at 10,000 articles, and the app asks for it from more
         # than one worker thread (the entity panel, a person: search): build it once.
         self._entities_lock = threading.Lock()
-        self._open_warnings = tuple(warnings)
+        self._refresher = Refresher(corpus_dir, store, extractor, warnings)
         self._ids: list[str] | None = None
         self._id_set: frozenset[str] | None = None
-        self._stamps: tuple[dict[str, FileStamp], int] | None = None
-        self._unsettled: set[str] = set()
         self.last_refresh: RefreshResult | None = None
 
     @classmethod
@@ -168,6 +119,10 @@ class Library:
         return cls(corpus, store, warnings, extractor)
 
     @property
+    def extractor(self) -> EntityExtractor:
+        return self._refresher.extractor
+
+    @property
     def index_dir(self) -> Path | None:
         return self._store.folder
 
@@ -189,187 +144,18 @@ class Library:
         parallel: bool = True,
         wait: float | None = None,
     ) -> RefreshResult:
-        """Index new and changed files, drop removed ones; unchanged files are not read again.
-
-        ``wait`` is how long to wait for another process holding the index (the engine's
-        default when None) before reporting it busy: the app waits briefly and tries again
-        later, so that it can say what is happening. ``parallel`` lets a large first build
-        analyse articles in worker processes; callers running inside a threaded program (the
-        app) pass False, since forking there is unsafe.
-        """
-        if self._stamps is None:
-            self._stamps = load_stamps(self._store.folder)
-        stamps, taken_ns = self._stamps
-        started_ns = time.time_ns()
-        discovery = discover(
-            self.corpus_dir,
-            f"{self.extractor.version}+claims-{CLAIMS_VERSION}",
-            stamps=stamps,
-            stamped_at_ns=taken_ns,
-        )
-        # Saved again when something changed, or when a stamp is still too recent to trust
-        # (that file is read on every refresh until a later scan vouches for it).
-        if discovery.stamps != stamps or any(
-            st.mtime_ns >= taken_ns - RACY_NS for st in discovery.stamps.values()
-        ):
-            save_stamps(self._store.folder, discovery.stamps, started_ns)
-            self._stamps = (discovery.stamps, started_ns)
-        warnings = list(self._open_warnings) + list(discovery.warnings)
-        self._open_warnings = ()
-        lost = self._store.lost()
-        if lost is not None:  # the cache folder was deleted or emptied since the last refresh
-            warnings.extend(self._store.recover(lost))
-            self.clear_cache()
-        # A write that fails (folder removed or made unwritable meanwhile) is tried again in the
-        # index set up afresh, and finally in memory, so a refresh never loses articles.
-        self._unsettled = set()
-        try:
-            for attempt in (1, 2):
-                try:
-                    return self._update(discovery, warnings, progress, parallel=parallel, wait=wait)
-                except IndexUnavailable as exc:
-                    in_memory = attempt == 2 or self._store.read_only
-                    warnings.extend(self._store.recover(str(exc), in_memory=in_memory))
-                    self.clear_cache()
-            try:
-                # In memory now.
-                return self._update(discovery, warnings, progress, parallel=parallel, wait=wait)
-            except IndexUnavailable as exc:  # even memory failed (no room for a temp file?)
-                warnings.append(f"could not index the corpus: {exc}")
-                report = IndexReport(
-                    in_memory=self._store.in_memory, warnings=tuple(warnings), failed=True
-                )
-                self.last_refresh = RefreshResult(report, discovery.skipped, ())
-                return self.last_refresh
-        finally:
-            if self._unsettled and self._stamps is not None:
-                kept = {r: st for r, st in self._stamps[0].items() if r not in self._unsettled}
-                save_stamps(self._store.folder, kept, self._stamps[1])
-                self._stamps = (kept, self._stamps[1])
-
-    def _update(
-        self,
-        discovery: Discovery,
-        warnings: list[str],
-        progress: ProgressCallback | None,
-        *,
-        parallel: bool,
-        wait: float | None = None,
-    ) -> RefreshResult:
-        warnings = list(warnings)
-        busy = False
-        current = {f.id: f for f in discovery.files}
-        skipped = list(discovery.skipped)
-        notes: list[FileNote] = []
-        added = updated = removed = 0
-        work = self._work(current, repair=False)
-        if work.todo or work.gone or work.suspect:
-            try:
-                # What the index holds is read again under the build lock: another process may
-                # have written since, and deciding from the earlier reading stored every article
-                # twice when two first builds ran at once.
-                with self._store.exclusive(timeout=wait):
-                    work = self._work(current, repair=True)
-                    if work.duplicated:
-                        warnings.append(
-                            f"{len(work.duplicated)} article(s) were stored more than once; "
-                            "stored them once again"
-                        )
-                    if work.todo or work.gone:
-                        added, updated, removed = self._write(
-                            work, discovery, skipped, notes, progress, parallel=parallel
-                        )
-            except LockBusy as exc:
-                warnings.append(f"{exc}; showing the index as it was")
-                busy = True
+        """Index new and changed files, drop removed ones (see ``Refresher.run``); the app waits
+        briefly (``wait``) and tries again later, so that it can say what is happening."""
+        result = self._refresher.run(progress, parallel=parallel, wait=wait)
         self._ids = None
         self._id_set = None
-        if added or updated or removed:
+        if result.recovered:
+            self.clear_cache()
+        if result.changed:
             self._entities = None
             self._claims = {}
-        report = IndexReport(
-            added=added,
-            updated=updated,
-            removed=removed,
-            unchanged=len(discovery.files) - len(work.todo),
-            rebuilt=not work.stored and bool(work.todo),
-            in_memory=self._store.in_memory,
-            warnings=tuple(warnings),
-            busy=busy,
-        )
-        skipped.sort(key=lambda s: s.path)
-        self.last_refresh = RefreshResult(report, tuple(skipped), tuple(notes))
-        return self.last_refresh
-
-    def _work(self, current: dict[str, SourceFile], *, repair: bool) -> _Work:
-        """What the index lacks or holds in excess, read from the index as it is now."""
-        stored = self._store.fingerprints()
-        todo = [f for f in current.values() if stored.get(f.id) != f.fingerprint]
-        gone = [i for i in stored if i not in current]
-        # More documents than ids means an article is stored twice: re-storing it (which
-        # replaces every copy) or removing it repairs that.
-        suspect = self._store.doc_count() != len(stored)
-        duplicated: list[str] = []
-        if repair and suspect:
-            queued = {f.id for f in todo}
-            for article_id in self._store.duplicated_ids():
-                duplicated.append(article_id)
-                if article_id in current and article_id not in queued:
-                    todo.append(current[article_id])
-                elif article_id not in current and article_id not in gone:
-                    gone.append(article_id)
-            todo.sort(key=lambda f: f.id)
-        return _Work(todo, gone, stored, suspect, tuple(duplicated))
-
-    def _write(
-        self,
-        work: _Work,
-        discovery: Discovery,
-        skipped: list[SkippedFile],
-        notes: list[FileNote],
-        progress: ProgressCallback | None,
-        *,
-        parallel: bool,
-    ) -> tuple[int, int, int]:
-        """Store ``work.todo`` and drop ``work.gone`` in one commit; (added, updated, removed)."""
-        stored, todo = work.stored, work.todo
-        added = updated = removed = 0
-        # Only a truly empty index may be filled by the add-only multi-process writer.
-        bulk = parallel and not stored and self._store.doc_count() == 0
-        bulk = bulk and len(todo) >= BULK_THRESHOLD
-        procs = min(MAX_PROCS, os.cpu_count() or 1) if bulk else 1
-        with self._store.writing(procs=procs) as session, _analysis_pool(procs) as pool:
-            for article_id in work.duplicated:
-                session.delete(article_id)
-            analyse = partial(_analyse, overrides=discovery.overrides, extractor=self.extractor)
-            analysed = pool.map(analyse, todo, chunksize=8) if pool else map(analyse, todo)
-            for done, (source, (article, analysis)) in enumerate(
-                zip(todo, analysed, strict=True), start=1
-            ):
-                if isinstance(article, SkippedFile):
-                    skipped.append(article)
-                    if article.reason == CHANGED_WHILE_READ:
-                        # Caught mid-write: the stored version stays until the file settles
-                        # (deleting it lost an article that kept changing), and its stamp is
-                        # dropped so that the next refresh reads it whatever its times say.
-                        self._unsettled.add(source.relpath)
-                    elif source.id in stored:
-                        session.delete(source.id)
-                        removed += 1
-                else:
-                    extraction, claims = analysis  # type: ignore[misc]
-                    session.put(article, extraction, claims)
-                    notes.extend(FileNote(article.path, n) for n in article.notes)
-                    if source.id in stored:
-                        updated += 1
-                    else:
-                        added += 1
-                if progress is not None:
-                    progress(done, len(todo))
-            for article_id in work.gone:
-                session.delete(article_id)
-                removed += 1
-        return added, updated, removed
+        self.last_refresh = result
+        return result
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -430,6 +216,10 @@ class Library:
             return self._entities
 
     def _load_or_merge_entities(self) -> EntityTable:
+        from .entities.gazetteer import load_gazetteer
+        from .entities.merge import merge_entities
+        from .entities.saved_table import load_table, save_table, table_key
+
         folder = self._store.folder
         key = table_key(self._store.version())
         table = load_table(folder, key) if folder is not None else None
@@ -460,6 +250,8 @@ class Library:
 
     def claims(self, wanted: str) -> list[Claim]:
         """An article's claims, as extracted at index time."""
+        from .claims.records import claims_from_records
+
         article = self.article(wanted)
         if article.id not in self._claims:
             records = self._store.claim_records(article.id)
@@ -475,13 +267,19 @@ class Library:
         return self._store.related(self.resolve(wanted), limit)
 
     def compare(self, first: str, second: str) -> Comparison:
+        from .claims.align import compare as compare_claims
+
         a, b = self.article(first), self.article(second)
         return compare_claims(a, self.claims(a.id), b, self.claims(b.id))
 
     def claim_matrix(self) -> list[Subject]:
+        from .claims.matrix import claim_matrix
+
         return claim_matrix({i: self.claims(i) for i in self.ids()})
 
     def timeline(self) -> list[TimelineEvent]:
+        from .claims.matrix import timeline
+
         return timeline({i: self.claims(i) for i in self.ids()})
 
     # -- searching -------------------------------------------------------------------------
@@ -520,7 +318,9 @@ class Library:
         if not prepared.text:
             return SearchResult(query, (), 0, error="nothing to search for")
         notices = list(prepared.notices)
-        text = expand_entity_terms(prepared.text, self._entity_members)
+        # The entity table is loaded only for a query that names an entity field.
+        members = {term: self._entity_members(*term) for term in entity_terms(prepared.text)}
+        text = expand_entity_terms(prepared.text, members)
         try:
             outcome = self._store.search(text, limit=max(1, limit), offset=offset)
         except QueryTooBroad as exc:
@@ -580,31 +380,6 @@ class Library:
 
         article_id = self.resolve(wanted)
         return contradicted_sentences(article_id, self.related(article_id), self.compare, stop)
-
-
-def _analyse(
-    source: SourceFile, *, overrides: dict[str, Overrides], extractor: EntityExtractor
-) -> tuple[Article | SkippedFile, tuple[Extraction, list[dict[str, object]]] | None]:
-    """Read and analyse one file: what a first build spreads over worker processes."""
-    article = read_article(source, overrides)
-    if isinstance(article, SkippedFile):
-        return article, None
-    extraction = extractor.extract(article.text)
-    claims = [claim_to_record(c) for c in extract_claims(article, extraction)]
-    return article, (extraction, claims)
-
-
-@contextmanager
-def _analysis_pool(procs: int) -> Iterator[ProcessPoolExecutor | None]:
-    if procs <= 1:
-        yield None
-        return
-    # Workers are forked while the index's write lock is held: they must not outlive this
-    # process, or they would keep the lock (see exit_with_parent).
-    with ProcessPoolExecutor(
-        max_workers=procs, initializer=exit_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        yield pool
 
 
 def _join(notices: list[str]) -> str | None:

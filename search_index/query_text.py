@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .text import fold, strip_controls
@@ -69,23 +69,38 @@ def plain_terms(text: str) -> str:
 ENTITY_FIELDS = {"person": "PERSON", "org": "ORG", "place": "PLACE"}
 _ENTITY_TERM = re.compile(r'(?<![\w:])(person|org|place):(?:"([^"]*)"|([^\s()"]+))', re.IGNORECASE)
 
-Resolver = Callable[[str, str], Iterable[tuple[str, str]]]
-"""(entity type, typed name) -> the (type, key) pairs of every spelling of that entity."""
+EntityTerm = tuple[str, str]
+"""(entity type, name as typed): ``person:"Kim Jong Un"`` -> ("PERSON", "Kim Jong Un")."""
 
 
-def expand_entity_terms(text: str, resolve: Resolver) -> str:
+def entity_terms(text: str) -> list[EntityTerm]:
+    """The entity-field terms of a query, in order: what the caller resolves to spellings."""
+    terms: list[EntityTerm] = []
+    for match in _ENTITY_TERM.finditer(text):
+        value = _entity_value(match)
+        if value and (ENTITY_FIELDS[match.group(1).lower()], value) not in terms:
+            terms.append((ENTITY_FIELDS[match.group(1).lower()], value))
+    return terms
+
+
+def expand_entity_terms(text: str, members: Mapping[EntityTerm, Iterable[tuple[str, str]]]) -> str:
     """``person:"Kim Jong Un"`` -> every spelling and alias the corpus merged into that person,
-    each searched in the field of the type it was found as."""
+    each searched in the field of the type it was found as. ``members`` maps each of the
+    query's ``entity_terms`` to the (type, key) pairs of every spelling of its entity; a term
+    it does not map, or maps to nothing, is left as typed."""
 
     def expand(match: re.Match[str]) -> str:
-        field = match.group(1).lower()
-        value = match.group(2) if match.group(2) is not None else match.group(3)
+        value = _entity_value(match)
         if not value:  # person:"" names nobody: leave it to the parser
             return match.group(0)
-        members = sorted(set(resolve(ENTITY_FIELDS[field], value)))
-        if not members:
+        found = sorted(set(members.get((ENTITY_FIELDS[match.group(1).lower()], value), ())))
+        if not found:
             return match.group(0)
-        terms = [f"{kind.lower()}:{key}" for kind, key in members]
+        terms = [f"{kind.lower()}:{key}" for kind, key in found]
         return terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")"
 
     return _ENTITY_TERM.sub(expand, text)
+
+
+def _entity_value(match: re.Match[str]) -> str:
+    return match.group(2) if match.group(2) is not None else match.group(3)

@@ -23,7 +23,7 @@ from search_index.index.catalog import CATALOG_NAME
 from search_index.library import Library
 from search_index.paths import app_paths
 
-BIG = 320  # above library.BULK_THRESHOLD: a first build runs the multi-process writer
+BIG = 320  # above refresh.BULK_THRESHOLD: a first build runs the multi-process writer
 posix_only = pytest.mark.skipif(os.name != "posix", reason="fork, process groups and flock")
 
 
@@ -455,18 +455,19 @@ def test_the_entity_table_is_built_once_when_two_threads_ask_at_once(seeds_copy,
     """The app asks from several worker threads; each used to merge the corpus on its own."""
     import time
 
-    from search_index import library as library_module
+    from search_index.entities import merge as merge_module
+    from search_index.entities import saved_table
 
     calls: list[int] = []
-    real = library_module.merge_entities
+    real = merge_module.merge_entities
 
     def slow_merge(*args, **kwargs):
         calls.append(1)
         time.sleep(0.3)  # long enough for the other thread to arrive meanwhile
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(library_module, "merge_entities", slow_merge)
-    monkeypatch.setattr(library_module, "load_table", lambda folder, key: None)
+    monkeypatch.setattr(merge_module, "merge_entities", slow_merge)
+    monkeypatch.setattr(saved_table, "load_table", lambda folder, key: None)
     with Library.open(seeds_copy) as library:
         library.refresh()
         tables: list[object] = []

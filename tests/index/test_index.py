@@ -199,13 +199,13 @@ def test_rebuild_reads_everything_again(seeds_copy):
 
 
 def test_parallel_first_build_indexes_the_same_as_serial(seeds_copy, monkeypatch):
-    from search_index import library as library_module
+    from search_index import refresh as refresh_module
 
     with _open(seeds_copy) as serial:
         expected = {q: [h.id for h in serial.search(q).hits] for q in ("Kim", '"Jong Un"', "10000")}
         serial_index = serial.index_dir
     shutil.rmtree(serial_index)
-    monkeypatch.setattr(library_module, "BULK_THRESHOLD", 1)
+    monkeypatch.setattr(refresh_module, "BULK_THRESHOLD", 1)
     with _open(seeds_copy) as parallel:
         assert parallel.last_refresh.report.added == 5
         assert {q: [h.id for h in parallel.search(q).hits] for q in expected} == expected

@@ -64,7 +64,8 @@ def test_the_next_session_reads_the_table_instead_of_merging(seeds_copy, monkeyp
     def no_merge(*args, **kwargs):
         raise AssertionError("merged again though the index did not change")
 
-    monkeypatch.setattr("search_index.library.merge_entities", no_merge)
+    real_merge = merge.merge_entities
+    monkeypatch.setattr(merge, "merge_entities", no_merge)
     second = Library.open(seeds_copy)
     second.refresh()
     assert second.entities().entities == expected
@@ -72,7 +73,7 @@ def test_the_next_session_reads_the_table_instead_of_merging(seeds_copy, monkeyp
     second.close()
 
     # A changed article changes the index: the table is merged again, with the change.
-    monkeypatch.setattr("search_index.library.merge_entities", merge.merge_entities)
+    monkeypatch.setattr(merge, "merge_entities", real_merge)
     path = next(seeds_copy.glob("*.txt"))
     path.write_text(path.read_text(encoding="utf-8") + "\nMaria Ortega-Lindqvist agreed.\n")
     third = Library.open(seeds_copy)

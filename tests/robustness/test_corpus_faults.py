@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from search_index import library as library_module
+from search_index import refresh as refresh_module
 from search_index.corpus import LINK_OUTSIDE, discover, read_article
 from search_index.library import Library
 from search_index.models import SkippedFile
@@ -114,7 +114,7 @@ def test_an_article_that_changes_while_indexed_is_kept_and_read_when_it_settles(
     with Library.open(seeds_copy) as library:
         library.refresh()
         article_id = next(i for i in library.ids() if i.startswith(target.name[:3]))
-    real_read = library_module.read_article
+    real_read = refresh_module.read_article
     writes = iter(["quokka", "wombat"])
 
     def rewritten_under_the_reader(source, overrides):
@@ -126,7 +126,7 @@ def test_an_article_that_changes_while_indexed_is_kept_and_read_when_it_settles(
                 target.write_text(text.replace("\n\n", sentence, 1), encoding="utf-8")
         return real_read(source, overrides)
 
-    monkeypatch.setattr(library_module, "read_article", rewritten_under_the_reader)
+    monkeypatch.setattr(refresh_module, "read_article", rewritten_under_the_reader)
     for path in seeds_copy.iterdir():
         path.write_text(path.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
     with Library.open(seeds_copy) as library:
@@ -137,7 +137,7 @@ def test_an_article_that_changes_while_indexed_is_kept_and_read_when_it_settles(
     with Library.open(seeds_copy) as library:
         assert library.refresh().skipped  # changed again while read: still kept
         assert article_id in library.ids()
-    monkeypatch.setattr(library_module, "read_article", real_read)
+    monkeypatch.setattr(refresh_module, "read_article", real_read)
     with Library.open(seeds_copy) as library:
         library.refresh()
         assert article_id in library.ids()

@@ -19,7 +19,7 @@ import pytest
 from support import ROOT
 from whoosh.filedb.filestore import FileStorage
 
-from search_index import library as library_module
+from search_index import refresh as refresh_module
 from search_index.corpus import discover, read_article
 from search_index.index.maintenance import WRITE_LOCK_NAME
 from search_index.library import Library
@@ -27,7 +27,7 @@ from search_index.models import Article, SkippedFile
 from search_index.paths import app_paths
 from search_index.state import ReadingState, StateStore
 
-BIG = 400  # above library.BULK_THRESHOLD: a first build runs the multi-process writer
+BIG = 400  # above refresh.BULK_THRESHOLD: a first build runs the multi-process writer
 STORY = "Quake strikes coastal town\n\nAt least 40 people died, officials said on Tuesday.\n"
 posix_only = pytest.mark.skipif(os.name != "posix", reason="process groups and SIGKILL are POSIX")
 
@@ -402,7 +402,7 @@ def test_index_folder_unwritable_while_open(seeds_copy):
 def _reads_after(change):
     """Make the library's reads run ``change(source)`` first, as if the file changed between
     being listed and being read."""
-    real = library_module.read_article
+    real = refresh_module.read_article
 
     def read(source, overrides):
         change(source)
@@ -410,7 +410,7 @@ def _reads_after(change):
 
     # A scoped patch: undoing the test's own monkeypatch would also undo its isolated folders.
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(library_module, "read_article", read)
+        patch.setattr(refresh_module, "read_article", read)
         yield
 
 

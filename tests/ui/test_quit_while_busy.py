@@ -125,18 +125,18 @@ INDEXING_SCRIPT = textwrap.dedent(
     """
     import sys, threading, time
     from pathlib import Path
-    from search_index import library as library_module
+    from search_index import refresh as refresh_module
     from tui.app import KimreaderApp
 
     analysed = []
-    real = library_module._analyse
+    real = refresh_module._analyse
 
     def slow(source, **kwargs):
         analysed.append(source.id)
         time.sleep(0.2)  # an article that takes long to analyse
         return real(source, **kwargs)
 
-    library_module._analyse = slow
+    refresh_module._analyse = slow
 
     async def drive(pilot):
         while len(analysed) < 3:

@@ -1,0 +1,323 @@
+"""Keeping an index in step with its corpus folder: what changed, reading and analysing it,
+writing it in one commit.
+
+``Refresher`` holds what a refresh needs between runs (the file stamps, the warnings of
+opening); ``Library`` owns one and drops its own caches when a refresh changed the index. The
+analysis (entities, claims) is imported only when some article has to be (re)analysed: a
+read-only command over an unchanged corpus never loads it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .corpus import (
+    CHANGED_WHILE_READ,
+    RACY_NS,
+    Discovery,
+    FileStamp,
+    SourceFile,
+    discover,
+    read_article,
+)
+from .file_stamps import load_stamps, save_stamps
+from .index import IndexUnavailable, LockBusy, SearchEngine, exit_with_parent
+from .models import Article, Extraction, FileNote, IndexReport, SkippedFile
+from .sidecar import Overrides
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .entities.extract import EntityExtractor
+
+ProgressCallback = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` while articles are (re)indexed."""
+
+# Below this many articles, starting worker processes costs more than it saves.
+BULK_THRESHOLD = 300
+MAX_PROCS = 4
+
+
+class RefreshCancelled(Exception):
+    """Raised by a progress callback to stop a refresh: nothing of it is committed."""
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshResult:
+    report: IndexReport
+    skipped: tuple[SkippedFile, ...]
+    notes: tuple[FileNote, ...]
+    """What reading the files that were (re)indexed this time had to say about them."""
+    recovered: bool = False
+    """The index had to be set up afresh (its folder vanished or could not be written)."""
+
+    @property
+    def changed(self) -> bool:
+        report = self.report
+        return bool(report.added or report.updated or report.removed)
+
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """What a refresh has to write, as read from the index."""
+
+    todo: list[SourceFile]
+    gone: list[str]
+    stored: dict[str, str]
+    """id -> fingerprint of what the index held when this was read."""
+    suspect: bool
+    """More documents than ids: some article may be stored twice."""
+    duplicated: tuple[str, ...] = ()
+    """Ids stored more than once: every copy is deleted before the article is stored again
+    (Whoosh's update replaces only one)."""
+
+
+class Refresher:
+    """Brings ``store`` up to date with the files under ``corpus_dir``."""
+
+    def __init__(
+        self,
+        corpus_dir: Path,
+        store: SearchEngine,
+        extractor: EntityExtractor | None,
+        warnings: list[str],
+    ) -> None:
+        self.corpus_dir = corpus_dir
+        self._store = store
+        self._extractor = extractor
+        self._open_warnings = tuple(warnings)
+        self._stamps: tuple[dict[str, FileStamp], int] | None = None
+        self._unsettled: set[str] = set()
+        self._recovered = False
+
+    @property
+    def extractor(self) -> EntityExtractor:
+        if self._extractor is None:
+            from .entities.extract import RuleExtractor
+
+            self._extractor = RuleExtractor()
+        return self._extractor
+
+    def analysis_version(self) -> str:
+        """Part of every file's fingerprint: a new extractor or claim reader re-reads them all."""
+        from .claims.extract import CLAIMS_VERSION
+
+        return f"{self.extractor.version}+claims-{CLAIMS_VERSION}"
+
+    def run(
+        self,
+        progress: ProgressCallback | None = None,
+        *,
+        parallel: bool = True,
+        wait: float | None = None,
+    ) -> RefreshResult:
+        """Index new and changed files, drop removed ones; unchanged files are not read again.
+
+        ``wait`` is how long to wait for another process holding the index (the engine's
+        default when None) before reporting it busy. ``parallel`` lets a large first build
+        analyse articles in worker processes; callers running inside a threaded program (the
+        app) pass False, since forking there is unsafe.
+        """
+        if self._stamps is None:
+            self._stamps = load_stamps(self._store.folder)
+        stamps, taken_ns = self._stamps
+        started_ns = time.time_ns()
+        discovery = discover(
+            self.corpus_dir, self.analysis_version(), stamps=stamps, stamped_at_ns=taken_ns
+        )
+        # Saved again when something changed, or when a stamp is still too recent to trust
+        # (that file is read on every refresh until a later scan vouches for it).
+        if discovery.stamps != stamps or any(
+            st.mtime_ns >= taken_ns - RACY_NS for st in discovery.stamps.values()
+        ):
+            save_stamps(self._store.folder, discovery.stamps, started_ns)
+            self._stamps = (discovery.stamps, started_ns)
+        warnings = list(self._open_warnings) + list(discovery.warnings)
+        self._open_warnings = ()
+        self._recovered = False
+        lost = self._store.lost()
+        if lost is not None:  # the cache folder was deleted or emptied since the last refresh
+            warnings.extend(self._store.recover(lost))
+            self._recovered = True
+        # A write that fails (folder removed or made unwritable meanwhile) is tried again in the
+        # index set up afresh, and finally in memory, so a refresh never loses articles.
+        self._unsettled = set()
+        try:
+            for attempt in (1, 2):
+                try:
+                    return self._update(discovery, warnings, progress, parallel=parallel, wait=wait)
+                except IndexUnavailable as exc:
+                    in_memory = attempt == 2 or self._store.read_only
+                    warnings.extend(self._store.recover(str(exc), in_memory=in_memory))
+                    self._recovered = True
+            try:
+                # In memory now.
+                return self._update(discovery, warnings, progress, parallel=parallel, wait=wait)
+            except IndexUnavailable as exc:  # even memory failed (no room for a temp file?)
+                warnings.append(f"could not index the corpus: {exc}")
+                report = IndexReport(
+                    in_memory=self._store.in_memory, warnings=tuple(warnings), failed=True
+                )
+                return RefreshResult(report, discovery.skipped, (), recovered=self._recovered)
+        finally:
+            if self._unsettled and self._stamps is not None:
+                kept = {r: st for r, st in self._stamps[0].items() if r not in self._unsettled}
+                save_stamps(self._store.folder, kept, self._stamps[1])
+                self._stamps = (kept, self._stamps[1])
+
+    def _update(
+        self,
+        discovery: Discovery,
+        warnings: list[str],
+        progress: ProgressCallback | None,
+        *,
+        parallel: bool,
+        wait: float | None = None,
+    ) -> RefreshResult:
+        warnings = list(warnings)
+        busy = False
+        current = {f.id: f for f in discovery.files}
+        skipped = list(discovery.skipped)
+        notes: list[FileNote] = []
+        added = updated = removed = 0
+        work = self._work(current, repair=False)
+        if work.todo or work.gone or work.suspect:
+            try:
+                # What the index holds is read again under the build lock: another process may
+                # have written since, and deciding from the earlier reading stored every article
+                # twice when two first builds ran at once.
+                with self._store.exclusive(timeout=wait):
+                    work = self._work(current, repair=True)
+                    if work.duplicated:
+                        warnings.append(
+                            f"{len(work.duplicated)} article(s) were stored more than once; "
+                            "stored them once again"
+                        )
+                    if work.todo or work.gone:
+                        added, updated, removed = self._write(
+                            work, discovery, skipped, notes, progress, parallel=parallel
+                        )
+            except LockBusy as exc:
+                warnings.append(f"{exc}; showing the index as it was")
+                busy = True
+        report = IndexReport(
+            added=added,
+            updated=updated,
+            removed=removed,
+            unchanged=len(discovery.files) - len(work.todo),
+            rebuilt=not work.stored and bool(work.todo),
+            in_memory=self._store.in_memory,
+            warnings=tuple(warnings),
+            busy=busy,
+        )
+        skipped.sort(key=lambda s: s.path)
+        return RefreshResult(report, tuple(skipped), tuple(notes), recovered=self._recovered)
+
+
+    def _work(self, current: dict[str, SourceFile], *, repair: bool) -> _Work:
+        """What the index lacks or holds in excess, read from the index as it is now."""
+        stored = self._store.fingerprints()
+        todo = [f for f in current.values() if stored.get(f.id) != f.fingerprint]
+        gone = [i for i in stored if i not in current]
+        # More documents than ids means an article is stored twice: re-storing it (which
+        # replaces every copy) or removing it repairs that.
+        suspect = self._store.doc_count() != len(stored)
+        duplicated: list[str] = []
+        if repair and suspect:
+            queued = {f.id for f in todo}
+            for article_id in self._store.duplicated_ids():
+                duplicated.append(article_id)
+                if article_id in current and article_id not in queued:
+                    todo.append(current[article_id])
+                elif article_id not in current and article_id not in gone:
+                    gone.append(article_id)
+            todo.sort(key=lambda f: f.id)
+        return _Work(todo, gone, stored, suspect, tuple(duplicated))
+
+    def _write(
+        self,
+        work: _Work,
+        discovery: Discovery,
+        skipped: list[SkippedFile],
+        notes: list[FileNote],
+        progress: ProgressCallback | None,
+        *,
+        parallel: bool,
+    ) -> tuple[int, int, int]:
+        """Store ``work.todo`` and drop ``work.gone`` in one commit; (added, updated, removed)."""
+        stored, todo = work.stored, work.todo
+        added = updated = removed = 0
+        # Only a truly empty index may be filled by the add-only multi-process writer.
+        bulk = parallel and not stored and self._store.doc_count() == 0
+        bulk = bulk and len(todo) >= BULK_THRESHOLD
+        procs = min(MAX_PROCS, os.cpu_count() or 1) if bulk else 1
+        with self._store.writing(procs=procs) as session, _analysis_pool(procs) as pool:
+            for article_id in work.duplicated:
+                session.delete(article_id)
+            analyse = partial(_analyse, overrides=discovery.overrides, extractor=self.extractor)
+            analysed = pool.map(analyse, todo, chunksize=8) if pool else map(analyse, todo)
+            for done, (source, (article, analysis)) in enumerate(
+                zip(todo, analysed, strict=True), start=1
+            ):
+                if isinstance(article, SkippedFile):
+                    skipped.append(article)
+                    if article.reason == CHANGED_WHILE_READ:
+                        # Caught mid-write: the stored version stays until the file settles
+                        # (deleting it lost an article that kept changing), and its stamp is
+                        # dropped so that the next refresh reads it whatever its times say.
+                        self._unsettled.add(source.relpath)
+                    elif source.id in stored:
+                        session.delete(source.id)
+                        removed += 1
+                else:
+                    extraction, claims = analysis  # type: ignore[misc]
+                    session.put(article, extraction, claims)
+                    notes.extend(FileNote(article.path, n) for n in article.notes)
+                    if source.id in stored:
+                        updated += 1
+                    else:
+                        added += 1
+                if progress is not None:
+                    progress(done, len(todo))
+            for article_id in work.gone:
+                session.delete(article_id)
+                removed += 1
+        return added, updated, removed
+
+
+def _analyse(
+    source: SourceFile, *, overrides: dict[str, Overrides], extractor: EntityExtractor
+) -> tuple[Article | SkippedFile, tuple[Extraction, list[dict[str, object]]] | None]:
+    """Read and analyse one file: what a first build spreads over worker processes."""
+    from .claims.extract import extract_claims
+    from .claims.records import claim_to_record
+
+    article = read_article(source, overrides)
+    if isinstance(article, SkippedFile):
+        return article, None
+    extraction = extractor.extract(article.text)
+    claims = [claim_to_record(c) for c in extract_claims(article, extraction)]
+    return article, (extraction, claims)
+
+
+@contextmanager
+def _analysis_pool(procs: int) -> Iterator[ProcessPoolExecutor | None]:
+    if procs <= 1:
+        yield None
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Workers are forked while the index's write lock is held: they must not outlive this
+    # process, or they would keep the lock (see exit_with_parent).
+    with ProcessPoolExecutor(
+        max_workers=procs, initializer=exit_with_parent, initargs=(os.getpid(),)
+    ) as pool:
+        yield pool
+
