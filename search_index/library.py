@@ -239,12 +239,28 @@ class Library:
         """An article with every mention tied to its corpus entity."""
         article = self.article(wanted)
         extraction = self._store.extraction(article.id) or Extraction(())
-        table = self.entities()
+        nodes = [(m.type, m.key) for m in extraction.mentions]
+        # One article needs only its own entities: read them from the saved table when the
+        # whole table is not loaded yet (a second at scale, for `kimreader show`).
+        found = self._saved_entities_of(nodes) if self._entities is None else None
+        if found is None:
+            table = self.entities()
+            found = {(m.type, m.key): e for m in extraction.mentions if (e := table.entity_of(m))}
         mentions = []
         for mention in extraction.mentions:
-            entity = table.entity_of(mention)
+            entity = found.get((mention.type, mention.key))
             mentions.append(EntityMention(mention, entity.name if entity else mention.text, entity))
         return AnnotatedArticle(article, tuple(mentions))
+
+    def _saved_entities_of(
+        self, nodes: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], Entity] | None:
+        from .entities.saved_table import load_entities_of, table_key
+
+        folder = self._store.folder
+        if folder is None:
+            return None
+        return load_entities_of(folder, table_key(self._store.version()), nodes)
 
     # -- claims ----------------------------------------------------------------------------
 

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from search_index.entities import merge
-from search_index.entities.saved_table import FILE_NAME, load_table, save_table, table_key
+from search_index.entities.saved_table import (
+    FILE_NAME,
+    NODES_NAME,
+    load_table,
+    save_table,
+    table_key,
+)
+from search_index.entities.saved_table import load_entities_of as saved_table_nodes
 
 
 def test_a_saved_table_reads_back_equal(seed_library, tmp_path: Path):
@@ -80,3 +87,36 @@ def test_the_next_session_reads_the_table_instead_of_merging(seeds_copy, monkeyp
     third.refresh()
     assert third.entities().find("Maria Ortega-Lindqvist", "PERSON") is not None
     third.close()
+
+
+def test_one_article_is_annotated_without_reading_the_whole_table(seeds_copy, monkeypatch):
+    """`kimreader show` names one article's entities; at scale the whole table costs a second."""
+    from search_index.entities import saved_table
+    from search_index.library import Library
+
+    with Library.open(seeds_copy) as first:
+        first.refresh()
+        wanted = first.ids()[0]
+        expected = first.annotated(wanted).mentions  # merges and saves the table
+
+    def whole_table(*args, **kwargs):
+        raise AssertionError("read the whole table for one article")
+
+    monkeypatch.setattr(saved_table, "load_table", whole_table)
+    monkeypatch.setattr(merge, "merge_entities", whole_table)
+    with Library.open(seeds_copy) as second:
+        second.refresh()
+        assert second.annotated(wanted).mentions == expected
+        assert any(m.entity is not None for m in expected)
+
+
+def test_a_stale_node_file_is_not_believed(seed_library, tmp_path: Path):
+    table = seed_library.entities()
+    save_table(tmp_path, "old", table)
+    kim = table.find("Kim Jong Un", "PERSON")
+    assert kim is not None
+    node = sorted(kim.members)[0]
+    assert saved_table_nodes(tmp_path, "old", [node]) == {node: kim}
+    assert saved_table_nodes(tmp_path, "new", [node]) is None
+    (tmp_path / NODES_NAME).write_bytes(b"not a database")
+    assert saved_table_nodes(tmp_path, "old", [node]) is None
