@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .analysis_versions import CLAIMS_VERSION, ENTITY_RULES_VERSION
 from .corpus import (
     CHANGED_WHILE_READ,
     RACY_NS,
@@ -107,9 +108,10 @@ class Refresher:
 
     def analysis_version(self) -> str:
         """Part of every file's fingerprint: a new extractor or claim reader re-reads them all."""
-        from .claims.extract import CLAIMS_VERSION
-
-        return f"{self.extractor.version}+claims-{CLAIMS_VERSION}"
+        # The default extractor's version is read without importing it: a refresh that finds
+        # nothing changed must not pay for the extractor.
+        entities = self._extractor.version if self._extractor is not None else ENTITY_RULES_VERSION
+        return f"{entities}+claims-{CLAIMS_VERSION}"
 
     def run(
         self,
@@ -220,7 +222,6 @@ class Refresher:
         skipped.sort(key=lambda s: s.path)
         return RefreshResult(report, tuple(skipped), tuple(notes), recovered=self._recovered)
 
-
     def _work(self, current: dict[str, SourceFile], *, repair: bool) -> _Work:
         """What the index lacks or holds in excess, read from the index as it is now."""
         stored = self._store.fingerprints()
@@ -320,4 +321,3 @@ def _analysis_pool(procs: int) -> Iterator[ProcessPoolExecutor | None]:
         max_workers=procs, initializer=exit_with_parent, initargs=(os.getpid(),)
     ) as pool:
         yield pool
-

@@ -15,8 +15,8 @@ from rich.text import Text
 from search_index.claims.align import STATUSES, Comparison, Row
 from search_index.claims.extract import Claim
 from search_index.claims.matrix import Subject, TimelineEvent
-from search_index.models import Article, ArticleInfo
 
+from .cli.output import article_json
 from .export_text import markdown_cell, markdown_emphasised_cell
 from .plain import STATUS_WORDS, printable
 
@@ -28,16 +28,6 @@ _COLOURS = {
     "only_b": "yellow",
 }
 STATUS_MARKS = {s: (*STATUS_WORDS[s], _COLOURS[s]) for s in STATUS_WORDS}
-
-
-def article_json(article: Article | ArticleInfo) -> dict[str, Any]:
-    """The identifying fields of an article, as every JSON output gives them."""
-    return {
-        "id": article.id,
-        "title": article.title,
-        "outlet": article.outlet,
-        "published": article.published.isoformat() if article.published else None,
-    }
 
 
 def _claim_json(claim: Claim | None) -> dict[str, Any] | None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from ..analysis_versions import CLAIMS_VERSION as _CLAIMS_VERSION
 from ..models import Article, Extraction, Mention
 from ..text import fold
 from .attribution import _inherited_attribution, _with_attribution
@@ -30,8 +31,8 @@ from .sentences import sentence_spans
 from .values import DateValue
 from .vocabulary import INCREMENT_WORDS
 
-# Bump when claim extraction changes, so every article is analysed again.
-CLAIMS_VERSION = "20"
+# Bumped in analysis_versions.py when claim extraction changes; named here for its readers.
+CLAIMS_VERSION = _CLAIMS_VERSION
 
 
 def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:

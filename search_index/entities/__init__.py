@@ -8,6 +8,6 @@ mentions; values.py finds date and quantity spans; lexicon.py and gazetteer.py (
 words and places it knows; merge.py merges spellings across articles into entities, with the
 corpus-wide evidence of joins.py; saved_table.py keeps the merged table.
 
-May import ``search_index.models``, ``text``, ``files`` and ``calendar_words``; never the index,
-claims, the library or any UI.
+May import ``search_index.models``, ``text``, ``files``, ``calendar_words`` and
+``analysis_versions``; never the index, claims, the library or any UI.
 """

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
+from ..analysis_versions import ENTITY_RULES_VERSION
 from ..models import Alias, Extraction, Mention
 from ..text import fold
 from ..text import name_key as name_key  # re-exported: it moved to text.py, which the index uses
@@ -95,11 +96,7 @@ class NullExtractor:
 class RuleExtractor:
     """The default extractor: rules, lexicons and a gazetteer; about a millisecond an article."""
 
-    # Bumped when the mentions found change: rules-8 reads zero words ("no one"), "from $X",
-    # "magnitude-5.9", "February, 2003", and no longer takes "2045 GMT" for a year; rules-9
-    # no longer takes "October 5,000 troops" for the date October 5; rules-10 (issue 17)
-    # splits roles from names, types teams and gulfs, keeps names inside their line.
-    version = "rules-10"
+    version = ENTITY_RULES_VERSION  # bumped in analysis_versions.py when mentions change
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         # Worker processes load their own (cached) gazetteer rather than receive a pickled

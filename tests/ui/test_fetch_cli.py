@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from support.http_server import Reply, serve
 
 from search_index.library import Library
-from tui.cli import _listed_title, cli
+from tui.cli import cli
+from tui.cli.reading import _listed_title
 
 STORY = (
     "<html><head><title>Museum opens</title></head><body><article><h1>Museum opens</h1>"

@@ -145,3 +145,57 @@ def test_screens_and_widgets_do_not_import_the_app():
     }
     assert not offenders
     assert "tui.app" in _tui_imports(TUI / "cli" / "__init__.py")  # relative imports seen
+
+
+def test_no_tui_module_but_the_cli_launcher_imports_the_app():
+    offenders = {
+        f"{path.relative_to(TUI)}: {name}"
+        for path in TUI.rglob("*.py")
+        if path not in (TUI / "app.py", TUI / "cli" / "__init__.py")
+        for name in _tui_imports(path)
+        if name == "tui.app" or name.startswith("tui.app.")
+    }
+    assert not offenders
+
+
+def test_cli_modules_do_not_import_textual():
+    offenders = {
+        f"{path.relative_to(TUI)}: {name}"
+        for path in (TUI / "cli").rglob("*.py")
+        for name in _tui_imports(path)
+        if name.split(".")[0] == "textual"
+    }
+    assert not offenders
+
+
+def _modules_after(*args: str) -> set[str]:
+    """The modules loaded by a whole ``kimreader`` run (on the bundled seeds)."""
+    code = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        f"sys.argv = ['kimreader', *{list(args)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('\\n'.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(out.stderr.splitlines())
+
+
+def test_a_search_from_the_shell_loads_neither_textual_nor_the_analysis():
+    _modules_after("index")  # a first build analyses every article: that may load anything
+    loaded = _modules_after("search", "Kim", "--json")
+    assert "tui.cli.reading" in loaded  # the command ran
+    heavy = {
+        m
+        for m in loaded
+        if m.split(".")[0] == "textual"
+        or m.startswith(("search_index.claims", "search_index.entities.extract", "tui.cli.fetch"))
+    }
+    assert not heavy
+
+
+def test_show_and_compare_run_without_textual():
+    for args in (("show", "001", "--json"), ("compare", "001", "002", "--json")):
+        loaded = _modules_after(*args)
+        assert "tui.cli" in loaded
+        assert not {m for m in loaded if m.split(".")[0] == "textual"}, args

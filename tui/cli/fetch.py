@@ -81,7 +81,7 @@ def fetch_cmd(
         read_inputs,
     )
 
-    from . import fail, print_json, stderr, stdout
+    from .output import fail, print_json, stderr, stdout
 
     try:
         targets, rejected = read_inputs(sources)

@@ -1,0 +1,72 @@
+"""``kimreader compare``, ``claims`` and ``timeline``: the claim diff, matrix and timeline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..claim_views import (
+    comparison_json,
+    comparison_markdown,
+    matrix_json,
+    matrix_markdown,
+    print_comparison,
+    print_matrix,
+    print_timeline,
+    timeline_json,
+)
+from .output import open_library, print_json, stdout
+
+
+@click.command("compare")
+@click.argument("first", metavar="A")
+@click.argument("second", metavar="B")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--markdown", "as_markdown", is_flag=True, help="Print a Markdown table.")
+@click.pass_obj
+def compare_cmd(
+    corpus: Path | None, first: str, second: str, as_json: bool, as_markdown: bool
+) -> None:
+    """The claim diff of two articles (ids or unique prefixes): what they agree on, where
+    their numbers or dates conflict, and what only one reports."""
+    with open_library(corpus) as library:
+        comparison = library.compare(first, second)
+    if as_json:
+        print_json(comparison_json(comparison))
+    elif as_markdown:
+        sys.stdout.write(comparison_markdown(comparison))
+    else:
+        print_comparison(comparison, stdout)
+
+
+@click.command("claims")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--markdown", "as_markdown", is_flag=True, help="Print a Markdown table.")
+@click.option("--all", "show_all", is_flag=True, help="Include subjects only one source gives.")
+@click.pass_obj
+def claims_cmd(corpus: Path | None, as_json: bool, as_markdown: bool, show_all: bool) -> None:
+    """The claim matrix: one row per subject, one column per source, conflicts flagged."""
+    with open_library(corpus) as library:
+        ids = library.ids()
+        subjects = [s for s in library.claim_matrix() if show_all or len(s.sources) > 1]
+    if as_json:
+        print_json(matrix_json(subjects, ids))
+    elif as_markdown:
+        sys.stdout.write(matrix_markdown(subjects, ids))
+    else:
+        print_matrix(subjects, ids, stdout)
+
+
+@click.command("timeline")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def timeline_cmd(corpus: Path | None, as_json: bool) -> None:
+    """Dated events from every source in date order; conflicting dates marked."""
+    with open_library(corpus) as library:
+        events = library.timeline()
+    if as_json:
+        print_json(timeline_json(events))
+    else:
+        print_timeline(events, stdout)
