@@ -14,6 +14,8 @@ unknown or ambiguous article id, or a query with nothing to search; 130 interrup
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +48,16 @@ class LazyGroup(click.Group):
                 raise TypeError(f"{self.lazy[cmd_name]} is not a click command")
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # `kimreader list | head -1`: the reader has what it wanted. Quiet, and 0 (click
+            # would exit 1, the code that says a search found nothing).
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # the final flush must not fail again
+            raise SystemExit(0) from None
 
 
 @click.group(

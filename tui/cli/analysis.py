@@ -31,6 +31,7 @@ def compare_cmd(
 ) -> None:
     """The claim diff of two articles (ids or unique prefixes): what they agree on, where
     their numbers or dates conflict, and what only one reports."""
+    _one_format(as_json, as_markdown)
     with open_library(corpus) as library:
         comparison = library.compare(first, second)
     if as_json:
@@ -48,6 +49,7 @@ def compare_cmd(
 @click.pass_obj
 def claims_cmd(corpus: Path | None, as_json: bool, as_markdown: bool, show_all: bool) -> None:
     """The claim matrix: one row per subject, one column per source, conflicts flagged."""
+    _one_format(as_json, as_markdown)
     with open_library(corpus) as library:
         ids = library.ids()
         subjects = [s for s in library.claim_matrix() if show_all or len(s.sources) > 1]
@@ -70,3 +72,8 @@ def timeline_cmd(corpus: Path | None, as_json: bool) -> None:
         print_json(timeline_json(events))
     else:
         print_timeline(events, stdout)
+
+
+def _one_format(as_json: bool, as_markdown: bool) -> None:
+    if as_json and as_markdown:
+        raise click.UsageError("--json and --markdown cannot be used together")

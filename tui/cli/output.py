@@ -8,6 +8,7 @@ error, so ``kimreader search ... --json | jq`` always gets clean JSON.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 from rich.text import Text
 
 from ..file_report import LIST_HINT, SHOWN, notes_summary, skipped_summary
@@ -36,7 +37,27 @@ PROGRESS_THRESHOLD = 25
 
 VERBOSE_KEY = "kimreader.verbose"
 
-stdout = Console(highlight=False, soft_wrap=False)
+# A pipe or a file gets lines as long as they are: hard-wrapped at 80 columns, `kimreader paths
+# | grep index` would find half a path. Tables are then laid out as wide as their content.
+PIPE_WIDTH = 10_000
+
+
+class _Stdout(Console):
+    """Standard output: the terminal's width on a terminal (or COLUMNS), PIPE_WIDTH elsewhere.
+    Decided at each print, as rich itself reads COLUMNS."""
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        if self.is_terminal or os.environ.get("COLUMNS"):
+            return super().size
+        return ConsoleDimensions(PIPE_WIDTH, super().size.height)
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+
+
+stdout = _Stdout(highlight=False, soft_wrap=False)
 stderr = Console(stderr=True, highlight=False)
 
 
@@ -86,6 +107,8 @@ def open_library(
                 "try again when it has finished",
                 EXIT_BUSY,
             )
+        if report and not library.ids():
+            _say_what_is_read(library.corpus_dir)
         yield library
     except ArticleNotFound as exc:
         fail(str(exc))
@@ -132,6 +155,24 @@ def _progress() -> Iterator[Any]:
     finally:
         if "bar" in state:
             state["bar"].stop()
+
+
+def _say_what_is_read(corpus_dir: Path) -> None:
+    """An empty answer from a folder with no article in it would read as "nothing matched":
+    say what kimreader reads instead."""
+    from search_index.formats.kinds import SUFFIXES
+
+    stderr.print(
+        Text(
+            printable(
+                f"kimreader: no articles in {corpus_dir}; kimreader reads "
+                + ", ".join(sorted(SUFFIXES))
+                + " files (.xml and .json only when they hold a feed)"
+            ),
+            style="yellow",
+        ),
+        soft_wrap=True,
+    )
 
 
 def _verbose() -> bool:
