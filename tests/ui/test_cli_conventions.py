@@ -64,3 +64,28 @@ def test_a_folder_with_articles_gets_no_such_note(seeds_copy: Path):
     result = CliRunner().invoke(cli, ["--corpus", str(seeds_copy), "list", "--json"])
     assert result.exit_code == 0
     assert "no articles" not in result.stderr
+
+
+def test_the_shell_completes_article_ids(seeds_copy: Path):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--corpus", str(seeds_copy), "index"]).exit_code == 0
+
+    def complete(words: str) -> list[str]:
+        env = {
+            "_KIMREADER_COMPLETE": "bash_complete",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1),
+        }
+        result = runner.invoke(cli, [], prog_name="kimreader", env=env)
+        return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
+
+    corpus = f"kimreader --corpus {seeds_copy}"
+    assert complete(f"{corpus} show 00") == [
+        "000_ca11f8d137dfb4bd",
+        "001_ee6a89961e49bfbf",
+        "002_f8346f1b11c35f47",
+        "003_8aed3a971675dfb7",
+        "004_2da6d9f645c22fe2",
+    ]
+    assert complete(f"{corpus} compare 001 003") == ["003_8aed3a971675dfb7"]
+    assert complete(f"{corpus} entities --source 004") == ["004_2da6d9f645c22fe2"]

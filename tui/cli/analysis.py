@@ -17,12 +17,12 @@ from ..claim_views import (
     print_timeline,
     timeline_json,
 )
-from .output import open_library, print_json, stdout
+from .output import complete_article_id, open_library, print_json, stdout
 
 
 @click.command("compare")
-@click.argument("first", metavar="A")
-@click.argument("second", metavar="B")
+@click.argument("first", metavar="A", shell_complete=complete_article_id)
+@click.argument("second", metavar="B", shell_complete=complete_article_id)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--markdown", "as_markdown", is_flag=True, help="Print a Markdown table.")
 @click.pass_obj

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+from click.shell_completion import CompletionItem
 from rich.console import Console, ConsoleDimensions
 from rich.text import Text
 
@@ -155,6 +156,22 @@ def _progress() -> Iterator[Any]:
     finally:
         if "bar" in state:
             state["bar"].stop()
+
+
+def complete_article_id(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Shell completion of an article id: the ids the index already holds (no refresh, so a
+    tab press answers at once; a file added since completes after the next command)."""
+    from search_index.library import Library
+
+    corpus = ctx.find_root().params.get("corpus")
+    try:
+        with Library.open(corpus) as library:
+            ids = library.ids()
+    except Exception:  # completion must never print a traceback into the user's prompt
+        return []
+    return [CompletionItem(i) for i in ids if i.startswith(incomplete)]
 
 
 def _say_what_is_read(corpus_dir: Path) -> None:

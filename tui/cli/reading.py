@@ -14,7 +14,16 @@ from search_index.models import ENTITY_TYPES, Article, ArticleInfo, Hit, SearchR
 from search_index.versions import Version
 
 from ..plain import printable
-from .output import EXIT_NO_HITS, article_json, fail, open_library, print_json, stderr, stdout
+from .output import (
+    EXIT_NO_HITS,
+    article_json,
+    complete_article_id,
+    fail,
+    open_library,
+    print_json,
+    stderr,
+    stdout,
+)
 
 # Colour plus a non-colour cue per type, so highlights still read under NO_COLOR.
 ENTITY_STYLES = {
@@ -146,7 +155,13 @@ def search_cmd(corpus: Path | None, query: tuple[str, ...], limit: int, as_json:
     type=click.Choice(ENTITY_TYPES, case_sensitive=False),
     help="Only entities of this type.",
 )
-@click.option("--source", "source", metavar="ID", help="Only entities this article mentions.")
+@click.option(
+    "--source",
+    "source",
+    metavar="ID",
+    shell_complete=complete_article_id,
+    help="Only entities this article mentions.",
+)
 @click.option("--limit", "-n", type=click.IntRange(1), default=None, help="At most this many.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_obj
@@ -196,7 +211,7 @@ def entities_cmd(
 
 
 @click.command("show")
-@click.argument("article_id", metavar="ID")
+@click.argument("article_id", metavar="ID", shell_complete=complete_article_id)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_obj
 def show_cmd(corpus: Path | None, article_id: str, as_json: bool) -> None:
