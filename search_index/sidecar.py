@@ -14,13 +14,16 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from .models import PublishedDate
 from .text import clean_label
 
-__all__ = ["SIDECAR_NAME", "Overrides", "load_sidecar", "split_front_matter"]
+__all__ = ["SIDECAR_NAME", "Overrides", "load_sidecar", "read_sidecar", "split_front_matter"]
 
 SIDECAR_NAME = "kimreader.toml"
+# Tables that are not articles: [stories] holds hand corrections to story grouping.
+RESERVED_TABLES = frozenset({"stories"})
 # The sidecar comes with the corpus, so its size and shape are whatever the folder holds. A
 # sidecar naming every article of a 50,000-article corpus is ~10 MiB and parses in about a
 # second; anything larger is not a list of overrides, and is refused before it is read.
@@ -43,11 +46,10 @@ _TEXT_FIELDS = ("title", "outlet", "url")
 _KNOWN_KEYS = (*_TEXT_FIELDS, "published")
 
 
-def load_sidecar(corpus_dir: Path) -> tuple[dict[str, Overrides], tuple[str, ...]]:
-    """Read `kimreader.toml` in the corpus folder (if present) → (overrides keyed by article id or
-    by relative posix path, warnings)."""
+def read_sidecar(corpus_dir: Path) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The parsed `kimreader.toml` of the corpus folder ({} when absent or unusable), and why
+    it could not be used."""
     path = corpus_dir / SIDECAR_NAME
-    warnings: list[str] = []
     try:
         if not path.is_file():
             return {}, ()
@@ -68,15 +70,23 @@ def load_sidecar(corpus_dir: Path) -> tuple[dict[str, Overrides], tuple[str, ...
     if nesting_depth(text) > MAX_NESTING:
         return {}, (too_deep,)
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text), ()
     except tomllib.TOMLDecodeError as exc:
         return {}, (f"{SIDECAR_NAME}: not valid TOML ({exc}); ignored",)
     except RecursionError:
         # Only if something nests in a way nesting_depth does not count: still a warning.
         return {}, (too_deep,)
 
+
+def load_sidecar(corpus_dir: Path) -> tuple[dict[str, Overrides], tuple[str, ...]]:
+    """Read `kimreader.toml` in the corpus folder (if present) → (overrides keyed by article id or
+    by relative posix path, warnings)."""
+    data, read_warnings = read_sidecar(corpus_dir)
+    warnings: list[str] = list(read_warnings)
     overrides: dict[str, Overrides] = {}
     for key, table in data.items():
+        if key in RESERVED_TABLES:
+            continue
         shown = _short(clean_label(key))
         where = f"{SIDECAR_NAME}: [{shown}]"
         if not isinstance(table, dict):

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import click
 
+from search_index.ids import ArticleNotFound
+from search_index.library import Library, StoryNotFound
+
 from ..claim_views import (
     comparison_json,
     comparison_markdown,
@@ -18,6 +21,13 @@ from ..claim_views import (
     timeline_json,
 )
 from .output import complete_article_id, open_library, print_json, stdout
+
+STORY_OPTION = click.option(
+    "--story",
+    metavar="ID",
+    help="Only this story's articles (a story id from `kimreader stories`, or an article id: "
+    "its story).",
+)
 
 
 @click.command("compare")
@@ -46,13 +56,17 @@ def compare_cmd(
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--markdown", "as_markdown", is_flag=True, help="Print a Markdown table.")
 @click.option("--all", "show_all", is_flag=True, help="Include subjects only one source gives.")
+@STORY_OPTION
 @click.pass_obj
-def claims_cmd(corpus: Path | None, as_json: bool, as_markdown: bool, show_all: bool) -> None:
+def claims_cmd(
+    corpus: Path | None, as_json: bool, as_markdown: bool, show_all: bool, story: str | None
+) -> None:
     """The claim matrix: one row per subject, one column per source, conflicts flagged."""
     _one_format(as_json, as_markdown)
     with open_library(corpus) as library:
-        ids = library.ids()
-        subjects = [s for s in library.claim_matrix() if show_all or len(s.sources) > 1]
+        story_id = _story_id(library, story)
+        ids = library.articles_in(story_id)
+        subjects = [s for s in library.claim_matrix(story_id) if show_all or len(s.sources) > 1]
     if as_json:
         print_json(matrix_json(subjects, ids))
     elif as_markdown:
@@ -63,15 +77,33 @@ def claims_cmd(corpus: Path | None, as_json: bool, as_markdown: bool, show_all: 
 
 @click.command("timeline")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@STORY_OPTION
 @click.pass_obj
-def timeline_cmd(corpus: Path | None, as_json: bool) -> None:
+def timeline_cmd(corpus: Path | None, as_json: bool, story: str | None) -> None:
     """Dated events from every source in date order; conflicting dates marked."""
     with open_library(corpus) as library:
-        events = library.timeline()
+        events = library.timeline(_story_id(library, story))
     if as_json:
         print_json(timeline_json(events))
     else:
         print_timeline(events, stdout)
+
+
+def _story_id(library: Library, wanted: str | None) -> str | None:
+    """A story id from what the user typed: a story id (or prefix), else an article id (or
+    prefix) whose story is meant. None: the whole corpus."""
+    if wanted is None:
+        return None
+    try:
+        return library.story(wanted).id
+    except StoryNotFound as exc:
+        try:
+            story = library.story_of(wanted)
+        except ArticleNotFound:
+            raise exc from None
+        if story is None:
+            raise exc from None
+        return story.id
 
 
 def _one_format(as_json: bool, as_markdown: bool) -> None:

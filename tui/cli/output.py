@@ -8,7 +8,6 @@ error, so ``kimreader search ... --json | jq`` always gets clean JSON.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from click.shell_completion import CompletionItem
-from rich.console import Console, ConsoleDimensions
+from rich.console import Console
 from rich.text import Text
 
 from ..file_report import LIST_HINT, SHOWN, notes_summary, skipped_summary
@@ -38,27 +37,21 @@ PROGRESS_THRESHOLD = 25
 
 VERBOSE_KEY = "kimreader.verbose"
 
-# A pipe or a file gets lines as long as they are: hard-wrapped at 80 columns, `kimreader paths
-# | grep index` would find half a path. Tables are then laid out as wide as their content.
-PIPE_WIDTH = 10_000
-
 
 class _Stdout(Console):
-    """Standard output: the terminal's width on a terminal (or COLUMNS), PIPE_WIDTH elsewhere.
-    Decided at each print, as rich itself reads COLUMNS."""
+    """Standard output. On a pipe or in a file, lines are not hard-wrapped (at 80 columns,
+    `kimreader paths | grep index` found half a path); tables still fit the width."""
 
-    @property
-    def size(self) -> ConsoleDimensions:
-        if self.is_terminal or os.environ.get("COLUMNS"):
-            return super().size
-        return ConsoleDimensions(PIPE_WIDTH, super().size.height)
+    @property  # type: ignore[override]
+    def soft_wrap(self) -> bool:
+        return not self.is_terminal
 
-    @size.setter
-    def size(self, new_size: tuple[int, int]) -> None:
-        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+    @soft_wrap.setter
+    def soft_wrap(self, value: bool) -> None:
+        pass  # decided by where the output goes, at each print
 
 
-stdout = _Stdout(highlight=False, soft_wrap=False)
+stdout = _Stdout(highlight=False)
 stderr = Console(stderr=True, highlight=False)
 
 
@@ -90,7 +83,7 @@ def open_library(
     # Imported when a command opens the corpus: ``paths`` and ``--help`` never need it.
     from search_index.corpus import CorpusError
     from search_index.ids import ArticleNotFound
-    from search_index.library import Library
+    from search_index.library import Library, StoryNotFound
 
     try:
         library = Library.open(corpus, rebuild=rebuild)
@@ -111,7 +104,7 @@ def open_library(
         if report and not library.ids():
             _say_what_is_read(library.corpus_dir)
         yield library
-    except ArticleNotFound as exc:
+    except (ArticleNotFound, StoryNotFound) as exc:
         fail(str(exc))
     except KeyboardInterrupt:
         stderr.print("interrupted")

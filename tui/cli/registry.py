@@ -18,4 +18,5 @@ COMMANDS: dict[str, str] = {
     "skipped": "tui.cli.upkeep:skipped_cmd",
     "paths": "tui.cli.upkeep:paths_cmd",
     "fetch": "tui.cli.fetch:fetch_cmd",
+    "stories": "tui.cli.stories:stories_cmd",
 }
