@@ -350,6 +350,17 @@ class Library:
             raise StoryNotFound(story_id, ambiguous=len(found) > 1)
         return found[0]
 
+    def known_story_of(self, article_id: str) -> Story | None:
+        """The story of an article if the stories are already worked out, without working them
+        out (which can take a minute on a large corpus): None otherwise."""
+        state = self._story_keeper().known()
+        doc = state.docs.get(article_id) if state is not None else None
+        if state is None or doc is None or doc.story not in state.stories:
+            return None
+        from .stories.naming import name_story
+
+        return name_story(state, doc.story)
+
     def story_of(self, wanted: str) -> Story | None:
         """The story an article (id or unique prefix) belongs to."""
         article_id = self.resolve(wanted)

@@ -90,6 +90,14 @@ class StoryIndex:
                 self._for_version = version
             return self._state
 
+    def known(self) -> StoryState | None:
+        """The state if it is already worked out for the index as it is, else None: for callers
+        that must not wait (the app's source picker)."""
+        with self._lock:
+            if self._state is not None and self._for_version == self._store.version():
+                return self._state
+            return None
+
     def stories(self, progress: ProgressCallback | None = None) -> list[Story]:
         """Every story, newest first."""
         return stories(self.state(progress))

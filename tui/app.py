@@ -301,7 +301,11 @@ class KimreaderApp(App[None]):
             if other:
                 self.show_comparison(article_id, other)
 
-        self.push_screen(SourcePicker(self.articles, exclude=article_id), chosen)
+        # The story's other sources first, when the stories are already known: working them out
+        # here could take a minute on a large corpus, and the picker must open at once.
+        story = self.library.known_story_of(article_id) if self.library is not None else None
+        first = frozenset(story.members) if story is not None else frozenset()
+        self.push_screen(SourcePicker(self.articles, exclude=article_id, first=first), chosen)
 
     def show_comparison(self, first: str, second: str) -> None:
         self._compare(first, [(first, second)], ask=False)
@@ -337,7 +341,7 @@ class KimreaderApp(App[None]):
             return
         self._busy("building the claim matrix…")
         try:
-            built = await build_matrix(library)
+            built = await build_matrix(library, self._open_id())
         except ArticleNotFound:
             # Only while the start-up refresh removes files: the ids were read just before.
             self.notify("The corpus changed while the matrix was built; try again.")
@@ -348,7 +352,7 @@ class KimreaderApp(App[None]):
 
     @on(messages.MatrixBuilt)
     def _matrix_built(self, event: messages.MatrixBuilt) -> None:
-        self.push_screen(MatrixScreen(event.subjects, event.ids))
+        self.push_screen(MatrixScreen(event.subjects, event.ids, event.story))
 
     @work(exclusive=True, group="corpus-view", exit_on_error=False)
     async def show_timeline(self) -> None:
@@ -357,7 +361,7 @@ class KimreaderApp(App[None]):
             return
         self._busy("building the timeline…")
         try:
-            timeline = await build_timeline(library)
+            timeline = await build_timeline(library, self._open_id())
         except ArticleNotFound:
             self.notify("The corpus changed while the timeline was built; try again.")
             return
@@ -367,7 +371,12 @@ class KimreaderApp(App[None]):
 
     @on(messages.TimelineBuilt)
     def _timeline_built(self, event: messages.TimelineBuilt) -> None:
-        self.push_screen(TimelineScreen(event.events))
+        self.push_screen(TimelineScreen(event.events, event.story))
+
+    def _open_id(self) -> str | None:
+        """The article open in the reader: the matrix and timeline show its story."""
+        current = self.main.current
+        return current.id if current is not None else None
 
     def _busy(self, doing: str | None) -> None:
         """The loading state of a corpus view being built: said on the main screen's status

@@ -13,6 +13,7 @@ import threading
 from search_index.claims.align import Comparison
 from search_index.ids import ArticleNotFound
 from search_index.library import Library
+from search_index.stories import Story
 
 from .background import in_daemon_thread
 from .messages import MatrixBuilt, TimelineBuilt
@@ -30,22 +31,39 @@ async def compare_first(
     )
 
 
-async def build_matrix(library: Library) -> MatrixBuilt:
-    """The subjects two or more sources give. Raises ArticleNotFound when the corpus changed
+async def build_matrix(library: Library, article_id: str | None = None) -> MatrixBuilt:
+    """The subjects two or more sources give, over the story of ``article_id`` (the corpus when
+    it has none, or when no article is open). Raises ArticleNotFound when the corpus changed
     while it was built (only while the start-up refresh removes files)."""
-    subjects, ids = await in_daemon_thread(
-        lambda _: (
-            [s for s in library.claim_matrix() if len(s.sources) > 1],
-            library.ids(),
-        ),
-        name="matrix",
-    )
-    return MatrixBuilt(subjects, ids)
+
+    def build(_: threading.Event) -> MatrixBuilt:
+        story = _story(library, article_id)
+        story_id = story.id if story else None
+        subjects = [s for s in library.claim_matrix(story_id) if len(s.sources) > 1]
+        return MatrixBuilt(subjects, library.articles_in(story_id), story.name if story else None)
+
+    return await in_daemon_thread(build, name="matrix")
 
 
-async def build_timeline(library: Library) -> TimelineBuilt:
-    """Dated events from every source. Raises ArticleNotFound as ``build_matrix`` does."""
-    return TimelineBuilt(await in_daemon_thread(lambda _: library.timeline(), name="timeline"))
+async def build_timeline(library: Library, article_id: str | None = None) -> TimelineBuilt:
+    """Dated events from the sources of ``article_id``'s story (or the corpus). Raises
+    ArticleNotFound as ``build_matrix`` does."""
+
+    def build(_: threading.Event) -> TimelineBuilt:
+        story = _story(library, article_id)
+        events = library.timeline(story.id if story else None)
+        return TimelineBuilt(events, story.name if story else None)
+
+    return await in_daemon_thread(build, name="timeline")
+
+
+def _story(library: Library, article_id: str | None) -> Story | None:
+    """The open article's story, when it has other sources: a story of one is no view of it.
+    (On a large corpus the first call groups it; this runs off the UI thread.)"""
+    if article_id is None:
+        return None
+    story = library.story_of(article_id)
+    return story if story is not None and len(story.members) > 1 else None
 
 
 def _first_comparison(

@@ -103,15 +103,19 @@ class CorpusFailed(Message):
 
 @dataclass
 class MatrixBuilt(Message):
-    """The claim matrix: subjects two or more sources give, over the corpus's ids."""
+    """The claim matrix: subjects two or more sources give, over the ids of one story (named)
+    or of the whole corpus (``story`` None)."""
 
     subjects: list[Subject]
     ids: list[str]
+    story: str | None = None
 
 
 @dataclass
 class TimelineBuilt(Message):
     events: list[TimelineEvent]
+    story: str | None = None
+    """The story's name, or None for the whole corpus."""
 
 
 @dataclass

@@ -41,17 +41,21 @@ class MatrixScreen(Screen[None]):
         Binding("k", "cursor_up", show=False),
     ]
 
-    def __init__(self, subjects: list[Subject], ids: list[str]) -> None:
+    def __init__(self, subjects: list[Subject], ids: list[str], story: str | None = None) -> None:
         super().__init__()
         self.subjects = subjects
         self.ids = ids
+        self.story = story
 
     def compose(self) -> ComposeResult:
         conflicts = sum(1 for s in self.subjects if s.conflicting)
+        scope = f"the story “{self.story}”" if self.story else "the whole corpus"
         yield Static(
-            Content(
-                f"Claim matrix: {len(self.subjects)} subjects given by two or more "
-                f"sources, {conflicts} with conflicting values (! marks them)"
+            Content.assemble(
+                "Claim matrix of ",
+                (printable(scope), "bold"),
+                f": {len(self.subjects)} subjects given by two or more sources, "
+                f"{conflicts} with conflicting values (! marks them)",
             )
         )
         yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
@@ -97,12 +101,20 @@ class MatrixScreen(Screen[None]):
 class TimelineScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q,escape", "app.pop_screen", "Back")]
 
-    def __init__(self, events: list[TimelineEvent]) -> None:
+    def __init__(self, events: list[TimelineEvent], story: str | None = None) -> None:
         super().__init__()
         self.events = events
+        self.story = story
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("Timeline: dated events from every source (! = sources disagree)"))
+        scope = f"the story “{self.story}”" if self.story else "every source"
+        yield Static(
+            Content.assemble(
+                "Timeline: dated events from ",
+                (printable(scope), "bold"),
+                " (! = sources disagree)",
+            )
+        )
         options = []
         for index, event in enumerate(self.events):
             for number, claim in enumerate(event.claims):

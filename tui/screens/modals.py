@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from search_index.models import ArticleInfo
@@ -78,24 +78,58 @@ class HelpScreen(ModalScreen[None]):
 
 
 class SourcePicker(ModalScreen[str | None]):
-    """Choose the source to compare with."""
+    """Choose the source to compare with: the open article's story first, filtered as you type
+    (every word typed must appear in the title, outlet or id)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("down", "to_list", show=False),
+    ]
 
-    def __init__(self, articles: list[ArticleInfo], exclude: str) -> None:
+    def __init__(
+        self, articles: list[ArticleInfo], exclude: str, first: frozenset[str] = frozenset()
+    ) -> None:
         super().__init__()
-        self.articles = [a for a in articles if a.id != exclude]
+        others = [a for a in articles if a.id != exclude]
+        # Stable: within each group the list keeps the corpus order the user knows.
+        self.articles = sorted(others, key=lambda a: a.id not in first)
+        self.first = first
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
             yield Static(Content("Compare with which source?").stylize("bold"))
-            yield VimOptionList(
-                *(
-                    Option(Content(printable(f"{a.title}  ({a.outlet or a.id})")), id=a.id)
-                    for a in self.articles
-                ),
-                id="picker",
-            )
+            yield Input(placeholder="type to filter by title, outlet or id", id="picker-filter")
+            yield VimOptionList(*self._options(""), id="picker")
+
+    def on_mount(self) -> None:
+        self.query_one("#picker-filter", Input).focus()
+
+    def _options(self, typed: str) -> list[Option]:
+        words = typed.casefold().split()
+        options = []
+        for article in self.articles:
+            haystack = f"{article.title} {article.outlet or ''} {article.id}".casefold()
+            if all(word in haystack for word in words):
+                mark = "● " if article.id in self.first else "  "
+                label = f"{mark}{article.title}  ({article.outlet or article.id})"
+                options.append(Option(Content(printable(label)), id=article.id))
+        return options
+
+    @on(Input.Changed, "#picker-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        picker = self.query_one("#picker", OptionList)
+        picker.clear_options()
+        picker.add_options(self._options(event.value))
+        picker.highlighted = 0 if picker.option_count else None
+
+    @on(Input.Submitted, "#picker-filter")
+    def _take_highlighted(self) -> None:
+        picker = self.query_one("#picker", OptionList)
+        if picker.highlighted is not None and self.is_active:
+            self.dismiss(picker.get_option_at_index(picker.highlighted).id)
+
+    def action_to_list(self) -> None:
+        self.query_one("#picker", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#picker")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,86 @@
+"""The app on a folder of several stories (issue 18): the matrix and timeline show the open
+article's story, and the compare picker offers that story's sources first and filters as you
+type. Real excerpts: ECB+ reports of two different Klitschko title defences and another story
+(tests/corpora/stories/README.md)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from support import ROOT
+from support.pilot import settle, sources
+from textual.widgets import Input, OptionList
+
+from tui.app import KimreaderApp
+from tui.screens.corpus import MatrixScreen, TimelineScreen
+from tui.screens.modals import SourcePicker
+
+EXCERPTS = ROOT / "tests" / "corpora" / "stories"
+FIRST_FIGHT = ["t07-ecb_7_1ecb", "t07-ecb_7_2ecb"]
+SECOND_FIGHT = ["t07-plus_7_1ecbplus", "t07-plus_7_2ecbplus", "t07-plus_7_3ecbplus"]
+OTHERS = ["t01-ecb_1_1ecb", "t01-ecb_1_2ecb", "t01-ecb_1_3ecb"]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in [*FIRST_FIGHT, *SECOND_FIGHT, *OTHERS]:
+        shutil.copy(EXCERPTS / f"{name}.txt", folder / f"{name}.txt")
+    return folder
+
+
+async def _open(app: KimreaderApp, pilot, article_id: str) -> None:
+    options = sources(app)
+    index = next(
+        i for i in range(options.option_count) if options.get_option_at_index(i).id == article_id
+    )
+    options.highlighted = index
+    await settle(app, pilot)
+    assert app.main.current is not None and app.main.current.id == article_id
+
+
+async def test_matrix_and_timeline_show_the_open_articles_story(corpus: Path):
+    app = KimreaderApp(corpus, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await _open(app, pilot, "t07-plus_7_2ecbplus")
+        await pilot.press("M")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MatrixScreen)
+        assert sorted(app.screen.ids) == sorted(SECOND_FIGHT)
+        assert app.screen.story and "Klitschko" in app.screen.story
+        await pilot.press("q")
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.screen.story and "Klitschko" in app.screen.story
+        dated = {c.article_id for event in app.screen.events for c in event.claims}
+        assert dated <= set(SECOND_FIGHT)
+        await pilot.press("q")
+        assert app.screen is app.main
+
+
+async def test_the_picker_offers_the_story_first_and_filters_as_you_type(corpus: Path):
+    app = KimreaderApp(corpus, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await _open(app, pilot, "t07-plus_7_2ecbplus")
+        await pilot.press("M")  # works the stories out
+        await settle(app, pilot)
+        await pilot.press("q")
+        await pilot.press("c")
+        assert isinstance(app.screen, SourcePicker)
+        picker = app.screen.query_one("#picker", OptionList)
+        offered = [picker.get_option_at_index(i).id for i in range(picker.option_count)]
+        assert set(offered[:2]) == {"t07-plus_7_1ecbplus", "t07-plus_7_3ecbplus"}
+        assert len(offered) == 7
+        await pilot.press(*"t01-ecb_1_3")
+        assert app.screen.query_one("#picker-filter", Input).value == "t01-ecb_1_3"
+        assert picker.option_count == 1
+        await pilot.press("enter")
+        await settle(app, pilot)
+        comparison = app.screen.comparison  # type: ignore[attr-defined]
+        assert {comparison.a.id, comparison.b.id} == {"t07-plus_7_2ecbplus", "t01-ecb_1_3ecb"}
