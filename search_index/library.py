@@ -353,13 +353,8 @@ class Library:
     def known_story_of(self, article_id: str) -> Story | None:
         """The story of an article if the stories are already worked out, without working them
         out (which can take a minute on a large corpus): None otherwise."""
-        state = self._story_keeper().known()
-        doc = state.docs.get(article_id) if state is not None else None
-        if state is None or doc is None or doc.story not in state.stories:
-            return None
-        from .stories.naming import name_story
-
-        return name_story(state, doc.story)
+        known = self._story_keeper().known() or []
+        return next((s for s in known if article_id in s.members), None)
 
     def story_of(self, wanted: str) -> Story | None:
         """The story an article (id or unique prefix) belongs to."""

@@ -14,7 +14,7 @@ the public API of ``entities``; never the index, whoosh, claims, the library or 
 
 from .engine import assign, cluster, remove, stories
 from .features import StoryArticle, from_article
-from .overrides import apply_overrides
+from .overrides import apply_overrides, pinned_articles
 from .state import Story, StoryState
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "assign",
     "cluster",
     "from_article",
+    "pinned_articles",
     "remove",
     "stories",
 ]

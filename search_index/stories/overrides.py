@@ -15,7 +15,7 @@ from typing import Any
 
 from .state import StoryState, story_id_for
 
-__all__ = ["apply_overrides"]
+__all__ = ["apply_overrides", "pinned_articles"]
 
 
 def _pins(mapping: Mapping[str, Any]) -> dict[str, str]:
@@ -33,6 +33,11 @@ def _pins(mapping: Mapping[str, Any]) -> dict[str, str]:
             for member in members:
                 pins[member] = target
     return pins
+
+
+def pinned_articles(mapping: Mapping[str, Any]) -> list[str]:
+    """The articles a mapping pins or splits off (raises ValueError when it is malformed)."""
+    return list(_pins(mapping))
 
 
 def apply_overrides(state: StoryState, mapping: Mapping[str, Any]) -> list[str]:

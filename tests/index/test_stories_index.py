@@ -96,6 +96,11 @@ def test_kimreader_toml_splits_a_story_by_hand(corpus: Path):
         assert alone is not None and alone.members == ("t07-plus_7_3ecbplus",)
         rest = library.story_of("t07-plus_7_1ecbplus")
         assert rest is not None and set(rest.members) == set(SECOND_FIGHT) - {"t07-plus_7_3ecbplus"}
+    (corpus / "kimreader.toml").unlink()  # the hand correction withdrawn: at once
+    with Library.open(corpus) as library:
+        library.refresh()
+        whole = library.story_of("t07-plus_7_3ecbplus")
+        assert whole is not None and set(whole.members) == set(SECOND_FIGHT)
 
 
 def test_a_malformed_stories_table_is_a_warning_not_a_failure(corpus: Path):

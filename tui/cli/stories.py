@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.table import Table
 from rich.text import Text
 
 from search_index.stories import Story
+from search_index.story_index import story_json
 
 from ..plain import printable
 from .output import open_library, print_json, stderr, stdout
@@ -37,7 +37,7 @@ def stories_cmd(corpus: Path | None, as_json: bool) -> None:
     for warning in warnings:
         stderr.print(Text(printable(f"warning: {warning}"), style="yellow"))
     if as_json:
-        print_json([_story_json(s) for s in found])
+        print_json([story_json(s) for s in found])
         return
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("story", no_wrap=True, style="bold")
@@ -66,16 +66,3 @@ def _span(story: Story) -> str:
     if story.last is None or story.last == story.first:
         return story.first.isoformat()
     return f"{story.first.isoformat()} – {story.last.isoformat()}"
-
-
-def _story_json(story: Story) -> dict[str, Any]:
-    return {
-        "id": story.id,
-        "name": story.name,
-        "headline": story.headline,
-        "entities": list(story.entities),
-        "first": story.first.isoformat() if story.first else None,
-        "last": story.last.isoformat() if story.last else None,
-        "articles": list(story.members),
-        "outlets": list(story.outlets),
-    }
