@@ -89,3 +89,27 @@ def test_the_shell_completes_article_ids(seeds_copy: Path):
     ]
     assert complete(f"{corpus} compare 001 003") == ["003_8aed3a971675dfb7"]
     assert complete(f"{corpus} entities --source 004") == ["004_2da6d9f645c22fe2"]
+
+
+def test_list_prints_as_it_goes_and_its_chunks_line_up(monkeypatch):
+    # 10,000 rows laid out as one table meant seconds with nothing on screen: the list is
+    # printed a few rows at a time, every column's width fixed beforehand.
+    from tui.cli import output, reading
+
+    monkeypatch.setattr(reading, "LIST_CHUNK", 2)
+    prints: list[object] = []
+    real_print = output.stdout.print
+
+    def counted(*args: object, **kwargs: object) -> None:
+        prints.append(args[0] if args else None)
+        real_print(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output.stdout, "print", counted)
+    result = CliRunner().invoke(cli, ["list"], env={"COLUMNS": "120"}, catch_exceptions=False)
+    assert result.exit_code == 0
+    assert len(prints) == 3  # five seeds, two a chunk
+    lines = result.stdout.splitlines()
+    assert sum("title" in line for line in lines) == 1  # one header
+    separators = {tuple(i for i, c in enumerate(line) if c in "│┃") for line in lines[2:]}
+    assert len(separators) == 1  # every row's columns at the same place
+    assert all(f"00{n}_" in result.stdout for n in range(5))

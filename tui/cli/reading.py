@@ -62,11 +62,33 @@ def list_cmd(corpus: Path | None, as_json: bool) -> None:
         )
         for article in articles
     ]
-    table = Table(show_edge=False, pad_edge=False, expand=False)
-    for name, width in _list_columns(rows, stdout.width):
+    columns = _list_columns(rows, stdout.width)
+    others = sum(width for name, width in columns if name != "title")
+    gaps = 3 * (len(columns) - 1)  # " │ " between columns, none at the edges
+    longest_title = max((len(row[1]) for row in rows), default=len("title"))
+    title_width = max(dict(columns)["title"], min(longest_title, stdout.width - others - gaps))
+    shown = [name for name, _ in columns]
+    # Printed a chunk at a time with every column's width fixed beforehand, so the first rows
+    # show at once on a large corpus (laying out 10,000 rows as one table took seconds of
+    # silence) and the chunks line up as one table.
+    for start in range(0, max(len(rows), 1), LIST_CHUNK):
+        table = _list_table(columns, title_width, header=start == 0)
+        for row in rows[start : start + LIST_CHUNK]:
+            cells = dict(zip(LIST_COLUMNS, row, strict=True))
+            # Text(), never str: article text must not be read as Rich markup.
+            table.add_row(*(Text(cells[name]) for name in shown))
+        stdout.print(table)
+
+
+LIST_CHUNK = 200
+
+
+def _list_table(columns: list[tuple[str, int]], title_width: int, *, header: bool) -> Table:
+    table = Table(show_edge=False, pad_edge=False, expand=False, show_header=header)
+    for name, width in columns:
         if name == "title":
             # The rest of the line: titles are what the list is read for, so they wrap.
-            table.add_column(name, ratio=1, min_width=width, overflow="fold")
+            table.add_column(name, width=title_width, overflow="fold")
         else:
             # Ids and outlets come from file names and metadata and can be any length: one
             # of 250 characters took the whole width and left every title a letter wide.
@@ -77,15 +99,10 @@ def list_cmd(corpus: Path | None, as_json: bool) -> None:
                 justify=justify,
                 no_wrap=True,
                 overflow="ellipsis",
-                max_width=width,
+                width=width,
                 style="bold" if name == "id" else "",
             )
-    shown = [name for name, _ in _list_columns(rows, stdout.width)]
-    for row in rows:
-        cells = dict(zip(LIST_COLUMNS, row, strict=True))
-        # Text(), never str: article text must not be read as Rich markup.
-        table.add_row(*(Text(cells[name]) for name in shown))
-    stdout.print(table)
+    return table
 
 
 LIST_COLUMNS = ("id", "title", "outlet", "published", "words")
