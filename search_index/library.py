@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .corpus import check_corpus_dir
+from .corpus_entities import CorpusEntities
 from .ids import ArticleNotFound, resolve_id
 from .index import (
     IndexStore,
@@ -20,7 +21,6 @@ from .index import (
     info_from_entry,
 )
 from .models import (
-    NAME_TYPES,
     Article,
     ArticleInfo,
     Entity,
@@ -95,14 +95,11 @@ class Library:
     ) -> None:
         self.corpus_dir = corpus_dir
         self._store = store
-        self._entities: EntityTable | None = None
+        self._entities = CorpusEntities(store)
         self._claims: dict[str, list[Claim]] = {}
         # (query, limit, offset, index version) -> result
         self._results: OrderedDict[tuple[str, int, int, str], SearchResult] = OrderedDict()
         self._cache_lock = threading.Lock()
-        # The entity table takes seconds at 10,000 articles, and the app asks for it from more
-        # than one worker thread (the entity panel, a person: search): build it once.
-        self._entities_lock = threading.Lock()
         self._refresher = Refresher(corpus_dir, store, extractor, warnings)
         self._story_index: StoryIndex | None = None
         self._ids: list[str] | None = None
@@ -165,7 +162,7 @@ class Library:
         if result.recovered:
             self.clear_cache()
         if result.changed:
-            self._entities = None
+            self._entities.forget()
             self._claims = {}
         self.last_refresh = result
         return result
@@ -220,60 +217,18 @@ class Library:
     def entities(self) -> EntityTable:
         """The corpus's entities, merged across articles and spellings (cached until the
         index changes)."""
-        table = self._entities
-        if table is not None:
-            return table
-        with self._entities_lock:
-            if self._entities is None:
-                self._entities = self._load_or_merge_entities()
-            return self._entities
-
-    def _load_or_merge_entities(self) -> EntityTable:
-        from .entities.gazetteer import load_gazetteer
-        from .entities.merge import merge_entities
-        from .entities.saved_table import load_table, save_table, table_key
-
-        folder = self._store.folder
-        key = table_key(self._store.version())
-        table = load_table(folder, key) if folder is not None else None
-        if table is None:
-            gazetteer = load_gazetteer()
-
-            def usual_name(place_id: str) -> str | None:
-                names = gazetteer.names_of(place_id)  # the canonical name comes first
-                return names[0] if names else None
-
-            table = merge_entities(self._store.extractions(), usual_name)
-            if folder is not None:
-                save_table(folder, key, table)
-        return table
+        return self._entities.table()
 
     def annotated(self, wanted: str) -> AnnotatedArticle:
         """An article with every mention tied to its corpus entity."""
         article = self.article(wanted)
         extraction = self._store.extraction(article.id) or Extraction(())
-        nodes = [(m.type, m.key) for m in extraction.mentions]
-        # One article needs only its own entities: read them from the saved table when the
-        # whole table is not loaded yet (a second at scale, for `kimreader show`).
-        found = self._saved_entities_of(nodes) if self._entities is None else None
-        if found is None:
-            table = self.entities()
-            found = {(m.type, m.key): e for m in extraction.mentions if (e := table.entity_of(m))}
+        found = self._entities.of_extraction(extraction)
         mentions = []
         for mention in extraction.mentions:
             entity = found.get((mention.type, mention.key))
             mentions.append(EntityMention(mention, entity.name if entity else mention.text, entity))
         return AnnotatedArticle(article, tuple(mentions))
-
-    def _saved_entities_of(
-        self, nodes: list[tuple[str, str]]
-    ) -> dict[tuple[str, str], Entity] | None:
-        from .entities.saved_table import load_entities_of, table_key
-
-        folder = self._store.folder
-        if folder is None:
-            return None
-        return load_entities_of(folder, table_key(self._store.version()), nodes)
 
     # -- claims ----------------------------------------------------------------------------
 
@@ -398,7 +353,7 @@ class Library:
             return SearchResult(query, (), 0, error="nothing to search for")
         notices = list(prepared.notices)
         # The entity table is loaded only for a query that names an entity field.
-        members = {term: self._entity_members(*term) for term in entity_terms(prepared.text)}
+        members = {term: self._entities.members(*term) for term in entity_terms(prepared.text)}
         text = expand_entity_terms(prepared.text, members)
         try:
             outcome = self._store.search(text, limit=max(1, limit), offset=offset)
@@ -442,12 +397,6 @@ class Library:
             notice=_join(notices),
             offset=offset,
         )
-
-    def _entity_members(self, kind: str, name: str) -> list[tuple[str, str]]:
-        entity = self.entities().find(name, kind) or self.entities().find(name)
-        if entity is None:
-            return []
-        return [(t, k) for t, k in entity.members if t in NAME_TYPES]
 
     def contradicted(
         self, wanted: str, stop: Callable[[], bool] = lambda: False
