@@ -106,6 +106,9 @@ class Refresher:
             self._extractor = RuleExtractor()
         return self._extractor
 
+    def _extractor_when_needed(self) -> EntityExtractor:
+        return self.extractor
+
     def analysis_version(self) -> str:
         """Part of every file's fingerprint: a new extractor or claim reader re-reads them all."""
         # The default extractor's version is read without importing it: a refresh that finds
@@ -262,7 +265,10 @@ class Refresher:
         with self._store.writing(procs=procs) as session, _analysis_pool(procs) as pool:
             for article_id in work.duplicated:
                 session.delete(article_id)
-            analyse = partial(_analyse, overrides=discovery.overrides, extractor=self.extractor)
+            # Worker processes get the extractor itself (pickled); in this process it is made
+            # only when a file actually needs analysing.
+            extractor = self.extractor if pool else self._extractor_when_needed
+            analyse = partial(_analyse, overrides=discovery.overrides, extractor=extractor)
             analysed = pool.map(analyse, todo, chunksize=8) if pool else map(analyse, todo)
             for done, (source, (article, analysis)) in enumerate(
                 zip(todo, analysed, strict=True), start=1
@@ -294,15 +300,24 @@ class Refresher:
 
 
 def _analyse(
-    source: SourceFile, *, overrides: dict[str, Overrides], extractor: EntityExtractor
+    source: SourceFile,
+    *,
+    overrides: dict[str, Overrides],
+    extractor: EntityExtractor | Callable[[], EntityExtractor],
 ) -> tuple[Article | SkippedFile, tuple[Extraction, list[dict[str, object]]] | None]:
-    """Read and analyse one file: what a first build spreads over worker processes."""
-    from .claims.extract import extract_claims
-    from .claims.records import claim_to_record
+    """Read and analyse one file: what a first build spreads over worker processes.
 
+    ``extractor`` may be a function giving it: a refresh that only meets files it skips again
+    (a page with no article text, re-read each time in case it was fixed) must not pay for
+    importing the extractor and the claim readers."""
     article = read_article(source, overrides)
     if isinstance(article, SkippedFile):
         return article, None
+    from .claims.extract import extract_claims
+    from .claims.records import claim_to_record
+
+    if callable(extractor):
+        extractor = extractor()
     extraction = extractor.extract(article.text)
     claims = [claim_to_record(c) for c in extract_claims(article, extraction)]
     return article, (extraction, claims)

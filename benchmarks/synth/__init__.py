@@ -11,6 +11,9 @@ files under ``data/``; the modules hold the rules that combine them. From the bo
 - ``facts``, ``article``: one source's article (template values, then the writing).
 - ``corpus``: ``generate(out_dir, count, seed, words, workers)`` and the self-check.
 
+Imports the standard library only, never kimreader: the corpora it writes are input to the
+product, not made by it.
+
 Same seed, count and words give byte-identical files: every choice comes from
 ``random.Random`` seeded with a string (never ``hash()``), nothing reads the clock or the locale,
 and nothing iterates over a set. The command line is ``benchmarks/generate.py``.

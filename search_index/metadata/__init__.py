@@ -8,6 +8,9 @@ none when the reader compares sources, so a body sentence such as "Reuters said"
 
 All matching runs on ``fold(line)`` (same length as the line), so positions found there slice the
 original line and the body keeps the file's own characters.
+
+May import ``search_index.text``, ``models`` and ``calendar_words``; never the index, entities,
+claims, the library or any UI.
 """
 
 from .dates import parse_published

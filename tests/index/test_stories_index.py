@@ -11,26 +11,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import ROOT
+from support.story_corpus import FIRST_FIGHT, SECOND_FIGHT, story_corpus
 
 from search_index import story_index
 from search_index.library import Library, StoryNotFound
 from tui.cli import cli
 
-EXCERPTS = ROOT / "tests" / "corpora" / "stories"
-# t07-ecb: Klitschko beats Rahman (2008); t07-plus: Klitschko beats Thompson (2012).
-FIRST_FIGHT = ["t07-ecb_7_1ecb", "t07-ecb_7_2ecb"]
-SECOND_FIGHT = ["t07-plus_7_1ecbplus", "t07-plus_7_2ecbplus", "t07-plus_7_3ecbplus"]
-OTHERS = ["t01-ecb_1_1ecb", "t01-ecb_1_2ecb", "t01-ecb_1_3ecb"]
-
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name in [*FIRST_FIGHT, *SECOND_FIGHT, *OTHERS]:
-        shutil.copy(EXCERPTS / f"{name}.txt", folder / f"{name}.txt")
-    return folder
+    return story_corpus(tmp_path)
 
 
 def _groups(library: Library) -> set[frozenset[str]]:

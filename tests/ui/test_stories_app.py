@@ -5,31 +5,21 @@ type. Real excerpts: ECB+ reports of two different Klitschko title defences and 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from support import ROOT
 from support.pilot import settle, sources
+from support.story_corpus import SECOND_FIGHT, story_corpus
 from textual.widgets import Input, OptionList
 
 from tui.app import KimreaderApp
 from tui.screens.corpus import MatrixScreen, TimelineScreen
 from tui.screens.modals import SourcePicker
 
-EXCERPTS = ROOT / "tests" / "corpora" / "stories"
-FIRST_FIGHT = ["t07-ecb_7_1ecb", "t07-ecb_7_2ecb"]
-SECOND_FIGHT = ["t07-plus_7_1ecbplus", "t07-plus_7_2ecbplus", "t07-plus_7_3ecbplus"]
-OTHERS = ["t01-ecb_1_1ecb", "t01-ecb_1_2ecb", "t01-ecb_1_3ecb"]
-
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name in [*FIRST_FIGHT, *SECOND_FIGHT, *OTHERS]:
-        shutil.copy(EXCERPTS / f"{name}.txt", folder / f"{name}.txt")
-    return folder
+    return story_corpus(tmp_path)
 
 
 async def _open(app: KimreaderApp, pilot, article_id: str) -> None:

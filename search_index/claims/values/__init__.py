@@ -8,6 +8,9 @@ than 10,000" and "about 14,000" are both true of the same event, "about 11,000" 
 
 Nothing here knows about any story: only English number, unit, hedge and calendar words.
 Every public function returns ``None`` (or ``False``) for text it cannot read, never raises.
+
+May import ``search_index.text``, ``calendar_words`` and ``entities.lexicon`` (number words);
+nothing else of the project.
 """
 
 from .dates import parse_date
