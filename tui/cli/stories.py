@@ -40,11 +40,12 @@ def stories_cmd(corpus: Path | None, as_json: bool) -> None:
         print_json([story_json(s) for s in found])
         return
     table = Table(show_edge=False, pad_edge=False)
+    # The name is what the list is read for: it keeps the room, the outlets are cut.
     table.add_column("story", no_wrap=True, style="bold")
-    table.add_column("name", ratio=1)
+    table.add_column("name", ratio=1, min_width=30)
     table.add_column("dates", no_wrap=True)
-    table.add_column("articles", justify="right")
-    table.add_column("outlets")
+    table.add_column("articles", justify="right", min_width=8)
+    table.add_column("outlets", no_wrap=True, overflow="ellipsis", max_width=24)
     for story in found:
         outlets = list(story.outlets[:SHOWN_OUTLETS])
         if len(story.outlets) > SHOWN_OUTLETS:
