@@ -292,9 +292,10 @@ def sanity(corpus: Path = CORPUS) -> tuple[int, int, int]:
     """Every readable report of the dev corpus compared with itself, and checked alone:
     (reports, rows other than ``agree`` in the self-comparisons, internal contradictions).
     Both must be 0: a report never contradicts itself."""
+    from search_index.article_reader import read_article
     from search_index.claims.align import compare, internal_conflicts
     from search_index.claims.extract import extract_claims
-    from search_index.corpus import discover, read_article
+    from search_index.corpus import discover
     from search_index.entities.extract import RuleExtractor
     from search_index.models import Article
 

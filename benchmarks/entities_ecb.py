@@ -359,7 +359,8 @@ def small_gold() -> None:
     sys.path.insert(0, str(ROOT / "tests"))
     from support.entity_eval import ALL, GOLD_PATH, load_gold, score
 
-    from search_index.corpus import discover, read_article
+    from search_index.article_reader import read_article
+    from search_index.corpus import discover
     from search_index.models import Article
 
     extractor = RuleExtractor()

@@ -16,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from search_index.corpus import discover, read_article
+from search_index.article_reader import read_article
+from search_index.corpus import discover
 from search_index.entities.extract import RuleExtractor
 from search_index.index import IndexStore
 from search_index.models import Article

@@ -27,7 +27,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from search_index.corpus import discover, read_article
+from search_index.article_reader import read_article
+from search_index.corpus import discover
 from search_index.models import Article
 
 _TOKEN = re.compile(r"\w+")

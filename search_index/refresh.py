@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .analysis_versions import CLAIMS_VERSION, ENTITY_RULES_VERSION
+from .article_reader import CHANGED_WHILE_READ, read_article
 from .corpus import (
-    CHANGED_WHILE_READ,
     RACY_NS,
     Discovery,
     FileStamp,
     SourceFile,
     discover,
-    read_article,
 )
 from .file_stamps import load_stamps, save_stamps
 from .index import IndexUnavailable, LockBusy, SearchEngine, exit_with_parent

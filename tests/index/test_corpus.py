@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from search_index import corpus
-from search_index.corpus import CorpusError, decode, discover, read_article
+from search_index.article_reader import read_article
+from search_index.corpus import CorpusError, decode, discover
 from search_index.models import Article, SkippedFile
 
 STORY = "Flood waters rise in the valley\n\nRescuers said 12 people were missing on Monday.\n"

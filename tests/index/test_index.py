@@ -269,16 +269,18 @@ def test_a_catalog_written_for_another_version_of_the_index_is_not_used(seeds_co
 
 
 def _count_reads(monkeypatch) -> list[str]:
-    from search_index import corpus
+    from search_index import article_reader, corpus
 
     reads: list[str] = []
-    real = corpus._read_bytes
+    real = corpus.read_capped
 
     def counting(path, root):
         reads.append(path.name)
         return real(path, root)
 
-    monkeypatch.setattr(corpus, "_read_bytes", counting)
+    # Discovery reads (to fingerprint) and the reader reads (to index): both count.
+    monkeypatch.setattr(corpus, "read_capped", counting)
+    monkeypatch.setattr(article_reader, "read_capped", counting)
     return reads
 
 

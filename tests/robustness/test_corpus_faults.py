@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from search_index import refresh as refresh_module
-from search_index.corpus import LINK_OUTSIDE, discover, read_article
+from search_index.article_reader import read_article
+from search_index.corpus import LINK_OUTSIDE, discover
 from search_index.library import Library
 from search_index.models import SkippedFile
 

@@ -20,7 +20,8 @@ from support import ROOT
 from whoosh.filedb.filestore import FileStorage
 
 from search_index import refresh as refresh_module
-from search_index.corpus import discover, read_article
+from search_index.article_reader import read_article
+from search_index.corpus import discover
 from search_index.index.maintenance import WRITE_LOCK_NAME
 from search_index.library import Library
 from search_index.models import Article, SkippedFile

@@ -10,7 +10,8 @@ import pytest
 from support.web_files import STORY, article_html, mhtml, rss
 
 from search_index import corpus
-from search_index.corpus import discover, read_article
+from search_index.article_reader import read_article
+from search_index.corpus import discover
 from search_index.formats import feed as feed_module
 from search_index.formats import kinds
 from search_index.models import Article, SkippedFile

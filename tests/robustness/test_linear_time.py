@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from search_index.article_reader import read_article
 from search_index.claims.extract import extract_claims
 from search_index.claims.records import claim_from_record, claim_to_record
-from search_index.corpus import discover, read_article
+from search_index.corpus import discover
 from search_index.entities.extract import RuleExtractor
 from search_index.entities.values import find_dates, find_quantities
 from search_index.ids import assign_ids

@@ -5,7 +5,8 @@ import os
 from support.web_files import STORY, atom, json_feed, rss
 
 from search_index import corpus
-from search_index.corpus import discover, read_article
+from search_index.article_reader import read_article
+from search_index.corpus import discover
 from search_index.file_stamps import load_stamps, save_stamps
 from search_index.formats import feed as feed_module
 from search_index.library import Library

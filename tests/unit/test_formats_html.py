@@ -6,7 +6,8 @@ import shutil
 
 from support.web_files import HTML_PAGES, STORY, article_html
 
-from search_index.corpus import discover, read_article
+from search_index.article_reader import read_article
+from search_index.corpus import discover
 from search_index.formats.html import fragment_text
 from search_index.models import Article, SkippedFile
 

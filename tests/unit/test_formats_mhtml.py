@@ -3,7 +3,8 @@
 import pytest
 from support.web_files import STORY, article_html, mhtml
 
-from search_index.corpus import discover, read_article
+from search_index.article_reader import read_article
+from search_index.corpus import discover
 from search_index.formats.mhtml import html_part
 from search_index.formats.page import NotAnArticle
 from search_index.models import Article, SkippedFile
