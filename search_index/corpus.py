@@ -1,7 +1,8 @@
-"""Finding article files in a corpus folder and reading them into Articles.
+"""Finding article files in a corpus folder (a feed's items included) and fingerprinting them,
+so that a refresh reads only what changed; article_reader.py reads each one into an Article.
 
-Reading never writes anything into the corpus folder, and one bad file never stops the rest:
-each is returned as a SkippedFile with a reason a person can act on.
+Nothing here writes into the corpus folder, and one bad file never stops the rest: each is
+returned as a SkippedFile with a reason a person can act on.
 """
 
 from __future__ import annotations
