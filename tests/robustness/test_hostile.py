@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from support.pilot import reader, settle, sources
-from textual import events
+from textual import events, on
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.worker import Worker, WorkerState
@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState
 from search_index.corpus import MAX_ARTICLE_BYTES
 from tui.app import KimreaderApp
 from tui.cli import cli
+from tui.messages import WorkerFailed
 from tui.screens.compare import CompareScreen
 from tui.screens.main import SEARCH_DEBOUNCE, MainScreen
 from tui.screens.modals import HelpScreen
@@ -187,6 +188,12 @@ class WatchedApp(KimreaderApp):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         record_failure(self, event)
+
+    @on(WorkerFailed)
+    def _record_posted_failure(self, event: WorkerFailed) -> None:
+        # Workers of widgets and screens post WorkerFailed upward (Worker.StateChanged does
+        # not bubble): record those too, so any failing worker fails these tests.
+        self.worker_errors.append(f"{event.job}: {event.error!r}")
 
 
 def record_failure(app: object, event: Worker.StateChanged) -> None:
@@ -630,3 +637,13 @@ async def test_a_thousand_random_keys():
         await settle(app, pilot)
         assert reader(app).view.article.id != first
         assert app.is_running
+
+
+async def test_the_watch_records_a_failure_a_widget_posts():
+    """The watch itself: a worker failure posted from a widget (as every screen and widget
+    worker does) is recorded, so the hostile-input tests above would fail on one."""
+    app = WatchedApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.main.post_message(WorkerFailed("mentions", ValueError("boom")))
+        await pilot.pause()
+        assert app.worker_errors == ["mentions: ValueError('boom')"]
