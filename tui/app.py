@@ -382,7 +382,15 @@ class KimreaderApp(App[None]):
         """The loading state of a corpus view being built: said on the main screen's status
         line (None: done). The app may have quit meanwhile."""
         if self.screen_stack:
-            self.main.update_status(doing)
+            self.main.building = doing is not None
+            self.main.update_status(f"{doing} (esc cancels)" if doing else None)
+
+    @on(messages.CancelCorpusView)
+    def _cancel_corpus_view(self) -> None:
+        # The worker stops waiting; the thread it started finishes unseen (it only reads).
+        self.workers.cancel_group(self, "corpus-view")
+        self._busy(None)
+        self.notify("Cancelled.", timeout=2)
 
     def open_sentence(self, article_id: str, start: int, end: int) -> None:
         """Back to the main screen with one sentence of one article in view."""

@@ -21,6 +21,7 @@ from search_index.versions import Version
 
 __all__ = [
     "ArticleGone",
+    "CancelCorpusView",
     "CompareRequested",
     "ComparisonMade",
     "ConflictsFound",
@@ -79,6 +80,11 @@ class ShowMatrix(Message):
 @dataclass
 class ShowTimeline(Message):
     """Open the timeline of dated events."""
+
+
+@dataclass
+class CancelCorpusView(Message):
+    """esc while a corpus view (diff, matrix, timeline) is being built: stop waiting for it."""
 
 
 # -- worker results --------------------------------------------------------------------------

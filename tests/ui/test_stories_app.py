@@ -74,3 +74,38 @@ async def test_the_picker_offers_the_story_first_and_filters_as_you_type(corpus:
         await settle(app, pilot)
         comparison = app.screen.comparison  # type: ignore[attr-defined]
         assert {comparison.a.id, comparison.b.id} == {"t07-plus_7_2ecbplus", "t01-ecb_1_3ecb"}
+
+
+async def test_esc_stops_waiting_for_a_matrix_being_built(monkeypatch):
+    """A corpus-wide view can take minutes on a large corpus: the status says it is coming and
+    that esc cancels, and esc gives the main screen back at once."""
+    import asyncio
+
+    from tui import app as app_module
+    from tui.screens.corpus import MatrixScreen as Matrix
+
+    started = asyncio.Event()
+
+    async def never_done(library, article_id=None):
+        started.set()
+        await asyncio.Event().wait()  # a matrix that takes forever
+
+    real = app_module.build_matrix
+    monkeypatch.setattr(app_module, "build_matrix", never_done)
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("M")
+        await started.wait()
+        await pilot.pause()
+        status = str(app.main.status.content)
+        assert "claim matrix" in status and "esc cancels" in status
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not any(w.group == "corpus-view" and w.is_running for w in app.workers)
+        assert "esc cancels" not in str(app.main.status.content)
+        assert app.screen is app.main
+        monkeypatch.setattr(app_module, "build_matrix", real)
+        await pilot.press("M")  # and the next M builds it as usual
+        await settle(app, pilot)
+        assert isinstance(app.screen, Matrix)

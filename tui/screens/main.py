@@ -24,6 +24,7 @@ from search_index.models import Article, ArticleInfo, Entity, Hit
 from ..background import in_daemon_thread
 from ..messages import (
     ArticleGone,
+    CancelCorpusView,
     CompareRequested,
     ConflictsFound,
     MainReady,
@@ -69,6 +70,8 @@ class MainScreen(SearchingScreen):
         self.session = Session()
         self.entity_filter: Entity | None = None
         self.current: Article | None = None
+        # A corpus view (diff, matrix, timeline) is being built: set by the App, read by esc.
+        self.building = False
         self.conflict_index: int | None = None
         self.conflict_spans: list[ConflictSpan] = []
         # The catalog by id, for the list it was made from: rebuilt when the session's list changes.
@@ -338,6 +341,9 @@ class MainScreen(SearchingScreen):
         self.post_message(ShowTimeline())
 
     def action_clear(self) -> None:
+        if self.building:  # esc first stops the corpus view being built (the status says so)
+            self.post_message(CancelCorpusView())
+            return
         search = self.search_box
         if search.display:
             search.value = ""

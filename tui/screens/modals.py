@@ -27,7 +27,7 @@ KEYS = [
             ("tab / shift+tab", "next / previous pane"),
             ("q", "back (quits on the main screen)"),
             ("ctrl+q", "quit"),
-            ("esc", "clear the search or filter, close a panel"),
+            ("esc", "stop a view being built; clear the search or filter, close a panel"),
         ],
     ),
     (
