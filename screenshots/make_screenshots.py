@@ -70,7 +70,10 @@ async def diff_view(app, pilot) -> None:
     await pilot.press("f", "f")  # hide agreements: conflicts and what only one side says
 
 
-async def matrix_view(app, pilot) -> None:
+async def overview_view(app, pilot) -> None:
+    sources = app.main.query_one("#sources", OptionList)
+    sources.highlighted = 2  # the open article's story is the one shown
+    await _settle(app, pilot)
     await pilot.press("M")
 
 
@@ -83,7 +86,7 @@ async def run() -> None:
             ("search", search_view),
             ("entities", entity_view),
             ("claim-diff", diff_view),
-            ("claim-matrix", matrix_view),
+            ("story-overview", overview_view),
         ):
             await _shoot(name, steps)
 

@@ -25,15 +25,16 @@ from search_index.models import ArticleInfo
 from search_index.state import Forgotten, ReadingState, StateStore
 
 from . import messages
-from .corpus_views import build_matrix, build_timeline, compare_first
+from .corpus_views import build_overview, build_timeline, compare_first
 from .file_report import skipped_summary
 from .notes import forward_failure, gone_notes, report_failure
 from .palette import kimreader_commands
 from .render import printable
 from .screens.compare import CompareScreen
-from .screens.corpus import MatrixScreen, TimelineScreen
+from .screens.corpus import TimelineScreen
 from .screens.main import MainScreen
 from .screens.modals import HelpScreen, SourcePicker
+from .screens.overview import OverviewScreen
 from .session import Session
 from .startup import StartupSteps, open_corpus
 
@@ -268,9 +269,9 @@ class KimreaderApp(App[None]):
     def _compare_requested(self, event: messages.CompareRequested) -> None:
         self.compare_with(event.article_id)
 
-    @on(messages.ShowMatrix)
-    def _matrix_wanted(self) -> None:
-        self.show_matrix()
+    @on(messages.ShowOverview)
+    def _overview_wanted(self) -> None:
+        self.show_overview()
 
     @on(messages.ShowTimeline)
     def _timeline_wanted(self) -> None:
@@ -280,7 +281,7 @@ class KimreaderApp(App[None]):
     def _open_article(self, event: messages.OpenArticle) -> None:
         self.open_sentence(event.article_id, event.start, event.end)
 
-    # The claim diff, the matrix and the timeline take seconds on a large corpus: built off the
+    # The claim diff, the overview and the timeline take seconds on a large corpus: built off the
     # UI thread (corpus_views.py) while the status line says what is coming; the screen opens
     # when its result message arrives.
 
@@ -335,24 +336,24 @@ class KimreaderApp(App[None]):
             self.push_screen(CompareScreen(event.comparison, self.library))
 
     @work(exclusive=True, group="corpus-view", exit_on_error=False)
-    async def show_matrix(self) -> None:
+    async def show_overview(self) -> None:
         library = self.library
         if library is None:
             return
-        self._busy("building the claim matrix…")
+        self._busy("building the story overview…")
         try:
-            built = await build_matrix(library, self._open_id())
+            built = await build_overview(library, self._open_id())
         except ArticleNotFound:
             # Only while the start-up refresh removes files: the ids were read just before.
-            self.notify("The corpus changed while the matrix was built; try again.")
+            self.notify("The corpus changed while the overview was built; try again.")
             return
         finally:
             self._busy(None)
         self.post_message(built)
 
-    @on(messages.MatrixBuilt)
-    def _matrix_built(self, event: messages.MatrixBuilt) -> None:
-        self.push_screen(MatrixScreen(event.subjects, event.ids, event.story))
+    @on(messages.OverviewBuilt)
+    def _overview_built(self, event: messages.OverviewBuilt) -> None:
+        self.push_screen(OverviewScreen(event.overview))
 
     @work(exclusive=True, group="corpus-view", exit_on_error=False)
     async def show_timeline(self) -> None:
@@ -374,7 +375,7 @@ class KimreaderApp(App[None]):
         self.push_screen(TimelineScreen(event.events, event.story))
 
     def _open_id(self) -> str | None:
-        """The article open in the reader: the matrix and timeline show its story."""
+        """The article open in the reader: the overview and timeline show its story."""
         current = self.main.current
         return current.id if current is not None else None
 
@@ -404,7 +405,7 @@ class KimreaderApp(App[None]):
         yield from kimreader_commands(
             self.main,
             self.articles,
-            show_matrix=self.show_matrix,
+            show_overview=self.show_overview,
             show_timeline=self.show_timeline,
             show_help=self.action_help,
             compare_with=self.compare_with,

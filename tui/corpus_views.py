@@ -1,5 +1,5 @@
-"""The corpus-wide views built off the UI thread: the claim diff of two sources, the claim
-matrix and the timeline, each answered as the message the App routes to open its screen.
+"""The corpus-wide views built off the UI thread: the claim diff of two sources, a story's
+overview and the timeline, each answered as the message the App routes to open its screen.
 
 They read every claim of the articles they cover: on a large corpus or long articles that
 takes seconds, so each runs in a daemon thread (they only read, and quitting need not wait
@@ -16,9 +16,9 @@ from search_index.library import Library
 from search_index.stories import Story
 
 from .background import in_daemon_thread
-from .messages import MatrixBuilt, TimelineBuilt
+from .messages import OverviewBuilt, TimelineBuilt
 
-__all__ = ["build_matrix", "build_timeline", "compare_first"]
+__all__ = ["build_overview", "build_timeline", "compare_first"]
 
 
 async def compare_first(
@@ -31,23 +31,21 @@ async def compare_first(
     )
 
 
-async def build_matrix(library: Library, article_id: str | None = None) -> MatrixBuilt:
+async def build_overview(library: Library, article_id: str | None = None) -> OverviewBuilt:
     """The subjects two or more sources give, over the story of ``article_id`` (the corpus when
     it has none, or when no article is open). Raises ArticleNotFound when the corpus changed
     while it was built (only while the start-up refresh removes files)."""
 
-    def build(_: threading.Event) -> MatrixBuilt:
+    def build(_: threading.Event) -> OverviewBuilt:
         story = _story(library, article_id)
-        story_id = story.id if story else None
-        subjects = [s for s in library.claim_matrix(story_id) if len(s.sources) > 1]
-        return MatrixBuilt(subjects, library.articles_in(story_id), story.name if story else None)
+        return OverviewBuilt(library.story_overview(story.id if story else None))
 
-    return await in_daemon_thread(build, name="matrix")
+    return await in_daemon_thread(build, name="overview")
 
 
 async def build_timeline(library: Library, article_id: str | None = None) -> TimelineBuilt:
     """Dated events from the sources of ``article_id``'s story (or the corpus). Raises
-    ArticleNotFound as ``build_matrix`` does."""
+    ArticleNotFound as ``build_overview`` does."""
 
     def build(_: threading.Event) -> TimelineBuilt:
         story = _story(library, article_id)

@@ -14,9 +14,10 @@ from textual.message import Message
 
 from search_index.claims.align import Comparison
 from search_index.claims.extract import Claim
-from search_index.claims.matrix import Subject, TimelineEvent
+from search_index.claims.matrix import TimelineEvent
 from search_index.library import Library, RefreshResult
 from search_index.models import Mention, SearchResult
+from search_index.story_overview import StoryOverview
 from search_index.versions import Version
 
 __all__ = [
@@ -28,12 +29,12 @@ __all__ = [
     "CorpusFailed",
     "CorpusLoaded",
     "MainReady",
-    "MatrixBuilt",
     "MentionsRead",
     "OpenArticle",
+    "OverviewBuilt",
     "PageFound",
     "SearchDone",
-    "ShowMatrix",
+    "ShowOverview",
     "ShowTimeline",
     "TimelineBuilt",
     "WorkerFailed",
@@ -73,8 +74,8 @@ class CompareRequested(Message):
 
 
 @dataclass
-class ShowMatrix(Message):
-    """Open the claim matrix of the corpus."""
+class ShowOverview(Message):
+    """Open the overview of the open article's story."""
 
 
 @dataclass
@@ -84,7 +85,7 @@ class ShowTimeline(Message):
 
 @dataclass
 class CancelCorpusView(Message):
-    """esc while a corpus view (diff, matrix, timeline) is being built: stop waiting for it."""
+    """esc while a corpus view (diff, overview, timeline) is being built: stop waiting for it."""
 
 
 # -- worker results --------------------------------------------------------------------------
@@ -108,13 +109,10 @@ class CorpusFailed(Message):
 
 
 @dataclass
-class MatrixBuilt(Message):
-    """The claim matrix: subjects two or more sources give, over the ids of one story (named)
-    or of the whole corpus (``story`` None)."""
+class OverviewBuilt(Message):
+    """A story's overview (the whole corpus's when the open article has no story)."""
 
-    subjects: list[Subject]
-    ids: list[str]
-    story: str | None = None
+    overview: StoryOverview
 
 
 @dataclass

@@ -24,7 +24,7 @@ def kimreader_commands(
     main: MainScreen,
     articles: Sequence[ArticleInfo],
     *,
-    show_matrix: Callable[[], object],
+    show_overview: Callable[[], object],
     show_timeline: Callable[[], object],
     show_help: Callable[[], object],
     compare_with: Callable[[str], object],
@@ -32,7 +32,11 @@ def kimreader_commands(
     """The palette's kimreader commands, for the main screen and the articles listed."""
     yield SystemCommand("Search", "Search the corpus (/)", main.action_start_search)
     yield SystemCommand("Entity panel", "Toggle the entity panel (e)", main.action_toggle_entities)
-    yield SystemCommand("Claim matrix", "Subjects by sources, conflicts flagged (M)", show_matrix)
+    yield SystemCommand(
+        "Story overview",
+        "Facts by sources, the consensus, who differs and who reported first (M)",
+        show_overview,
+    )
     yield SystemCommand("Timeline", "Dated events from every source (t)", show_timeline)
     yield SystemCommand("Help", "Keys and what they do (?)", show_help)
     if main.current is not None:

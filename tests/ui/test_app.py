@@ -17,8 +17,9 @@ from textual.worker import WorkerFailed
 from tui.app import KimreaderApp
 from tui.render import wrap_ranges
 from tui.screens.compare import CompareScreen, DiffRow
-from tui.screens.corpus import MatrixScreen, TimelineScreen
+from tui.screens.corpus import TimelineScreen
 from tui.screens.modals import HelpScreen, SourcePicker
+from tui.screens.overview import OverviewScreen
 from tui.widgets.long_text import LongText
 
 
@@ -163,7 +164,7 @@ async def test_reader_marks_sentences_other_sources_contradict():
         assert "other sources say" in status(app)
 
 
-async def test_help_matrix_and_timeline_screens():
+async def test_help_overview_and_timeline_screens():
     app = KimreaderApp(remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -171,9 +172,9 @@ async def test_help_matrix_and_timeline_screens():
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await pilot.press("M")
-        await settle(app, pilot)  # the matrix is built in a worker
-        assert isinstance(app.screen, MatrixScreen)
-        assert app.screen.subjects
+        await settle(app, pilot)  # the overview is built in a worker
+        assert isinstance(app.screen, OverviewScreen)
+        assert app.screen.facts
         await pilot.press("q")
         await pilot.press("t")
         await settle(app, pilot)
@@ -243,7 +244,7 @@ async def test_light_theme_and_the_command_palette():
         await pilot.pause()
         assert "Sources" in app.export_screenshot()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Claim matrix" in titles and "Search" in titles
+        assert "Story overview" in titles and "Search" in titles
         assert any(t.startswith("Open: North Korea unveils") for t in titles)
         await pilot.press("ctrl+p")
         await pilot.pause()

@@ -1,4 +1,4 @@
-"""The app on a folder of several stories (issue 18): the matrix and timeline show the open
+"""The app on a folder of several stories (issue 18): the overview and timeline show the open
 article's story, and the compare picker offers that story's sources first and filters as you
 type. Real excerpts: ECB+ reports of two different Klitschko title defences and another story
 (tests/corpora/stories/README.md)."""
@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from support.pilot import settle, sources
 from support.story_corpus import SECOND_FIGHT, story_corpus
-from textual.widgets import Input, OptionList
+from textual.widgets import DataTable, Input, OptionList
 
 from tui.app import KimreaderApp
-from tui.screens.corpus import MatrixScreen, TimelineScreen
+from tui.screens.corpus import TimelineScreen
 from tui.screens.modals import SourcePicker
+from tui.screens.overview import OverviewScreen
 
 
 @pytest.fixture
@@ -32,16 +33,17 @@ async def _open(app: KimreaderApp, pilot, article_id: str) -> None:
     assert app.main.current is not None and app.main.current.id == article_id
 
 
-async def test_matrix_and_timeline_show_the_open_articles_story(corpus: Path):
+async def test_overview_and_timeline_show_the_open_articles_story(corpus: Path):
     app = KimreaderApp(corpus, remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await _open(app, pilot, "t07-plus_7_2ecbplus")
         await pilot.press("M")
         await settle(app, pilot)
-        assert isinstance(app.screen, MatrixScreen)
-        assert sorted(app.screen.ids) == sorted(SECOND_FIGHT)
-        assert app.screen.story and "Klitschko" in app.screen.story
+        assert isinstance(app.screen, OverviewScreen)
+        shown = [s.article_id for s in app.screen.overview.sources]
+        assert sorted(shown) == sorted(SECOND_FIGHT)
+        assert "Klitschko" in app.screen.overview.name
         await pilot.press("q")
         await pilot.press("t")
         await settle(app, pilot)
@@ -76,22 +78,21 @@ async def test_the_picker_offers_the_story_first_and_filters_as_you_type(corpus:
         assert {comparison.a.id, comparison.b.id} == {"t07-plus_7_2ecbplus", "t01-ecb_1_3ecb"}
 
 
-async def test_esc_stops_waiting_for_a_matrix_being_built(monkeypatch):
+async def test_esc_stops_waiting_for_an_overview_being_built(monkeypatch):
     """A corpus-wide view can take minutes on a large corpus: the status says it is coming and
     that esc cancels, and esc gives the main screen back at once."""
     import asyncio
 
     from tui import app as app_module
-    from tui.screens.corpus import MatrixScreen as Matrix
 
     started = asyncio.Event()
 
     async def never_done(library, article_id=None):
         started.set()
-        await asyncio.Event().wait()  # a matrix that takes forever
+        await asyncio.Event().wait()  # an overview that takes forever
 
-    real = app_module.build_matrix
-    monkeypatch.setattr(app_module, "build_matrix", never_done)
+    real = app_module.build_overview
+    monkeypatch.setattr(app_module, "build_overview", never_done)
     app = KimreaderApp(remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -99,13 +100,40 @@ async def test_esc_stops_waiting_for_a_matrix_being_built(monkeypatch):
         await started.wait()
         await pilot.pause()
         status = str(app.main.status.content)
-        assert "claim matrix" in status and "esc cancels" in status
+        assert "story overview" in status and "esc cancels" in status
         await pilot.press("escape")
         await pilot.pause()
         assert not any(w.group == "corpus-view" and w.is_running for w in app.workers)
         assert "esc cancels" not in str(app.main.status.content)
         assert app.screen is app.main
-        monkeypatch.setattr(app_module, "build_matrix", real)
+        monkeypatch.setattr(app_module, "build_overview", real)
         await pilot.press("M")  # and the next M builds it as usual
         await settle(app, pilot)
-        assert isinstance(app.screen, Matrix)
+        assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_overview_keys_show_all_facts_and_open_a_value(corpus: Path):
+    app = KimreaderApp(corpus, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await _open(app, pilot, "t07-plus_7_2ecbplus")
+        await pilot.press("M")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        shared = len(screen.facts)
+        await pilot.press("a")  # every fact, also those one source alone gives
+        assert len(screen.facts) == len(screen.overview.facts) > shared
+        table = screen.query_one("#overview-facts", DataTable)
+        assert table.row_count == len(screen.facts)
+        # The first cell that holds a value: enter opens that article at its sentence.
+        row, fact = 0, screen.facts[0]
+        column = next(
+            n for n, s in enumerate(screen.overview.sources) if s.article_id in fact.cells
+        )
+        table.move_cursor(row=row, column=column + 2)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is app.main
+        claim = fact.cells[screen.overview.sources[column].article_id][0]
+        assert app.main.current is not None and app.main.current.id == claim.article_id

@@ -1,4 +1,5 @@
-"""``kimreader compare``, ``claims`` and ``timeline``: the claim diff, matrix and timeline."""
+"""``kimreader compare``, ``overview``, ``claims`` and ``timeline``: the claim diff, a story's
+overview, the claim matrix and the timeline."""
 
 from __future__ import annotations
 
@@ -50,6 +51,41 @@ def compare_cmd(
         sys.stdout.write(comparison_markdown(comparison))
     else:
         print_comparison(comparison, stdout)
+
+
+@click.command("overview")
+@click.argument("wanted", metavar="[STORY]", required=False, shell_complete=complete_article_id)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--markdown", "as_markdown", is_flag=True, help="Print Markdown tables.")
+@click.option("--all", "show_all", is_flag=True, help="Include facts only one source gives.")
+@click.pass_obj
+def overview_cmd(
+    corpus: Path | None, wanted: str | None, as_json: bool, as_markdown: bool, show_all: bool
+) -> None:
+    """A story's overview: every fact its sources give, each source's value as written, the
+    consensus, and which sources differ, report alone, or reported first. STORY is a story id
+    from `kimreader stories` or an article id (its story); without it, every story that has
+    two or more sources, one after the other."""
+    from ..overview_views import overview_json, overview_markdown, print_overview
+
+    _one_format(as_json, as_markdown)
+    with open_library(corpus) as library:
+        if wanted is not None:
+            story_ids: list[str | None] = [_story_id(library, wanted)]
+        else:
+            story_ids = [s.id for s in library.stories() if len(s.members) > 1] or [None]
+        found = []
+        for story_id in story_ids:
+            overview = library.story_overview(story_id)
+            if as_json:
+                found.append(overview_json(overview))
+            elif as_markdown:
+                sys.stdout.write(overview_markdown(overview, show_all) + "\n")
+            else:
+                print_overview(overview, stdout, show_all)
+                stdout.print()
+    if as_json:
+        print_json(found[0] if wanted is not None else found)
 
 
 @click.command("claims")

@@ -12,6 +12,7 @@ COMMANDS: dict[str, str] = {
     "entities": "tui.cli.reading:entities_cmd",
     "show": "tui.cli.reading:show_cmd",
     "compare": "tui.cli.analysis:compare_cmd",
+    "overview": "tui.cli.analysis:overview_cmd",
     "claims": "tui.cli.analysis:claims_cmd",
     "timeline": "tui.cli.analysis:timeline_cmd",
     "index": "tui.cli.upkeep:index_cmd",

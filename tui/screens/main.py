@@ -29,7 +29,7 @@ from ..messages import (
     ConflictsFound,
     MainReady,
     MentionsRead,
-    ShowMatrix,
+    ShowOverview,
     ShowTimeline,
 )
 from ..notes import forward_failure
@@ -56,7 +56,7 @@ class MainScreen(SearchingScreen):
         Binding("e", "toggle_entities", "Entities", id="entities"),
         Binding("m", "mark", "Mark", id="mark"),
         Binding("c", "compare", "Compare", id="compare"),
-        Binding("M", "matrix", "Matrix", id="matrix"),
+        Binding("M", "overview", "Overview", id="overview"),
         Binding("t", "timeline", "Timeline", id="timeline"),
         Binding("right_square_bracket", "next_conflict", "Next conflict", show=False),
         Binding("left_square_bracket", "previous_conflict", "Prev conflict", show=False),
@@ -70,7 +70,7 @@ class MainScreen(SearchingScreen):
         self.session = Session()
         self.entity_filter: Entity | None = None
         self.current: Article | None = None
-        # A corpus view (diff, matrix, timeline) is being built: set by the App, read by esc.
+        # A corpus view (diff, overview, timeline) is being built: set by the App, read by esc.
         self.building = False
         self.conflict_index: int | None = None
         self.conflict_spans: list[ConflictSpan] = []
@@ -334,8 +334,8 @@ class MainScreen(SearchingScreen):
             return
         self.post_message(CompareRequested(self.current.id))
 
-    def action_matrix(self) -> None:
-        self.post_message(ShowMatrix())
+    def action_overview(self) -> None:
+        self.post_message(ShowOverview())
 
     def action_timeline(self) -> None:
         self.post_message(ShowTimeline())

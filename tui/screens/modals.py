@@ -43,7 +43,7 @@ KEYS = [
             ("e", "entity panel: choose one to filter sources and highlight it"),
             ("m", "mark the source for comparing"),
             ("c", "compare with the marked source, or pick one"),
-            ("M", "claim matrix of the corpus"),
+            ("M", "overview of the open article's story: facts by sources, consensus, outliers"),
             ("t", "timeline of dated events"),
         ],
     ),

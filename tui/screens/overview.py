@@ -1,0 +1,165 @@
+"""A story's overview: how each source stands, and every fact by source with the consensus."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Console
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from search_index.story_overview import Fact, StoryOverview
+
+from ..messages import OpenArticle
+from ..overview_views import (
+    LEGEND,
+    STANCE_MARKS,
+    cell_text,
+    fact_label,
+    published_text,
+    shared_facts,
+    source_notes,
+)
+from ..render import printable
+
+# Fixed leading columns of the facts table: the fact and the consensus.
+_LEADING = 2
+_FACT_WIDTH = 20
+_CONSENSUS_WIDTH = 18
+# A value is shown as written, wrapped; past this many lines the rest is one enter away.
+_MAX_LINES = 3
+
+
+def _wrapped(text: Text, width: int) -> Text:
+    """``text`` folded onto at most _MAX_LINES lines of ``width`` (DataTable cells do not wrap)."""
+    lines = text.wrap(_CONSOLE, width)
+    if len(lines) > _MAX_LINES:
+        lines = lines[:_MAX_LINES]
+        lines[-1].truncate(width - 1)
+        lines[-1].append("…")
+    return Text("\n").join(lines)
+
+
+_CONSOLE = Console(width=200, color_system=None)
+
+
+class OverviewScreen(Screen[None]):
+    """Sources by how they stand, then facts by sources; enter opens the highlighted value in
+    its article, ``a`` shows or hides the facts only one source gives."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q,escape", "app.pop_screen", "Back"),
+        Binding("enter", "open_cell", "Open", show=True),
+        Binding("a", "toggle_all", "All facts", show=True),
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+    ]
+
+    def __init__(self, overview: StoryOverview) -> None:
+        super().__init__()
+        self.overview = overview
+        self.show_all = False
+        self.facts: list[Fact] = shared_facts(overview, False)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="overview-title")
+        yield DataTable(id="overview-sources", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="overview-facts", cursor_type="cell", zebra_stripes=True)
+        yield Static(Content(LEGEND), id="overview-legend")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        sources = self.query_one("#overview-sources", DataTable)
+        for label in ("source", "published", "agrees", "differs", "alone", ""):
+            sources.add_column(label, key=label or "notes")
+        for source in self.overview.sources:
+            sources.add_row(
+                # rich Text, not str: a str cell would be read as markup.
+                Text(printable(source.outlet)),
+                Text(published_text(source)),
+                Text(str(source.agrees)),
+                Text(str(source.differs), style="bold red" if source.differs else ""),
+                Text(str(source.alone)),
+                Text(source_notes(source), style="bold"),
+                key=source.article_id,
+            )
+        self._fill_facts()
+
+    def _fill_facts(self) -> None:
+        overview = self.overview
+        title = overview.name or "the whole corpus"
+        self.query_one("#overview-title", Static).update(
+            Content.assemble(
+                "Story overview: ",
+                (printable(title), "bold"),
+                f" · {len(overview.sources)} sources, {len(self.facts)} facts "
+                + ("in all" if self.show_all else "given by two or more")
+                + f", {overview.conflicts} with differing values",
+            )
+        )
+        table = self.query_one("#overview-facts", DataTable)
+        table.clear(columns=True)
+        table.add_column("fact", key="fact", width=_FACT_WIDTH)
+        table.add_column("consensus", key="consensus", width=_CONSENSUS_WIDTH)
+        room = self.size.width - _FACT_WIDTH - _CONSENSUS_WIDTH - 6
+        width = max(10, min(28, room // max(1, len(overview.sources)) - 2))
+        for source in overview.sources:
+            table.add_column(
+                Text(printable(source.outlet[:width])), key=source.article_id, width=width
+            )
+        for index, fact in enumerate(self.facts):
+            cells = [
+                _wrapped(fact_label(fact), _FACT_WIDTH),
+                _wrapped(Text(printable(fact.consensus_value or "—")), _CONSENSUS_WIDTH),
+            ]
+            for source in overview.sources:
+                stance = fact.stances.get(source.article_id)
+                style = STANCE_MARKS[stance][2] if stance else "dim"
+                text = Text(printable(cell_text(fact, source.article_id)), style=style)
+                cells.append(_wrapped(text, width))
+            height = max(len(c.plain.splitlines()) for c in cells)
+            table.add_row(*cells, key=str(index), height=height)
+        if not self.facts:
+            self.notify("No fact is given by two or more sources: a shows every fact.")
+        table.focus()
+
+    def action_toggle_all(self) -> None:
+        self.show_all = not self.show_all
+        self.facts = shared_facts(self.overview, self.show_all)
+        self._fill_facts()
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#overview-facts", DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#overview-facts", DataTable).action_cursor_up()
+
+    # The tables take enter themselves (DataTable's select_cursor): their selection events
+    # are what opens a value; the screen's enter binding only names the key in the footer.
+    @on(DataTable.RowSelected, "#overview-sources")
+    def _source_selected(self, event: DataTable.RowSelected) -> None:
+        row = event.cursor_row
+        if 0 <= row < len(self.overview.sources):  # a source: its article, from the top
+            self.post_message(OpenArticle(self.overview.sources[row].article_id, 0, 0))
+
+    @on(DataTable.CellSelected, "#overview-facts")
+    def _cell_selected(self, event: DataTable.CellSelected) -> None:
+        self._open(event.coordinate.row, event.coordinate.column)
+
+    def action_open_cell(self) -> None:
+        table = self.query_one("#overview-facts", DataTable)
+        self._open(*table.cursor_coordinate)
+
+    def _open(self, row: int, column: int) -> None:
+        if row >= len(self.facts) or column < _LEADING:
+            return
+        source = self.overview.sources[column - _LEADING]
+        claims = self.facts[row].cells.get(source.article_id, ())
+        if claims:
+            claim = claims[0]
+            self.post_message(OpenArticle(claim.article_id, claim.start, claim.end))
