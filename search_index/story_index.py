@@ -97,6 +97,11 @@ class StoryIndex:
                 self._for_version = version
             return self._stories
 
+    def saved(self) -> bool:
+        """Whether stories were worked out for this index before (then ``stories`` reads them
+        back, or brings them up to date article by article, instead of clustering afresh)."""
+        return self._folder is not None and (self._folder / SUMMARY_NAME).is_file()
+
     def known(self) -> list[Story] | None:
         """The stories if they are already worked out for the index as it is, else None: for
         callers that must not wait (the app's source picker)."""

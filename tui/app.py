@@ -202,6 +202,8 @@ class KimreaderApp(App[None]):
                 else "This corpus has no readable articles."
             )
             return
+        if refresh.report.changed:
+            self.session.stories = None  # worked out again below, for the corpus as it is
         if refresh.report.changed or not had_articles or current_gone:
             # The state holds only present articles now: no gone one is selected again.
             last = self.main.current.id if self.main.current else self.state.last_article
@@ -209,6 +211,8 @@ class KimreaderApp(App[None]):
             if not had_articles:
                 self.main.sources.focus()
         self.main.update_status(None)
+        if self._loaded:
+            self.main.load_stories(asked=False)
 
     def _show_articles(self, library: Library, articles: list[ArticleInfo]) -> None:
         """Show what is indexed so far (the library is safe to read while it is updated)."""

@@ -17,6 +17,7 @@ from search_index.claims.extract import Claim
 from search_index.claims.matrix import TimelineEvent
 from search_index.library import Library, RefreshResult
 from search_index.models import Mention, SearchResult
+from search_index.stories import Story
 from search_index.story_overview import StoryOverview
 from search_index.versions import Version
 
@@ -36,6 +37,8 @@ __all__ = [
     "SearchDone",
     "ShowOverview",
     "ShowTimeline",
+    "StoriesFound",
+    "StoryConflictsCounted",
     "TimelineBuilt",
     "WorkerFailed",
 ]
@@ -113,6 +116,20 @@ class OverviewBuilt(Message):
     """A story's overview (the whole corpus's when the open article has no story)."""
 
     overview: StoryOverview
+
+
+@dataclass
+class StoriesFound(Message):
+    """The corpus's articles grouped into stories (newest first), for the source list."""
+
+    stories: list[Story]
+
+
+@dataclass
+class StoryConflictsCounted(Message):
+    """How many facts some stories' sources conflict on, by story id (a batch of them)."""
+
+    counts: dict[str, int]
 
 
 @dataclass

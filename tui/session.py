@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from search_index.library import Library
 from search_index.models import ArticleInfo
 from search_index.state import ReadingState
+from search_index.stories import Story
 from search_index.versions import Version
 
 
@@ -22,6 +23,14 @@ class Session:
     state: ReadingState = field(default_factory=ReadingState)
     versions: dict[str, Version] = field(default_factory=dict)
     """Saved pages fetched more than once: the list marks them "v2 of X", not as outlets."""
+    stories: list[Story] | None = None
+    """The corpus's stories once worked out (None until then): the list is grouped by them."""
+    grouped: bool = True
+    """Whether the list shows stories (``s`` switches); only when ``stories`` are known."""
+    folded: set[str] = field(default_factory=set)
+    """Stories whose sources the list hides (enter on a story's row folds and unfolds it)."""
+    conflicts: dict[str, int] = field(default_factory=dict)
+    """How many facts each story's sources conflict on, filled in as they are counted."""
 
     def toggle_mark(self, article_id: str) -> bool:
         """Mark or unmark an article for comparing → whether it is marked now."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+import pytest
 from support.pilot import reader, settle, sources
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -16,6 +17,7 @@ from textual.widgets import OptionList
 
 from tui.app import KimreaderApp
 from tui.render import printable
+from tui.screens.source_rows import story_of_row
 from tui.widgets.source_list import SourceEntry, SourceList
 
 MANY = 50_000
@@ -381,10 +383,13 @@ async def test_enter_on_a_search_hit_opens_it_at_its_first_match():
         assert app.main.match_index == 0
 
 
-async def test_populate_with_fifty_thousand_sources_is_linear_and_keeps_the_selection():
+@pytest.mark.parametrize("grouped", [False, True], ids=["flat", "by-story"])
+async def test_populate_with_fifty_thousand_sources_is_linear_and_keeps_the_selection(grouped):
     app = KimreaderApp(remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
+        # By story: the seeds' one story, then 50,000 articles no story holds yet (new files).
+        app.session.grouped = grouped
         seeds = list(app.articles)
         fake = [replace(seeds[i % len(seeds)], id=f"fake{i:05d}") for i in range(MANY)]
         current = app.main.current.id
@@ -400,8 +405,12 @@ async def test_populate_with_fifty_thousand_sources_is_linear_and_keeps_the_sele
         large = min([await populate(MANY) for _ in range(2)])
         assert large < FAST or large / small < MAX_RATIO, (small, large)
         widget = sources(app)
-        assert widget.option_count == MANY + len(seeds)
+        listed = [e for e in widget.entries if story_of_row(e.id) is None]
+        assert len(listed) == MANY + len(seeds)
+        assert widget.option_count == len(listed) + (2 if grouped else 0)
         assert widget.get_option_at_index(widget.highlighted).id == current
+        if grouped:
+            return
         widget.scroll_to(y=2 * (MANY + len(seeds) - 1), animate=False, immediate=True)
         await pilot.pause()
         assert seeds[(MANY - 1) % len(seeds)].title[:20] in "\n".join(rows(widget))

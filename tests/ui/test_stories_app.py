@@ -16,6 +16,7 @@ from tui.app import KimreaderApp
 from tui.screens.corpus import TimelineScreen
 from tui.screens.modals import SourcePicker
 from tui.screens.overview import OverviewScreen
+from tui.screens.source_rows import story_of_row
 
 
 @pytest.fixture
@@ -137,3 +138,39 @@ async def test_overview_keys_show_all_facts_and_open_a_value(corpus: Path):
         assert app.screen is app.main
         claim = fact.cells[screen.overview.sources[column].article_id][0]
         assert app.main.current is not None and app.main.current.id == claim.article_id
+
+
+async def test_the_list_is_grouped_by_story_and_folds(corpus: Path):
+    app = KimreaderApp(corpus, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        widget = sources(app)
+        headers = [e for e in widget.entries if story_of_row(e.id) is not None]
+        assert len(headers) == 3  # two different fights and the other story: each its own
+        second = next(n for n, e in enumerate(widget.entries) if e.id == f"story/{_story_id(app)}")
+        members = [e.id for e in widget.entries[second + 1 : second + 4]]
+        assert sorted(members) == sorted(SECOND_FIGHT)
+        # Counted in the background: how many facts the story's sources conflict on.
+        assert all("conflict" in e.meta for e in headers), [e.meta for e in headers]
+        assert all(e.meta.startswith(("2 sources", "3 sources")) for e in headers)
+        opened = app.main.current
+        widget.highlighted = second
+        await settle(app, pilot)
+        assert app.main.current is opened  # a story's row opens nothing
+        widget.focus()
+        await pilot.press("enter")  # folds it
+        ids = [e.id for e in widget.entries]
+        assert not set(SECOND_FIGHT) & set(ids) and widget.entries[second].title.startswith("▸")
+        await pilot.press("enter")  # unfolds it
+        assert set(SECOND_FIGHT) <= {e.id for e in widget.entries}
+        await pilot.press("s")  # one list again
+        assert not [e for e in widget.entries if story_of_row(e.id) is not None]
+        assert widget.option_count == 8
+
+
+def _story_id(app: KimreaderApp) -> str:
+    library = app.library
+    assert library is not None
+    story = library.story_of(SECOND_FIGHT[0])
+    assert story is not None
+    return story.id

@@ -40,14 +40,22 @@ from ..widgets.reader import Reader, ReaderView
 from ..widgets.search import SearchInput
 from ..widgets.source_entries import SourceEntry
 from ..widgets.source_list import SourceList
-from .main_search import SEARCH_DEBOUNCE, SEARCH_PAGE, SearchingScreen
+from .main_search import SEARCH_DEBOUNCE, SEARCH_PAGE
+from .main_stories import GroupingScreen
 from .reader_marks import ConflictSpan, conflict_spans, status_line, step_index
-from .source_rows import catalog_entries, hit_entries, list_title
+from .source_rows import (
+    catalog_entries,
+    hit_entries,
+    list_title,
+    story_entries,
+    story_of_row,
+    worth_grouping,
+)
 
 __all__ = ["SEARCH_DEBOUNCE", "SEARCH_PAGE", "MainScreen"]
 
 
-class MainScreen(SearchingScreen):
+class MainScreen(GroupingScreen):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "start_search", "Search", id="search"),
@@ -58,6 +66,7 @@ class MainScreen(SearchingScreen):
         Binding("c", "compare", "Compare", id="compare"),
         Binding("M", "overview", "Overview", id="overview"),
         Binding("t", "timeline", "Timeline", id="timeline"),
+        Binding("s", "toggle_stories", "Stories", id="stories"),
         Binding("right_square_bracket", "next_conflict", "Next conflict", show=False),
         Binding("left_square_bracket", "previous_conflict", "Prev conflict", show=False),
         Binding("escape", "clear", "Clear", show=False, id="clear"),
@@ -133,6 +142,16 @@ class MainScreen(SearchingScreen):
         result = self.result if self.result is not None and not self.result.error else None
         if result is not None:
             entries = self._hit_entries(result.hits)
+        elif session.grouped and worth_grouping(session.articles, session.stories):
+            entries = story_entries(
+                session.articles,
+                session.stories or [],
+                entity=self.entity_filter,
+                marked=session.state.marked,
+                versions=session.versions,
+                folded=session.folded,
+                conflicts=session.conflicts,
+            )
         else:
             entries = catalog_entries(
                 session.articles,
@@ -145,8 +164,10 @@ class MainScreen(SearchingScreen):
         self._set_title(len(entries))
         wanted = select or (self.current.id if self.current else None)
         if entries:
+            # The open article's row, else the first article's (a story's row opens nothing).
             sources.highlighted = next(
-                (i for i, entry in enumerate(entries) if entry.id == wanted), 0
+                (i for i, entry in enumerate(entries) if entry.id == wanted),
+                next((i for i, e in enumerate(entries) if story_of_row(e.id) is None), 0),
             )
 
     def _hit_entries(self, hits: list[Hit]) -> list[SourceEntry]:
@@ -160,12 +181,15 @@ class MainScreen(SearchingScreen):
 
     @on(OptionList.OptionHighlighted, "#sources")
     def _source_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and (self.current is None or event.option.id != self.current.id):
-            self.open_article(event.option.id)
+        row = event.option.id
+        if not row or story_of_row(row) is not None:
+            return  # a story's row: main_stories.py says what enter does there
+        if self.current is None or row != self.current.id:
+            self.open_article(row)
 
     @on(OptionList.OptionSelected, "#sources")
     def _source_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
+        if event.option.id and not self.story_row_selected(event.option.id):
             self.open_article(event.option.id, first_match=True)
             self.reader.focus()
 
@@ -343,6 +367,9 @@ class MainScreen(SearchingScreen):
     def action_clear(self) -> None:
         if self.building:  # esc first stops the corpus view being built (the status says so)
             self.post_message(CancelCorpusView())
+            return
+        if self.grouping:
+            self.stop_grouping()
             return
         search = self.search_box
         if search.display:

@@ -27,7 +27,7 @@ KEYS = [
             ("tab / shift+tab", "next / previous pane"),
             ("q", "back (quits on the main screen)"),
             ("ctrl+q", "quit"),
-            ("esc", "stop a view being built; clear the search or filter, close a panel"),
+            ("esc", "stop a view or the grouping being built; clear the search, close a panel"),
         ],
     ),
     (
@@ -36,7 +36,8 @@ KEYS = [
             ("j / k, arrows", "move / scroll"),
             ("space / b", "page down / up"),
             ("g / G", "top / bottom"),
-            ("enter", "open the source (at its first match)"),
+            ("enter", "open the source (at its first match); on a story's row, fold / unfold it"),
+            ("s", "group the list by story (newest first), or one list again"),
             ("/", "search as you type (phrases, AND/OR/NOT, person:, org:, place:)"),
             ("n / N", "next / previous match in the article"),
             ("] / [", "next / previous sentence another source contradicts"),
@@ -44,7 +45,7 @@ KEYS = [
             ("m", "mark the source for comparing"),
             ("c", "compare with the marked source, or pick one"),
             ("M", "overview of the open article's story: facts by sources, consensus, outliers"),
-            ("t", "timeline of dated events"),
+            ("t", "timeline of dated events in the open article's story"),
         ],
     ),
     (

@@ -8,14 +8,30 @@ screen only hands their output to the list. Written for speed: they run once per
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from datetime import datetime
 
 from search_index.models import ArticleInfo, Entity, Hit, SearchResult
+from search_index.stories import Story
 from search_index.versions import Version
 
 from ..render import printable
 from ..widgets.source_entries import SourceEntry
 
-__all__ = ["catalog_entries", "hit_entries", "list_title"]
+__all__ = [
+    "SINGLES",
+    "STORY_ROW",
+    "catalog_entries",
+    "hit_entries",
+    "list_title",
+    "story_entries",
+    "story_of_row",
+    "worth_grouping",
+]
+
+# A story's header row has this id prefix: "/" cannot be in an article id (a file's stem).
+STORY_ROW = "story/"
+# The group of the articles no other source reports (stories of one), listed last.
+SINGLES = "~single"
 
 
 def catalog_entries(
@@ -78,3 +94,88 @@ def list_title(result: SearchResult | None, shown: int, entity: Entity | None) -
     if entity is not None:
         title += f" · {printable(entity.name)}"
     return title
+
+
+def worth_grouping(articles: Collection[ArticleInfo], stories: list[Story] | None) -> bool:
+    """Whether grouping tells anything apart: two groups or more (stories of several sources,
+    and the articles no other source reports). One story alone, as in the seeds, stays a list."""
+    if stories is None:
+        return False
+    several = [s for s in stories if len(s.members) > 1]
+    in_stories = sum(len(s.members) for s in several)
+    return len(several) + (in_stories < len(articles)) >= 2
+
+
+def story_of_row(row_id: str) -> str | None:
+    """The story id of a header row, None for an article's row."""
+    return row_id[len(STORY_ROW) :] if row_id.startswith(STORY_ROW) else None
+
+
+def story_entries(
+    articles: Iterable[ArticleInfo],
+    stories: Iterable[Story],
+    *,
+    entity: Entity | None,
+    marked: Collection[str],
+    versions: Mapping[str, Version],
+    folded: Collection[str],
+    conflicts: Mapping[str, int],
+) -> list[SourceEntry]:
+    """The list grouped by story, newest story first: a header row per story (its name, how many
+    sources, how many facts they conflict on once counted, its dates), then its sources by date
+    unless ``folded``. Articles no other source reports come last, under one header."""
+    by_id = {a.id: a for a in articles}
+    singles: list[ArticleInfo] = []
+    entries: list[SourceEntry] = []
+    for story in stories:
+        members = [by_id[i] for i in story.members if i in by_id]
+        if len(members) < 2:
+            singles += members
+            continue
+        rows = catalog_entries(_by_date(members), entity=entity, marked=marked, versions=versions)
+        if rows:
+            folds = story.id in folded
+            entries.append(_header(story.id, story.name, len(members), story, conflicts, folds))
+            if story.id not in folded:
+                entries += rows
+    grouped = {i for story in stories for i in story.members}
+    singles += [a for a in by_id.values() if a.id not in grouped]  # not grouped yet: new files
+    rows = catalog_entries(_by_date(singles), entity=entity, marked=marked, versions=versions)
+    if rows:
+        folds = SINGLES in folded
+        entries.append(_header(SINGLES, "Reported by one source", len(singles), None, {}, folds))
+        if SINGLES not in folded:
+            entries += rows
+    return entries
+
+
+def _by_date(articles: list[ArticleInfo]) -> list[ArticleInfo]:
+    """Oldest first (who reported first), undated last; naive and aware dates compare."""
+
+    def key(article: ArticleInfo) -> tuple[bool, datetime, str]:
+        when = article.published.value.replace(tzinfo=None) if article.published else datetime.min
+        return (article.published is None, when, article.id)
+
+    return sorted(articles, key=key)
+
+
+def _header(
+    story_id: str,
+    name: str,
+    count: int,
+    story: Story | None,
+    conflicts: Mapping[str, int],
+    folded: bool,
+) -> SourceEntry:
+    meta = [f"{count} sources"]
+    if story is not None:
+        counted = conflicts.get(story_id)
+        if counted is not None:
+            meta.append(f"{counted} conflicting" if counted else "no conflict")
+        if story.first is not None:
+            span = story.first.isoformat()
+            if story.last is not None and story.last != story.first:
+                span += f" – {story.last.isoformat()}"
+            meta.append(span)
+    title = f"{'▸' if folded else '▾'} {name}"
+    return SourceEntry(f"{STORY_ROW}{story_id}", title, " · ".join(meta), heading=True)

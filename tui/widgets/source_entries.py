@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .source_list import SourceList
 
 __all__ = [
+    "HEADING_STYLE",
     "META_STYLE",
     "ONE_LINE",
     "TITLE_STYLE",
@@ -30,6 +31,9 @@ __all__ = [
 
 TITLE_STYLE = "bold"
 META_STYLE = "$text-muted"
+# A group's heading (a story's row) reads apart from the sources under it, in colour and in
+# its ▾/▸ mark for NO_COLOR.
+HEADING_STYLE = "bold $accent"
 
 # Tabs and line breaks would make a row wrap or jump; one space each keeps a row one line.
 ONE_LINE = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
@@ -42,6 +46,8 @@ class SourceEntry:
     id: str
     title: str
     meta: str
+    heading: bool = False
+    """A group's heading, not a source (a story's row in the list grouped by story)."""
 
     @property
     def prompt(self) -> Content:

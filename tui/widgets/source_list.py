@@ -32,6 +32,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from ..render import printable
 from .lists import VimOptionList
 from .source_entries import (
+    HEADING_STYLE,
     META_STYLE,
     ONE_LINE,
     TITLE_STYLE,
@@ -285,6 +286,8 @@ class SourceList(VimOptionList):
             return strip
         entry = self._entries[index]
         text, text_style = (entry.title, TITLE_STYLE) if row == 0 else (entry.meta, META_STYLE)
+        if row == 0 and entry.heading:
+            text_style = HEADING_STYLE
         # Content.styled takes the text as it is, never as markup. printable again, for
         # callers that did not clean their text: Content keeps an ESC, which the terminal
         # would obey. Only the rows on screen pay for it.
