@@ -31,7 +31,13 @@ from .models import (
 )
 from .paths import app_paths, bundled_corpus, cache_inside_warning, inside
 from .query_text import entity_terms, expand_entity_terms, plain_terms, prepare_query
-from .refresh import ProgressCallback, RefreshCancelled, Refresher, RefreshResult
+from .refresh import (
+    PhaseCallback,
+    ProgressCallback,
+    RefreshCancelled,
+    Refresher,
+    RefreshResult,
+)
 
 # The analysis (claims, entity merging) is imported when first asked for: a search or a list
 # never needs it, and it costs a tenth of a second of every command's start.
@@ -77,6 +83,7 @@ class AnnotatedArticle:
 # Up to this many articles the first grouping into stories takes a few seconds (1.3 s for the
 # 865 ECB+ reports): the app groups them unasked.
 QUICK_GROUPING = 2_000
+
 
 class StoryNotFound(LookupError):
     """No story, or more than one, has this id or id prefix."""
@@ -157,11 +164,21 @@ class Library:
         progress: ProgressCallback | None = None,
         *,
         parallel: bool = True,
+        threaded: bool = False,
         wait: float | None = None,
+        phase: PhaseCallback | None = None,
+        committed: Callable[[], None] | None = None,
     ) -> RefreshResult:
         """Index new and changed files, drop removed ones (see ``Refresher.run``); the app waits
         briefly (``wait``) and tries again later, so that it can say what is happening."""
-        result = self._refresher.run(progress, parallel=parallel, wait=wait)
+        result = self._refresher.run(
+            progress,
+            parallel=parallel,
+            threaded=threaded,
+            wait=wait,
+            phase=phase,
+            committed=committed,
+        )
         self._ids = None
         self._id_set = None
         if result.recovered:

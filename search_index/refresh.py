@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .analysis_pool import analysis_pool
 from .analysis_versions import CLAIMS_VERSION, ENTITY_RULES_VERSION
 from .article_reader import CHANGED_WHILE_READ, read_article
 from .corpus import (
@@ -28,21 +28,27 @@ from .corpus import (
     discover,
 )
 from .file_stamps import load_stamps, save_stamps
-from .index import IndexUnavailable, LockBusy, SearchEngine, exit_with_parent
+from .index import IndexUnavailable, LockBusy, SearchEngine
 from .models import Article, Extraction, FileNote, IndexReport, SkippedFile
 from .sidecar import Overrides
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
     from .entities.extract import EntityExtractor
 
 ProgressCallback = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while articles are (re)indexed."""
+PhaseCallback = Callable[[str], None]
+"""Called with each phase a refresh enters: "reading" (the folder), "analysing" (the articles,
+``progress`` counts them), "writing" (a commit), "merging" (the last commit of a bulk build,
+which merges what the writer processes wrote)."""
 
 # Below this many articles, starting worker processes costs more than it saves.
 BULK_THRESHOLD = 300
 MAX_PROCS = 4
+# A threaded caller (the app) commits a large build in batches, so that what is indexed can be
+# read while the rest is: the first small, each next one larger, up to the last.
+FIRST_BATCH = 100
+MAX_BATCH = 1000
 
 
 class RefreshCancelled(Exception):
@@ -120,15 +126,23 @@ class Refresher:
         progress: ProgressCallback | None = None,
         *,
         parallel: bool = True,
+        threaded: bool = False,
         wait: float | None = None,
+        phase: PhaseCallback | None = None,
+        committed: Callable[[], None] | None = None,
     ) -> RefreshResult:
         """Index new and changed files, drop removed ones; unchanged files are not read again.
 
         ``wait`` is how long to wait for another process holding the index (the engine's
         default when None) before reporting it busy. ``parallel`` lets a large first build
-        analyse articles in worker processes; callers running inside a threaded program (the
-        app) pass False, since forking there is unsafe.
+        analyse articles in worker processes (forked, and Whoosh's multi-process writer).
+        ``threaded`` is for callers running inside a threaded program (the app), where forking
+        is unsafe: a large build is analysed in worker processes started afresh (spawned), and
+        committed in batches, ``committed`` being called after each so that the caller can show
+        what is readable already. ``phase`` hears of each phase (see PhaseCallback).
         """
+        if phase is not None:
+            phase("reading")
         if self._stamps is None:
             self._stamps = load_stamps(self._store.folder)
         stamps, taken_ns = self._stamps
@@ -150,20 +164,21 @@ class Refresher:
         if lost is not None:  # the cache folder was deleted or emptied since the last refresh
             warnings.extend(self._store.recover(lost))
             self._recovered = True
+        build = _Build(parallel, threaded, phase, committed)
         # A write that fails (folder removed or made unwritable meanwhile) is tried again in the
         # index set up afresh, and finally in memory, so a refresh never loses articles.
         self._unsettled = set()
         try:
             for attempt in (1, 2):
                 try:
-                    return self._update(discovery, warnings, progress, parallel=parallel, wait=wait)
+                    return self._update(discovery, warnings, progress, build, wait=wait)
                 except IndexUnavailable as exc:
                     in_memory = attempt == 2 or self._store.read_only
                     warnings.extend(self._store.recover(str(exc), in_memory=in_memory))
                     self._recovered = True
             try:
                 # In memory now.
-                return self._update(discovery, warnings, progress, parallel=parallel, wait=wait)
+                return self._update(discovery, warnings, progress, build, wait=wait)
             except IndexUnavailable as exc:  # even memory failed (no room for a temp file?)
                 warnings.append(f"could not index the corpus: {exc}")
                 report = IndexReport(
@@ -181,8 +196,8 @@ class Refresher:
         discovery: Discovery,
         warnings: list[str],
         progress: ProgressCallback | None,
+        build: _Build,
         *,
-        parallel: bool,
         wait: float | None = None,
     ) -> RefreshResult:
         warnings = list(warnings)
@@ -206,7 +221,7 @@ class Refresher:
                         )
                     if work.todo or work.gone:
                         added, updated, removed = self._write(
-                            work, discovery, skipped, notes, progress, parallel=parallel
+                            work, discovery, skipped, notes, progress, build
                         )
             except LockBusy as exc:
                 warnings.append(f"{exc}; showing the index as it was")
@@ -251,51 +266,89 @@ class Refresher:
         skipped: list[SkippedFile],
         notes: list[FileNote],
         progress: ProgressCallback | None,
-        *,
-        parallel: bool,
+        build: _Build,
     ) -> tuple[int, int, int]:
-        """Store ``work.todo`` and drop ``work.gone`` in one commit; (added, updated, removed)."""
+        """Store ``work.todo`` and drop ``work.gone``: in one commit, or (a large build for a
+        threaded caller) in batches; → (added, updated, removed)."""
         stored, todo = work.stored, work.todo
         added = updated = removed = 0
-        # Only a truly empty index may be filled by the add-only multi-process writer.
-        bulk = parallel and not stored and self._store.doc_count() == 0
-        bulk = bulk and len(todo) >= BULK_THRESHOLD
-        procs = min(MAX_PROCS, os.cpu_count() or 1) if bulk else 1
-        with self._store.writing(procs=procs) as session, _analysis_pool(procs) as pool:
-            for article_id in work.duplicated:
-                session.delete(article_id)
+        large = len(todo) >= BULK_THRESHOLD
+        procs = min(MAX_PROCS, os.cpu_count() or 1)
+        # Only a truly empty index may be filled by the add-only multi-process writer, which
+        # forks: never from a threaded program.
+        bulk = build.parallel and not build.threaded and large
+        bulk = bulk and not stored and self._store.doc_count() == 0
+        pooled = bulk or (build.threaded and large)
+        batches = _batches(todo) if build.threaded and large else [todo]
+        done = 0
+        with analysis_pool(procs if pooled else 1, spawn=build.threaded) as pool:
             # Worker processes get the extractor itself (pickled); in this process it is made
             # only when a file actually needs analysing.
             extractor = self.extractor if pool else self._extractor_when_needed
             analyse = partial(_analyse, overrides=discovery.overrides, extractor=extractor)
-            analysed = pool.map(analyse, todo, chunksize=8) if pool else map(analyse, todo)
-            for done, (source, (article, analysis)) in enumerate(
-                zip(todo, analysed, strict=True), start=1
-            ):
-                if isinstance(article, SkippedFile):
-                    skipped.append(article)
-                    if article.reason == CHANGED_WHILE_READ:
-                        # Caught mid-write: the stored version stays until the file settles
-                        # (deleting it lost an article that kept changing), and its stamp is
-                        # dropped so that the next refresh reads it whatever its times say.
-                        self._unsettled.add(source.relpath)
-                    elif source.id in stored:
-                        session.delete(source.id)
-                        removed += 1
-                else:
-                    extraction, claims = analysis  # type: ignore[misc]
-                    session.put(article, extraction, claims)
-                    notes.extend(FileNote(article.path, n) for n in article.notes)
-                    if source.id in stored:
-                        updated += 1
-                    else:
-                        added += 1
-                if progress is not None:
-                    progress(done, len(todo))
-            for article_id in work.gone:
-                session.delete(article_id)
-                removed += 1
+            for number, batch in enumerate(batches):
+                last = number == len(batches) - 1
+                with self._store.writing(procs=procs if bulk else 1) as session:
+                    if number == 0:
+                        for article_id in work.duplicated:
+                            session.delete(article_id)
+                    if build.phase is not None:
+                        build.phase("analysing")
+                    analysed = (
+                        pool.map(analyse, batch, chunksize=8) if pool else map(analyse, batch)
+                    )
+                    for source, (article, analysis) in zip(batch, analysed, strict=True):
+                        done += 1
+                        if isinstance(article, SkippedFile):
+                            skipped.append(article)
+                            if article.reason == CHANGED_WHILE_READ:
+                                # Caught mid-write: the stored version stays until the file
+                                # settles (deleting it lost an article that kept changing), and
+                                # its stamp is dropped so that the next refresh reads it
+                                # whatever its times say.
+                                self._unsettled.add(source.relpath)
+                            elif source.id in stored:
+                                session.delete(source.id)
+                                removed += 1
+                        else:
+                            extraction, claims = analysis  # type: ignore[misc]
+                            session.put(article, extraction, claims)
+                            notes.extend(FileNote(article.path, n) for n in article.notes)
+                            if source.id in stored:
+                                updated += 1
+                            else:
+                                added += 1
+                        if progress is not None:
+                            progress(done, len(todo))
+                    if last:
+                        for article_id in work.gone:
+                            session.delete(article_id)
+                            removed += 1
+                    if build.phase is not None:
+                        build.phase("merging" if bulk else "writing")
+                if not last and build.committed is not None:
+                    build.committed()
         return added, updated, removed
+
+
+@dataclass(frozen=True, slots=True)
+class _Build:
+    """How a refresh may use processes, and whom it tells how it goes (see ``Refresher.run``)."""
+
+    parallel: bool
+    threaded: bool
+    phase: PhaseCallback | None
+    committed: Callable[[], None] | None
+
+
+def _batches(todo: list[SourceFile]) -> list[list[SourceFile]]:
+    """``todo`` cut into commits: FIRST_BATCH, then each twice the one before, up to MAX_BATCH."""
+    batches, start, size = [], 0, FIRST_BATCH
+    while start < len(todo):
+        batches.append(todo[start : start + size])
+        start += size
+        size = min(MAX_BATCH, size * 2)
+    return batches
 
 
 def _analyse(
@@ -320,18 +373,3 @@ def _analyse(
     extraction = extractor.extract(article.text)
     claims = [claim_to_record(c) for c in extract_claims(article, extraction)]
     return article, (extraction, claims)
-
-
-@contextmanager
-def _analysis_pool(procs: int) -> Iterator[ProcessPoolExecutor | None]:
-    if procs <= 1:
-        yield None
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Workers are forked while the index's write lock is held: they must not outlive this
-    # process, or they would keep the lock (see exit_with_parent).
-    with ProcessPoolExecutor(
-        max_workers=procs, initializer=exit_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        yield pool

@@ -215,11 +215,16 @@ class KimreaderApp(App[None]):
             self.main.load_stories(asked=False)
 
     def _show_articles(self, library: Library, articles: list[ArticleInfo]) -> None:
-        """Show what is indexed so far (the library is safe to read while it is updated)."""
-        if not articles or self.articles or not self.screen_stack:
+        """Show what is indexed so far (the library is safe to read while it is updated): at
+        start, and after each batch a large first build commits."""
+        if not articles or not self.screen_stack or len(articles) <= len(self.articles):
             return
+        first = not self.articles
         self.library = library
         self.articles = articles
+        if not first:
+            self.main.populate()  # the open article stays open and highlighted
+            return
         ids = {a.id for a in articles}
         last = self.state.last_article if self.state.last_article in ids else None
         self.main.populate(select=last)

@@ -8,6 +8,7 @@ the ``StartupSteps`` the App hands in, each called on the UI thread.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from search_index.state import ReadingState, StateStore
 
 from .messages import CorpusFailed, CorpusLoaded
 
-__all__ = ["BUSY_WAIT_SECONDS", "StartupSteps", "open_corpus"]
+__all__ = ["BUSY_WAIT_SECONDS", "BuildClock", "StartupSteps", "open_corpus"]
 
 # A short wait for another process holding the index: the app then says so and tries again
 # rather than show "Opening the corpus…" for 15 s.
@@ -29,6 +30,44 @@ BUSY_WAIT_SECONDS = 1.0
 # Progress is told only for a refresh this large, every this many articles.
 PROGRESS_FROM = 20
 PROGRESS_EVERY = 10
+# A rate and a time left are told once this much of a phase has passed: before, they are noise.
+RATE_AFTER_SECONDS = 2.0
+
+
+class BuildClock:
+    """What the status line says while the index is built: the phase, how far, how fast, and
+    about how long is left (from the rate so far). Plain, so it is tested without an app."""
+
+    def __init__(self, now: Callable[[], float] = time.monotonic) -> None:
+        self._now = now
+        self.phase = "reading"
+        self._started = now()
+        self._done_at_start = 0
+
+    def enter(self, phase: str, done: int = 0) -> None:
+        if phase != self.phase:
+            self.phase, self._started, self._done_at_start = phase, self._now(), done
+
+    def status(self, done: int, total: int) -> str:
+        if self.phase == "reading":
+            return "indexing: reading the folder…"
+        if self.phase in ("writing", "merging"):
+            return f"indexing: {self.phase} ({done:,} of {total:,} articles analysed)…"
+        text = f"indexing: analysing {done:,} of {total:,} articles"
+        elapsed = self._now() - self._started
+        counted = done - self._done_at_start
+        if elapsed >= RATE_AFTER_SECONDS and counted > 0:
+            rate = counted / elapsed
+            left = (total - done) / rate
+            text += f" · {rate:,.0f}/s · about {_duration(left)} left"
+        return text + "…"
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{max(1, round(seconds))} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest:02d} s"
 
 
 @dataclass(frozen=True)
@@ -59,18 +98,39 @@ def open_corpus(
 
     steps.indexed_so_far(library, library.catalog())
 
+    clock = BuildClock()
+    counted = {"done": 0, "total": 0}
+
     def progress(done: int, total: int) -> None:
         # Quitting cancels the worker, but a thread cannot be stopped from outside, and the
-        # process waits for it: the refresh stops at the next article instead, with nothing
-        # committed (the next run indexes the corpus again).
+        # process waits for it: the refresh stops at the next article instead, with what the
+        # batches before committed kept (the next run indexes the rest).
         if worker.is_cancelled:
             raise RefreshCancelled
+        counted.update(done=done, total=total)
         if total > PROGRESS_FROM and (done % PROGRESS_EVERY == 0 or done == total):
-            steps.progress(f"indexing: {done} of {total} articles…")
+            steps.progress(clock.status(done, total))
 
-    # Forking worker processes from a threaded program is unsafe: analyse in this thread.
+    def phase(name: str) -> None:
+        clock.enter(name, counted["done"])
+        if counted["total"] > PROGRESS_FROM or name == "reading":
+            steps.progress(clock.status(counted["done"], counted["total"]))
+
+    def committed() -> None:
+        # A batch is readable: the list shows it while the rest is indexed.
+        steps.indexed_so_far(library, library.catalog())
+
+    # Forking from a threaded program is unsafe: a large build is analysed in spawned worker
+    # processes, as `kimreader index` does in forked ones, and committed batch by batch.
     try:
-        refresh = library.refresh(progress, parallel=False, wait=BUSY_WAIT_SECONDS)
+        refresh = library.refresh(
+            progress,
+            parallel=False,
+            threaded=True,
+            wait=BUSY_WAIT_SECONDS,
+            phase=phase,
+            committed=committed,
+        )
     except RefreshCancelled:
         library.close()
         return None

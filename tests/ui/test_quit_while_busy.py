@@ -181,3 +181,59 @@ def test_the_process_ends_when_ctrl_q_is_pressed_during_the_first_index(
     assert int(out.split()[-1]) < 200
     with Library.open(corpus) as library:  # nothing half-committed: the next run indexes all
         assert library.refresh().report.added == 200
+
+
+LARGE_BUILD_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from tui.app import KimreaderApp
+
+    app = KimreaderApp(Path(sys.argv[1]), remember=False)
+
+    async def drive(pilot):
+        while not app.articles:  # the first batch is committed and listed
+            await pilot.pause(0.05)
+        print("listed", len(app.articles), flush=True)
+        await pilot.press("ctrl+q")
+
+    app.run(headless=True, auto_pilot=drive)
+    print("quit", flush=True)
+    """
+)
+
+
+def test_ctrl_q_during_a_large_first_build_ends_the_process_and_keeps_the_batches_committed(
+    tmp_path: Path, monkeypatch
+):
+    """A large first build analyses in worker processes: quitting must not wait for them to
+    analyse the whole folder, and what was committed stays (the next run indexes the rest)."""
+    count = 1000
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(count):
+        (corpus / f"a{n:04d}.txt").write_text(
+            f"Report number {n} on the quake in Region {n % 40}\n\n"
+            + f"At least {n} people died in Region {n % 40}, officials said on Monday. " * 4
+        )
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    process = subprocess.Popen(
+        [sys.executable, "-c", LARGE_BUILD_SCRIPT, str(corpus)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
+    try:
+        out, err = process.communicate(timeout=HANG_GUARD * 3)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+        raise AssertionError(f"still building after ctrl+q: {out!r} {err[-2000:]!r}") from None
+    assert process.returncode == 0, err[-2000:]
+    assert "quit" in out, out
+    listed = int(out.split()[1])
+    assert 0 < listed < count
+    with Library.open(corpus) as library:
+        assert 0 < library.refresh().report.added <= count - listed

@@ -1,0 +1,50 @@
+"""The status line of a first build: phase, count, rate and time left."""
+
+from __future__ import annotations
+
+from tui.startup import RATE_AFTER_SECONDS, BuildClock
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_reading_then_analysing_with_a_rate_once_it_means_something():
+    time = FakeTime()
+    clock = BuildClock(time)
+    assert clock.status(0, 0) == "indexing: reading the folder…"
+    clock.enter("analysing", 0)
+    time.now += RATE_AFTER_SECONDS / 2
+    # Too early for a rate: none is made up.
+    assert clock.status(40, 3000) == "indexing: analysing 40 of 3,000 articles…"
+    time.now += RATE_AFTER_SECONDS * 2  # 2.5 x RATE_AFTER_SECONDS since analysing began
+    assert clock.status(500, 3000) == (
+        "indexing: analysing 500 of 3,000 articles · 100/s · about 25 s left…"
+    )
+
+
+def test_the_rate_counts_from_where_the_phase_began_and_long_waits_read_in_minutes():
+    time = FakeTime()
+    clock = BuildClock(time)
+    clock.enter("analysing", 0)
+    time.now += 10
+    clock.enter("writing", 100)
+    assert clock.status(100, 10_000) == "indexing: writing (100 of 10,000 articles analysed)…"
+    clock.enter("analysing", 100)  # the next batch: its rate, not the whole build's
+    time.now += 10
+    assert clock.status(150, 10_000) == (
+        "indexing: analysing 150 of 10,000 articles · 5/s · about 32 min 50 s left…"
+    )
+
+
+def test_entering_the_same_phase_again_keeps_its_clock():
+    time = FakeTime()
+    clock = BuildClock(time)
+    clock.enter("analysing", 0)
+    time.now += 4
+    clock.enter("analysing", 200)
+    assert "50/s" in clock.status(200, 1000)
