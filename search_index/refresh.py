@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -33,6 +33,7 @@ from .models import Article, Extraction, FileNote, IndexReport, SkippedFile
 from .sidecar import Overrides
 
 if TYPE_CHECKING:
+    from .build_process import BuildOutcome
     from .entities.extract import EntityExtractor
 
 ProgressCallback = Callable[[int, int], None]
@@ -98,6 +99,7 @@ class Refresher:
         self.corpus_dir = corpus_dir
         self._store = store
         self._extractor = extractor
+        self._custom_extractor = extractor is not None
         self._open_warnings = tuple(warnings)
         self._stamps: tuple[dict[str, FileStamp], int] | None = None
         self._unsettled: set[str] = set()
@@ -127,6 +129,7 @@ class Refresher:
         *,
         parallel: bool = True,
         threaded: bool = False,
+        batched: bool = False,
         wait: float | None = None,
         phase: PhaseCallback | None = None,
         committed: Callable[[], None] | None = None,
@@ -136,10 +139,12 @@ class Refresher:
         ``wait`` is how long to wait for another process holding the index (the engine's
         default when None) before reporting it busy. ``parallel`` lets a large first build
         analyse articles in worker processes (forked, and Whoosh's multi-process writer).
-        ``threaded`` is for callers running inside a threaded program (the app), where forking
-        is unsafe: a large build is analysed in worker processes started afresh (spawned), and
-        committed in batches, ``committed`` being called after each so that the caller can show
-        what is readable already. ``phase`` hears of each phase (see PhaseCallback).
+        ``batched`` commits a large build in batches, ``committed`` being called after each so
+        that the caller can show what is readable already. ``threaded`` is for callers running
+        inside a threaded program (the app), where forking is unsafe: a large build runs the
+        parallel, batched path in a process of its own (build_process), or, if that process
+        cannot run, in worker processes started afresh (spawned). ``phase`` hears of each phase
+        (see PhaseCallback).
         """
         if phase is not None:
             phase("reading")
@@ -164,7 +169,7 @@ class Refresher:
         if lost is not None:  # the cache folder was deleted or emptied since the last refresh
             warnings.extend(self._store.recover(lost))
             self._recovered = True
-        build = _Build(parallel, threaded, phase, committed)
+        build = _Build(parallel, threaded, batched or threaded, phase, committed)
         # A write that fails (folder removed or made unwritable meanwhile) is tried again in the
         # index set up afresh, and finally in memory, so a refresh never loses articles.
         self._unsettled = set()
@@ -207,6 +212,15 @@ class Refresher:
         notes: list[FileNote] = []
         added = updated = removed = 0
         work = self._work(current, repair=False)
+        elsewhere = None
+        if self._builds_elsewhere(build, work):
+            elsewhere = self._build_elsewhere(progress, build, wait)
+            if elsewhere.failed is not None:
+                warnings.append(f"{elsewhere.failed}; indexing the rest here, more slowly")
+            warnings.extend(elsewhere.warnings)
+            notes.extend(elsewhere.notes)
+            added, updated, removed = elsewhere.added, elsewhere.updated, elsewhere.removed
+            work = self._work(current, repair=False)  # what the build process left
         if work.todo or work.gone or work.suspect:
             try:
                 # What the index holds is read again under the build lock: another process may
@@ -220,8 +234,11 @@ class Refresher:
                             "stored them once again"
                         )
                     if work.todo or work.gone:
-                        added, updated, removed = self._write(
-                            work, discovery, skipped, notes, progress, build
+                        counts = self._write(work, discovery, skipped, notes, progress, build)
+                        added, updated, removed = (
+                            added + counts[0],
+                            updated + counts[1],
+                            removed + counts[2],
                         )
             except LockBusy as exc:
                 warnings.append(f"{exc}; showing the index as it was")
@@ -230,14 +247,43 @@ class Refresher:
             added=added,
             updated=updated,
             removed=removed,
-            unchanged=len(discovery.files) - len(work.todo),
-            rebuilt=not work.stored and bool(work.todo),
+            unchanged=len(discovery.files)
+            - len(work.todo)
+            - (elsewhere.added + elsewhere.updated if elsewhere else 0),
+            rebuilt=(not work.stored and bool(work.todo)) or bool(elsewhere and elsewhere.rebuilt),
             in_memory=self._store.in_memory,
             warnings=tuple(warnings),
             busy=busy,
         )
         skipped.sort(key=lambda s: s.path)
         return RefreshResult(report, tuple(skipped), tuple(notes), recovered=self._recovered)
+
+    def _builds_elsewhere(self, build: _Build, work: _Work) -> bool:
+        """A large build for a threaded caller runs in a process of its own: see build_process.
+        Not for an index in memory (another process cannot reach it) nor for an extractor the
+        caller chose (that process makes the default one)."""
+        return (
+            build.threaded
+            and len(work.todo) >= BULK_THRESHOLD
+            and self._store.folder is not None
+            and not self._store.in_memory
+            and not self._custom_extractor
+        )
+
+    def _build_elsewhere(
+        self, progress: ProgressCallback | None, build: _Build, wait: float | None
+    ) -> BuildOutcome:
+        from .build_process import build_in_process
+
+        assert self._store.folder is not None
+        return build_in_process(
+            self.corpus_dir,
+            self._store.folder,
+            progress=progress,
+            phase=build.phase,
+            committed=build.committed,
+            wait=wait,
+        )
 
     def _work(self, current: dict[str, SourceFile], *, repair: bool) -> _Work:
         """What the index lacks or holds in excess, read from the index as it is now."""
@@ -278,25 +324,31 @@ class Refresher:
         # forks: never from a threaded program.
         bulk = build.parallel and not build.threaded and large
         bulk = bulk and not stored and self._store.doc_count() == 0
-        pooled = bulk or (build.threaded and large)
-        batches = _batches(todo) if build.threaded and large else [todo]
+        pooled = large and (bulk or build.threaded or build.batched)
+        batches = _batches(todo) if build.batched and large else [todo]
         done = 0
         with analysis_pool(procs if pooled else 1, spawn=build.threaded) as pool:
             # Worker processes get the extractor itself (pickled); in this process it is made
             # only when a file actually needs analysing.
             extractor = self.extractor if pool else self._extractor_when_needed
             analyse = partial(_analyse, overrides=discovery.overrides, extractor=extractor)
+
+            def submit(batch: list[SourceFile]) -> Iterator[_Analysed]:
+                # A pool's map hands the whole batch to the workers at once; map is lazy.
+                return pool.map(analyse, batch, chunksize=8) if pool else map(analyse, batch)
+
+            # The first batch is handed out once the writer is open: Whoosh's multi-process
+            # writer forks, and this process then has no pool threads running yet.
+            upcoming: Iterator[_Analysed] | None = None
             for number, batch in enumerate(batches):
                 last = number == len(batches) - 1
-                with self._store.writing(procs=procs if bulk else 1) as session:
+                with self._store.writing(procs=procs if bulk else 1, merge=last) as session:
                     if number == 0:
                         for article_id in work.duplicated:
                             session.delete(article_id)
                     if build.phase is not None:
                         build.phase("analysing")
-                    analysed = (
-                        pool.map(analyse, batch, chunksize=8) if pool else map(analyse, batch)
-                    )
+                    analysed = upcoming if upcoming is not None else submit(batch)
                     for source, (article, analysis) in zip(batch, analysed, strict=True):
                         done += 1
                         if isinstance(article, SkippedFile):
@@ -324,11 +376,19 @@ class Refresher:
                         for article_id in work.gone:
                             session.delete(article_id)
                             removed += 1
+                    else:
+                        # The workers analyse the next batch while this one is committed:
+                        # otherwise they stand idle for every commit (a third of a 3,000
+                        # article build).
+                        upcoming = submit(batches[number + 1])
                     if build.phase is not None:
                         build.phase("merging" if bulk else "writing")
                 if not last and build.committed is not None:
                     build.committed()
         return added, updated, removed
+
+
+_Analysed = tuple[Article | SkippedFile, tuple[Extraction, list[dict[str, object]]] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,6 +397,7 @@ class _Build:
 
     parallel: bool
     threaded: bool
+    batched: bool
     phase: PhaseCallback | None
     committed: Callable[[], None] | None
 
@@ -356,7 +417,7 @@ def _analyse(
     *,
     overrides: dict[str, Overrides],
     extractor: EntityExtractor | Callable[[], EntityExtractor],
-) -> tuple[Article | SkippedFile, tuple[Extraction, list[dict[str, object]]] | None]:
+) -> _Analysed:
     """Read and analyse one file: what a first build spreads over worker processes.
 
     ``extractor`` may be a function giving it: a refresh that only meets files it skips again

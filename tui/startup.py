@@ -120,8 +120,9 @@ def open_corpus(
         # A batch is readable: the list shows it while the rest is indexed.
         steps.indexed_so_far(library, library.catalog())
 
-    # Forking from a threaded program is unsafe: a large build is analysed in spawned worker
-    # processes, as `kimreader index` does in forked ones, and committed batch by batch.
+    # Forking from a threaded program is unsafe: a large build runs `kimreader index`'s
+    # parallel path in a process of its own (search_index.build_process), committed batch by
+    # batch, and this thread only relays what it tells.
     try:
         refresh = library.refresh(
             progress,

@@ -64,7 +64,7 @@ class SearchEngine(Protocol):
     def exclusive(self, *, timeout: float | None = None) -> AbstractContextManager[None]: ...
 
     def writing(
-        self, *, timeout: float | None = None, procs: int = 1
+        self, *, timeout: float | None = None, procs: int = 1, merge: bool = True
     ) -> AbstractContextManager[WriterSession]: ...
 
     # -- what it holds

@@ -345,12 +345,14 @@ class IndexStore:
 
     @contextmanager
     def writing(
-        self, *, timeout: float | None = None, procs: int = 1
+        self, *, timeout: float | None = None, procs: int = 1, merge: bool = True
     ) -> Iterator[IndexWriterSession]:
         """Batch changes into one commit; nothing is committed if the block raises.
 
         ``procs > 1`` analyses documents in that many processes (Whoosh's MpWriter, about 2.5x
         faster on two cores); it only adds, so use it to fill an empty on-disk index.
+        ``merge=False`` only adds a segment (a build committed in batches: merging the earlier
+        batches' segments at each commit rewrote them again and again).
         Raises LockBusy when another process holds the index for longer than ``timeout``
         (``WRITE_LOCK_TIMEOUT`` when not given, read at call time so it can be tuned).
         """
@@ -366,7 +368,7 @@ class IndexStore:
             raise
         if session.count:
             try:
-                writer.commit()
+                writer.commit(merge=merge)
             except Exception as exc:
                 _cancel(writer)
                 self._clean_leftovers()

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 from support import ROOT
@@ -235,5 +236,26 @@ def test_ctrl_q_during_a_large_first_build_ends_the_process_and_keeps_the_batche
     assert "quit" in out, out
     listed = int(out.split()[1])
     assert 0 < listed < count
+    # The build process (and its workers) went with the app: none is left holding the index.
+    deadline = time.monotonic() + HANG_GUARD
+    while _processes_naming(corpus) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_naming(corpus) == []
     with Library.open(corpus) as library:
         assert 0 < library.refresh().report.added <= count - listed
+
+
+def _processes_naming(path: Path) -> list[str]:
+    """The command lines of running processes that name ``path`` (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            state = (entry / "stat").read_text().split()[2]
+        except OSError:
+            continue
+        if str(path) in command and state != "Z":
+            found.append(command)
+    return found
