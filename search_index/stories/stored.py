@@ -315,30 +315,23 @@ def _write_rows(
     named: Mapping[str, Story],
 ) -> None:
     """Replace (or delete, when gone from the state) the rows of the keys ``changes`` lists."""
-    for doc_id in changes.docs:
-        doc = state.docs.get(doc_id)
-        if doc is None:
-            db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
-        else:
-            db.execute(
-                "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    doc_id,
-                    doc.story,
-                    doc.title,
-                    _iso(doc.published),
-                    doc.outlet,
-                    _vector_json(doc.vector),
-                ),
-            )
-    for story_id in changes.stories:
-        story = state.stories.get(story_id)
-        if story is None:
-            db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
-            db.execute("DELETE FROM listing WHERE id = ?", (story_id,))
-            continue
-        db.execute(
-            "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+    docs = [(doc_id, state.docs.get(doc_id)) for doc_id in changes.docs]
+    db.executemany("DELETE FROM docs WHERE id = ?", [(i,) for i, doc in docs if doc is None])
+    db.executemany(
+        "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (i, doc.story, doc.title, _iso(doc.published), doc.outlet, _vector_json(doc.vector))
+            for i, doc in docs
+            if doc is not None
+        ),
+    )
+    kept = [(story_id, state.stories.get(story_id)) for story_id in changes.stories]
+    gone = [(story_id,) for story_id, story in kept if story is None]
+    db.executemany("DELETE FROM stories WHERE id = ?", gone)
+    db.executemany("DELETE FROM listing WHERE id = ?", gone)
+    db.executemany(
+        "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+        (
             (
                 story_id,
                 _dumps(story.members),
@@ -346,35 +339,47 @@ def _write_rows(
                 _iso(story.first),
                 _iso(story.last),
                 _vector_json(story.centroid),
-            ),
-        )
-        db.execute(
-            "INSERT OR REPLACE INTO listing VALUES (?, ?)",
-            (story_id, _dumps(story_json(named[story_id]))),
-        )
-    for term in changes.doc_freq:
-        count = state.doc_freq.get(term)
-        if count is None:
-            db.execute("DELETE FROM doc_freq WHERE term = ?", (term,))
-        else:
-            db.execute("INSERT OR REPLACE INTO doc_freq VALUES (?, ?)", (term, count))
-    for term in changes.postings:
-        db.execute("DELETE FROM postings WHERE term = ?", (term,))
-        posting: Mapping[str, int] = state.postings.get(term) or {}
-        db.executemany(
-            "INSERT INTO postings VALUES (?, ?, ?)",
-            ((term, story_id, n) for story_id, n in posting.items() if n > 0),
-        )
-    for term in changes.surfaces:
-        surface = state.surfaces.get(term)
-        if surface is not None:
-            db.execute("INSERT OR REPLACE INTO surfaces VALUES (?, ?)", (term, surface))
-    for doc_id in changes.pinned:
-        pin = state.pinned.get(doc_id)
-        if pin is None:
-            db.execute("DELETE FROM pinned WHERE id = ?", (doc_id,))
-        else:
-            db.execute("INSERT OR REPLACE INTO pinned VALUES (?, ?)", (doc_id, pin))
+            )
+            for story_id, story in kept
+            if story is not None
+        ),
+    )
+    db.executemany(
+        "INSERT OR REPLACE INTO listing VALUES (?, ?)",
+        (
+            (story_id, _dumps(story_json(named[story_id])))
+            for story_id, story in kept
+            if story is not None
+        ),
+    )
+    counts = [(term, state.doc_freq.get(term)) for term in changes.doc_freq]
+    db.executemany("DELETE FROM doc_freq WHERE term = ?", [(t,) for t, n in counts if n is None])
+    db.executemany(
+        "INSERT OR REPLACE INTO doc_freq VALUES (?, ?)", [(t, n) for t, n in counts if n]
+    )
+    db.executemany("DELETE FROM postings WHERE term = ?", [(t,) for t in changes.postings])
+    db.executemany(
+        "INSERT INTO postings VALUES (?, ?, ?)",
+        (
+            (term, story_id, n)
+            for term in changes.postings
+            for story_id, n in (state.postings.get(term) or {}).items()
+            if n > 0
+        ),
+    )
+    db.executemany(
+        "INSERT OR REPLACE INTO surfaces VALUES (?, ?)",
+        (
+            (term, surface)
+            for term in changes.surfaces
+            if (surface := state.surfaces.get(term)) is not None
+        ),
+    )
+    pins = [(doc_id, state.pinned.get(doc_id)) for doc_id in changes.pinned]
+    db.executemany("DELETE FROM pinned WHERE id = ?", [(i,) for i, pin in pins if pin is None])
+    db.executemany(
+        "INSERT OR REPLACE INTO pinned VALUES (?, ?)", [(i, pin) for i, pin in pins if pin]
+    )
 
 
 def write_whole(
