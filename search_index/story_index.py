@@ -187,11 +187,20 @@ class StoryIndex:
                 return None
             state = saved.state()
             listing = saved.listing()
-            self._update(state, gone, changed, progress)
-            self._correct(state, overrides)
-            named = {
-                sid: name_story(state, sid) for sid in state.changes.stories if sid in state.stories
-            }
+            try:
+                self._update(state, gone, changed, progress)
+                self._correct(state, overrides)
+                named = {
+                    sid: name_story(state, sid)
+                    for sid in state.changes.stories
+                    if sid in state.stories
+                }
+            except (KeyError, ValueError, TypeError, AttributeError) as exc:
+                # Rows that contradict each other (a member without its row, say): whatever is
+                # wrong with a cache means the same thing, group again.
+                raise StoryFileError(
+                    f"the saved stories ({saved.path}) are damaged: {exc!r}"
+                ) from exc
             for story_id in state.changes.stories:
                 listing.pop(story_id, None)
             listing.update(named)

@@ -176,7 +176,7 @@ class SavedStories:
                 for sid, text in self._rows("SELECT id, story FROM listing")
             }
         except (ValueError, KeyError, TypeError) as exc:
-            raise StoryFileError(f"the saved stories ({self.path}) are damaged: {exc}") from exc
+            raise self._damaged(exc) from exc
 
     # -- the state, for assigning ----------------------------------------------------------------
 
@@ -197,7 +197,7 @@ class SavedStories:
             docs = int(self._meta["docs"])
             stories = int(self._meta["stories"])
         except (KeyError, ValueError) as exc:
-            raise StoryFileError(f"the saved stories ({self.path}) are damaged: {exc}") from exc
+            raise self._damaged(exc) from exc
         state = StoryState(threshold=threshold)
         state.docs = LazyTable(self._doc, lambda: self._keys("docs", "id"), lambda: docs)
         state.stories = LazyTable(self._story, lambda: self._keys("stories", "id"), lambda: stories)
@@ -237,13 +237,16 @@ class SavedStories:
         if not rows:
             return None
         story, title, published, outlet, vector = rows[0]
-        return Doc(
-            vector=self._decoded(vector),
-            title=title,
-            published=_day(published),
-            outlet=outlet,
-            story=story,
-        )
+        try:
+            return Doc(
+                vector=dict(json.loads(vector)),
+                title=str(title),
+                published=_day(published),
+                outlet=outlet,
+                story=str(story),
+            )
+        except (ValueError, TypeError) as exc:
+            raise self._damaged(exc) from exc
 
     def _story(self, story_id: str) -> StoryEntry | None:
         rows = self._rows(
@@ -252,23 +255,23 @@ class SavedStories:
         if not rows:
             return None
         members, norm, first, last, centroid = rows[0]
-        return StoryEntry(
-            members=list(self._decoded(members)),
-            centroid=self._decoded(centroid),
-            norm=float(norm),
-            first=_day(first),
-            last=_day(last),
-        )
+        try:
+            return StoryEntry(
+                members=list(json.loads(members)),
+                centroid=dict(json.loads(centroid)),
+                norm=float(norm),
+                first=_day(first),
+                last=_day(last),
+            )
+        except (ValueError, TypeError) as exc:
+            raise self._damaged(exc) from exc
 
     def _posting(self, term: str) -> Counter[str] | None:
         rows = self._rows("SELECT story, n FROM postings WHERE term = ?", term)
         return Counter(dict(rows)) if rows else None
 
-    def _decoded(self, text: str) -> Any:
-        try:
-            return json.loads(text)
-        except ValueError as exc:
-            raise StoryFileError(f"the saved stories ({self.path}) are damaged: {exc}") from exc
+    def _damaged(self, exc: Exception) -> StoryFileError:
+        return StoryFileError(f"the saved stories ({self.path}) are damaged: {exc}")
 
     def save_changes(
         self,

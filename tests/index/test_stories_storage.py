@@ -181,7 +181,15 @@ def test_an_older_kimreaders_state_is_ignored_and_removed(tmp_path: Path):
         assert set(saved.listing().values()) == set(expected)
 
 
-@pytest.mark.parametrize("damage", ["UPDATE docs SET vector = '{'", "DROP TABLE postings"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE docs SET vector = '{'",
+        "DROP TABLE postings",
+        "UPDATE stories SET norm = 'not a number'",
+        "UPDATE stories SET first = 'someday'",
+    ],
+)
 def test_a_damaged_row_is_told_and_the_corpus_grouped_again(tmp_path: Path, damage: str):
     corpus = story_corpus(tmp_path)
     (corpus / f"{HELD_OUT}.txt").rename(tmp_path / "held-out.txt")
@@ -199,3 +207,21 @@ def test_a_damaged_row_is_told_and_the_corpus_grouped_again(tmp_path: Path, dama
         story = second.story_of(HELD_OUT)
         assert story is not None and set(story.members) == set(SECOND_FIGHT)
         assert any("grouping the corpus again" in w for w in second.story_warnings)
+
+
+def test_rows_that_contradict_each_other_are_told_and_the_corpus_grouped_again(tmp_path: Path):
+    corpus = story_corpus(tmp_path)
+    with Library.open(corpus) as first:
+        first.refresh()
+        first.stories()
+        folder = first.index_dir
+    assert folder is not None
+    with sqlite3.connect(folder / STATE_FILE) as db:
+        db.execute("UPDATE stories SET members = '[]'")  # articles whose story forgot them
+    db.close()
+    (corpus / "t07-plus_7_1ecbplus.txt").unlink()  # removing one needs its story's members
+    with Library.open(corpus) as second:
+        second.refresh()
+        story = second.story_of("t07-plus_7_2ecbplus")
+        assert story is not None and set(story.members) == set(SECOND_FIGHT[1:])
+        assert any("damaged" in w for w in second.story_warnings)
