@@ -17,17 +17,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .lazy import LazyTable
-from .state import Changes, Doc, Story, StoryEntry, StoryState
+from .listing import day_from_iso, story_from_json, story_json
+from .state import Doc, Story, StoryEntry, StoryState
+from .stored_rows import STATE_FILE, StoryFileError, write_meta, write_rows, write_whole
 
 __all__ = [
     "STATE_FILE",
@@ -38,77 +37,8 @@ __all__ = [
     "write_whole",
 ]
 
-STATE_FILE = "kimreader-stories.sqlite"
 # How long to wait for another process's write to the same file before giving up saving.
 LOCK_TIMEOUT = 5.0
-
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE fingerprints (id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE docs (
-    id TEXT PRIMARY KEY, story TEXT NOT NULL, title TEXT NOT NULL, published TEXT,
-    outlet TEXT, vector TEXT NOT NULL
-);
-CREATE TABLE stories (
-    id TEXT PRIMARY KEY, members TEXT NOT NULL, norm REAL NOT NULL, first TEXT, last TEXT,
-    centroid TEXT NOT NULL
-);
-CREATE TABLE listing (id TEXT PRIMARY KEY, story TEXT NOT NULL);
-CREATE TABLE doc_freq (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE postings (
-    term TEXT NOT NULL, story TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (term, story)
-) WITHOUT ROWID;
-CREATE TABLE surfaces (term TEXT PRIMARY KEY, surface TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE pinned (id TEXT PRIMARY KEY, story TEXT NOT NULL) WITHOUT ROWID;
-"""
-
-
-class StoryFileError(Exception):
-    """The saved stories cannot be read or written; the message says which file and why."""
-
-
-def story_json(story: Story) -> dict[str, Any]:
-    """A story as JSON (the CLI prints the same shape)."""
-    return {
-        "id": story.id,
-        "name": story.name,
-        "headline": story.headline,
-        "entities": list(story.entities),
-        "first": story.first.isoformat() if story.first else None,
-        "last": story.last.isoformat() if story.last else None,
-        "articles": list(story.members),
-        "outlets": list(story.outlets),
-    }
-
-
-def story_from_json(data: Mapping[str, Any]) -> Story:
-    return Story(
-        id=str(data["id"]),
-        name=str(data["name"]),
-        headline=str(data["headline"]),
-        entities=tuple(map(str, data["entities"])),
-        first=_day(data["first"]),
-        last=_day(data["last"]),
-        members=tuple(map(str, data["articles"])),
-        outlets=tuple(map(str, data["outlets"])),
-    )
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _dumps(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _vector_json(vector: Mapping[str, float]) -> str:
-    # Six decimals, as the JSON state kept them: far below what tells stories apart.
-    return _dumps({t: round(w, 6) for t, w in vector.items()})
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -180,15 +110,15 @@ class SavedStories:
 
     # -- the state, for assigning ----------------------------------------------------------------
 
-    def begin(self) -> bool:
+    def begin(self) -> None:
         """Start the one transaction that reads what changes and writes it back, so that two
-        processes never both assign the same article; False if the file cannot be written to
-        (then the state can still be read, not saved)."""
+        processes never both assign the same article. Raises StoryFileError when the file is
+        locked past ``LOCK_TIMEOUT`` or cannot be written to: the state can still be read, and
+        ``save_changes`` must not be called."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error:
-            return False
-        return True
+        except sqlite3.Error as exc:
+            raise StoryFileError(f"cannot save the stories in {self.path}: {exc}") from exc
 
     def state(self) -> StoryState:
         """The state, its rows read as the engine asks for them."""
@@ -241,7 +171,7 @@ class SavedStories:
             return Doc(
                 vector=dict(json.loads(vector)),
                 title=str(title),
-                published=_day(published),
+                published=day_from_iso(published),
                 outlet=outlet,
                 story=str(story),
             )
@@ -260,8 +190,8 @@ class SavedStories:
                 members=list(json.loads(members)),
                 centroid=dict(json.loads(centroid)),
                 norm=float(norm),
-                first=_day(first),
-                last=_day(last),
+                first=day_from_iso(first),
+                last=day_from_iso(last),
             )
         except (ValueError, TypeError) as exc:
             raise self._damaged(exc) from exc
@@ -286,154 +216,14 @@ class SavedStories:
         removed, and commit the transaction ``begin`` started. Raises StoryFileError, having
         written nothing."""
         try:
-            _write_rows(self._db, state, state.changes, named)
+            write_rows(self._db, state, state.changes, named)
             self._db.executemany("DELETE FROM fingerprints WHERE id = ?", ((i,) for i in gone))
             self._db.executemany(
                 "INSERT OR REPLACE INTO fingerprints VALUES (?, ?)", fingerprints.items()
             )
-            _write_meta(self._db, state, corrections)
+            write_meta(self._db, state, corrections)
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
             raise StoryFileError(f"cannot save the stories in {self.path}: {exc}") from exc
-
-
-def _write_meta(db: sqlite3.Connection, state: StoryState, corrections: str) -> None:
-    db.executemany(
-        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-        [
-            ("threshold", repr(state.threshold)),
-            ("docs", str(len(state.docs))),
-            ("stories", str(len(state.stories))),
-            ("corrections", corrections),
-        ],
-    )
-
-
-def _write_rows(
-    db: sqlite3.Connection,
-    state: StoryState,
-    changes: Changes,
-    named: Mapping[str, Story],
-) -> None:
-    """Replace (or delete, when gone from the state) the rows of the keys ``changes`` lists."""
-    docs = [(doc_id, state.docs.get(doc_id)) for doc_id in changes.docs]
-    db.executemany("DELETE FROM docs WHERE id = ?", [(i,) for i, doc in docs if doc is None])
-    db.executemany(
-        "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            (i, doc.story, doc.title, _iso(doc.published), doc.outlet, _vector_json(doc.vector))
-            for i, doc in docs
-            if doc is not None
-        ),
-    )
-    kept = [(story_id, state.stories.get(story_id)) for story_id in changes.stories]
-    gone = [(story_id,) for story_id, story in kept if story is None]
-    db.executemany("DELETE FROM stories WHERE id = ?", gone)
-    db.executemany("DELETE FROM listing WHERE id = ?", gone)
-    db.executemany(
-        "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            (
-                story_id,
-                _dumps(story.members),
-                story.norm,
-                _iso(story.first),
-                _iso(story.last),
-                _vector_json(story.centroid),
-            )
-            for story_id, story in kept
-            if story is not None
-        ),
-    )
-    db.executemany(
-        "INSERT OR REPLACE INTO listing VALUES (?, ?)",
-        (
-            (story_id, _dumps(story_json(named[story_id])))
-            for story_id, story in kept
-            if story is not None
-        ),
-    )
-    counts = [(term, state.doc_freq.get(term)) for term in changes.doc_freq]
-    db.executemany("DELETE FROM doc_freq WHERE term = ?", [(t,) for t, n in counts if n is None])
-    db.executemany(
-        "INSERT OR REPLACE INTO doc_freq VALUES (?, ?)", [(t, n) for t, n in counts if n]
-    )
-    db.executemany("DELETE FROM postings WHERE term = ?", [(t,) for t in changes.postings])
-    db.executemany(
-        "INSERT INTO postings VALUES (?, ?, ?)",
-        (
-            (term, story_id, n)
-            for term in changes.postings
-            for story_id, n in (state.postings.get(term) or {}).items()
-            if n > 0
-        ),
-    )
-    db.executemany(
-        "INSERT OR REPLACE INTO surfaces VALUES (?, ?)",
-        (
-            (term, surface)
-            for term in changes.surfaces
-            if (surface := state.surfaces.get(term)) is not None
-        ),
-    )
-    pins = [(doc_id, state.pinned.get(doc_id)) for doc_id in changes.pinned]
-    db.executemany("DELETE FROM pinned WHERE id = ?", [(i,) for i, pin in pins if pin is None])
-    db.executemany(
-        "INSERT OR REPLACE INTO pinned VALUES (?, ?)", [(i, pin) for i, pin in pins if pin]
-    )
-
-
-def write_whole(
-    folder: Path,
-    version: str,
-    state: StoryState,
-    named: Mapping[str, Story],
-    fingerprints: Mapping[str, str],
-    corrections: str,
-) -> None:
-    """Write a whole state (and the listing of every story, ``named``) as the folder's story
-    file, replacing any file there in one step. Raises StoryFileError, leaving the old file."""
-    path = folder / STATE_FILE
-    try:
-        # Named like kimreader's other temporary files, so the index's cleaner removes the
-        # leftovers of a process that died writing it.
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{STATE_FILE}.{os.getpid()}-", suffix=".tmp", dir=folder
-        )
-        os.close(fd)
-    except OSError as exc:
-        raise StoryFileError(f"cannot save the stories in {folder}: {exc}") from exc
-    try:
-        db = sqlite3.connect(tmp_name, isolation_level=None)
-        try:
-            # A file nobody reads until it is renamed into place needs no journal.
-            db.execute("PRAGMA journal_mode=OFF")
-            db.execute("PRAGMA synchronous=OFF")
-            db.executescript(_SCHEMA)
-            db.execute("BEGIN")
-            db.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
-            everything = _everything(state)
-            _write_rows(db, state, everything, named)
-            db.executemany("INSERT INTO fingerprints VALUES (?, ?)", fingerprints.items())
-            _write_meta(db, state, corrections)
-            db.execute("COMMIT")
-        finally:
-            db.close()
-        os.replace(tmp_name, path)
-    except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise StoryFileError(f"cannot save the stories in {folder}: {exc}") from exc
-
-
-def _everything(state: StoryState) -> Changes:
-    return Changes(
-        docs=set(state.docs),
-        stories=set(state.stories),
-        doc_freq=set(state.doc_freq),
-        postings=set(state.postings),
-        surfaces=set(state.surfaces),
-        pinned=set(state.pinned),
-    )

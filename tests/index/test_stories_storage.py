@@ -225,3 +225,34 @@ def test_rows_that_contradict_each_other_are_told_and_the_corpus_grouped_again(t
         story = second.story_of("t07-plus_7_2ecbplus")
         assert story is not None and set(story.members) == set(SECOND_FIGHT[1:])
         assert any("damaged" in w for w in second.story_warnings)
+
+
+def test_a_state_file_locked_by_another_process_is_read_not_written(tmp_path: Path, monkeypatch):
+    corpus = story_corpus(tmp_path)
+    (corpus / f"{HELD_OUT}.txt").rename(tmp_path / "held-out.txt")
+    with Library.open(corpus) as first:
+        first.refresh()
+        first.stories()
+        folder = first.index_dir
+    assert folder is not None
+    shutil.move(tmp_path / "held-out.txt", corpus / f"{HELD_OUT}.txt")
+    monkeypatch.setattr(stored, "LOCK_TIMEOUT", 0.05)
+    other = sqlite3.connect(folder / STATE_FILE, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another kimreader writing the stories meanwhile
+    try:
+        with Library.open(corpus) as second:
+            second.refresh()
+            story = second.story_of(HELD_OUT)
+            assert story is not None and set(story.members) == set(SECOND_FIGHT)
+            assert any("locked" in w for w in second.story_warnings)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with _saved(folder) as saved:  # nothing half written: the new article is not in it yet
+        assert HELD_OUT not in saved.fingerprints()
+        assert all(HELD_OUT not in s.members for s in saved.listing().values())
+    with Library.open(corpus) as third:
+        third.refresh()
+        story = third.story_of(HELD_OUT)
+        assert story is not None and set(story.members) == set(SECOND_FIGHT)
+        assert not third.story_warnings
