@@ -28,6 +28,11 @@ NAVY_2 = """Indian ship thwarts piracy attempt in Gulf of Aden, 26 pirates arres
 
 During the operation, six AK-47 rifles, 12 magazines and about 300 rounds of ammunition were found and confiscated.
 """
+# ECB+ corpus, 12_7ecbplus.txt (line 8).
+NAVY_7 = """Somali pirate attack foiled in Gulf of Aden
+
+The Navy confiscated 14 AK-47 rifles, 31 magazines and 923 rounds from the boat along with grapnels, ladders and rope-handling gloves, Nambiar said.
+"""
 
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
@@ -59,3 +64,20 @@ def test_a_running_total_does_not_take_an_event_figure_s_partner(tmp_path: Path)
     assert ("12 magazines", "12 magazines") in agreeing
     assert ("about 300 rounds", "about 300 rounds") in agreeing
     assert not [r for r in rows if r.status == "conflict"]
+
+
+def test_coordinated_participles_pass_the_role_to_the_figure(tmp_path: Path) -> None:
+    """Cause: in "300 rounds ... were found and confiscated" the verb search stopped at
+    "found", so the figure had no role and never conflicted with another report's "923 rounds"
+    confiscated."""
+    library = _library(tmp_path / "c", {"n2": NAVY_2, "n7": NAVY_7})
+    rounds = _claim(library, "n2", "about 300 rounds")
+    assert rounds.frame is not None and rounds.frame.role == "seized"
+    rows = library.compare("n2", "n7").rows
+    conflicting = {
+        (r.a.value_text, r.b.value_text)
+        for r in rows
+        if r.status == "conflict" and r.a is not None and r.b is not None
+    }
+    assert ("about 300 rounds", "923 rounds") in conflicting
+    assert ("12 magazines", "31 magazines") in conflicting
