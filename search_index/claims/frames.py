@@ -235,6 +235,10 @@ def frame_of(
     if slot == "magnitude":
         counted_concept = counted_text = shock_of(text, start, counted_concept)
         role, modifiers = None, ()
+    if slot == "count" and _CALIBER.match(text, start) is not None:
+        # "a .38-caliber revolver", "a .357 caliber gun": the number measures the bore, it
+        # counts nothing; the weapon's noun varies between reports ("revolver", "gun").
+        slot, counted_concept, counted_text, role, modifiers = "caliber", None, None, None, ()
     return Frame(
         slot=slot,
         counted=counted_concept,
@@ -249,6 +253,9 @@ def frame_of(
         kind=modifiers,
         actors=_actors(context, start, end),
     )
+
+
+_CALIBER = re.compile(r"\d[\d.,]*\s*-?\s*calib(?:er|re)\b", re.IGNORECASE)
 
 
 def _actors(context: Context, start: int, end: int) -> tuple[str, ...]:

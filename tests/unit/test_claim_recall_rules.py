@@ -5,7 +5,8 @@ The sentences are copied verbatim from ECB+ dev stories (Cybulska and Vossen, LR
 annotation CC BY 3.0; the articles were collected from the web by the corpus authors, see
 ../shared/corpora/ecbplus-dev/README.md): t12-plus (Indian Navy foils a pirate attack in the
 Gulf of Aden: ECB+ corpus, 12_1ecbplus.txt lines 8 and 12, 12_2ecbplus.txt line 9,
-12_7ecbplus.txt line 8). Each test names the cause of missed pairs it guards against.
+12_7ecbplus.txt line 8) and t19-plus (the NYPD shooting of Kimani Gray: ECB+ corpus,
+19_2ecbplus.txt line 7, 19_6ecbplus.txt line 17). Each test names the cause of missed pairs it guards against.
 """
 
 # ruff: noqa: E501
@@ -32,6 +33,16 @@ During the operation, six AK-47 rifles, 12 magazines and about 300 rounds of amm
 NAVY_7 = """Somali pirate attack foiled in Gulf of Aden
 
 The Navy confiscated 14 AK-47 rifles, 31 magazines and 923 rounds from the boat along with grapnels, ladders and rope-handling gloves, Nambiar said.
+"""
+
+# ECB+ corpus, 19_2ecbplus.txt (line 7) and 19_6ecbplus.txt (line 17).
+GRAY_2 = """Teen shot by police
+
+A loaded. 38-caliber revolver was found at the scene.
+"""
+GRAY_6 = """Brooklyn neighborhood on police lockdown following protest
+
+According to the officers involved in the shooting, the teenager adjusted his belt "suspiciously," and after they exited their vehicle to investigate, he pointed a. 357 caliber revolver at them.
 """
 
 
@@ -81,3 +92,18 @@ def test_coordinated_participles_pass_the_role_to_the_figure(tmp_path: Path) -> 
     }
     assert ("about 300 rounds", "923 rounds") in conflicting
     assert ("12 magazines", "31 magazines") in conflicting
+
+
+def test_a_caliber_is_a_measure_of_the_weapon(tmp_path: Path) -> None:
+    """Cause: ".38-caliber revolver" was read as a count of nothing (no role, no counted
+    noun), so it never met another report's ".357 caliber revolver"."""
+    library = _library(tmp_path / "c", {"g2": GRAY_2, "g6": GRAY_6})
+    caliber = _claim(library, "g2", "38-caliber revolver")
+    assert caliber.frame is not None and caliber.frame.slot == "caliber"
+    rows = library.compare("g2", "g6").rows
+    conflicting = {
+        (r.a.value_text, r.b.value_text)
+        for r in rows
+        if r.status == "conflict" and r.a is not None and r.b is not None
+    }
+    assert ("38-caliber revolver", "357 caliber revolver") in conflicting
