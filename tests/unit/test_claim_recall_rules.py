@@ -5,7 +5,7 @@ The sentences are copied verbatim from ECB+ dev stories (Cybulska and Vossen, LR
 annotation CC BY 3.0; the articles were collected from the web by the corpus authors, see
 ../shared/corpora/ecbplus-dev/README.md): t12-plus (Indian Navy foils a pirate attack in the
 Gulf of Aden: ECB+ corpus, 12_1ecbplus.txt lines 8 and 12, 12_2ecbplus.txt line 9,
-12_7ecbplus.txt line 8) and t19-plus (the NYPD shooting of Kimani Gray: ECB+ corpus,
+12_7ecbplus.txt line 8, 12_5ecbplus.txt lines 9 and 12) and t19-plus (the NYPD shooting of Kimani Gray: ECB+ corpus,
 19_2ecbplus.txt line 7, 19_6ecbplus.txt line 17). Each test names the cause of missed pairs it guards against.
 """
 
@@ -33,6 +33,13 @@ During the operation, six AK-47 rifles, 12 magazines and about 300 rounds of amm
 NAVY_7 = """Somali pirate attack foiled in Gulf of Aden
 
 The Navy confiscated 14 AK-47 rifles, 31 magazines and 923 rounds from the boat along with grapnels, ladders and rope-handling gloves, Nambiar said.
+"""
+# ECB+ corpus, 12_5ecbplus.txt (lines 9 and 12).
+NAVY_5 = """MUST SEE: Navy pins down Somali pirates in heroic face-off
+
+During the operation, six AK 47 rifles, 12 magazines and about 300 rounds of ammunition were found and confiscated.
+
+So far, the Indian Navy has confiscated 14 AK 47 Rifles, 31 magazines and 923 rounds of ammunition from pirates.
 """
 
 # ECB+ corpus, 19_2ecbplus.txt (line 7) and 19_6ecbplus.txt (line 17).
@@ -107,3 +114,13 @@ def test_a_caliber_is_a_measure_of_the_weapon(tmp_path: Path) -> None:
         if r.status == "conflict" and r.a is not None and r.b is not None
     }
     assert ("38-caliber revolver", "357 caliber revolver") in conflicting
+
+
+def test_a_sentence_opening_so_far_tells_a_running_total(tmp_path: Path) -> None:
+    """Cause: "So far, the Indian Navy has confiscated 14 AK 47 Rifles" was read as this
+    operation's haul, against another report's "six AK-47 rifles" of the operation."""
+    library = _library(tmp_path / "c", {"n2": NAVY_2, "n5": NAVY_5})
+    total = _claim(library, "n5", "31 magazines")
+    assert total.frame is not None and "cumulative" in total.frame.scope
+    rows = library.compare("n2", "n5").rows
+    assert not [r for r in rows if r.status == "conflict"]
