@@ -188,6 +188,12 @@ def frame_of(
         # "$13.9 billion acquisition", "a $200 million offer": the noun says what the sum is.
         role = role or ROLE_OF[counted_text or ""]
         counted_concept = counted_text = None
+    model = _MODEL_NUMBER.match(after) if slot == "count" and original else None
+    code = original.split()[-1] if original else ""
+    if model is not None and code.isalpha() and code.isupper() and len(code) <= 4:
+        # "six AK 47 rifles": a model code and its number stand between the figure and what
+        # it counts, as in "six AK-47 rifles".
+        counted_concept, counted_text = noun_concept(model.group(1)), model.group(1)
     if (
         slot == "count"
         and figure is not None
@@ -255,6 +261,7 @@ def frame_of(
     )
 
 
+_MODEL_NUMBER = re.compile(r"[\s-]*\d+\s+([a-z]+s)\b")
 _CALIBER = re.compile(r"\d[\d.,]*\s*-?\s*calib(?:er|re)\b", re.IGNORECASE)
 
 

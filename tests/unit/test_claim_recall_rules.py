@@ -124,3 +124,18 @@ def test_a_sentence_opening_so_far_tells_a_running_total(tmp_path: Path) -> None
     assert total.frame is not None and "cumulative" in total.frame.scope
     rows = library.compare("n2", "n5").rows
     assert not [r for r in rows if r.status == "conflict"]
+
+
+def test_a_model_code_between_figure_and_noun_is_passed_over(tmp_path: Path) -> None:
+    """Cause: "six AK 47 rifles" was read as "six AK", a singular name that counts nothing,
+    so it never agreed with another report's "six AK-47 rifles"."""
+    library = _library(tmp_path / "c", {"n2": NAVY_2, "n5": NAVY_5})
+    rifles = _claim(library, "n5", "six AK")
+    assert rifles.frame is not None and rifles.frame.counted == "rifle"
+    rows = library.compare("n2", "n5").rows
+    agreeing = {
+        (r.a.value_text, r.b.value_text)
+        for r in rows
+        if r.status == "agree" and r.a is not None and r.b is not None
+    }
+    assert ("six AK-47 rifles", "six AK") in agreeing
