@@ -133,7 +133,9 @@ def _role_after(after: str) -> tuple[str | None, int]:
     for phrase, word in ROLE_PHRASES:
         after = after.replace(phrase, word)
     # "cables between [Italy] and [Egypt] in the [Mediterranean] were damaged": with the names
-    # blanked, a place phrase leaves only its prepositions, which the verb reaches across.
+    # blanked, a place phrase leaves only its prepositions, which the verb reaches across; so
+    # does "and [Egypt]" left over when the figure's phrase took the first name ("three cables
+    # linking Italy and Egypt went down").
     after = _BETWEEN_BLANKS.sub(" ", after)
     # "300 rounds of ammunition were seized": the verb reaches past an of-complement.
     after = _OF_COMPLEMENT.sub(" ", after, count=1)
@@ -160,7 +162,7 @@ def _role_after(after: str) -> tuple[str | None, int]:
 
 
 _AUXILIARIES = frozenset("were was are is been be being".split())
-_BETWEEN_BLANKS = re.compile(r"(?:\bbetween)?\s{2,}and\s{2,}")
+_BETWEEN_BLANKS = re.compile(r"(?:\bbetween)?(?:\s{2,}|^\s*)and\s{2,}")
 _OF_COMPLEMENT = re.compile(
     r"^\s*of\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?(?=\s+(?:were|was|are|is|have|has|had)\b)"
 )

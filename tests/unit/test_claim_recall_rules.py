@@ -6,7 +6,8 @@ annotation CC BY 3.0; the articles were collected from the web by the corpus aut
 ../shared/corpora/ecbplus-dev/README.md): t12-plus (Indian Navy foils a pirate attack in the
 Gulf of Aden: ECB+ corpus, 12_1ecbplus.txt lines 8 and 12, 12_2ecbplus.txt line 9,
 12_7ecbplus.txt line 8, 12_5ecbplus.txt lines 9 and 12) and t19-plus (the NYPD shooting of Kimani Gray: ECB+ corpus,
-19_2ecbplus.txt line 7, 19_6ecbplus.txt line 17). Each test names the cause of missed pairs it guards against.
+19_2ecbplus.txt line 7, 19_6ecbplus.txt line 17) and t30-ecb (cut undersea cables: ECB+ corpus,
+30_14ecb.txt line 4, 30_10ecb.txt line 7). Each test names the cause of missed pairs it guards against.
 """
 
 # ruff: noqa: E501
@@ -50,6 +51,16 @@ A loaded. 38-caliber revolver was found at the scene.
 GRAY_6 = """Brooklyn neighborhood on police lockdown following protest
 
 According to the officers involved in the shooting, the teenager adjusted his belt "suspiciously," and after they exited their vehicle to investigate, he pointed a. 357 caliber revolver at them.
+"""
+
+# ECB+ corpus, 30_14ecb.txt (line 4) and 30_10ecb.txt (line 7).
+CABLES_14 = """Internet service interrupted
+
+A total of three cables linking Italy and Egypt went down.
+"""
+CABLES_10 = """India suffers massive internet disruption after undersea cables break
+
+Industry experts told The Times that two sub-sea cables went down just off Alexandra, causing the mass disruption.
 """
 
 
@@ -139,3 +150,19 @@ def test_a_model_code_between_figure_and_noun_is_passed_over(tmp_path: Path) -> 
         if r.status == "agree" and r.a is not None and r.b is not None
     }
     assert ("six AK-47 rifles", "six AK") in agreeing
+
+
+def test_the_verb_reaches_past_a_pair_of_places_after_the_figure(tmp_path: Path) -> None:
+    """Cause: in "three cables linking Italy and Egypt went down" the figure's phrase ends at
+    "Italy", so the rest, "and Egypt went down", did not read as places between the figure
+    and its verb; the cables had no role and never met "two sub-sea cables went down"."""
+    library = _library(tmp_path / "c", {"c14": CABLES_14, "c10": CABLES_10})
+    cables = _claim(library, "c14", "three cables linking Italy")
+    assert cables.frame is not None and cables.frame.role == "damaged"
+    rows = library.compare("c14", "c10").rows
+    conflicting = {
+        (r.a.value_text, r.b.value_text)
+        for r in rows
+        if r.status == "conflict" and r.a is not None and r.b is not None
+    }
+    assert ("three cables linking Italy", "two sub-sea cables") in conflicting
