@@ -62,7 +62,12 @@ def _read_counted(
     if head_text and not head_text.endswith("s"):
         # "three circuits account for 90%": a verb the reader took for a noun follows the
         # plural noun counted; the last plural word is the head.
-        plurals = [i for i, w in enumerate(before_head) if w.endswith("s") and not w.endswith("ss")]
+        # "26 Somali crew onboard": a plural without "s" counts as well.
+        plurals = [
+            i
+            for i, w in enumerate(before_head)
+            if (w.endswith("s") and not w.endswith("ss")) or w in _PLURALS
+        ]
         if plurals:
             index = plurals[-1]
             head_text = before_head[index]

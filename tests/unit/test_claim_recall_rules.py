@@ -5,7 +5,7 @@ The sentences are copied verbatim from ECB+ dev stories (Cybulska and Vossen, LR
 annotation CC BY 3.0; the articles were collected from the web by the corpus authors, see
 ../shared/corpora/ecbplus-dev/README.md): t12-plus (Indian Navy foils a pirate attack in the
 Gulf of Aden: ECB+ corpus, 12_1ecbplus.txt lines 8 and 12, 12_2ecbplus.txt line 9,
-12_7ecbplus.txt line 8, 12_5ecbplus.txt lines 9 and 12) and t19-plus (the NYPD shooting of Kimani Gray: ECB+ corpus,
+12_7ecbplus.txt line 8, 12_5ecbplus.txt lines 9 and 12, 12_2ecbplus.txt line 8, 12_4ecbplus.txt line 8) and t19-plus (the NYPD shooting of Kimani Gray: ECB+ corpus,
 19_2ecbplus.txt line 7, 19_6ecbplus.txt line 17) and t30-ecb (cut undersea cables: ECB+ corpus,
 30_14ecb.txt line 4, 30_10ecb.txt line 7). Each test names the cause of missed pairs it guards against.
 """
@@ -61,6 +61,17 @@ A total of three cables linking Italy and Egypt went down.
 CABLES_10 = """India suffers massive internet disruption after undersea cables break
 
 Industry experts told The Times that two sub-sea cables went down just off Alexandra, causing the mass disruption.
+"""
+
+# ECB+ corpus, 12_2ecbplus.txt (line 8) and 12_4ecbplus.txt (line 8); titles shortened so
+# that only the crew figure is told.
+CREW_2 = """Indian ship thwarts piracy attempt in Gulf of Aden
+
+The three boats had a total of 26 Somali crew onboard.
+"""
+CREW_4 = """Indian Navy captures Somali pirates in Gulf of Aden
+
+"The three boats had a total of 26 Somali crew on board.
 """
 
 
@@ -166,3 +177,14 @@ def test_the_verb_reaches_past_a_pair_of_places_after_the_figure(tmp_path: Path)
         if r.status == "conflict" and r.a is not None and r.b is not None
     }
     assert ("three cables linking Italy", "two sub-sea cables") in conflicting
+
+
+def test_a_plural_without_s_is_what_is_counted(tmp_path: Path) -> None:
+    """Cause: in "26 Somali crew onboard" the last word, "onboard", was taken as the counted
+    noun and dropped as singular; "crew" is a plural without "s" and is what is counted."""
+    library = _library(tmp_path / "c", {"k2": CREW_2, "k4": CREW_4})
+    crew = _claim(library, "k2", "26 Somali crew onboard")
+    assert crew.frame is not None and crew.frame.counted == "crew"
+    rows = library.compare("k2", "k4").rows
+    agreeing = [r for r in rows if r.status == "agree" and r.a is not None and r.b is not None]
+    assert ("26", "26") in [(r.a.value, r.b.value) for r in agreeing]
