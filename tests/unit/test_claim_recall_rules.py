@@ -7,7 +7,8 @@ annotation CC BY 3.0; the articles were collected from the web by the corpus aut
 Gulf of Aden: ECB+ corpus, 12_1ecbplus.txt lines 8 and 12, 12_2ecbplus.txt line 9,
 12_7ecbplus.txt line 8, 12_5ecbplus.txt lines 9 and 12, 12_2ecbplus.txt line 8, 12_4ecbplus.txt line 8) and t19-plus (the NYPD shooting of Kimani Gray: ECB+ corpus,
 19_2ecbplus.txt line 7, 19_6ecbplus.txt line 17) and t30-ecb (cut undersea cables: ECB+ corpus,
-30_14ecb.txt line 4, 30_10ecb.txt line 7). Each test names the cause of missed pairs it guards against.
+30_14ecb.txt line 4, 30_10ecb.txt line 7) and t18-plus (the Troy, Michigan office shooting: ECB+
+corpus, 18_5ecbplus.txt line 6, 18_2ecbplus.txt line 6). Each test names the cause of missed pairs it guards against.
 """
 
 # ruff: noqa: E501
@@ -72,6 +73,16 @@ The three boats had a total of 26 Somali crew onboard.
 CREW_4 = """Indian Navy captures Somali pirates in Gulf of Aden
 
 "The three boats had a total of 26 Somali crew on board.
+"""
+
+# ECB+ corpus, 18_5ecbplus.txt (line 6) and 18_2ecbplus.txt (line 6), with their titles.
+SUSPECT_5 = """Gunman kills 1, wounds 2 at accounting office
+
+Anthony LaCalamita III, 38, said nothing after officers surrounded him, Genesee County Sheriff Robert J. Pickell said.
+"""
+SUSPECT_2 = """1 dead, 2 hurt in Mich. office shooting; police say suspect had worked there
+
+Police said they had located Anthony LaCalamita, 38, of Troy on Interstate 75, north of the suburban Detroit office building where the shootings took place.
 """
 
 
@@ -188,3 +199,14 @@ def test_a_plural_without_s_is_what_is_counted(tmp_path: Path) -> None:
     rows = library.compare("k2", "k4").rows
     agreeing = [r for r in rows if r.status == "agree" and r.a is not None and r.b is not None]
     assert ("26", "26") in [(r.a.value, r.b.value) for r in agreeing]
+
+
+def test_an_age_after_a_generational_suffix_is_the_person_s_age(tmp_path: Path) -> None:
+    """Cause: "Anthony LaCalamita III, 38," left "III" between the name and the age, so 38
+    was a bare count and never agreed with "Anthony LaCalamita, 38,"."""
+    library = _library(tmp_path / "c", {"s5": SUSPECT_5, "s2": SUSPECT_2})
+    age = _claim(library, "s5", "38")
+    assert age.frame is not None and age.frame.slot == "age"
+    rows = library.compare("s5", "s2").rows
+    agreeing = [r for r in rows if r.status == "agree" and r.a is not None and r.b is not None]
+    assert ("38", "38") in [(r.a.value, r.b.value) for r in agreeing]
