@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .rows import VERDICT_WORDS, Quote, Report, ReportRow, SourceInfo, web_url
+from .rows import VERDICT_WORDS, Quote, Report, ReportRow, SourceInfo, sides, web_url
 
 # Colours pass WCAG AA on white; each verdict also has a word, so a grey print reads the same.
 _CSS = """
@@ -74,12 +74,14 @@ def render_html(report: Report) -> str:
     for verdict, rows in report.groups():
         parts.append(f'<section class="verdict-{_e(verdict)}">')
         parts.append(f"<h2>{_e(VERDICT_WORDS[verdict])} ({len(rows)})</h2>")
-        parts.append(
-            "<table><thead><tr><th>topic</th>"
-            f"<th>A: {_e(a.outlet or a.id)}</th><th>B: {_e(b.outlet or b.id)}</th>"
-            "</tr></thead><tbody>"
+        shown = sides(verdict)
+        heads = "".join(
+            f"<th>{side}: {_e(s.outlet or s.id)}</th>"
+            for side, s in (("A", a), ("B", b))
+            if side in shown
         )
-        parts.extend(_row(row) for row in rows)
+        parts.append(f"<table><thead><tr><th>topic</th>{heads}</tr></thead><tbody>")
+        parts.extend(_row(row, shown) for row in rows)
         parts.append("</tbody></table></section>")
     if not report.rows:
         parts.append("<p>The two sources share no figure or date to compare.</p>")
@@ -111,12 +113,10 @@ def _summary(report: Report) -> str:
     return f"<h2>Summary</h2><ul>{items}</ul>"
 
 
-def _row(row: ReportRow) -> str:
+def _row(row: ReportRow, shown: tuple[str, ...]) -> str:
     reason = f'<span class="reason">{_e(row.reason)}</span>' if row.reason else ""
-    return (
-        f'<tr><td class="topic">{_e(row.topic)}{reason}</td>'
-        f"<td>{_quote(row.a)}</td><td>{_quote(row.b)}</td></tr>"
-    )
+    cells = "".join(f"<td>{_quote(row.quote(side))}</td>" for side in shown)
+    return f'<tr><td class="topic">{_e(row.topic)}{reason}</td>{cells}</tr>'
 
 
 def _quote(quote: Quote | None) -> str:

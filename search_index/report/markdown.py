@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .rows import VERDICT_WORDS, Quote, Report, ReportRow, SourceInfo, web_url
+from .rows import VERDICT_WORDS, Quote, Report, ReportRow, SourceInfo, sides, web_url
 
 # The backslash itself first, so a backslash in the text stays one.
 _BACKSLASHED = "\\`*_{}[]()!|~#+"
@@ -77,11 +77,16 @@ def render_markdown(report: Report) -> str:
             "",
             f"## {VERDICT_WORDS[verdict]} ({len(rows)})",
             "",
-            f"| topic | A: {markdown_escape(a.outlet or a.id)} "
-            f"| B: {markdown_escape(b.outlet or b.id)} |",
-            "|---|---|---|",
+            "| topic | "
+            + " | ".join(
+                f"{side}: {markdown_escape(s.outlet or s.id)}"
+                for side, s in (("A", a), ("B", b))
+                if side in sides(verdict)
+            )
+            + " |",
+            "|---" * (1 + len(sides(verdict))) + "|",
         ]
-        lines.extend(_row(row) for row in rows)
+        lines.extend(_row(row, sides(verdict)) for row in rows)
     if not report.rows:
         lines += ["", "The two sources share no figure or date to compare."]
     return "\n".join(lines) + "\n"
@@ -100,11 +105,11 @@ def _source(source: SourceInfo) -> str:
     return f"- **{source.label}**: {outlet}, “{title}”, {date}, {where} (id {ident})"
 
 
-def _row(row: ReportRow) -> str:
+def _row(row: ReportRow, shown: tuple[str, ...]) -> str:
     topic = markdown_escape(row.topic)
     if row.reason:
         topic += f" ({markdown_escape(row.reason)})"
-    return f"| {topic} | {_quote(row.a)} | {_quote(row.b)} |"
+    return "| " + " | ".join([topic, *(_quote(row.quote(side)) for side in shown)]) + " |"
 
 
 def _quote(quote: Quote | None) -> str:

@@ -73,6 +73,9 @@ class ReportRow:
     a: Quote | None
     b: Quote | None
 
+    def quote(self, side: str) -> Quote | None:
+        return self.a if side == "A" else self.b
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -95,6 +98,16 @@ class Report:
             for v in VERDICT_ORDER
             if any(r.verdict == v for r in self.rows)
         ]
+
+
+def sides(verdict: str) -> tuple[str, ...]:
+    """The sources a verdict's rows quote: a group of "only A" rows has no B column to print
+    empty on every row."""
+    if verdict == "only_a":
+        return ("A",)
+    if verdict == "only_b":
+        return ("B",)
+    return ("A", "B")
 
 
 def build_report(comparison: Comparison) -> Report:

@@ -146,6 +146,8 @@ def test_html_cites_sources_and_groups_rows_conflict_first():
     assert "<mark>1,500</mark>" in html
     assert "Officials said 1,500 soldiers were killed." in visible
     assert "different scope" in visible
+    only_b = html.split("only B (1)")[1]
+    assert "<th>B: Outlet B</th>" in only_b and "<th>A:" not in only_b
 
 
 def test_html_links_each_quoted_sentence_when_the_url_is_known():
@@ -190,6 +192,8 @@ def test_markdown_report_cites_and_orders():
     assert text.index("## conflict") < text.index("## agree") < text.index("## only B")
     assert "**1,500**" in text and "Officials said **1,500** soldiers were killed." in text
     assert "](https://news.example/a#:~:text=" in text
+    # A group of rows only B reports has no empty A column.
+    assert text.split("## only B (1)")[1].split("\n")[2] == "| topic | B: Outlet B |"
 
 
 # -- CSV ----------------------------------------------------------------------------------
