@@ -25,6 +25,16 @@ VERDICT_WORDS = {
 # A text fragment names a long sentence by its first and last words (textStart,textEnd): the
 # whole sentence makes an unwieldy link, and a browser matches the range all the same.
 FRAGMENT_EDGE_WORDS = 5
+# Control characters (but tab and newline) as visible stand-ins, one for one so offsets stay
+# valid: bodies are cleaned on reading, but ids and fallback titles come from file names, and a
+# report on standard output must not carry an escape sequence (a clipboard write, a screen
+# clear) to the terminal; no HTML, Markdown or CSV reader wants them either. (The CLI's
+# tui.plain.printable does the same; search_index may not import it.)
+_CONTROL_PICTURES = {
+    **{c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)},
+    0x7F: 0x2421,
+    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,23 +128,31 @@ def build_report(comparison: Comparison) -> Report:
     return Report(a=a, b=b, rows=tuple(_row(r, a.url, b.url) for r in rows))
 
 
+def _shown(text: str) -> str:
+    return text.translate(_CONTROL_PICTURES)
+
+
+def _maybe(text: str | None) -> str | None:
+    return None if text is None else _shown(text)
+
+
 def _source(label: str, article: Article) -> SourceInfo:
     return SourceInfo(
         label=label,
-        id=article.id,
-        outlet=article.outlet,
-        title=article.title,
+        id=_shown(article.id),
+        outlet=_maybe(article.outlet),
+        title=_shown(article.title),
         date=article.published.isoformat() if article.published else None,
         # The page's own canonical address first; else where its bytes were fetched from.
-        url=article.url or article.source_url,
+        url=_maybe(article.url or article.source_url),
     )
 
 
 def _row(row: Row, url_a: str | None, url_b: str | None) -> ReportRow:
     return ReportRow(
-        topic=row.topic,
+        topic=_shown(row.topic),
         verdict=row.status,
-        reason=row.reason.replace("_", " ") if row.reason else None,
+        reason=_shown(row.reason.replace("_", " ")) if row.reason else None,
         a=_quote(row.a, url_a),
         b=_quote(row.b, url_b),
     )
@@ -144,11 +162,11 @@ def _quote(claim: Claim | None, url: str | None) -> Quote | None:
     if claim is None:
         return None
     return Quote(
-        value=claim.value_text,
-        sentence=claim.sentence,
+        value=_shown(claim.value_text),
+        sentence=_shown(claim.sentence),
         value_start=claim.value_start - claim.start,
         value_end=claim.value_end - claim.start,
-        attribution=claim.attribution,
+        attribution=_maybe(claim.attribution),
         link=sentence_link(url, claim.sentence),
     )
 

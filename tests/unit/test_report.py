@@ -19,12 +19,16 @@ from urllib.parse import unquote
 import pytest
 from markdown_it import MarkdownIt
 
+from search_index.claims.align import Comparison, Row
+from search_index.claims.claim import Claim
+from search_index.models import Article
 from search_index.report import (
     CSV_COLUMNS,
     Quote,
     Report,
     ReportRow,
     SourceInfo,
+    build_report,
     markdown_escape,
     render,
     render_csv,
@@ -269,3 +273,77 @@ def test_html_report_prints_to_pdf_in_headless_chromium(tmp_path: Path):
     )
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+# -- from a claim diff --------------------------------------------------------------------
+
+ESCAPE = "\x1b]52;c;aGk=\x07"  # an OSC 52 clipboard write, as a file name might carry it
+
+
+def _article(
+    ident: str, title: str, url: str | None = None, source_url: str | None = None
+) -> Article:
+    return Article(
+        id=ident,
+        path=f"{ident}.txt",
+        title=title,
+        outlet=None,
+        published=None,
+        url=url,
+        body="Body.",
+        content_hash="0",
+        source_url=source_url,
+    )
+
+
+def _claim(article_id: str, text_before: str, sentence: str, value: str) -> Claim:
+    start = len(text_before)
+    value_start = start + sentence.index(value)
+    return Claim(
+        article_id=article_id,
+        kind="quantity",
+        sentence=sentence,
+        start=start,
+        end=start + len(sentence),
+        value_start=value_start,
+        value_end=value_start + len(value),
+        value_text=value,
+        value=value,
+        hedge=None,
+        unit=None,
+        subject=(),
+        topic="people killed",
+        attribution=None,
+        places=(),
+        entities=(),
+    )
+
+
+def test_build_report_orders_by_verdict_and_keeps_offsets_and_citations():
+    a = _article("a1", f"Title {ESCAPE}", source_url="https://fetched.example/a")
+    b = _article("b1", "B", url="https://b.example/story")
+    claim_a = _claim("a1", "Title\n\nSome text. ", "Police said 12 died.", "12")
+    claim_b = _claim("b1", "B\n\n", "Nine died, police said.", "Nine")
+    comparison = Comparison(
+        a=a,
+        b=b,
+        rows=(
+            Row("only_a", "only one", None, claim_a, None),
+            Row("agree", "same", None, claim_a, claim_b),
+            Row("conflict", "people killed", "different_scope", claim_a, claim_b),
+        ),
+    )
+    report = build_report(comparison)
+    assert [r.verdict for r in report.rows] == ["conflict", "agree", "only_a"]
+    first = report.rows[0]
+    assert first.reason == "different scope"
+    assert first.a is not None and first.a.sentence[first.a.value_start : first.a.value_end] == "12"
+    assert first.b is not None and first.b.before == "" and first.b.after == " died, police said."
+    # Where the bytes were fetched from, when the page names no URL of its own.
+    assert report.a.url == "https://fetched.example/a"
+    assert first.a.link and first.a.link.startswith("https://fetched.example/a#:~:text=")
+    assert first.b.link and first.b.link.startswith("https://b.example/story#:~:text=")
+    for fmt in ("html", "md", "csv"):
+        out = render(report, fmt)
+        assert "\x1b" not in out and "\x07" not in out, fmt
+        assert "Title" in out or fmt == "csv"
