@@ -252,27 +252,40 @@ def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.mark.skipif(
+NO_CHROMIUM = pytest.mark.skipif(
     _chromium() is None, reason="chromium is not installed (apt-get install chromium)"
 )
+
+
+def _headless(page: Path, *flags: str) -> subprocess.CompletedProcess[bytes]:
+    # --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+    command = [_chromium() or "chromium", "--headless", "--no-sandbox", "--disable-gpu"]
+    return subprocess.run([*command, *flags, page.as_uri()], capture_output=True, check=False)
+
+
+@NO_CHROMIUM
 def test_html_report_prints_to_pdf_in_headless_chromium(tmp_path: Path):
     page = tmp_path / "report.html"
     page.write_text(render_html(hostile_report()), encoding="utf-8")
     pdf = tmp_path / "report.pdf"
-    done = subprocess.run(
-        [
-            _chromium() or "chromium",
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            f"--print-to-pdf={pdf}",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        check=False,
-    )
+    done = _headless(page, f"--print-to-pdf={pdf}")
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+@NO_CHROMIUM
+def test_the_browser_builds_no_markup_from_article_text(tmp_path: Path):
+    """The DOM as Chromium parsed it: the hostile text is text, the sentence links are there."""
+    page = tmp_path / "report.html"
+    page.write_text(render_html(hostile_report()), encoding="utf-8")
+    done = _headless(page, "--dump-dom")
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    parsed = parse(done.stdout.decode("utf-8"))
+    assert "script" not in {tag for tag, _ in parsed.tags}
+    assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
+    assert HOSTILE in "".join(parsed.text)
+    hrefs = [attrs.get("href") or "" for tag, attrs in parsed.tags if tag == "a"]
+    assert any("#:~:text=" in h for h in hrefs)
 
 
 # -- from a claim diff --------------------------------------------------------------------
