@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 import click
+from rich.text import Text
 
+from ..plain import printable
 from .output import complete_article_id, fail, open_library, stderr
 
 # -o report.md with no --format means Markdown: the file's suffix says what is wanted.
@@ -55,4 +57,5 @@ def report_cmd(
             file.write(text)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
-    stderr.print(f"kimreader: wrote the {chosen} report to {output}", soft_wrap=True, markup=False)
+    note = printable(f"kimreader: wrote the {chosen} report to {output}")
+    stderr.print(Text(note), soft_wrap=True)
