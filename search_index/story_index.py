@@ -2,12 +2,17 @@
 at a time (issue 18).
 
 Clustering a corpus is costly (about a minute at 10,000 articles); assigning one new or changed
-article to its story costs milliseconds. So the state is saved in the index folder with the
-fingerprint of every article it holds; the next session compares fingerprints with the index and
-assigns what was added or changed, removes what is gone, and clusters again from nothing only
-when most of the corpus changed (a rebuild, a new analysis version). A ``[stories]`` table in the
+article to its story costs milliseconds. So the state is saved in the index folder, in SQLite
+(stories/stored.py), with the fingerprint of every article it holds; the next session compares
+fingerprints with the index and assigns what was added or changed, removes what is gone, and
+clusters again from nothing only when most of the corpus changed (a rebuild, a new analysis
+version). Assigning reads only the rows it needs and writes back only those it changed, so one
+new article in a 10,000-article corpus costs milliseconds here too. A ``[stories]`` table in the
 corpus's ``kimreader.toml`` pins or splits stories by hand (see stories/overrides.py); it is
 applied every time, so editing it takes effect at once.
+
+The saved state is a cache: a file that cannot be read is replaced by grouping again, one that
+cannot be written costs the next session the work; either is told as a warning.
 """
 
 from __future__ import annotations
@@ -15,12 +20,10 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from collections.abc import Callable, Mapping
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .files import write_atomically
 from .index import SearchEngine
 from .models import NAME_TYPES, Article, Extraction
 from .sidecar import SIDECAR_NAME, read_sidecar
@@ -36,11 +39,24 @@ from .stories import (
     remove,
     stories,
 )
+from .stories.engine import newest_first
+from .stories.naming import name_story
+from .stories.stored import (
+    STATE_FILE,
+    SavedStories,
+    StoryFileError,
+    story_json,
+    write_whole,
+)
 
-FILE_NAME = "kimreader-stories.json"
-SUMMARY_NAME = "kimreader-stories-list.json"
-# Part of the saved state's key: a change to how stories are found makes saved states stale.
-STORIES_VERSION = "1"
+__all__ = ["STATE_FILE", "STORIES_VERSION", "StoryIndex", "story_input", "story_json"]
+
+# Part of the saved state's key: a change to how stories are found, or to how they are kept,
+# makes saved states stale. 2: SQLite, a row per article and story (1 was two JSON files).
+STORIES_VERSION = "2"
+# What version 1 kept (the whole state in one JSON document, and the listing in another): left
+# behind by an older kimreader, removed once the new file is written.
+OLD_FILES = ("kimreader-stories.json", "kimreader-stories-list.json")
 # Past this share of the corpus changed, clustering again is both cheaper and better than
 # assigning article by article (each assignment sees only the stories already there).
 RECLUSTER_SHARE = 0.5
@@ -75,9 +91,9 @@ class StoryIndex:
     """The stories of one index: loaded, brought up to date and saved on first use; shared by
     the threads of one process (one lock).
 
-    Two files: the whole clustering state (tens of megabytes at 10,000 articles, needed only to
-    assign a new article) and the stories as a reader sees them (a few), which is all that
-    listing them, or a story's matrix and timeline, reads while nothing has changed."""
+    One SQLite file (stories/stored.py): the clustering state, read a row at a time as an
+    assignment needs it, and the stories as a reader sees them, which is all that listing them,
+    or a story's matrix and timeline, reads while nothing has changed."""
 
     def __init__(self, store: SearchEngine, corpus_dir: Path, folder: Path | None) -> None:
         self._store = store
@@ -100,7 +116,16 @@ class StoryIndex:
     def saved(self) -> bool:
         """Whether stories were worked out for this index before (then ``stories`` reads them
         back, or brings them up to date article by article, instead of clustering afresh)."""
-        return self._folder is not None and (self._folder / SUMMARY_NAME).is_file()
+        if self._folder is None:
+            return False
+        try:
+            saved = SavedStories.open(self._folder, STORIES_VERSION)
+        except StoryFileError:
+            return False
+        if saved is None:
+            return False
+        saved.close()
+        return True
 
     def known(self) -> list[Story] | None:
         """The stories if they are already worked out for the index as it is, else None: for
@@ -115,45 +140,92 @@ class StoryIndex:
         overrides, self.warnings = read_story_overrides(self._corpus_dir)
         # The corrections are part of the key: an edited [stories] table takes effect at once.
         corrections = json.dumps(overrides, sort_keys=True, default=str)
-        summary = self._load_summary()
-        if summary is not None and summary[0] == current and summary[1] == corrections:
-            return summary[2]
-        state = self._updated_state(current, progress)
-        self._release_withdrawn_pins(state, overrides)
-        if overrides:
-            try:
-                apply_overrides(state, overrides)
-            except (ValueError, TypeError, AttributeError) as exc:
-                self.warnings += (f"{SIDECAR_NAME}: [stories] {exc}; ignored",)
+        saved = self._open_saved()
+        if saved is not None:
+            with saved:
+                found = self._kept_up_to_date(saved, current, overrides, corrections, progress)
+            if found is not None:
+                return found
+        state = self._cluster(progress)
+        self._correct(state, overrides)
         found = stories(state)
-        self._save(state, current, corrections, found)
+        self._save_whole(state, found, current, corrections)
         return found
 
-    def _release_withdrawn_pins(self, state: StoryState, overrides: dict[str, Any]) -> None:
-        """Pins persist in the state; one no longer in kimreader.toml is let go, and its
-        article goes back to the story it resembles."""
+    def _open_saved(self) -> SavedStories | None:
+        if self._folder is None:
+            return None
         try:
-            wanted = set(pinned_articles(overrides)) if overrides else set()
-        except (ValueError, TypeError, AttributeError):
-            wanted = set()  # a malformed table: told by apply_overrides below
-        for article_id in [a for a in state.pinned if a not in wanted]:
-            del state.pinned[article_id]
-            article = self._store.article(article_id)
-            if article is not None:
-                assign(state, story_input(article, self._store.extraction(article_id)))
+            return SavedStories.open(self._folder, STORIES_VERSION)
+        except StoryFileError as exc:
+            self.warnings += (f"{exc}; grouping the corpus again",)
+            return None
 
-    def _updated_state(
-        self, current: dict[str, str], progress: ProgressCallback | None
-    ) -> StoryState:
-        """The saved state with what changed since assigned, or the corpus clustered anew."""
-        saved = self._load()
-        if saved is None:
-            return self._cluster(progress)
-        state, fingerprints = saved
-        gone = [i for i in fingerprints if i not in current]
-        changed = sorted(i for i, fp in current.items() if fingerprints.get(i) != fp)
-        if len(gone) + len(changed) > RECLUSTER_SHARE * max(1, len(current)):
-            return self._cluster(progress)
+    def _kept_up_to_date(
+        self,
+        saved: SavedStories,
+        current: dict[str, str],
+        overrides: dict[str, Any],
+        corrections: str,
+        progress: ProgressCallback | None,
+    ) -> list[Story] | None:
+        """The saved stories brought up to date article by article and saved back, or None
+        when the corpus changed too much for that or the file is damaged (group again)."""
+        try:
+            if saved.fingerprints() == current and saved.corrections() == corrections:
+                return newest_first(saved.listing().values())
+            cannot_save = None
+            try:
+                saved.begin()
+            except StoryFileError as exc:
+                cannot_save = exc
+            # Read again inside the transaction: another process may have just done the work.
+            fingerprints = saved.fingerprints()
+            gone = [i for i in fingerprints if i not in current]
+            changed = sorted(i for i, fp in current.items() if fingerprints.get(i) != fp)
+            if len(gone) + len(changed) > RECLUSTER_SHARE * max(1, len(current)):
+                return None
+            state = saved.state()
+            listing = saved.listing()
+            try:
+                self._update(state, gone, changed, progress)
+                self._correct(state, overrides)
+                named = {
+                    sid: name_story(state, sid)
+                    for sid in state.changes.stories
+                    if sid in state.stories
+                }
+            except (KeyError, ValueError, TypeError, AttributeError) as exc:
+                # Rows that contradict each other (a member without its row, say): whatever is
+                # wrong with a cache means the same thing, group again.
+                raise StoryFileError(
+                    f"the saved stories ({saved.path}) are damaged: {exc!r}"
+                ) from exc
+            for story_id in state.changes.stories:
+                listing.pop(story_id, None)
+            listing.update(named)
+            if cannot_save is None:
+                try:
+                    saved.save_changes(
+                        state, named, {i: current[i] for i in changed}, gone, corrections
+                    )
+                except StoryFileError as exc:
+                    cannot_save = exc
+            if cannot_save is not None:
+                self.warnings += (f"{cannot_save}; kept for this session only",)
+            return newest_first(listing.values())
+        except StoryFileError as exc:
+            self.warnings += (f"{exc}; grouping the corpus again",)
+            return None
+
+    def _update(
+        self,
+        state: StoryState,
+        gone: list[str],
+        changed: list[str],
+        progress: ProgressCallback | None,
+    ) -> None:
+        """Remove what is gone from the corpus and assign what was added or changed."""
         for article_id in gone:
             remove(state, article_id)
         for done, article_id in enumerate(changed, 1):
@@ -164,7 +236,28 @@ class StoryIndex:
                 assign(state, story_input(article, self._store.extraction(article_id)))
             if progress is not None:
                 progress(done, len(changed))
-        return state
+
+    def _correct(self, state: StoryState, overrides: dict[str, Any]) -> None:
+        """Apply kimreader.toml's hand corrections, letting go of those withdrawn."""
+        self._release_withdrawn_pins(state, overrides)
+        if overrides:
+            try:
+                apply_overrides(state, overrides)
+            except (ValueError, TypeError, AttributeError) as exc:
+                self.warnings += (f"{SIDECAR_NAME}: [stories] {exc}; ignored",)
+
+    def _release_withdrawn_pins(self, state: StoryState, overrides: dict[str, Any]) -> None:
+        """Pins persist in the state; one no longer in kimreader.toml is let go, and its
+        article goes back to the story it resembles."""
+        try:
+            wanted = set(pinned_articles(overrides)) if overrides else set()
+        except (ValueError, TypeError, AttributeError):
+            wanted = set()  # a malformed table: told by apply_overrides below
+        for article_id in [a for a in state.pinned if a not in wanted]:
+            state.unpin(article_id)
+            article = self._store.article(article_id)
+            if article is not None:
+                assign(state, story_input(article, self._store.extraction(article_id)))
 
     def _cluster(self, progress: ProgressCallback | None) -> StoryState:
         extractions = dict(self._store.extractions())
@@ -176,83 +269,21 @@ class StoryIndex:
                 progress(done, len(articles))
         return cluster(inputs)
 
-    def _load(self) -> tuple[StoryState, dict[str, str]] | None:
-        data = self._read(FILE_NAME)
-        try:
-            if data is None:
-                return None
-            fingerprints = {str(k): str(v) for k, v in data["fingerprints"].items()}
-            return StoryState.from_json(data["state"]), fingerprints
-        # A cache: whatever is wrong with it means the same thing, cluster again.
-        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
-            return None
-
-    def _load_summary(self) -> tuple[dict[str, str], str, list[Story]] | None:
-        data = self._read(SUMMARY_NAME)
-        try:
-            if data is None:
-                return None
-            fingerprints = {str(k): str(v) for k, v in data["fingerprints"].items()}
-            return fingerprints, str(data["corrections"]), [_story(s) for s in data["stories"]]
-        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
-            return None
-
-    def _read(self, name: str) -> dict[str, Any] | None:
-        if self._folder is None:
-            return None
-        try:
-            data = json.loads((self._folder / name).read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError):
-            return None
-        if not isinstance(data, dict) or data.get("version") != STORIES_VERSION:
-            return None
-        return data
-
-    def _save(
+    def _save_whole(
         self,
         state: StoryState,
-        fingerprints: Mapping[str, str],
-        corrections: str,
         found: list[Story],
+        fingerprints: dict[str, str],
+        corrections: str,
     ) -> None:
         if self._folder is None:
             return
-        whole = {"version": STORIES_VERSION, "fingerprints": dict(fingerprints)}
-        summary = {
-            **whole,
-            "corrections": corrections,
-            "stories": [story_json(s) for s in found],
-        }
-        with contextlib.suppress(OSError):  # a folder that cannot be written costs the cache
-            write_atomically(
-                self._folder / FILE_NAME,
-                json.dumps({**whole, "state": state.to_json()}, ensure_ascii=False),
-            )
-            write_atomically(self._folder / SUMMARY_NAME, json.dumps(summary, ensure_ascii=False))
-
-
-def story_json(story: Story) -> dict[str, Any]:
-    """A story as JSON (the CLI prints the same shape)."""
-    return {
-        "id": story.id,
-        "name": story.name,
-        "headline": story.headline,
-        "entities": list(story.entities),
-        "first": story.first.isoformat() if story.first else None,
-        "last": story.last.isoformat() if story.last else None,
-        "articles": list(story.members),
-        "outlets": list(story.outlets),
-    }
-
-
-def _story(data: dict[str, Any]) -> Story:
-    return Story(
-        id=str(data["id"]),
-        name=str(data["name"]),
-        headline=str(data["headline"]),
-        entities=tuple(map(str, data["entities"])),
-        first=date.fromisoformat(data["first"]) if data["first"] else None,
-        last=date.fromisoformat(data["last"]) if data["last"] else None,
-        members=tuple(map(str, data["articles"])),
-        outlets=tuple(map(str, data["outlets"])),
-    )
+        named = {story.id: story for story in found}
+        try:
+            write_whole(self._folder, STORIES_VERSION, state, named, fingerprints, corrections)
+        except StoryFileError as exc:
+            self.warnings += (f"{exc}; the next session groups the corpus again",)
+            return
+        for name in OLD_FILES:
+            with contextlib.suppress(OSError):
+                (self._folder / name).unlink()

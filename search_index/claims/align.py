@@ -112,7 +112,11 @@ def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> 
         if entities_a | entities_b
         else 0
     )
-    score = (0.4 if match == STRONG else 0.2) + 0.3 * sentence + 0.15 * subject + 0.1 * entities
+    # A running total and one event's figure ("14 rifles in five operations so far", "six
+    # rifles were seized") are told apart, not paired first: a pair of the same scope wins.
+    same_scope = a.frame is None or b.frame is None or set(a.frame.scope) == set(b.frame.scope)
+    strong = match == STRONG and same_scope
+    score = (0.4 if strong else 0.2) + 0.3 * sentence + 0.15 * subject + 0.1 * entities
     # Among claims already about the same thing, prefer the one that agrees: it breaks ties
     # ("some 14,000 troops" over "more than 10,000 troops" for "about 14,000 troops"), it
     # never creates a pair on its own.

@@ -62,7 +62,12 @@ def _read_counted(
     if head_text and not head_text.endswith("s"):
         # "three circuits account for 90%": a verb the reader took for a noun follows the
         # plural noun counted; the last plural word is the head.
-        plurals = [i for i, w in enumerate(before_head) if w.endswith("s") and not w.endswith("ss")]
+        # "26 Somali crew onboard": a plural without "s" counts as well.
+        plurals = [
+            i
+            for i, w in enumerate(before_head)
+            if (w.endswith("s") and not w.endswith("ss")) or w in _PLURALS
+        ]
         if plurals:
             index = plurals[-1]
             head_text = before_head[index]
@@ -133,13 +138,27 @@ def _role_after(after: str) -> tuple[str | None, int]:
     for phrase, word in ROLE_PHRASES:
         after = after.replace(phrase, word)
     # "cables between [Italy] and [Egypt] in the [Mediterranean] were damaged": with the names
-    # blanked, a place phrase leaves only its prepositions, which the verb reaches across.
+    # blanked, a place phrase leaves only its prepositions, which the verb reaches across; so
+    # does "and [Egypt]" left over when the figure's phrase took the first name ("three cables
+    # linking Italy and Egypt went down").
     after = _BETWEEN_BLANKS.sub(" ", after)
     # "300 rounds of ammunition were seized": the verb reaches past an of-complement.
     after = _OF_COMPLEMENT.sub(" ", after, count=1)
-    for distance, word in enumerate(words(after)[:7]):
+    following = words(after)[:7]
+    for distance, word in enumerate(following):
         if word in ROLE_OF:
             return ROLE_OF[word], distance
+        # Coordinated participles share the figure ("300 rounds were found and confiscated"):
+        # after an auxiliary, a first verb naming no role passes the figure to the second.
+        nxt = following[distance + 1 : distance + 3]
+        if (
+            distance > 0
+            and following[distance - 1] in _AUXILIARIES
+            and len(nxt) == 2
+            and nxt[0] in ("and", "or")
+            and nxt[1] in ROLE_OF
+        ):
+            return ROLE_OF[nxt[1]], distance + 2
         # A participle that describes the counted thing is passed over ("three cables
         # linking [Italy] and [Egypt] went down").
         if word not in GLUE_AFTER and not word.endswith("ing"):
@@ -147,7 +166,8 @@ def _role_after(after: str) -> tuple[str | None, int]:
     return None, 99
 
 
-_BETWEEN_BLANKS = re.compile(r"(?:\bbetween)?\s{2,}and\s{2,}")
+_AUXILIARIES = frozenset("were was are is been be being".split())
+_BETWEEN_BLANKS = re.compile(r"(?:\bbetween)?(?:\s{2,}|^\s*)and\s{2,}")
 _OF_COMPLEMENT = re.compile(
     r"^\s*of\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?(?=\s+(?:were|was|are|is|have|has|had)\b)"
 )

@@ -188,6 +188,12 @@ def frame_of(
         # "$13.9 billion acquisition", "a $200 million offer": the noun says what the sum is.
         role = role or ROLE_OF[counted_text or ""]
         counted_concept = counted_text = None
+    model = _MODEL_NUMBER.match(after) if slot == "count" and original else None
+    code = original.split()[-1] if original else ""
+    if model is not None and code.isalpha() and code.isupper() and len(code) <= 4:
+        # "six AK 47 rifles": a model code and its number stand between the figure and what
+        # it counts, as in "six AK-47 rifles".
+        counted_concept, counted_text = noun_concept(model.group(1)), model.group(1)
     if (
         slot == "count"
         and figure is not None
@@ -235,6 +241,10 @@ def frame_of(
     if slot == "magnitude":
         counted_concept = counted_text = shock_of(text, start, counted_concept)
         role, modifiers = None, ()
+    if slot == "count" and _CALIBER.match(text, start) is not None:
+        # "a .38-caliber revolver", "a .357 caliber gun": the number measures the bore, it
+        # counts nothing; the weapon's noun varies between reports ("revolver", "gun").
+        slot, counted_concept, counted_text, role, modifiers = "caliber", None, None, None, ()
     return Frame(
         slot=slot,
         counted=counted_concept,
@@ -249,6 +259,10 @@ def frame_of(
         kind=modifiers,
         actors=_actors(context, start, end),
     )
+
+
+_MODEL_NUMBER = re.compile(r"[\s-]*\d+\s+([a-z]+s)\b")
+_CALIBER = re.compile(r"\d[\d.,]*\s*-?\s*calib(?:er|re)\b", re.IGNORECASE)
 
 
 def _actors(context: Context, start: int, end: int) -> tuple[str, ...]:

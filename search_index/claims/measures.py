@@ -71,6 +71,11 @@ def length_slot(before: str, after: str, counted: str | None) -> str:
     return "length"
 
 
+# Between a name and its apposed age: a comma or bracket, after a generational suffix the name
+# reader leaves out ("Anthony LaCalamita III, 38,", "Jr.,").
+_APPOSED = re.compile(r"(?:,?\s*(?:jr|sr|ii|iii|iv)\.?)?\s*[,(]\s*")
+
+
 def apposed_age(context: Context, start: int, end: int, figure: float | None) -> bool:
     """ "Kimani Gray, 16," : a bare whole number between commas right after a person's name."""
     if figure is None or figure != int(figure) or not 1 <= figure <= 120:
@@ -78,7 +83,7 @@ def apposed_age(context: Context, start: int, end: int, figure: float | None) ->
     if not re.match(r"^\s*(?:,|\)|$)", context.text[end : end + 3]):
         return False
     return any(
-        p_end <= start and re.fullmatch(r"\s*[,(]\s*", context.text[p_end:start])
+        p_end <= start and _APPOSED.fullmatch(context.text[p_end:start])
         for _, p_end, _ in context.people
     )
 
@@ -91,7 +96,7 @@ def whose_of(context: Context, start: int, end: int) -> str | None:
         gap = start - p_end if p_end <= start else p_start - end
         if start < p_start < end:
             gap = 0  # "16-year-old Kimani Gray": the name is the figure's own noun
-        elif p_end <= start and re.fullmatch(r"\s*[,(]\s*", context.text[p_end:start]):
+        elif p_end <= start and _APPOSED.fullmatch(context.text[p_end:start]):
             gap = 0  # "Gray, 16,"
         elif p_end <= start and (
             key.endswith("'s") or context.text[p_end:start].lstrip().startswith(("'s", "\u2019s"))

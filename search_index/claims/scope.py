@@ -23,6 +23,7 @@ _CUMULATIVE = re.compile(
     r"missions|raids|attacks|incidents|games|matches|seasons|patrols|tournaments)\b|"
     r"\bso far this (?:year|season|month)\b|\bcumulative(?:ly)?\b"
 )
+_SO_FAR_OPENING = re.compile(r"\s*so far,[^;]*\b(?:has|have)\b")
 _OVER_SEVERAL = re.compile(
     r"\b(?:over|in|during|across|throughout)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
@@ -60,7 +61,11 @@ def _scope(context: Context, start: int, end: int, after: str) -> tuple[str, ...
     # its clause.
     earlier = context.text[max(0, start - 2 * WINDOW) : start]
     later = context.text[end : min(context.clause[1], end + WINDOW)]
-    if _CUMULATIVE.search(earlier) or _OVER_SEVERAL.search(later):
+    # A sentence opening "So far, ... has/have confiscated": the perfect tense over the whole
+    # sentence tells a running total ("have so far counted 326 homes" inside a clause stays
+    # this event's toll).
+    so_far = _SO_FAR_OPENING.match(context.text[:start]) is not None
+    if _CUMULATIVE.search(earlier) or _OVER_SEVERAL.search(later) or so_far:
         found.append("cumulative")
     # "at one point as much as 55 percent of voice traffic in Saudi Arabia, 52 percent in
     # Egypt, and 82 percent in India": a peak, not the level; said once for a whole list.

@@ -23,7 +23,15 @@ from .naming import name_story
 from .split import split_group
 from .state import Doc, Story, StoryState, story_id_for
 
-__all__ = ["AVERAGE_THRESHOLD", "assign", "cluster", "remove", "similarity", "stories"]
+__all__ = [
+    "AVERAGE_THRESHOLD",
+    "assign",
+    "cluster",
+    "newest_first",
+    "remove",
+    "similarity",
+    "stories",
+]
 
 AVERAGE_THRESHOLD = 0.1
 """Two groups merge when their articles' cosines average at least this (corpus IDF weights)."""
@@ -129,7 +137,7 @@ def _add_doc(
         published=article.published,
         outlet=article.outlet,
     )
-    state.docs[article.id] = doc
+    state.add_doc(article.id, doc)
     return doc
 
 
@@ -153,7 +161,7 @@ def _remember_surfaces(state: StoryState, article: StoryArticle) -> None:
     from .naming import name_surfaces
 
     for term, surface in name_surfaces(article).items():
-        state.surfaces.setdefault(term, surface)
+        state.remember_surface(term, surface)
 
 
 def remove(state: StoryState, article_id: str) -> None:
@@ -162,11 +170,8 @@ def remove(state: StoryState, article_id: str) -> None:
     if doc is None:
         return
     state.detach(article_id)
-    for term in doc.vector:
-        state.doc_freq[term] -= 1
-        if state.doc_freq[term] <= 0:
-            del state.doc_freq[term]
-    del state.docs[article_id]
+    state.count_terms(doc.vector, -1)
+    state.drop_doc(article_id)
 
 
 def assign(state: StoryState, article: StoryArticle) -> str:
@@ -177,7 +182,7 @@ def assign(state: StoryState, article: StoryArticle) -> str:
     few hundred articles; re-clustering refreshes them)."""
     remove(state, article.id)
     counts = term_counts(article)
-    state.doc_freq.update(counts.keys())
+    state.count_terms(counts, 1)
     _add_doc(state, article, counts, len(state.docs) + 1)
     _remember_surfaces(state, article)
     return _seat(state, article.id)
@@ -200,8 +205,10 @@ def cluster(
     order = {a.id: i for i, a in enumerate(ordered)}
     state = StoryState(threshold=threshold, pinned=dict(pinned or {}))
     all_counts = [term_counts(article) for article in ordered]
+    doc_freq: Counter[str] = Counter()
     for counts in all_counts:
-        state.doc_freq.update(counts.keys())
+        doc_freq.update(counts.keys())
+    state.doc_freq = doc_freq
     for article, counts in zip(ordered, all_counts, strict=True):
         _add_doc(state, article, counts, len(ordered), shared_only=True)
         _remember_surfaces(state, article)
@@ -232,7 +239,11 @@ def cluster(
 
 def stories(state: StoryState) -> list[Story]:
     """Every story, named, newest first (undated last)."""
-    named = [name_story(state, story_id) for story_id in state.stories]
+    return newest_first(name_story(state, story_id) for story_id in state.stories)
+
+
+def newest_first(named: Iterable[Story]) -> list[Story]:
+    """Stories in the order a reader lists them: newest first, undated last, then by id."""
     return sorted(
         named, key=lambda s: (s.last is None, -(s.last.toordinal() if s.last else 0), s.id)
     )

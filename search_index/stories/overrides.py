@@ -52,7 +52,7 @@ def apply_overrides(state: StoryState, mapping: Mapping[str, Any]) -> list[str]:
     for article, story in _pins(mapping).items():
         if article not in state.docs:
             continue
-        state.pinned[article] = story
+        state.pin(article, story)
         if state.docs[article].story != story:
             state.detach(article)
             _seat(state, article)

@@ -1,9 +1,13 @@
 """The clustering state: every article's weighted terms, every story's centroid, the corpus's
-document frequencies; and its JSON form, so the index can keep it beside itself and assign a new
-article without re-clustering.
+document frequencies; and its JSON form.
 
 A story's centroid is the sum of its members' unit vectors (not their mean): adding or removing a
 member is one addition, and the cosine against it needs only its norm.
+
+The state's tables are mappings, not necessarily dicts: stored.py backs them with SQLite rows read
+on first use, so assigning one article to a 10,000-article state reads a few hundred rows. Every
+change goes through the methods here, which note what they touched in ``changes``: that is what
+gets written back, a row at a time.
 """
 
 from __future__ import annotations
@@ -11,11 +15,12 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-__all__ = ["Doc", "Story", "StoryEntry", "StoryState", "story_id_for"]
+__all__ = ["Changes", "Doc", "Story", "StoryEntry", "StoryState", "story_id_for"]
 
 FORMAT = 1
 TOP_TERMS = 12
@@ -68,25 +73,85 @@ def story_id_for(article_id: str) -> str:
 
 
 @dataclass(slots=True)
+class Changes:
+    """The keys of each table changed since the state was loaded (or the last ``clear``)."""
+
+    docs: set[str] = field(default_factory=set)
+    stories: set[str] = field(default_factory=set)
+    doc_freq: set[str] = field(default_factory=set)
+    postings: set[str] = field(default_factory=set)
+    surfaces: set[str] = field(default_factory=set)
+    pinned: set[str] = field(default_factory=set)
+
+    def clear(self) -> None:
+        for keys in (
+            self.docs,
+            self.stories,
+            self.doc_freq,
+            self.postings,
+            self.surfaces,
+            self.pinned,
+        ):
+            keys.clear()
+
+
+@dataclass(slots=True)
 class StoryState:
-    """Mutable clustering state. ``engine`` changes it; ``to_json``/``from_json`` keep it."""
+    """Mutable clustering state. ``engine`` changes it through the methods below;
+    ``to_json``/``from_json`` and stored.py keep it."""
 
     threshold: float
-    doc_freq: Counter[str] = field(default_factory=Counter)
-    docs: dict[str, Doc] = field(default_factory=dict)
-    stories: dict[str, StoryEntry] = field(default_factory=dict)
+    doc_freq: MutableMapping[str, int] = field(default_factory=Counter)
+    docs: MutableMapping[str, Doc] = field(default_factory=dict)
+    stories: MutableMapping[str, StoryEntry] = field(default_factory=dict)
     # term -> story -> how many of the story's members have the term among their top terms
-    postings: dict[str, Counter[str]] = field(default_factory=dict)
-    surfaces: dict[str, str] = field(default_factory=dict)
+    postings: MutableMapping[str, Counter[str]] = field(default_factory=dict)
+    surfaces: MutableMapping[str, str] = field(default_factory=dict)
     """Name term -> one surface as written, to name stories."""
-    pinned: dict[str, str] = field(default_factory=dict)
+    pinned: MutableMapping[str, str] = field(default_factory=dict)
     """Article id -> story id it is pinned to by hand (see overrides)."""
+    changes: Changes = field(default_factory=Changes)
+
+    # -- articles, terms, pins ------------------------------------------------------------------
+
+    def add_doc(self, doc_id: str, doc: Doc) -> None:
+        self.docs[doc_id] = doc
+        self.changes.docs.add(doc_id)
+
+    def drop_doc(self, doc_id: str) -> None:
+        del self.docs[doc_id]
+        self.changes.docs.add(doc_id)
+
+    def count_terms(self, terms: Iterable[str], step: int) -> None:
+        """Add ``step`` (1 or -1) to the document frequency of each term."""
+        for term in terms:
+            left = self.doc_freq.get(term, 0) + step
+            if left > 0:
+                self.doc_freq[term] = left
+            else:
+                self.doc_freq.pop(term, None)
+            self.changes.doc_freq.add(term)
+
+    def remember_surface(self, term: str, surface: str) -> None:
+        if term not in self.surfaces:
+            self.surfaces[term] = surface
+            self.changes.surfaces.add(term)
+
+    def pin(self, doc_id: str, story_id: str) -> None:
+        self.pinned[doc_id] = story_id
+        self.changes.pinned.add(doc_id)
+
+    def unpin(self, doc_id: str) -> None:
+        self.pinned.pop(doc_id, None)
+        self.changes.pinned.add(doc_id)
 
     # -- membership ----------------------------------------------------------------------------
 
     def attach(self, doc_id: str, story_id: str) -> None:
         doc = self.docs[doc_id]
-        story = self.stories.setdefault(story_id, StoryEntry())
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = StoryEntry()
         doc.story = story_id
         story.members.append(doc_id)
         square = story.norm * story.norm
@@ -96,14 +161,22 @@ class StoryState:
             square += weight * (2 * old + weight)
         story.norm = math.sqrt(max(square, 0.0))
         for term in doc.top_terms():
-            self.postings.setdefault(term, Counter())[story_id] += 1
+            posting = self.postings.get(term)
+            if posting is None:
+                posting = self.postings[term] = Counter()
+            posting[story_id] += 1
+            self.changes.postings.add(term)
         _widen(story, doc.published)
+        self.changes.docs.add(doc_id)
+        self.changes.stories.add(story_id)
 
     def detach(self, doc_id: str) -> None:
         doc = self.docs[doc_id]
         story = self.stories.get(doc.story)
         if story is None:
             return
+        self.changes.docs.add(doc_id)
+        self.changes.stories.add(doc.story)
         story.members.remove(doc_id)
         for term in doc.top_terms():
             posting = self.postings.get(term)
@@ -111,6 +184,7 @@ class StoryState:
                 posting[doc.story] -= 1
                 if posting[doc.story] <= 0:
                     del posting[doc.story]
+                self.changes.postings.add(term)
         if not story.members:
             del self.stories[doc.story]
         else:

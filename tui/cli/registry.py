@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "overview": "tui.cli.analysis:overview_cmd",
     "claims": "tui.cli.analysis:claims_cmd",
     "timeline": "tui.cli.analysis:timeline_cmd",
+    "report": "tui.cli.report:report_cmd",
     "index": "tui.cli.upkeep:index_cmd",
     "skipped": "tui.cli.upkeep:skipped_cmd",
     "paths": "tui.cli.upkeep:paths_cmd",

@@ -1,0 +1,61 @@
+"""``kimreader report``: a claim diff as a report to paste or send (HTML, Markdown or CSV).
+
+The rendering is search_index.report's; this module only picks the format, opens the corpus
+and writes the result to a file or standard output.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.text import Text
+
+from ..plain import printable
+from .output import complete_article_id, fail, open_library, stderr
+
+# -o report.md with no --format means Markdown: the file's suffix says what is wanted.
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".csv": "csv"}
+
+
+@click.command("report")
+@click.argument("first", metavar="A", shell_complete=complete_article_id)
+@click.argument("second", metavar="B", shell_complete=complete_article_id)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "csv"]),
+    help="html (one self-contained file), md (Markdown) or csv (one row per claim-diff row). "
+    "Default: from -o's suffix, else html.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    help="Write the report to this file instead of standard output.",
+)
+@click.pass_obj
+def report_cmd(
+    corpus: Path | None, first: str, second: str, fmt: str | None, output: Path | None
+) -> None:
+    """A report of the claim diff of articles A and B: each source's outlet, title, date and
+    URL, the rows grouped by verdict (conflicts first), each value as written with the
+    sentence it comes from and, when the URL is known, a link that opens the source at it."""
+    from search_index.report import build_report, render
+
+    chosen = fmt or (_SUFFIX_FORMATS.get(output.suffix.lower()) if output else None) or "html"
+    with open_library(corpus) as library:
+        report = build_report(library.compare(first, second))
+    text = render(report, chosen)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        # newline="": the CSV's CRLF line ends (RFC 4180) are written as they are.
+        with output.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    note = printable(f"kimreader: wrote the {chosen} report to {output}")
+    stderr.print(Text(note), soft_wrap=True)
