@@ -60,3 +60,30 @@ def test_without_a_story_every_story_with_several_sources(tmp_path: Path, monkey
     assert sorted(SECOND_FIGHT) in members
     one = run("--corpus", str(corpus), "overview", SECOND_FIGHT[0], "--json")
     assert sorted(s["id"] for s in json.loads(one.stdout)["sources"]) == sorted(SECOND_FIGHT)
+
+
+def test_claims_and_timeline_without_a_story_print_one_section_per_story(
+    tmp_path: Path, monkeypatch
+):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    corpus = story_corpus(tmp_path)
+    claims = run("--corpus", str(corpus), "claims", "--json")
+    assert claims.exit_code == 0, claims.output
+    sections = json.loads(claims.stdout)["stories"]
+    assert len(sections) >= 2
+    assert sorted(SECOND_FIGHT) in [sorted(s["sources"]) for s in sections]
+    timeline = json.loads(run("--corpus", str(corpus), "timeline", "--json").stdout)["stories"]
+    assert [s["story"]["id"] for s in timeline] == [s["story"]["id"] for s in sections]
+    # Events stay in their story: a section's events cite only its sources.
+    for claim_section, events in zip(sections, timeline, strict=True):
+        cited = {c["id"] for e in events["events"] for c in e["sources"]}
+        assert cited <= set(claim_section["sources"])
+    # One story asked for (by one of its articles): that story alone, as before.
+    one = json.loads(
+        run("--corpus", str(corpus), "claims", "--story", SECOND_FIGHT[0], "--json").stdout
+    )
+    assert sorted(one["sources"]) == sorted(SECOND_FIGHT)
+    text = run("--corpus", str(corpus), "timeline").stdout
+    assert text.count("Story: ") == len(sections)
+    markdown = run("--corpus", str(corpus), "claims", "--markdown").stdout
+    assert markdown.count("\n## ") + markdown.startswith("## ") == len(sections)

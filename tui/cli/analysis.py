@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 import click
+from rich.text import Text
 
 from search_index.ids import ArticleNotFound
 from search_index.library import Library, StoryNotFound
+from search_index.stories import Story
 
 from ..claim_views import (
     comparison_json,
@@ -21,6 +23,8 @@ from ..claim_views import (
     print_timeline,
     timeline_json,
 )
+from ..export_text import markdown_cell
+from ..plain import printable
 from .output import complete_article_id, open_library, print_json, stdout
 
 STORY_OPTION = click.option(
@@ -97,18 +101,42 @@ def overview_cmd(
 def claims_cmd(
     corpus: Path | None, as_json: bool, as_markdown: bool, show_all: bool, story: str | None
 ) -> None:
-    """The claim matrix: one row per subject, one column per source, conflicts flagged."""
+    """The claim matrix: one row per subject, one column per source, conflicts flagged.
+    Without --story, one section per story that has two or more sources (JSON: an object
+    with "stories"), or the whole corpus when it holds one story."""
     _one_format(as_json, as_markdown)
     with open_library(corpus) as library:
-        story_id = _story_id(library, story)
-        ids = library.articles_in(story_id)
-        subjects = [s for s in library.claim_matrix(story_id) if show_all or len(s.sources) > 1]
+        sections = []
+        for heading, story_id in _sections(library, story):
+            ids = library.articles_in(story_id)
+            subjects = [s for s in library.claim_matrix(story_id) if show_all or len(s.sources) > 1]
+            sections.append((heading, ids, subjects))
+    if len(sections) == 1 and sections[0][0] is None:
+        _, ids, subjects = sections[0]
+        if as_json:
+            print_json(matrix_json(subjects, ids))
+        elif as_markdown:
+            sys.stdout.write(matrix_markdown(subjects, ids))
+        else:
+            print_matrix(subjects, ids, stdout)
+        return
     if as_json:
-        print_json(matrix_json(subjects, ids))
-    elif as_markdown:
-        sys.stdout.write(matrix_markdown(subjects, ids))
-    else:
-        print_matrix(subjects, ids, stdout)
+        print_json(
+            {
+                "stories": [
+                    {"story": _story_json(heading), **matrix_json(subjects, ids)}
+                    for heading, ids, subjects in sections
+                ]
+            }
+        )
+        return
+    for heading, ids, subjects in sections:
+        if as_markdown:
+            sys.stdout.write(f"## {_markdown_heading(heading)}\n\n")
+            sys.stdout.write(matrix_markdown(subjects, ids) + "\n")
+        else:
+            _print_heading(heading)
+            print_matrix(subjects, ids, stdout)
 
 
 @click.command("timeline")
@@ -116,13 +144,76 @@ def claims_cmd(
 @STORY_OPTION
 @click.pass_obj
 def timeline_cmd(corpus: Path | None, as_json: bool, story: str | None) -> None:
-    """Dated events from every source in date order; conflicting dates marked."""
+    """Dated events from every source in date order; conflicting dates marked. Without
+    --story, one section per story that has two or more sources (JSON: an object with
+    "stories"), or the whole corpus when it holds one story."""
     with open_library(corpus) as library:
-        events = library.timeline(_story_id(library, story))
+        sections = [
+            (heading, library.timeline(story_id)) for heading, story_id in _sections(library, story)
+        ]
+    if len(sections) == 1 and sections[0][0] is None:
+        events = sections[0][1]
+        if as_json:
+            print_json(timeline_json(events))
+        else:
+            print_timeline(events, stdout)
+        return
     if as_json:
-        print_json(timeline_json(events))
-    else:
+        print_json(
+            {
+                "stories": [
+                    {"story": _story_json(heading), "events": timeline_json(events)}
+                    for heading, events in sections
+                ]
+            }
+        )
+        return
+    for heading, events in sections:
+        _print_heading(heading)
         print_timeline(events, stdout)
+
+
+def _sections(library: Library, wanted: str | None) -> list[tuple[Story | None, str | None]]:
+    """What to print: the story asked for; else each story with two or more sources,
+    newest first; the whole corpus (heading None) when there are fewer than two such."""
+    if wanted is not None:  # one story: printed as the whole corpus is, without a heading
+        return [(None, _story_id(library, wanted))]
+    shared = [s for s in library.stories() if len(s.members) > 1]
+    if len(shared) < 2:
+        return [(None, None)]
+    return [(s, s.id) for s in shared]
+
+
+def _story_json(story: Story | None) -> dict[str, object] | None:
+    if story is None:
+        return None
+    return {
+        "id": story.id,
+        "name": story.name,
+        "first": story.first.isoformat() if story.first else None,
+        "last": story.last.isoformat() if story.last else None,
+        "sources": len(story.members),
+    }
+
+
+def _print_heading(story: Story | None) -> None:
+    if story is None:
+        return
+    span = " to ".join(
+        dict.fromkeys(d.isoformat() for d in (story.first, story.last) if d is not None)
+    )
+    stdout.print()
+    stdout.print(
+        Text.assemble(
+            ("Story: ", "bold"),
+            printable(story.name),
+            f"  ({len(story.members)} sources{', ' + span if span else ''}, id {story.id})",
+        )
+    )
+
+
+def _markdown_heading(story: Story | None) -> str:
+    return markdown_cell(story.name) if story is not None else "The whole corpus"
 
 
 def _story_id(library: Library, wanted: str | None) -> str | None:
