@@ -36,30 +36,37 @@ RATE_AFTER_SECONDS = 2.0
 
 class BuildClock:
     """What the status line says while the index is built: the phase, how far, how fast, and
-    about how long is left (from the rate so far). Plain, so it is tested without an app."""
+    about how long is left. Plain, so it is tested without an app.
+
+    The rate counts from when analysis first began, commits included: a build committed in
+    batches pauses to write each one, and a rate that left the pauses out promised too soon.
+    """
 
     def __init__(self, now: Callable[[], float] = time.monotonic) -> None:
         self._now = now
         self.phase = "reading"
-        self._started = now()
+        self._since: float | None = None
         self._done_at_start = 0
 
     def enter(self, phase: str, done: int = 0) -> None:
-        if phase != self.phase:
-            self.phase, self._started, self._done_at_start = phase, self._now(), done
+        self.phase = phase
+        if phase == "analysing" and self._since is None:
+            self._since, self._done_at_start = self._now(), done
 
     def status(self, done: int, total: int) -> str:
         if self.phase == "reading":
             return "indexing: reading the folder…"
         if self.phase in ("writing", "merging"):
-            return f"indexing: {self.phase} ({done:,} of {total:,} articles analysed)…"
-        text = f"indexing: analysing {done:,} of {total:,} articles"
-        elapsed = self._now() - self._started
-        counted = done - self._done_at_start
-        if elapsed >= RATE_AFTER_SECONDS and counted > 0:
-            rate = counted / elapsed
-            left = (total - done) / rate
-            text += f" · {rate:,.0f}/s · about {_duration(left)} left"
+            text = f"indexing: {self.phase} ({done:,} of {total:,} articles analysed)"
+        else:
+            text = f"indexing: analysing {done:,} of {total:,} articles"
+        if self._since is not None and done < total:
+            elapsed = self._now() - self._since
+            counted = done - self._done_at_start
+            if elapsed >= RATE_AFTER_SECONDS and counted > 0:
+                rate = counted / elapsed
+                left = (total - done) / rate
+                text += f" · {rate:,.0f}/s · about {_duration(left)} left"
         return text + "…"
 
 

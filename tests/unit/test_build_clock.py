@@ -27,24 +27,27 @@ def test_reading_then_analysing_with_a_rate_once_it_means_something():
     )
 
 
-def test_the_rate_counts_from_where_the_phase_began_and_long_waits_read_in_minutes():
+def test_commits_between_batches_count_in_the_rate_and_long_waits_read_in_minutes():
     time = FakeTime()
     clock = BuildClock(time)
     clock.enter("analysing", 0)
     time.now += 10
     clock.enter("writing", 100)
-    assert clock.status(100, 10_000) == "indexing: writing (100 of 10,000 articles analysed)…"
-    clock.enter("analysing", 100)  # the next batch: its rate, not the whole build's
+    time.now += 10  # the commit: nothing analysed
+    assert clock.status(100, 10_000) == (
+        "indexing: writing (100 of 10,000 articles analysed) · 5/s · about 33 min 00 s left…"
+    )
+    clock.enter("analysing", 100)  # the next batch: the rate still counts from the start
     time.now += 10
-    assert clock.status(150, 10_000) == (
-        "indexing: analysing 150 of 10,000 articles · 5/s · about 32 min 50 s left…"
+    assert clock.status(400, 10_000) == (
+        "indexing: analysing 400 of 10,000 articles · 13/s · about 12 min 00 s left…"
     )
 
 
-def test_entering_the_same_phase_again_keeps_its_clock():
+def test_no_time_left_once_everything_is_analysed():
     time = FakeTime()
     clock = BuildClock(time)
     clock.enter("analysing", 0)
-    time.now += 4
-    clock.enter("analysing", 200)
-    assert "50/s" in clock.status(200, 1000)
+    time.now += 30
+    clock.enter("merging", 3000)
+    assert clock.status(3000, 3000) == "indexing: merging (3,000 of 3,000 articles analysed)…"
