@@ -48,7 +48,11 @@ def terminal_open(checkout: Path, corpus: Path, limit: float = 900.0) -> tuple[f
     session = f"firstopen{os.getpid()}"
     with tempfile.TemporaryDirectory() as cache:
         env = f"XDG_CACHE_HOME={cache} PYTHONPATH={checkout}"
-        command = f"{env} {sys.executable} -c '{LAUNCH}' --corpus {corpus}; sleep 5"
+        # From inside the checkout: `python -c` puts the working folder first on sys.path, so
+        # run from elsewhere it would import that folder's kimreader, not the checkout's.
+        command = (
+            f"cd {checkout} && {env} {sys.executable} -c '{LAUNCH}' --corpus {corpus}; sleep 5"
+        )
         started = time.perf_counter()
         subprocess.run(
             ["tmux", "new-session", "-d", "-x", "120", "-y", "40", "-s", session, command],
@@ -87,6 +91,7 @@ def index_command(checkout: Path, corpus: Path) -> float:
         started = time.perf_counter()
         subprocess.run(
             [sys.executable, "-c", LAUNCH, "--corpus", str(corpus), "index"],
+            cwd=checkout,
             env=env,
             check=True,
             capture_output=True,

@@ -27,6 +27,7 @@ from search_index.state import Forgotten, ReadingState, StateStore
 from . import messages
 from .corpus_views import build_overview, build_timeline, compare_first
 from .file_report import skipped_summary
+from .heap import release_heap, settle_heap
 from .notes import forward_failure, gone_notes, report_failure
 from .palette import kimreader_commands
 from .render import printable
@@ -211,8 +212,12 @@ class KimreaderApp(App[None]):
             if not had_articles:
                 self.main.sources.focus()
         self.main.update_status(None)
+        settle_heap()
         if self._loaded:
             self.main.load_stories(asked=False)
+
+    def on_unmount(self) -> None:
+        release_heap()
 
     def _show_articles(self, library: Library, articles: list[ArticleInfo]) -> None:
         """Show what is indexed so far (the library is safe to read while it is updated): at
@@ -224,11 +229,13 @@ class KimreaderApp(App[None]):
         self.articles = articles
         if not first:
             self.main.populate()  # the open article stays open and highlighted
+            settle_heap()
             return
         ids = {a.id for a in articles}
         last = self.state.last_article if self.state.last_article in ids else None
         self.main.populate(select=last)
         self.main.sources.focus()
+        settle_heap()
 
     # -- state -------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from textual import on, work
 from textual.widgets import OptionList
 
 from ..background import in_daemon_thread
+from ..heap import settle_heap
 from ..messages import StoriesFound, StoryConflictsCounted
 from .main_search import SearchingScreen
 from .source_rows import story_of_row, worth_grouping
@@ -77,6 +78,7 @@ class GroupingScreen(SearchingScreen):
         session.conflicts = {}
         if session.grouped:
             self.populate()
+        settle_heap()
         self._count_conflicts()
 
     @work(exclusive=True, group="story-conflicts", exit_on_error=False)
@@ -107,6 +109,7 @@ class GroupingScreen(SearchingScreen):
         self.session.conflicts.update(event.counts)
         if self.session.grouped and self.session.stories is not None and self.result is None:
             self.populate()
+        settle_heap()  # each batch leaves its stories' claims cached in the library
 
     def action_toggle_stories(self) -> None:
         session = self.session
