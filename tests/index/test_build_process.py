@@ -94,3 +94,16 @@ def test_a_cancelled_build_keeps_the_batches_committed(tmp_path):
         assert FIRST_BATCH <= kept < COUNT * 3
         # The build process is gone and its lock with it: the rest is indexed now.
         assert library.refresh().report.added == COUNT * 3 - kept
+
+
+def test_a_build_process_meeting_a_busy_index_reports_it_busy(tmp_path):
+    """Another kimreader holds the index: the build process waits as long as the caller
+    would, then says so, and the caller reports the index busy, writing nothing."""
+    corpus = write_corpus(tmp_path / "corpus", COUNT)
+    with Library.open(corpus) as holder, Library.open(corpus) as library:
+        with holder._store.exclusive(timeout=1):  # as another process holding it
+            result = library.refresh(parallel=False, threaded=True, wait=0.2)
+        assert result.report.busy
+        assert library.ids() == []
+        # Once let go, the build goes through.
+        assert library.refresh(parallel=False, threaded=True).report.added == COUNT
