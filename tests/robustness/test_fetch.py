@@ -488,8 +488,10 @@ def test_ctrl_c_stops_after_the_requests_in_flight(server, settings, tmp_path):
     import signal
     import threading
 
+    # Each reply takes a while: on a loaded machine the main thread may run the signal handler
+    # only after a few more requests (with 0.05 s all ten could end first and nothing raised).
     for i in range(10):
-        server.routes[f"/q{i}"] = Reply(body=page(str(i)), delay=0.05)
+        server.routes[f"/q{i}"] = Reply(body=page(str(i)), delay=0.2)  # < read_timeout
     interrupted = []
 
     def first_done(outcome):
