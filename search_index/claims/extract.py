@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..analysis_versions import CLAIMS_VERSION as _CLAIMS_VERSION
+from ..metadata.dates import parse_published
 from ..models import Article, Extraction, Mention
 from ..text import fold
 from .attribution import _inherited_attribution, _with_attribution
@@ -159,6 +160,10 @@ def _dated(claims: list[Claim], published: date | None) -> list[Claim]:
     dates_by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         if claim.date is not None and claim.date.granularity in ("day", "week", "weekday"):
+            if parse_published(claim.sentence) is not None:
+                # "Edited time: March 13, 2013 02:15": when the report was written or
+                # changed, not a day the story tells of.
+                continue
             dates_by_sentence.setdefault(claim.start, []).append(claim)
     named = (c.date for found in dates_by_sentence.values() for c in found)
     days = tuple(sorted({_weekday(d) for d in named if d and d.granularity in ("day", "weekday")}))
