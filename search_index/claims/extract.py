@@ -114,7 +114,17 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
                 claim = _with_attribution(claim, inherited)
         previous_attribution[index] = claim.attribution
         claims.append(claim)
-    return _dated(_descriptive_modifiers(_increments(_lists(claims, folded))), anchor)
+    framed = _descriptive_modifiers(_increments(_lists(claims, folded)))
+    return _dated(framed, anchor, undated_day=anchor is None and bool(_RELATIVE_DAY.search(folded)))
+
+
+# A report with no date of its own that tells of "tonight" or "yesterday" is about a day we
+# cannot name (with a date, these words are read as that day's date claims).
+_RELATIVE_DAY = re.compile(
+    r"\b(?:tonight|today|yesterday|last night|this (?:morning|afternoon|evening))\b", re.IGNORECASE
+)
+# Stands in ``Frame.days`` for such a day: it is none of the weekdays another report names.
+UNNAMED_DAY = "unnamed"
 
 
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
@@ -152,7 +162,7 @@ def _lists(claims: list[Claim], folded: str) -> list[Claim]:
     return result
 
 
-def _dated(claims: list[Claim], published: date | None) -> list[Claim]:
+def _dated(claims: list[Claim], published: date | None, undated_day: bool = False) -> list[Claim]:
     """Give each quantity the day it is about: a date in its sentence for the same happening
     ("46 were arrested Wednesday night"), else the publication date as the latest it can be
     about. Two nights of protest, one arrest on Monday and 46 on Wednesday, are then two
@@ -167,6 +177,8 @@ def _dated(claims: list[Claim], published: date | None) -> list[Claim]:
             dates_by_sentence.setdefault(claim.start, []).append(claim)
     named = (c.date for found in dates_by_sentence.values() for c in found)
     days = tuple(sorted({_weekday(d) for d in named if d and d.granularity in ("day", "weekday")}))
+    if not days and undated_day:
+        days = (UNNAMED_DAY,)
     result = []
     for claim in claims:
         frame = claim.frame

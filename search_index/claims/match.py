@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .extract import Claim
+from .extract import UNNAMED_DAY, Claim
 from .frames import Frame
 from .vocabulary import GENERIC_PERSON, PERSON_NOUNS, SCOPE_NOUNS
 
@@ -108,6 +108,11 @@ def _day_not_named(dated: Frame, other: Frame) -> bool:
         weekday = date.fromisoformat(first).strftime("%A").lower()
     else:
         return False
+    if other.days == (UNNAMED_DAY,):
+        # The other report tells of "tonight" with no date to place it: that may be another
+        # night only when this report tells of several days ("Saturday's shooting ... 46 were
+        # arrested Wednesday night"); a report naming one day tells the one occasion.
+        return len(dated.days) > 1
     return bool(other.days) and weekday not in other.days
 
 

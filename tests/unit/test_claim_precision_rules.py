@@ -5,8 +5,11 @@ The sentences are copied verbatim from ECB+ dev stories (Cybulska and Vossen, LR
 annotation CC BY 3.0; the articles were collected from the web by the corpus authors, see
 ../shared/corpora/ecbplus-dev/README.md): t19-plus (protests after the NYPD shooting of Kimani
 Gray: ECB+ corpus, 19_6ecbplus.txt lines 1, 3, 4 and 15; 19_3ecbplus.txt lines 1 (shortened),
-3 and 5).
+3, 5 and 9; 19_10ecbplus.txt lines 1, 6 and 28) and t30-ecb (cut undersea cables: ECB+ corpus,
+30_10ecb.txt lines 1, 7 and 14; 30_11ecb.txt lines 1 (shortened) and 3).
 """
+
+# ruff: noqa: E501
 
 from __future__ import annotations
 
@@ -59,3 +62,53 @@ def test_a_labelled_date_line_dates_the_report_and_names_no_day(tmp_path: Path) 
     assert forty_six.frame is not None and forty_six.frame.when == ("2013-03-13", "2013-03-13")
     rows = library.compare("r6", "r3").rows
     assert not [r for r in rows if r.status == "conflict"]
+
+
+# 19_10ecbplus.txt: no date anywhere, "Tonight" (Monday's vigil) and its one arrest.
+DOZENS_10 = """Dozens "Riot" Over NYPD's Fatal Shooting Of Brooklyn Teen
+
+Tonight, a crowd gathered to mourn his death—and protest police treatment.
+At this point (10:30 p.m.), the police said that the crowd has dispersed and that there was one arrest, with no injuries to police or civilians (the Post says three people were injured).
+"""
+# 19_3ecbplus.txt without its date line: a report telling of Saturday and Wednesday nights.
+NIGHTS_3 = """Enraged protesters battle cops in Brooklyn streets
+
+As fights between cops and angry teens erupted in East Flatbush, 46 were arrested Wednesday night.
+Police struggled to control a hostile crowd that broke away from a planned peaceful vigil for Kimani (Kiki) Gray, 16, killed by police on Saturday night.
+"""
+# 30_10ecb.txt: no date, "yesterday"; 30_11ecb.txt: one day named, Friday.
+CABLES_10 = """India suffers massive internet disruption after undersea cables break
+
+Industry experts told The Times that two sub-sea cables went down just off Alexandra, causing the mass disruption.
+It is thought that up to 70 per cent of web services in Egypt, and 60 per cent in India, were disrupted yesterday.
+"""
+CABLES_11 = """Undersea cables damaged
+
+Parts of Asia, the Middle East, and Europe experienced Internet and telephone outages Friday when three undersea cables between Italy and Egypt in the Mediterranean Sea were damaged.
+"""
+
+
+def test_tonight_in_an_undated_report_is_not_a_night_named_elsewhere(tmp_path: Path) -> None:
+    """Cause: an undated report's "tonight" (one arrest) was taken for the Wednesday night of a
+    report that tells of several nights (46 arrested)."""
+    library = _library(tmp_path / "c", {"r10": DOZENS_10, "r3": NIGHTS_3})
+    one = _claim(library, "r10", "one arrest")
+    forty_six = _claim(library, "r3", "46")
+    assert one.frame is not None and one.frame.role == forty_six.frame.role == "arrested"
+    assert forty_six.frame.dated and len(forty_six.frame.days) > 1
+    rows = library.compare("r10", "r3").rows
+    assert not [r for r in rows if r.status == "conflict"]
+
+
+def test_an_undated_report_still_contradicts_a_report_of_one_day(tmp_path: Path) -> None:
+    """Guard: a report naming one day (Friday's three damaged cables) tells the occasion that an
+    undated "yesterday" report tells of too: two cables against three is still a conflict."""
+    library = _library(tmp_path / "c", {"c10": CABLES_10, "c11": CABLES_11})
+    three = _claim(library, "c11", "three undersea cables between")
+    assert three.frame is not None and three.frame.dated and three.frame.days == ("friday",)
+    rows = library.compare("c10", "c11").rows
+    assert [
+        r
+        for r in rows
+        if r.status == "conflict" and r.b is not None and r.b.value_text == three.value_text
+    ]
