@@ -35,6 +35,7 @@ from .counted import (
 from .date_events import _date_events
 from .events import date_event_of, event_of
 from .measures import apposed_age, is_magnitude, length_slot, shock_of, whose_of
+from .party import party_of
 from .scope import _scope
 from .vocabulary import (
     INCREMENT_WORDS,
@@ -87,6 +88,8 @@ class Frame:
 
     role_text: str | None = None
     """The role as the text words it, when that reads better than its concept ("captured")."""
+    party: str | None = None
+    """Whose offer a sum or a term is ("nationals"), when its sentence tells of an offer."""
 
     @property
     def label(self) -> str:
@@ -258,6 +261,7 @@ def frame_of(
         whose=whose,
         kind=modifiers,
         actors=_actors(context, start, end),
+        party=party_of(context, slot),
     )
 
 

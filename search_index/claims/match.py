@@ -51,6 +51,11 @@ def frame_match(a: Claim, b: Claim) -> int:
         # "Williams was arrested early Sunday" and "Jackson, arrested Jan. 6": two people's
         # figures, not one.
         return NO_MATCH
+    if fa.party and fb.party and fa.party != fb.party:
+        # "The Orioles ... have offered Teixeira a seven-year deal" and "the Nationals have
+        # offered Mark Teixeira an 8-year ... contract": two bidders' terms are two figures.
+        # Weak, not none: a team and its general manager may name one bidder.
+        return min(_strength(a, b), WEAK)
     if _day_not_named(fa, fb) or _day_not_named(fb, fa):
         # Maybe one figure, maybe two nights': they may agree, never conflict.
         return min(_strength(a, b), WEAK)

@@ -6,7 +6,9 @@ annotation CC BY 3.0; the articles were collected from the web by the corpus aut
 ../shared/corpora/ecbplus-dev/README.md): t19-plus (protests after the NYPD shooting of Kimani
 Gray: ECB+ corpus, 19_6ecbplus.txt lines 1, 3, 4 and 15; 19_3ecbplus.txt lines 1 (shortened),
 3, 5 and 9; 19_10ecbplus.txt lines 1, 6 and 28) and t30-ecb (cut undersea cables: ECB+ corpus,
-30_10ecb.txt lines 1, 7 and 14; 30_11ecb.txt lines 1 (shortened) and 3).
+30_10ecb.txt lines 1, 7 and 14; 30_11ecb.txt lines 1 (shortened) and 3) and t10-plus (offers for
+Mark Teixeira: ECB+ corpus, 10_19ecbplus.txt line 4, 10_1ecbplus.txt lines 1 and 11,
+10_2ecbplus.txt line 3; titles shortened or invented where noted).
 """
 
 # ruff: noqa: E501
@@ -112,3 +114,37 @@ def test_an_undated_report_still_contradicts_a_report_of_one_day(tmp_path: Path)
         for r in rows
         if r.status == "conflict" and r.b is not None and r.b.value_text == three.value_text
     ]
+
+
+# 10_19ecbplus.txt line 4 (title invented: the report has a date line for a title).
+NATIONALS_19 = """Nationals make their offer to Mark Teixeira
+
+ESPN is reporting that the Nationals have offered Mark Teixeira an 8-year, $160 million contract.
+"""
+# 10_1ecbplus.txt lines 1 and 11.
+ORIOLES_1 = """Red Sox extend offer to Teixeira
+
+The Orioles, according to reports, have offered Teixeira a seven-year deal worth between $140 million and $150 million.
+"""
+# 10_2ecbplus.txt line 3 (title shortened).
+RED_SOX_2 = """Red Sox offer Teixeira
+
+The Red Sox have made an eight-year offer to Teixeira in excess of $160 million, but sources close to the negotiations say it is less than the $184 million reported by Boston WCVB sportscaster Mike Lynch, who first reported that the meeting
+"""
+
+
+def test_two_bidders_terms_do_not_contradict(tmp_path: Path) -> None:
+    """Cause: the Nationals' eight years against the Orioles' seven, and the Orioles' $150
+    million against the Red Sox's $160 million, were read as one offer told two ways."""
+    library = _library(tmp_path / "c", {"n19": NATIONALS_19, "o1": ORIOLES_1, "r2": RED_SOX_2})
+    assert _claim(library, "n19", "8-year").frame.party == "nationals"
+    assert _claim(library, "o1", "$150 million").frame.party == "orioles"
+    assert _claim(library, "r2", "eight-year offer").frame.party == "sox"
+    # The object of the offer is not its maker.
+    assert "teixeira" not in {c.frame.party for c in library.claims("n19") if c.frame}
+    for a, b in (("n19", "o1"), ("o1", "r2")):
+        rows = library.compare(a, b).rows
+        assert not [r for r in rows if r.status == "conflict"], (a, b)
+    # Nor do two bidders' equal terms agree as one figure: eight years each are two offers.
+    rows = library.compare("n19", "r2").rows
+    assert not [r for r in rows if r.status in ("agree", "conflict")]
