@@ -26,6 +26,9 @@ class Context:
     dated: bool = False
     """Whether ``anchor`` is the publication date (then a date weeks before it is news)."""
     parties: tuple[tuple[int, int, str], ...] = ()
+    unmasked: str = ""
+    """The sentence folded and lower-cased with its names kept: a word the entity reader took
+    into a name ("Including EDS' net debt") is still read where it matters."""
     """PERSON and ORG mentions: (start, end, name as written) in sentence offsets."""
 
 

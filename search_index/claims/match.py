@@ -223,7 +223,8 @@ def same_named_thing(a: Claim, b: Claim) -> bool:
 
 
 # Scopes over time: a running total over several events, a peak at one moment.
-_TIME_SCOPES = frozenset({"cumulative", "peak"})
+# And a sum that says what it includes ("including net debt").
+_TIME_SCOPES = frozenset({"cumulative", "peak", "inclusive"})
 
 
 def different_scope(a: Claim, b: Claim) -> bool:

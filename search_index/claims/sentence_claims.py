@@ -191,6 +191,7 @@ class _Sentence:
             anchor=self.event_anchor,
             dated=self.anchor is not None,
             parties=self._parties,
+            unmasked=self.folded[self.start : self.end].lower(),
         )
 
     @cached_property

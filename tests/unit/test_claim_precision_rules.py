@@ -8,7 +8,8 @@ Gray: ECB+ corpus, 19_6ecbplus.txt lines 1, 3, 4 and 15; 19_3ecbplus.txt lines 1
 3, 5 and 9; 19_10ecbplus.txt lines 1, 6 and 28) and t30-ecb (cut undersea cables: ECB+ corpus,
 30_10ecb.txt lines 1, 7 and 14; 30_11ecb.txt lines 1 (shortened) and 3) and t10-plus (offers for
 Mark Teixeira: ECB+ corpus, 10_19ecbplus.txt line 4, 10_1ecbplus.txt lines 1 and 11,
-10_2ecbplus.txt line 3; titles shortened or invented where noted).
+10_2ecbplus.txt line 3; titles shortened or invented where noted) and t44-ecb (HP buys EDS: ECB+
+corpus, 44_1ecb.txt line 4, 44_3ecb.txt lines 4 and 19, 44_7ecb.txt line 3; titles invented).
 """
 
 # ruff: noqa: E501
@@ -148,3 +149,37 @@ def test_two_bidders_terms_do_not_contradict(tmp_path: Path) -> None:
     # Nor do two bidders' equal terms agree as one figure: eight years each are two offers.
     rows = library.compare("n19", "r2").rows
     assert not [r for r in rows if r.status in ("agree", "conflict")]
+
+
+# 44_3ecb.txt lines 4 and 19: the price, and the value with the debt included.
+HP_3 = """HP bets on services
+
+Riding a hot streak that has doubled its stock price in three years, Hewlett-Packard is rolling the dice on a $13.2 billion acquisition of technology services provider Electronic Data Systems.
+Including EDS' net debt, HP values the acquisition at $13.9 billion.
+"""
+# 44_1ecb.txt line 4: the value with the debt, not said to be.
+HP_1 = """Analysts weigh the HP-EDS deal
+
+Industry analysts contacted by eWEEK generally say they believe that Hewlett-Packard's forthcoming $13.9 billion acquisition of Electronic Data Systems? announced officially on May 13 is a good move for both companies.
+"""
+# 44_7ecb.txt line 3: the price, rounded.
+HP_7 = """Hurd on the EDS deal
+
+Hewlett-Packard CEO Mark Hurd believes that the $13 billion acquisition of Electronic Data Systems will help build out HP's enterprise services offerings and "accelerate" the company's reach into new accounts, he said.
+"""
+
+
+def test_a_sum_said_to_include_debt_is_another_reckoning(tmp_path: Path) -> None:
+    """Cause: "$13.9 billion" with EDS' net debt against the $13 billion price, and a report's
+    bare $13.9 billion against the price of a report that says the 13.9 includes the debt."""
+    library = _library(tmp_path / "c", {"h1": HP_1, "h3": HP_3, "h7": HP_7})
+    with_debt = _claim(library, "h3", "$13.9 billion")
+    assert with_debt.frame is not None and "inclusive" in with_debt.frame.scope
+    price = _claim(library, "h3", "$13.2 billion acquisition")
+    assert price.frame is not None and "inclusive" not in price.frame.scope
+    for a, b in (("h3", "h7"), ("h1", "h3")):
+        rows = library.compare(a, b).rows
+        assert not [r for r in rows if r.status == "conflict"], (a, b)
+    # Without a report saying what the 13.9 includes, the two sums still contradict.
+    rows = library.compare("h1", "h7").rows
+    assert [r for r in rows if r.status == "conflict"]
