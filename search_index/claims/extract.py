@@ -198,6 +198,19 @@ def _dated(claims: list[Claim], published: date | None, undated_day: bool = Fals
             # ... there were 46 arrests": the last day named before the figure in its sentence.
             earlier = dates_by_sentence.get(claim.start, ())
             bound = [d for d in earlier if d.value_end <= claim.value_start][-1:]
+            if (
+                not bound
+                and len(earlier) == 1
+                and _BOUND_AFTER.match(
+                    claim.sentence[
+                        claim.value_end - claim.start : earlier[0].value_start - claim.start
+                    ]
+                )
+            ):
+                # "86 arrests over the course of Saturday's protests": the one day the
+                # sentence names, right after the figure's phrase (not "three people, killing
+                # one, at a ... firm from which he was fired last week").
+                bound = list(earlier)
         if len(bound) == 1 and bound[0].date is not None:
             day = bound[0].date
             # A weekday with no publication date to place it keeps its name.
@@ -211,6 +224,10 @@ def _dated(claims: list[Claim], published: date | None, undated_day: bool = Fals
             claim = _reframed(claim, frame, when=(date.min.isoformat(), published.isoformat()))
         result.append(claim)
     return result
+
+
+# What may stand between a figure and a day that dates it: a few words, no clause break.
+_BOUND_AFTER = re.compile(r"^(?![^,;:()]*\b(?:which|who|that|when|after|before)\b)[^,;:()]{0,40}$")
 
 
 def _weekday(day: DateValue) -> str:

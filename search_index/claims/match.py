@@ -7,6 +7,7 @@ too little; such pairs may agree. ``NO_MATCH``: they are about different things.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .extract import UNNAMED_DAY, Claim
@@ -55,6 +56,8 @@ def frame_match(a: Claim, b: Claim) -> int:
         # "The Orioles ... have offered Teixeira a seven-year deal" and "the Nationals have
         # offered Mark Teixeira an 8-year ... contract": two bidders' terms are two figures.
         # Weak, not none: a team and its general manager may name one bidder.
+        return min(_strength(a, b), WEAK)
+    if _one_day_against_a_total(a, b) or _one_day_against_a_total(b, a):
         return min(_strength(a, b), WEAK)
     if _day_not_named(fa, fb) or _day_not_named(fb, fa):
         # Maybe one figure, maybe two nights': they may agree, never conflict.
@@ -119,6 +122,25 @@ def _day_not_named(dated: Frame, other: Frame) -> bool:
         # arrested Wednesday night"); a report naming one day tells the one occasion.
         return len(dated.days) > 1
     return bool(other.days) and weekday not in other.days
+
+
+# The perfect tense of a count: "more than 200 people have been arrested", "has risen to".
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b"
+)
+
+
+def _one_day_against_a_total(dated: Claim, other: Claim) -> bool:
+    """Whether ``dated`` counts one day's happening, dated by its own sentence ("86 arrests over
+    the course of Saturday's protests"), and ``other`` a total up to when its report was
+    written ("more than 200 people have been arrested"), dated by no sentence: over a story of
+    several days the total is another scope, so they may agree, never contradict."""
+    fd, fo = dated.frame, other.frame
+    if fd is None or fo is None or fd.slot != "count" or not fd.dated or fo.dated:
+        return False
+    if fd.when is None or fd.when[0] != fd.when[1]:
+        return False
+    return _PERFECT.search(other.sentence.lower()) is not None
 
 
 def _strength(a: Claim, b: Claim) -> int:

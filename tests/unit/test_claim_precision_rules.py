@@ -9,7 +9,10 @@ Gray: ECB+ corpus, 19_6ecbplus.txt lines 1, 3, 4 and 15; 19_3ecbplus.txt lines 1
 30_10ecb.txt lines 1, 7 and 14; 30_11ecb.txt lines 1 (shortened) and 3) and t10-plus (offers for
 Mark Teixeira: ECB+ corpus, 10_19ecbplus.txt line 4, 10_1ecbplus.txt lines 1 and 11,
 10_2ecbplus.txt line 3; titles shortened or invented where noted) and t44-ecb (HP buys EDS: ECB+
-corpus, 44_1ecb.txt line 4, 44_3ecb.txt lines 4 and 19, 44_7ecb.txt line 3; titles invented).
+corpus, 44_1ecb.txt line 4, 44_3ecb.txt lines 4 and 19, 44_7ecb.txt line 3; titles invented)
+and t19-ecb (riots in Greece, December 2008: ECB+ corpus, 19_11ecb.txt lines 1 and 8,
+19_5ecb.txt lines 1 and 9) and t18-plus (the Troy, Michigan office shooting: 18_11ecbplus.txt
+lines 1 and 4).
 """
 
 # ruff: noqa: E501
@@ -183,3 +186,40 @@ def test_a_sum_said_to_include_debt_is_another_reckoning(tmp_path: Path) -> None
     # Without a report saying what the 13.9 includes, the two sums still contradict.
     rows = library.compare("h1", "h7").rows
     assert [r for r in rows if r.status == "conflict"]
+
+
+# 19_11ecb.txt lines 1 and 8; 19_5ecb.txt lines 1 and 9.
+GREECE_11 = """More protests ahead in Greece
+
+Police said they made 86 arrests over the course of Saturday's protests.
+"""
+GREECE_5 = """Athens vigil ends in violence
+
+Hundreds of stores have been smashed and looted, and more than 200 people have been arrested.
+"""
+# 18_11ecbplus.txt lines 1 and 4.
+SACKED_11 = """Sacked worker shoots ex-colleagues
+
+A man suspected of shooting three people, killing one, at a suburban Detroit accounting firm from which he was fired last week was arrested after a high-speed chase a few hours after the attack this morning, authorities said.
+"""
+
+
+def test_one_day_s_count_does_not_contradict_a_total_so_far(tmp_path: Path) -> None:
+    """Cause: Saturday's 86 arrests (the day named after the figure) against "more than 200
+    people have been arrested" over a week of riots: a total up to the report, another scope."""
+    library = _library(tmp_path / "c", {"g11": GREECE_11, "g5": GREECE_5})
+    saturday = _claim(library, "g11", "86 arrests over")
+    assert saturday.frame is not None and saturday.frame.dated
+    assert saturday.frame.when == ("weekday:saturday", "weekday:saturday")
+    total = _claim(library, "g5", "more than 200 people")
+    assert total.frame is not None and total.frame.role == "arrested" and not total.frame.dated
+    rows = library.compare("g11", "g5").rows
+    assert not [r for r in rows if r.status == "conflict"]
+
+
+def test_a_day_past_a_clause_break_does_not_date_the_figure(tmp_path: Path) -> None:
+    """Guard: "three people, killing one, at a ... firm from which he was fired last week": the
+    week is when he was fired, not when the three were shot."""
+    library = _library(tmp_path / "c", {"s11": SACKED_11})
+    shot = _claim(library, "s11", "three people")
+    assert shot.frame is not None and shot.frame.role == "shot" and not shot.frame.dated
