@@ -57,6 +57,12 @@ def frame_match(a: Claim, b: Claim) -> int:
         # offered Mark Teixeira an 8-year ... contract": two bidders' terms are two figures.
         # Weak, not none: a team and its general manager may name one bidder.
         return min(_strength(a, b), WEAK)
+    if _tally(fa) and bool(fa.actors) != bool(fb.actors):
+        # "Will Artino scored 14 points" and "Echenique scored all 11 points" (a name the
+        # entity reader missed): a figure bound to a person against one bound to nobody known
+        # may be someone else's. Counts only: a sum's nearest person is as often who speaks
+        # of it ("CEO Mark Hurd believes that the $13 billion acquisition").
+        return min(_strength(a, b), WEAK)
     if _one_day_against_a_total(a, b) or _one_day_against_a_total(b, a):
         return min(_strength(a, b), WEAK)
     if _day_not_named(fa, fb) or _day_not_named(fb, fa):
@@ -128,6 +134,18 @@ def _day_not_named(dated: Frame, other: Frame) -> bool:
 _PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b"
 )
+
+
+def _tally(frame: Frame) -> bool:
+    """Whether a count is of things a person does or has ("14 points", "nine games"), not of
+    people ("11,000 troops", "three people"): such a figure is its doer's."""
+    counted = frame.counted
+    return (
+        frame.slot == "count"
+        and bool(counted)
+        and counted not in PERSON_NOUNS
+        and counted not in GENERIC_PERSON
+    )
 
 
 def _one_day_against_a_total(dated: Claim, other: Claim) -> bool:

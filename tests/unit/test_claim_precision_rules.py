@@ -11,7 +11,8 @@ Mark Teixeira: ECB+ corpus, 10_19ecbplus.txt line 4, 10_1ecbplus.txt lines 1 and
 10_2ecbplus.txt line 3; titles shortened or invented where noted) and t44-ecb (HP buys EDS: ECB+
 corpus, 44_1ecb.txt line 4, 44_3ecb.txt lines 4 and 19, 44_7ecb.txt line 3; titles invented)
 and t19-ecb (riots in Greece, December 2008: ECB+ corpus, 19_11ecb.txt lines 1 and 8,
-19_5ecb.txt lines 1 and 9) and t18-plus (the Troy, Michigan office shooting: 18_11ecbplus.txt
+19_5ecb.txt lines 1 and 9), t31-plus (a college basketball game: 31_10ecbplus.txt lines 1 and 5,
+31_11ecbplus.txt lines 1 and 6) and t18-plus (the Troy, Michigan office shooting: 18_11ecbplus.txt
 lines 1 and 4).
 """
 
@@ -223,3 +224,30 @@ def test_a_day_past_a_clause_break_does_not_date_the_figure(tmp_path: Path) -> N
     library = _library(tmp_path / "c", {"s11": SACKED_11})
     shot = _claim(library, "s11", "three people")
     assert shot.frame is not None and shot.frame.role == "shot" and not shot.frame.dated
+
+
+# 31_10ecbplus.txt lines 1 and 5; 31_11ecbplus.txt lines 1 and 6.
+BLUEJAYS_10 = """McDermott fuels Bluejays in Valley tournament win
+
+Echenique scored all 11 points of his points in the second half, grabbed 11 rebounds and blocked six shots.
+"""
+CREIGHTON_11 = """Creighton defeats Drake 65-53 in MVC tournament
+
+Will Artino scored 14 points off the bench and Gregory Echenique had 11 points, 11 rebounds and six blocked shots for Creighton, which enjoyed a 44-26 rebounding edge.
+"""
+
+
+def test_a_figure_bound_to_a_person_is_not_contradicted_by_one_bound_to_nobody(
+    tmp_path: Path,
+) -> None:
+    """Cause: 14 points bound to a player against "Echenique scored all 11 points", whose name
+    the entity reader missed at the head of the sentence: a player's figure against a figure
+    of nobody known may be two players'."""
+    library = _library(tmp_path / "c", {"b10": BLUEJAYS_10, "c11": CREIGHTON_11})
+    fourteen = _claim(library, "c11", "14 points")
+    assert fourteen.frame is not None and fourteen.frame.actors  # bound to a person
+    eleven = _claim(library, "b10", "11 points")
+    assert eleven.frame is not None and eleven.frame.role == fourteen.frame.role == "scored"
+    assert not eleven.frame.actors  # "Echenique" at the head of the sentence is missed
+    rows = library.compare("b10", "c11").rows
+    assert not [r for r in rows if r.status == "conflict"]
