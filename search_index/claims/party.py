@@ -19,6 +19,11 @@ _SLOTS = frozenset({"money", "duration"})
 _REACH = 120
 
 
+# "made first baseman Mark Teixeira an eight-year, $200 million offer": a name followed by
+# "a"/"an" receives what is offered; it does not make the offer.
+_RECEIVER = re.compile(r",?\s+(?:a|an)\s")
+
+
 def party_of(context: Context, slot: str) -> str | None:
     """The last word, lower-cased, of the name that makes the offer the sentence tells of
     ("nationals", "sox"), or ``None`` when the sentence tells of no offer or names no one
@@ -29,7 +34,11 @@ def party_of(context: Context, slot: str) -> str | None:
     if offer is None:
         return None
     at = offer.start()
-    before = [p for p in context.parties if p[1] <= at and at - p[1] <= _REACH]
+    before = [
+        p
+        for p in context.parties
+        if p[1] <= at and at - p[1] <= _REACH and not _RECEIVER.match(context.text, p[1])
+    ]
     if not before:
         return None
     surface = before[-1][2].split()

@@ -8,6 +8,7 @@ Gray: ECB+ corpus, 19_6ecbplus.txt lines 1, 3, 4 and 15; 19_3ecbplus.txt lines 1
 3, 5 and 9; 19_10ecbplus.txt lines 1, 6 and 28) and t30-ecb (cut undersea cables: ECB+ corpus,
 30_10ecb.txt lines 1, 7 and 14; 30_11ecb.txt lines 1 (shortened) and 3) and t10-plus (offers for
 Mark Teixeira: ECB+ corpus, 10_19ecbplus.txt line 4, 10_1ecbplus.txt lines 1 and 11,
+10_13ecbplus.txt lines 1 and 4,
 10_2ecbplus.txt line 3; titles shortened or invented where noted) and t44-ecb (HP buys EDS: ECB+
 corpus, 44_1ecb.txt line 4, 44_3ecb.txt lines 4 and 19, 44_7ecb.txt line 3; titles invented)
 and t19-ecb (riots in Greece, December 2008: ECB+ corpus, 19_11ecb.txt lines 1 and 8,
@@ -251,3 +252,18 @@ def test_a_figure_bound_to_a_person_is_not_contradicted_by_one_bound_to_nobody(
     assert not eleven.frame.actors  # "Echenique" at the head of the sentence is missed
     rows = library.compare("b10", "c11").rows
     assert not [r for r in rows if r.status == "conflict"]
+
+
+# 10_13ecbplus.txt lines 1 and 4.
+PATRICK_13 = """Report: Red Sox offer Teixeira $200 million
+
+Dan Patrick reported on his show on AM 570 that the Boston Red Sox have made first baseman Mark Teixeira an eight-year, $200 million offer.
+"""
+
+
+def test_who_receives_an_offer_does_not_make_it(tmp_path: Path) -> None:
+    """Cause: "made first baseman Mark Teixeira an eight-year, $200 million offer" took the
+    receiver, the name just before the offer, for its maker."""
+    library = _library(tmp_path / "c", {"p13": PATRICK_13})
+    offer = _claim(library, "p13", "$200 million offer")
+    assert offer.frame is not None and offer.frame.party == "sox"
