@@ -10,7 +10,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -27,6 +27,7 @@ from .match import (
     same_named_thing,
     strongly_matched,
 )
+from .scope import INCLUSIVE
 from .sentences import CONCEPT_OF
 from .status import STATUSES, Status
 from .values import QuantityValue, to_base
@@ -265,6 +266,7 @@ def compare(
     claims_b: Sequence[Claim],
 ) -> Comparison:
     """The claim diff of two articles: paired rows in A's order, then what only B says."""
+    claims_a, claims_b = _reckoned(claims_a, claims_b), _reckoned(claims_b, claims_a)
     pairs = align(claims_a, claims_b)
     by_a: dict[int, list[tuple[Claim, float]]] = defaultdict(list)
     for a, b, score in pairs:
@@ -287,6 +289,32 @@ def compare(
     internal_a = internal_conflicts(claims_a)
     internal_b = internal_a if claims_b is claims_a else internal_conflicts(claims_b)
     return Comparison(article_a, article_b, tuple(rows), internal_a, internal_b)
+
+
+def _reckoned(claims: Sequence[Claim], other: Sequence[Claim]) -> Sequence[Claim]:
+    """A sum the other report states too, and says what it includes ("Including EDS' net
+    debt, HP values the acquisition at $13.9 billion"), is that reckoning here as well
+    ("HP's forthcoming $13.9 billion acquisition"): it does not contradict the other's sum
+    without the debt."""
+    inclusive = {
+        (c.value, c.unit)
+        for c in other
+        if c.frame is not None and c.frame.slot == "money" and INCLUSIVE in c.frame.scope
+    }
+    if not inclusive:
+        return claims
+    result = list(claims)
+    for i, claim in enumerate(claims):
+        frame = claim.frame
+        if (
+            frame is not None
+            and frame.slot == "money"
+            and INCLUSIVE not in frame.scope
+            and (claim.value, claim.unit) in inclusive
+        ):
+            scope = tuple(sorted({*frame.scope, INCLUSIVE}))
+            result[i] = replace(claim, frame=replace(frame, scope=scope))
+    return result
 
 
 def internal_conflicts(claims: Sequence[Claim]) -> tuple[Row, ...]:

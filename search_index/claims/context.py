@@ -25,6 +25,11 @@ class Context:
     """The article's publication date, or the end of the latest year it mentions."""
     dated: bool = False
     """Whether ``anchor`` is the publication date (then a date weeks before it is news)."""
+    parties: tuple[tuple[int, int, str], ...] = ()
+    unmasked: str = ""
+    """The sentence folded and lower-cased with its names kept: a word the entity reader took
+    into a name ("Including EDS' net debt") is still read where it matters."""
+    """PERSON and ORG mentions: (start, end, name as written) in sentence offsets."""
 
 
 # Characters either side of a figure that its frame is read from.

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..analysis_versions import CLAIMS_VERSION as _CLAIMS_VERSION
+from ..metadata.dates import parse_published
 from ..models import Article, Extraction, Mention
 from ..text import fold
 from .attribution import _inherited_attribution, _with_attribution
@@ -113,7 +114,17 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
                 claim = _with_attribution(claim, inherited)
         previous_attribution[index] = claim.attribution
         claims.append(claim)
-    return _dated(_descriptive_modifiers(_increments(_lists(claims, folded))), anchor)
+    framed = _descriptive_modifiers(_increments(_lists(claims, folded)))
+    return _dated(framed, anchor, undated_day=anchor is None and bool(_RELATIVE_DAY.search(folded)))
+
+
+# A report with no date of its own that tells of "tonight" or "yesterday" is about a day we
+# cannot name (with a date, these words are read as that day's date claims).
+_RELATIVE_DAY = re.compile(
+    r"\b(?:tonight|today|yesterday|last night|this (?:morning|afternoon|evening))\b", re.IGNORECASE
+)
+# Stands in ``Frame.days`` for such a day: it is none of the weekdays another report names.
+UNNAMED_DAY = "unnamed"
 
 
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
@@ -151,7 +162,7 @@ def _lists(claims: list[Claim], folded: str) -> list[Claim]:
     return result
 
 
-def _dated(claims: list[Claim], published: date | None) -> list[Claim]:
+def _dated(claims: list[Claim], published: date | None, undated_day: bool = False) -> list[Claim]:
     """Give each quantity the day it is about: a date in its sentence for the same happening
     ("46 were arrested Wednesday night"), else the publication date as the latest it can be
     about. Two nights of protest, one arrest on Monday and 46 on Wednesday, are then two
@@ -159,9 +170,15 @@ def _dated(claims: list[Claim], published: date | None) -> list[Claim]:
     dates_by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         if claim.date is not None and claim.date.granularity in ("day", "week", "weekday"):
+            if parse_published(claim.sentence) is not None:
+                # "Edited time: March 13, 2013 02:15": when the report was written or
+                # changed, not a day the story tells of.
+                continue
             dates_by_sentence.setdefault(claim.start, []).append(claim)
     named = (c.date for found in dates_by_sentence.values() for c in found)
     days = tuple(sorted({_weekday(d) for d in named if d and d.granularity in ("day", "weekday")}))
+    if not days and undated_day:
+        days = (UNNAMED_DAY,)
     result = []
     for claim in claims:
         frame = claim.frame
@@ -181,6 +198,19 @@ def _dated(claims: list[Claim], published: date | None) -> list[Claim]:
             # ... there were 46 arrests": the last day named before the figure in its sentence.
             earlier = dates_by_sentence.get(claim.start, ())
             bound = [d for d in earlier if d.value_end <= claim.value_start][-1:]
+            if (
+                not bound
+                and len(earlier) == 1
+                and _BOUND_AFTER.match(
+                    claim.sentence[
+                        claim.value_end - claim.start : earlier[0].value_start - claim.start
+                    ]
+                )
+            ):
+                # "86 arrests over the course of Saturday's protests": the one day the
+                # sentence names, right after the figure's phrase (not "three people, killing
+                # one, at a ... firm from which he was fired last week").
+                bound = list(earlier)
         if len(bound) == 1 and bound[0].date is not None:
             day = bound[0].date
             # A weekday with no publication date to place it keeps its name.
@@ -194,6 +224,10 @@ def _dated(claims: list[Claim], published: date | None) -> list[Claim]:
             claim = _reframed(claim, frame, when=(date.min.isoformat(), published.isoformat()))
         result.append(claim)
     return result
+
+
+# What may stand between a figure and a day that dates it: a few words, no clause break.
+_BOUND_AFTER = re.compile(r"^(?![^,;:()]*\b(?:which|who|that|when|after|before)\b)[^,;:()]{0,40}$")
 
 
 def _weekday(day: DateValue) -> str:

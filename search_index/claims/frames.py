@@ -35,7 +35,8 @@ from .counted import (
 from .date_events import _date_events
 from .events import date_event_of, event_of
 from .measures import apposed_age, is_magnitude, length_slot, shock_of, whose_of
-from .scope import _scope
+from .party import party_of
+from .scope import INCLUSIVE, _scope, inclusive
 from .vocabulary import (
     INCREMENT_WORDS,
     MONEY_ROLES,
@@ -87,6 +88,8 @@ class Frame:
 
     role_text: str | None = None
     """The role as the text words it, when that reads better than its concept ("captured")."""
+    party: str | None = None
+    """Whose offer a sum or a term is ("nationals"), when its sentence tells of an offer."""
 
     @property
     def label(self) -> str:
@@ -245,6 +248,9 @@ def frame_of(
         # "a .38-caliber revolver", "a .357 caliber gun": the number measures the bore, it
         # counts nothing; the weapon's noun varies between reports ("revolver", "gun").
         slot, counted_concept, counted_text, role, modifiers = "caliber", None, None, None, ()
+    scope = _scope(context, start, end, _BRACKET.sub("", text[end : end + 120], count=1))
+    if slot == "money" and inclusive(context, end):
+        scope = tuple(sorted({*scope, INCLUSIVE}))
     return Frame(
         slot=slot,
         counted=counted_concept,
@@ -254,10 +260,11 @@ def frame_of(
         event=event_of(context, start, end),
         part=part,
         # Past a bracket: "13,500 hectares (33,360 acres) across the Centro region".
-        scope=_scope(context, start, end, _BRACKET.sub("", text[end : end + 120], count=1)),
+        scope=scope,
         whose=whose,
         kind=modifiers,
         actors=_actors(context, start, end),
+        party=party_of(context, slot),
     )
 
 

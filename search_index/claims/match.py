@@ -7,9 +7,10 @@ too little; such pairs may agree. ``NO_MATCH``: they are about different things.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from .extract import Claim
+from .extract import UNNAMED_DAY, Claim
 from .frames import Frame
 from .vocabulary import GENERIC_PERSON, PERSON_NOUNS, SCOPE_NOUNS
 
@@ -51,6 +52,19 @@ def frame_match(a: Claim, b: Claim) -> int:
         # "Williams was arrested early Sunday" and "Jackson, arrested Jan. 6": two people's
         # figures, not one.
         return NO_MATCH
+    if fa.party and fb.party and fa.party != fb.party:
+        # "The Orioles ... have offered Teixeira a seven-year deal" and "the Nationals have
+        # offered Mark Teixeira an 8-year ... contract": two bidders' terms are two figures.
+        # Weak, not none: a team and its general manager may name one bidder.
+        return min(_strength(a, b), WEAK)
+    if _tally(fa) and bool(fa.actors) != bool(fb.actors):
+        # "Will Artino scored 14 points" and "Echenique scored all 11 points" (a name the
+        # entity reader missed): a figure bound to a person against one bound to nobody known
+        # may be someone else's. Counts only: a sum's nearest person is as often who speaks
+        # of it ("CEO Mark Hurd believes that the $13 billion acquisition").
+        return min(_strength(a, b), WEAK)
+    if _one_day_against_a_total(a, b) or _one_day_against_a_total(b, a):
+        return min(_strength(a, b), WEAK)
     if _day_not_named(fa, fb) or _day_not_named(fb, fa):
         # Maybe one figure, maybe two nights': they may agree, never conflict.
         return min(_strength(a, b), WEAK)
@@ -108,7 +122,43 @@ def _day_not_named(dated: Frame, other: Frame) -> bool:
         weekday = date.fromisoformat(first).strftime("%A").lower()
     else:
         return False
+    if other.days == (UNNAMED_DAY,):
+        # The other report tells of "tonight" with no date to place it: that may be another
+        # night only when this report tells of several days ("Saturday's shooting ... 46 were
+        # arrested Wednesday night"); a report naming one day tells the one occasion.
+        return len(dated.days) > 1
     return bool(other.days) and weekday not in other.days
+
+
+# The perfect tense of a count: "more than 200 people have been arrested", "has risen to".
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b"
+)
+
+
+def _tally(frame: Frame) -> bool:
+    """Whether a count is of things a person does or has ("14 points", "nine games"), not of
+    people ("11,000 troops", "three people"): such a figure is its doer's."""
+    counted = frame.counted
+    return (
+        frame.slot == "count"
+        and bool(counted)
+        and counted not in PERSON_NOUNS
+        and counted not in GENERIC_PERSON
+    )
+
+
+def _one_day_against_a_total(dated: Claim, other: Claim) -> bool:
+    """Whether ``dated`` counts one day's happening, dated by its own sentence ("86 arrests over
+    the course of Saturday's protests"), and ``other`` a total up to when its report was
+    written ("more than 200 people have been arrested"), dated by no sentence: over a story of
+    several days the total is another scope, so they may agree, never contradict."""
+    fd, fo = dated.frame, other.frame
+    if fd is None or fo is None or fd.slot != "count" or not fd.dated or fo.dated:
+        return False
+    if fd.when is None or fd.when[0] != fd.when[1]:
+        return False
+    return _PERFECT.search(other.sentence.lower()) is not None
 
 
 def _strength(a: Claim, b: Claim) -> int:
@@ -213,7 +263,8 @@ def same_named_thing(a: Claim, b: Claim) -> bool:
 
 
 # Scopes over time: a running total over several events, a peak at one moment.
-_TIME_SCOPES = frozenset({"cumulative", "peak"})
+# And a sum that says what it includes ("including net debt").
+_TIME_SCOPES = frozenset({"cumulative", "peak", "inclusive"})
 
 
 def different_scope(a: Claim, b: Claim) -> bool:

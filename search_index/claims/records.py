@@ -53,6 +53,7 @@ _FRAME_FIELDS = (
     "when",
     "dated",
     "days",
+    "party",
 )
 
 

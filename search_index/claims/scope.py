@@ -37,6 +37,24 @@ _PLACE_PHRASE = re.compile(
 _SCOPE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?P<words>[^,;.()]{1,50})$")
 
 
+# "Including EDS' net debt, HP values the acquisition at $13.9 billion", "$103.1 million
+# --including the $51.1 million posting fee": a sum that says what it includes (or leaves out)
+# is another reckoning than a sum that does not.
+_INCLUSIVE_OPENING = re.compile(r"\s*(?:including|excluding|not including)\b")
+_INCLUSIVE_AFTER = re.compile(
+    r"^[^,;.()]{0,25}?\b(?:including|excluding|not including|inclusive of)\b"
+)
+INCLUSIVE = "inclusive"
+
+
+def inclusive(context: Context, end: int) -> bool:
+    """Whether the sum ending at ``end`` is said to include or leave out something."""
+    return (
+        _INCLUSIVE_OPENING.match(context.unmasked or context.text) is not None
+        or _INCLUSIVE_AFTER.match(context.text[end : end + 60]) is not None
+    )
+
+
 def _scope(context: Context, start: int, end: int, after: str) -> tuple[str, ...]:
     """Where the figure applies, when its clause narrows it: a sub-national unit named right
     after the counted phrase ("in the district", "in five villages"), or the places named in

@@ -190,6 +190,16 @@ class _Sentence:
             dates=self.dates(dates),
             anchor=self.event_anchor,
             dated=self.anchor is not None,
+            parties=self._parties,
+            unmasked=self.folded[self.start : self.end].lower(),
+        )
+
+    @cached_property
+    def _parties(self) -> tuple[tuple[int, int, str], ...]:
+        return tuple(
+            (m.start - self.start, m.end - self.start, m.text)
+            for m in sorted(self.inside, key=lambda m: m.start)
+            if m.type in ("PERSON", "ORG")
         )
 
     @cached_property

@@ -28,8 +28,9 @@ _DATE_CORES = (
 # A label says what the date is; "updated" dates are not publication dates unless nothing else is.
 _DATE_LABEL = (
     r"(?P<label>(?:(?:last|first|originally)\s+)?"
-    r"(?:published|updated|modified|posted|created|released|issued|dated|date|pub(?:lished)?\s+date)"
-    r"(?:\s+(?:on|at))?)"
+    r"(?:published|updated|modified|edited|posted|created|released|issued|dated|date|pub(?:lished)?\s+date)"
+    # "Published time: March 12, 2013 02:03" (RT's date lines)
+    r"(?:\s+time)?(?:\s+(?:on|at))?)"
 )
 # Time zones are case-sensitive so an ordinary word after a date is never taken for one.
 _TZ = r"(?:\s*\(?(?-i:[A-Z]{2,5}|Z)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|\s*[+-]\d{2}:?\d{2})?"
@@ -104,7 +105,7 @@ def _date_from_match(match: re.Match[str]) -> DateFound | None:
     except (ValueError, KeyError, TypeError):
         return None
     label = (groups.get("label") or "").lower()
-    is_update = any(word in label for word in ("updated", "modified"))
+    is_update = any(word in label for word in ("updated", "modified", "edited"))
     return DateFound(PublishedDate(value=value, has_time=has_time), is_update, match.end())
 
 
