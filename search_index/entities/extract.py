@@ -116,6 +116,10 @@ class RuleExtractor:
         """The country whose initials spell ``acronym`` ("DPRK"), when exactly one does."""
         return self.places.country_acronym(acronym)
 
+    def _known_place(self, surface: str) -> bool:
+        """Any gazetteer place, even one whose name is also a word or a surname ("Palmer")."""
+        return self.places.place(surface) is not None
+
     def is_demonym(self, surface: str) -> bool:
         """ "Korean", "North Korean": an adjective from a place, not a name."""
         return self.places.is_demonym(surface)
@@ -166,7 +170,7 @@ class RuleExtractor:
                     taken.add(*span)
                     matched = True
             if not matched and not run[0].in_title_line:
-                for span, kind in _context_type(run, tokens, folded):
+                for span, kind in _context_type(run, tokens, folded, self._known_place):
                     if not taken.overlaps(*span):
                         found[span] = (kind, None)
                         taken.add(*span)

@@ -49,7 +49,10 @@ class _Taken:
 
 
 def _context_type(
-    run: list[_Token], tokens: list[_Token], folded: str
+    run: list[_Token],
+    tokens: list[_Token],
+    folded: str,
+    is_place: Callable[[str], bool] = lambda name: False,
 ) -> Iterable[tuple[tuple[int, int], str]]:
     """What the words around an otherwise unknown name say it is: "Orsted said", "Orsted's
     shares", "Feyenoord fans" (an organisation), "in Darfur" (a place). Guesses, marked "?"."""
@@ -72,6 +75,51 @@ def _context_type(
         yield span, "PLACE?"  # 'starred in "American Pie"' names a film
     elif len(run) == 1 and not run[0].initial and _speaker(tokens, run):
         yield span, "ORG?"  # a bare name speaking that the article never named in full
+    elif (
+        len(run) == 1
+        and _attributed(tokens, run[0], folded)
+        and not is_place(run[0].core)  # "according to Palmer": the town speaks
+    ):
+        # "according to Newsday", "according to the Newsday": a source cited by one word the
+        # article never gives a first name is a publication or a body (a person cited by
+        # surname alone was named in full before, and matched as such).
+        yield span, "ORG?"
+
+
+# What may follow a cited source in its sentence ("according to Newsday on Monday"); any other
+# lower-case word makes the name a modifier ("according to Palmer officials").
+_AFTER_SOURCE = frozenset("and or on in at to for that this last the a an as of which".split())
+
+
+def _attributed(tokens: list[_Token], token: _Token, folded: str) -> bool:
+    """ "according to X" or "according to the X": X cited as the source of a report."""
+    i = token.index - 1
+    if i >= 1 and tokens[i].lower == "the":
+        i -= 1
+    if not (
+        i >= 1
+        and tokens[i].lower == "to"
+        and tokens[i - 1].lower == "according"
+        and token.start - tokens[i].end <= 5
+    ):
+        return False
+    following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    if (
+        following is not None
+        and following.start - token.end == 1
+        and following.text.islower()
+        and following.lower not in _AFTER_SOURCE
+    ):
+        return False  # "according to Palmer officials": the name qualifies the source
+    if folded[token.end : token.end + 1] == ",":
+        # "according to the Meteorology, Climatology and Geophysics Agency": the first word
+        # of a listed name, not the source ("according to Newsday, Teixeira ..." is).
+        for after in tokens[token.index + 1 : token.index + 6]:
+            if after.lower in ORG_HEADS:
+                return False
+            if not (after.capitalised or after.lower in ("and", "of")):
+                break
+    return True
 
 
 def _org_short_forms(

@@ -250,3 +250,36 @@ def test_a_role_of_a_body_and_the_body_before_a_role(extractor):
         "She then opened fire on the others, Philadelphia Homicide Capt. James Clark said.",
     )
     assert {("ORG", "Philadelphia Homicide"), ("PERSON", "James Clark")} <= found
+
+
+# --- organisations named with no organisation word --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # t10-plus/10_9ecbplus.txt
+        (
+            "Meanwhile, according to the Newsday, Teixeira still has an eight-year offer on the "
+            "table from the Red Sox, worth roughly $22 million per season.\n",
+            "Newsday",
+        ),
+        # t19-plus/19_11ecbplus.txt
+        (
+            "The 16-year-old Kimani Gray was shot 11 times by police on Saturday, according to "
+            "RussiaToday.\n",
+            "RussiaToday",
+        ),
+    ],
+)
+def test_a_source_cited_by_one_word_is_an_organisation(extractor, text, org):
+    assert ("ORG", org) in names(extractor, text)
+
+
+def test_a_name_qualifying_the_source_is_not_the_source(extractor):
+    # t13-plus/13_6ecbplus.txt: the town's officials, not an organisation called Palmer.
+    text = (
+        "The old Matanuska Maid dairy building in Palmer was nearly destroyed by a fire early "
+        "Tuesday morning, according to Palmer officials.\n"
+    )
+    assert not any(kind == "ORG" and name == "Palmer" for kind, name in names(extractor, text))
