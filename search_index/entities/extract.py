@@ -45,6 +45,7 @@ from .lexicon import (
     PLACE_OPENERS,
     POST_NOMINALS,
     ROLE_WORDS,
+    SPEECH_VERBS,
     STATE_ABBREVIATIONS,
     THING_HEADS,
 )
@@ -410,6 +411,17 @@ class RuleExtractor:
                 t.lower in common for t in run if t.capitalised and t.lower not in NAME_PARTICLES
             )
         ):
+            if (
+                before is not None
+                and before.text == "the"
+                and not run[0].initial
+                and not _modifies_noun(tokens, run[-1])
+            ):
+                # "from the Red Sox", "the Hollywood Reporter": a name the article puts "the"
+                # before is a team, a body or a title, not a person ("the late John Smith"
+                # has a word between; "the George Bush era" is the era's "the").
+                yield span, "ORG?", None
+                return
             yield span, "PERSON?", None
 
     def _role_prefix(
@@ -445,6 +457,17 @@ class RuleExtractor:
                 yield span, kind, ref
             elif prefix[0].lower in PLACE_OPENERS and kind == "PERSON?":
                 yield span, "PLACE", None  # "Santa Monica City Attorney ..."
+
+
+def _modifies_noun(tokens: list[_Token], last: _Token) -> bool:
+    """ "George Bush era", "Crown Heights neighborhood": the name is followed by a lower-case
+    word that reads as a noun it qualifies, not as a verb or a function word after a subject
+    ("the Red Sox have", "the Red Sox reported", "the Red Sox, worth")."""
+    after = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
+    if after is None or after.start - last.end != 1 or not after.text.islower():
+        return False
+    word = after.lower
+    return not (word in FUNCTION_WORDS or word in SPEECH_VERBS or word.endswith(("ed", "s", "ly")))
 
 
 _ADMIN_HEADS = frozenset(

@@ -283,3 +283,19 @@ def test_a_name_qualifying_the_source_is_not_the_source(extractor):
         "Tuesday morning, according to Palmer officials.\n"
     )
     assert not any(kind == "ORG" and name == "Palmer" for kind, name in names(extractor, text))
+
+
+def test_a_name_after_the_is_a_team_unless_it_qualifies_a_noun(extractor):
+    # t10-plus/10_9ecbplus.txt: "the Red Sox" was guessed a person.
+    text = (
+        "Meanwhile, according to the Newsday, Teixeira still has an eight-year offer on the "
+        "table from the Red Sox, worth roughly $22 million per season.\n"
+    )
+    assert ("ORG", "Red Sox") in names(extractor, text)
+    # t09-plus/9_12ecbplus.txt: "the" belongs to the era, and the man stays a person.
+    text = (
+        "A federal judge reversed one of the most controversial environmental measures of the "
+        "George Bush era today, striking down a rule that had weakened protection for "
+        "endangered species.\n"
+    )
+    assert ("PERSON", "George Bush") in names(extractor, text)
