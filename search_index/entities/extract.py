@@ -218,7 +218,8 @@ class RuleExtractor:
                 first = run[0] if keep_the else run[1]
                 yield (first.start, run[-1].core_end), "PLACE", place.id
                 return
-        run = _trim(run)
+        if not self._opens_with_place(run, folded):
+            run = _trim(run)
         if (
             len(run) > 2
             and run[1].text == "of"
@@ -279,6 +280,12 @@ class RuleExtractor:
         inner = [t.text for t in run[1:-1] if not t.capitalised]
         org_connector = any(w in ORG_CONNECTORS for w in inner)
 
+        if "/" in surface:
+            # "New Delhi/Mumbai": places written as alternatives are a place, and nobody's name.
+            left, _, right = surface.partition("/")
+            if self.places.place(left) is not None and self.places.place(right) is not None:
+                yield span, "PLACE", None
+            return
         if surface in COUNTRY_SHORT_FORMS:
             country = self.gazetteer.lookup(COUNTRY_SHORT_FORMS[surface])
             yield span, "PLACE", country.id if country else None
@@ -423,6 +430,17 @@ class RuleExtractor:
                 yield span, "ORG?", None
                 return
             yield span, "PERSON?", None
+
+    def _opens_with_place(self, run: list[_Token], folded: str) -> bool:
+        """ "New York Police": a place whose name starts with a function word ("New") opens
+        a longer name, which keeps it."""
+        if len(run) < 3 or run[0].lower not in FUNCTION_WORDS or run[0].lower == "the":
+            return False
+        for end in range(min(len(run) - 1, 4), 1, -1):
+            place = self.places.place(_surface(folded, run[:end]), strict=True)
+            if place is not None:
+                return True
+        return False
 
     def _role_prefix(
         self,

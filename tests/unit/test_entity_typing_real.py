@@ -299,3 +299,25 @@ def test_a_name_after_the_is_a_team_unless_it_qualifies_a_noun(extractor):
         "endangered species.\n"
     )
     assert ("PERSON", "George Bush") in names(extractor, text)
+
+
+def test_new_opening_a_place_stays_in_the_name_it_opens(extractor):
+    # t21-plus/21_14ecbplus.txt: "New" was cut as a function word, leaving "York Police".
+    text = (
+        "A Schenectady man has been charged in a fatal hit-and-run crash that killed a woman in "
+        "Queens Friday night, New York Police said.\n"
+    )
+    found = names(extractor, text)
+    assert ("ORG", "New York Police") in found
+    assert ("ORG", "York Police") not in found
+
+
+def test_places_written_as_alternatives_are_a_place(extractor):
+    # t12-plus/12_4ecbplus.txt: a dateline of two cities was guessed a person.
+    text = (
+        "New Delhi/Mumbai: An Indian warship foiled a five-boat pirate attack on merchant "
+        "vessels transiting the Gulf of Aden on Friday.\n"
+    )
+    found = names(extractor, text)
+    assert ("PLACE", "New Delhi/Mumbai") in found
+    assert not any(kind == "PERSON" for kind, _ in found)
