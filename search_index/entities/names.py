@@ -73,6 +73,16 @@ def _context_type(
         and folded[run[0].start - 1 : run[0].start] not in "\"'\u2018\u201c"
     ):
         yield span, "PLACE?"  # 'starred in "American Pie"' names a film
+    elif (
+        len(run) == 1
+        and not last.core.lower().endswith("s")
+        and after is not None
+        and _joined(last, after)
+        and after.text in _PLURAL_VERBS
+    ):
+        # "Lionsgate are getting ready for the sequel": one name with a plural verb is a
+        # company or a team (British usage), never one person ("the Smiths are" ends in s).
+        yield span, "ORG?"
     elif len(run) == 1 and not run[0].initial and _speaker(tokens, run):
         yield span, "ORG?"  # a bare name speaking that the article never named in full
     elif (
@@ -85,6 +95,8 @@ def _context_type(
         # surname alone was named in full before, and matched as such).
         yield span, "ORG?"
 
+
+_PLURAL_VERBS = frozenset({"are", "were", "have"})
 
 # What may follow a cited source in its sentence ("according to Newsday on Monday"); any other
 # lower-case word makes the name a modifier ("according to Palmer officials").

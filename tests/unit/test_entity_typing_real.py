@@ -321,3 +321,14 @@ def test_places_written_as_alternatives_are_a_place(extractor):
     found = names(extractor, text)
     assert ("PLACE", "New Delhi/Mumbai") in found
     assert not any(kind == "PERSON" for kind, _ in found)
+
+
+def test_one_name_with_a_plural_verb_is_an_organisation(extractor):
+    # t06-plus/6_10ecbplus.txt
+    text = (
+        "The only person who doesn't have a deal in place is director Gary Ross and The "
+        "Hollywood Reporter and Collider are reporting that he is in negotiations.\n"
+    )
+    found = names(extractor, text)
+    assert ("ORG", "Collider") in found
+    assert ("PERSON", "Gary Ross") in found
