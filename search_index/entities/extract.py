@@ -23,6 +23,7 @@ from ..models import Alias, Extraction, Mention
 from ..text import fold
 from ..text import name_key as name_key  # re-exported: it moved to text.py, which the index uses
 from .gazetteer import Gazetteer
+from .headlines import headline_people
 from .known import ACRONYM, acronym_kind, article_mentions, extend_orgs, match_known
 from .lexicon import (
     CAPS_WORDS,
@@ -45,7 +46,6 @@ from .lexicon import (
     PLACE_OPENERS,
     POST_NOMINALS,
     ROLE_WORDS,
-    SPEECH_VERBS,
     STATE_ABBREVIATIONS,
     THING_HEADS,
 )
@@ -59,7 +59,7 @@ from .names import (
     _Taken,
 )
 from .places import PlaceRules
-from .roles import plural_name, quoted, role_cut, strip_roles
+from .roles import modifies_noun, plural_name, quoted, role_cut, strip_roles
 from .tokens import (
     _EVENT_HEADS,
     _ORDINAL_WORD,
@@ -144,6 +144,7 @@ class RuleExtractor:
             if not results and not self.is_demonym(_surface(folded, _trim(run) or run)):
                 leftovers.append(run)  # a demonym ("North Korean") names nobody
         found = extend_orgs(folded, found, self.places)
+        found.update(headline_people(tokens, folded, found, common, self.places))
         known = _known_names(folded, found)
         for alias in aliases:
             full_kind = known.get(name_key(alias.full))
@@ -422,7 +423,7 @@ class RuleExtractor:
                 before is not None
                 and before.text == "the"
                 and not run[0].initial
-                and not _modifies_noun(tokens, run[-1])
+                and not modifies_noun(tokens, run[-1])
             ):
                 # "from the Red Sox", "the Hollywood Reporter": a name the article puts "the"
                 # before is a team, a body or a title, not a person ("the late John Smith"
@@ -475,17 +476,6 @@ class RuleExtractor:
                 yield span, kind, ref
             elif prefix[0].lower in PLACE_OPENERS and kind == "PERSON?":
                 yield span, "PLACE", None  # "Santa Monica City Attorney ..."
-
-
-def _modifies_noun(tokens: list[_Token], last: _Token) -> bool:
-    """ "George Bush era", "Crown Heights neighborhood": the name is followed by a lower-case
-    word that reads as a noun it qualifies, not as a verb or a function word after a subject
-    ("the Red Sox have", "the Red Sox reported", "the Red Sox, worth")."""
-    after = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
-    if after is None or after.start - last.end != 1 or not after.text.islower():
-        return False
-    word = after.lower
-    return not (word in FUNCTION_WORDS or word in SPEECH_VERBS or word.endswith(("ed", "s", "ly")))
 
 
 _ADMIN_HEADS = frozenset(

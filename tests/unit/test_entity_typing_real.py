@@ -332,3 +332,24 @@ def test_one_name_with_a_plural_verb_is_an_organisation(extractor):
     found = names(extractor, text)
     assert ("ORG", "Collider") in found
     assert ("PERSON", "Gary Ross") in found
+
+
+def test_a_headline_names_the_person_the_sentences_call_by_surname(extractor):
+    # t01-plus/1_19ecbplus.txt: the sentences write only "Lohan", so the Title Case headline
+    # proved nothing and neither was found.
+    text = (
+        "Lindsay Lohan Checks Into Betty Ford Clinic, Rehires Attorney Shawn Holley\n\n"
+        "Lohan caused a stir on Thursday after she checked out of Morningside Recovery after "
+        "only a few minutes, risking jail time with a probation violation.\n"
+    )
+    found = names(extractor, text)
+    assert ("PERSON", "Lindsay Lohan") in found
+    assert ("PERSON", "Lohan") in found
+    # t03-plus/3_6ecbplus.txt: a headline opening with words the sentences never write alone
+    # names nobody.
+    text = (
+        "'Armed and Dangerous' Texas Inmate on The Loose\n\n"
+        "The Texas Department of Criminal Justice is searching for an escaped inmate who is "
+        "considered armed and dangerous.\n"
+    )
+    assert not any(kind == "PERSON" for kind, _ in names(extractor, text))
