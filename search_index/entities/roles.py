@@ -58,4 +58,17 @@ def modifies_noun(tokens: list[_Token], last: _Token) -> bool:
     if after is None or after.start - last.end != 1 or not after.text.islower():
         return False
     word = after.lower
-    return not (word in FUNCTION_WORDS or word in SPEECH_VERBS or word.endswith(("ed", "s", "ly")))
+    return not (
+        word in FUNCTION_WORDS
+        or word in SPEECH_VERBS
+        or word in _IRREGULAR_PAST
+        or word.endswith(("ed", "s", "ly"))
+    )
+
+
+# Common English verbs whose past tense does not end in "-ed" ("the Red Sox made an offer").
+_IRREGULAR_PAST = frozenset(
+    """made took gave got won lost paid sent kept left met put set cut hit bid let came went
+    became brought bought built caught chose drew drove fell felt fought found held knew led
+    ran sat saw shot sold spent stood struck swore threw thought wore wrote""".split()
+)

@@ -292,6 +292,12 @@ def test_a_name_after_the_is_a_team_unless_it_qualifies_a_noun(extractor):
         "table from the Red Sox, worth roughly $22 million per season.\n"
     )
     assert ("ORG", "Red Sox") in names(extractor, text)
+    # t10-plus/10_20ecbplus.txt: "made" is a verb after its subject, not a noun.
+    text = (
+        "According to Michael Silverman of the Boston Herald, the Red Sox made an offer to Mark "
+        "Teixeira.\n"
+    )
+    assert ("ORG", "Red Sox") in names(extractor, text)
     # t09-plus/9_12ecbplus.txt: "the" belongs to the era, and the man stays a person.
     text = (
         "A federal judge reversed one of the most controversial environmental measures of the "
