@@ -365,7 +365,8 @@ class RuleExtractor:
             return  # "Order of Freedom and Independence": a named thing, not a person
         if run[0].core in _SPANISH_ARTICLES and not titled:
             return  # "El Niño", "La Liga": not a person's name
-        if before is not None and before.lower in ORG_CUES and not titled:
+        if before is not None and before.lower in ORG_CUES and not titled and not run[0].initial:
+            # ("... by the ABC network. Jackman's choice": the cue ends the sentence before)
             yield span, "ORG", None  # "energy group Orsted", "rival Feyenoord"
             return
         cue = before is not None and before.lower in PERSON_CUES

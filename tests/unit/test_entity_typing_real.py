@@ -359,3 +359,16 @@ def test_a_headline_names_the_person_the_sentences_call_by_surname(extractor):
         "considered armed and dangerous.\n"
     )
     assert not any(kind == "PERSON" for kind, _ in names(extractor, text))
+
+
+def test_an_organisation_word_ending_a_sentence_is_no_cue_for_the_next(extractor):
+    # t02-ecb/2_5ecb.txt: "network." made "Jackman's" an organisation, and with it every
+    # "Jackman" of the report.
+    text = (
+        "Australian actor Hugh Jackman was named on Friday as host of February's Oscars.\n"
+        "The Oscars will be broadcast in the United States by the ABC network. Jackman's choice "
+        "heralds a new direction for the 81st Oscar ceremony.\n"
+    )
+    found = names(extractor, text)
+    assert ("PERSON", "Jackman") in found
+    assert ("ORG", "Jackman") not in found
