@@ -26,7 +26,8 @@ PERSON_CUES = frozenset(
     editor columnist photographer artist actor actress singer coach player striker
     goalkeeper captain candidate rival opponent dictator strongman tycoon billionaire
     sheriff undersheriff constable trooper deputy detective officer actress filmmaker
-    moviemaker producer comedian rapper
+    moviemaker producer comedian rapper councilman councilwoman councillor councilor
+    alderman assemblyman assemblywoman lawmaker legislator
     mr. mrs. ms. dr. prof. gen. col. lt. sgt. rep. sen. gov. st.
     """.split()
 )
@@ -44,7 +45,7 @@ PERSON_TITLES = frozenset(
     CEO Founder Commissioner Inspector Detective Officer Coach Manager Striker Midfielder
     Defender Goalkeeper Captain Analyst Economist Secretary-General Minister-President
     Sheriff Undersheriff Constable Trooper Capt Sgt Det Attorney Actress Actor Const Insp Supt
-    Cpl Pvt
+    Cpl Pvt Councilman Councilwoman Councillor Councilor Alderman Assemblyman Assemblywoman
     """.split()
 )
 

@@ -372,3 +372,17 @@ def test_an_organisation_word_ending_a_sentence_is_no_cue_for_the_next(extractor
     found = names(extractor, text)
     assert ("PERSON", "Jackman") in found
     assert ("ORG", "Jackman") not in found
+
+
+def test_a_council_member_is_a_person_after_his_city(extractor):
+    # t19-plus/19_6ecbplus.txt: "Councilman" was no title, so nothing named him and "Williams
+    # said" read as an organisation speaking.
+    text = (
+        "\u201cRight now, things are tense,\u201d New York City Councilman Jumaane D. Williams, "
+        "who represents the area, said on Twitter.\n"
+        "Williams said people smashed out windows and overturned garbage cans.\n"
+    )
+    found = names(extractor, text)
+    assert ("PERSON", "Jumaane D. Williams") in found
+    assert ("PERSON", "Williams") in found
+    assert ("PLACE", "New York City") in found
