@@ -209,7 +209,7 @@ COMPASS = frozenset(
 # Verbs of saying: "X said", "said X" mark X as a speaker (a person or an organisation).
 SPEECH_VERBS = frozenset(
     """
-    said says say told tells added adds stated states reported reports wrote writes noted
+    said says say told tells telling added adds stated states reported reports wrote writes noted
     notes announced announces claimed claims warned warns confirmed confirms denied denies
     insisted insists argued argues explained explains quoted quotes urged urges
     """.split()

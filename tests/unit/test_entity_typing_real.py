@@ -386,3 +386,15 @@ def test_a_council_member_is_a_person_after_his_city(extractor):
     assert ("PERSON", "Jumaane D. Williams") in found
     assert ("PERSON", "Williams") in found
     assert ("PLACE", "New York City") in found
+
+
+def test_a_name_told_something_is_the_outlet_that_heard_it(extractor):
+    # t01-ecb/1_8ecb.txt: the magazine, never named in full, was nothing.
+    text = (
+        'After telling People in October that she didn\'t "need to do any of that anymore," '
+        '"American Pie" actress and former travel reporter Tara Reid checked into Promises '
+        "Treatment Center on Friday for an unspecified problem.\n"
+    )
+    found = names(extractor, text)
+    assert ("ORG", "People") in found
+    assert ("PERSON", "Tara Reid") in found
