@@ -103,7 +103,7 @@ PLACE_HEADS = frozenset(
     village island islands isle mountains mountain mount river sea ocean gulf bay strait
     straits gap peninsula valley lake desert canal coast plain plateau basin delta cape
     square street avenue road bridge airport port harbour harbor border
-    glacier peak hills heights falls springs gardens beach creek
+    glacier peak hills heights falls springs gardens beach creek ridge range pass canyon
     """.split()
 )
 

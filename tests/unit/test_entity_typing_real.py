@@ -398,3 +398,14 @@ def test_a_name_told_something_is_the_outlet_that_heard_it(extractor):
     found = names(extractor, text)
     assert ("ORG", "People") in found
     assert ("PERSON", "Tara Reid") in found
+
+
+def test_a_ridge_is_a_place(extractor):
+    # t23-ecb/23_2ecb.txt: "Zurbriggens Ridge" was guessed a person.
+    text = (
+        "Dr Mark Vinar, 43, is presumed dead after disappearing off Zurbriggens Ridge, on Mt "
+        "Cook, on Thursday.\n"
+    )
+    found = names(extractor, text)
+    assert ("PLACE", "Zurbriggens Ridge") in found
+    assert ("PERSON", "Mark Vinar") in found
