@@ -11,6 +11,7 @@ from ..models import Alias
 from ..text import name_key
 from .lexicon import (
     COMPANY_HEADS,
+    NAME_PARTICLES,
     ORG_FOLLOWERS,
     ORG_HEADS,
     ORG_OPENERS,
@@ -73,6 +74,8 @@ def _context_type(
         and folded[run[0].start - 1 : run[0].start] not in "\"'\u2018\u201c"
     ):
         yield span, "PLACE?"  # 'starred in "American Pie"' names a film
+    elif _of_a_place(tokens, run[0]):
+        yield span, "PLACE?"  # "her hometown of Wasilla", "the city of Hawaiian Gardens"
     elif (
         len(run) == 1
         and not last.core.lower().endswith("s")
@@ -97,6 +100,23 @@ def _context_type(
 
 
 _PLURAL_VERBS = frozenset({"are", "were", "have"})
+
+_PLACE_OF = frozenset({"city", "town", "village", "hometown", "county", "state", "province"})
+
+
+def _of_a_place(tokens: list[_Token], token: _Token) -> bool:
+    """ "the city of X", "her hometown of X": a name given as what a place is called."""
+    i = token.index
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is not None and after.text in NAME_PARTICLES:
+        return False  # "the city of Viña del Mar": the name goes on past what was cut
+    return (
+        i >= 2
+        and tokens[i - 1].text == "of"
+        and tokens[i - 2].text in _PLACE_OF
+        and token.start - tokens[i - 2].end <= 5
+    )
+
 
 # What may follow a cited source in its sentence ("according to Newsday on Monday"); any other
 # lower-case word makes the name a modifier ("according to Palmer officials").

@@ -409,3 +409,25 @@ def test_a_ridge_is_a_place(extractor):
     found = names(extractor, text)
     assert ("PLACE", "Zurbriggens Ridge") in found
     assert ("PERSON", "Mark Vinar") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # t13-ecb/13_3ecb.txt
+        (
+            'A "suspicious" fire devastated the church attended by Alaska Gov. and former vice '
+            "presidential candidate Sarah Palin on Friday night in her hometown of Wasilla, the "
+            "church's minister said.\n",
+            "Wasilla",
+        ),
+        # t16-plus/16_11ecbplus.txt
+        (
+            "Officer Ortiz was knocking on doors down in the city of Hawaiian Gardens looking "
+            "for gang members and he was shot.\n",
+            "Hawaiian Gardens",
+        ),
+    ],
+)
+def test_the_name_a_town_is_called_is_a_place(extractor, text, place):
+    assert ("PLACE", place) in names(extractor, text)
