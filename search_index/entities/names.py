@@ -74,6 +74,10 @@ def _context_type(
         and folded[run[0].start - 1 : run[0].start] not in "\"'\u2018\u201c"
     ):
         yield span, "PLACE?"  # 'starred in "American Pie"' names a film
+    elif (after is not None and _joined(last, after) and after.text in _RESIDENTS) or _residence(
+        tokens, run[0], folded
+    ):
+        yield span, "PLACE?"  # "a 38-year-old Troy resident", "Luann Johnson, of Burnsville,"
     elif _of_a_place(tokens, run[0]):
         yield span, "PLACE?"  # "her hometown of Wasilla", "the city of Hawaiian Gardens"
     elif (
@@ -100,6 +104,18 @@ def _context_type(
 
 
 _PLURAL_VERBS = frozenset({"are", "were", "have"})
+
+_RESIDENTS = frozenset({"resident", "residents", "native", "natives"})
+
+
+def _residence(tokens: list[_Token], token: _Token, folded: str) -> bool:
+    """ "Luann Johnson, of Burnsville, was hit": where a person just named lives."""
+    i = token.index
+    if i < 2 or tokens[i - 1].text != "of" or not tokens[i - 2].capitalised:
+        return False
+    of = tokens[i - 1]
+    return folded[tokens[i - 2].end : of.start] == ", " and folded[token.end : token.end + 1] == ","
+
 
 _PLACE_OF = frozenset({"city", "town", "village", "hometown", "county", "state", "province"})
 

@@ -431,3 +431,28 @@ def test_a_ridge_is_a_place(extractor):
 )
 def test_the_name_a_town_is_called_is_a_place(extractor, text, place):
     assert ("PLACE", place) in names(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "person"),
+    [
+        # t18-plus/18_10ecbplus.txt
+        (
+            "The man accused of shooting his three former co-workers is Anthony LaCalamita III, "
+            "a 38-year-old Troy resident who was fired from Gordon Advisors on Thursday.\n",
+            "Troy",
+            "Anthony LaCalamita",
+        ),
+        # t21-ecb/21_6ecb.txt
+        (
+            "66-year-old Luann Johnson, of Burnsville, was hit while walking in the crosswalk "
+            "around 7 p.m. Wednesday night.\n",
+            "Burnsville",
+            "Luann Johnson",
+        ),
+    ],
+)
+def test_where_a_person_lives_is_a_place(extractor, text, place, person):
+    found = names(extractor, text)
+    assert ("PLACE", place) in found
+    assert ("PERSON", person) in found
