@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable
 
 from ..models import Alias
 from ..text import name_key
+from .cues import PARTNER_PREPOSITIONS, RESIDENTS, attributed, of_a_place, partner, residence
 from .lexicon import (
     COMPANY_HEADS,
-    NAME_PARTICLES,
     ORG_FOLLOWERS,
     ORG_HEADS,
     ORG_OPENERS,
@@ -74,11 +74,11 @@ def _context_type(
         and folded[run[0].start - 1 : run[0].start] not in "\"'\u2018\u201c"
     ):
         yield span, "PLACE?"  # 'starred in "American Pie"' names a film
-    elif (after is not None and _joined(last, after) and after.text in _RESIDENTS) or _residence(
+    elif (after is not None and _joined(last, after) and after.text in RESIDENTS) or residence(
         tokens, run[0], folded
     ):
         yield span, "PLACE?"  # "a 38-year-old Troy resident", "Luann Johnson, of Burnsville,"
-    elif _of_a_place(tokens, run[0]):
+    elif of_a_place(tokens, run[0]):
         yield span, "PLACE?"  # "her hometown of Wasilla", "the city of Hawaiian Gardens"
     elif (
         len(run) == 1
@@ -90,11 +90,22 @@ def _context_type(
         # "Lionsgate are getting ready for the sequel": one name with a plural verb is a
         # company or a team (British usage), never one person ("the Smiths are" ends in s).
         yield span, "ORG?"
+    elif (
+        len(run) == 1
+        and not run[0].initial
+        and before is not None
+        and before.text in PARTNER_PREPOSITIONS
+        and partner(tokens, last)
+        and not is_place(run[0].core)
+    ):
+        # "in negotiations with Lionsgate", "pinup shots circulated on Twitter": one word the
+        # article never gives a first name, dealt with or published on, is a body or a company.
+        yield span, "ORG?"
     elif len(run) == 1 and not run[0].initial and _speaker(tokens, run):
         yield span, "ORG?"  # a bare name speaking that the article never named in full
     elif (
         len(run) == 1
-        and _attributed(tokens, run[0], folded)
+        and attributed(tokens, run[0], folded)
         and not is_place(run[0].core)  # "according to Palmer": the town speaks
     ):
         # "according to Newsday", "according to the Newsday": a source cited by one word the
@@ -104,70 +115,6 @@ def _context_type(
 
 
 _PLURAL_VERBS = frozenset({"are", "were", "have"})
-
-_RESIDENTS = frozenset({"resident", "residents", "native", "natives"})
-
-
-def _residence(tokens: list[_Token], token: _Token, folded: str) -> bool:
-    """ "Luann Johnson, of Burnsville, was hit": where a person just named lives."""
-    i = token.index
-    if i < 2 or tokens[i - 1].text != "of" or not tokens[i - 2].capitalised:
-        return False
-    of = tokens[i - 1]
-    return folded[tokens[i - 2].end : of.start] == ", " and folded[token.end : token.end + 1] == ","
-
-
-_PLACE_OF = frozenset({"city", "town", "village", "hometown", "county", "state", "province"})
-
-
-def _of_a_place(tokens: list[_Token], token: _Token) -> bool:
-    """ "the city of X", "her hometown of X": a name given as what a place is called."""
-    i = token.index
-    after = tokens[i + 1] if i + 1 < len(tokens) else None
-    if after is not None and after.text in NAME_PARTICLES:
-        return False  # "the city of Viña del Mar": the name goes on past what was cut
-    return (
-        i >= 2
-        and tokens[i - 1].text == "of"
-        and tokens[i - 2].text in _PLACE_OF
-        and token.start - tokens[i - 2].end <= 5
-    )
-
-
-# What may follow a cited source in its sentence ("according to Newsday on Monday"); any other
-# lower-case word makes the name a modifier ("according to Palmer officials").
-_AFTER_SOURCE = frozenset("and or on in at to for that this last the a an as of which".split())
-
-
-def _attributed(tokens: list[_Token], token: _Token, folded: str) -> bool:
-    """ "according to X" or "according to the X": X cited as the source of a report."""
-    i = token.index - 1
-    if i >= 1 and tokens[i].lower == "the":
-        i -= 1
-    if not (
-        i >= 1
-        and tokens[i].lower == "to"
-        and tokens[i - 1].lower == "according"
-        and token.start - tokens[i].end <= 5
-    ):
-        return False
-    following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
-    if (
-        following is not None
-        and following.start - token.end == 1
-        and following.text.islower()
-        and following.lower not in _AFTER_SOURCE
-    ):
-        return False  # "according to Palmer officials": the name qualifies the source
-    if folded[token.end : token.end + 1] == ",":
-        # "according to the Meteorology, Climatology and Geophysics Agency": the first word
-        # of a listed name, not the source ("according to Newsday, Teixeira ..." is).
-        for after in tokens[token.index + 1 : token.index + 6]:
-            if after.lower in ORG_HEADS:
-                return False
-            if not (after.capitalised or after.lower in ("and", "of")):
-                break
-    return True
 
 
 def _org_short_forms(

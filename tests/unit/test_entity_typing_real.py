@@ -456,3 +456,34 @@ def test_where_a_person_lives_is_a_place(extractor, text, place, person):
     found = names(extractor, text)
     assert ("PLACE", place) in found
     assert ("PERSON", person) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # t06-plus/6_3ecbplus.txt
+        (
+            "The Hollywood Reporter says Ross is in negotiations with Lionsgate to return as "
+            "director for the sequel, Catching Fire--and the deal likely hinges on money.\n",
+            "Lionsgate",
+        ),
+        # t04-plus/4_8ecbplus.txt
+        (
+            "As news of her death spread Thursday, pinup shots of her circulated on Twitter.\n",
+            "Twitter",
+        ),
+    ],
+)
+def test_one_word_dealt_with_or_published_on_is_an_organisation(extractor, text, org):
+    assert ("ORG", org) in names(extractor, text)
+
+
+def test_a_surname_the_article_writes_in_full_elsewhere_is_no_organisation(extractor):
+    # t04-ecb/4_7ecb.txt: "with Hefner" is the man named "Hugh Hefner" above.
+    text = (
+        "In January 1955, she was the centerfold model in Hugh Hefner's fledgling Playboy "
+        "magazine.\n"
+        "Page avoided the camera lens after her modeling years, though she was photographed "
+        "with Hefner at Playboy's 50th anniversary celebration in 2003.\n"
+    )
+    assert not any(name == "Hefner" for _, name in names(extractor, text))
