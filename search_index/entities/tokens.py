@@ -305,6 +305,11 @@ def _speaker(tokens: list[_Token], run: list[_Token]) -> bool:
     index = run[-1].index
     after = tokens[index + 1] if index + 1 < len(tokens) else None
     before = _previous_word(tokens, run[0])
+    if before is not None and before.lower == "to" and before.index > 0:
+        # "the star's rep confirmed to People": the outlet spoken to
+        spoken = tokens[before.index - 1]
+        if spoken.lower in SPEECH_VERBS and before.start - spoken.end <= 1:
+            return True
     return bool(
         (after is not None and after.lower in SPEECH_VERBS and after.start - run[-1].end <= 1)
         or (before is not None and before.lower in SPEECH_VERBS)

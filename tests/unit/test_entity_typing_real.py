@@ -388,6 +388,15 @@ def test_a_council_member_is_a_person_after_his_city(extractor):
     assert ("PLACE", "New York City") in found
 
 
+def test_a_name_confirmed_to_is_the_outlet_that_heard_it(extractor):
+    # t01-ecb/1_11ecb.txt
+    text = (
+        "Tara Reid has entered a rehab program, the American Pie star's rep confirmed to People "
+        "and Us Weekly on Friday.\n"
+    )
+    assert ("ORG", "People") in names(extractor, text)
+
+
 def test_a_name_told_something_is_the_outlet_that_heard_it(extractor):
     # t01-ecb/1_8ecb.txt: the magazine, never named in full, was nothing.
     text = (
