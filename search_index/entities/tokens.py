@@ -274,11 +274,28 @@ def _is_date_word(token: _Token) -> bool:
 def _trim(run: list[_Token]) -> list[_Token]:
     """Drop sentence-initial function words ("The", "According", "In") and ages
     ("Sixteen-year-old Kimani Gray") from a run."""
-    while run and (run[0].lower in FUNCTION_WORDS or run[0].lower.endswith("-year-old")):
+    while run and (
+        run[0].lower in FUNCTION_WORDS
+        or run[0].lower.endswith("-year-old")
+        or _opening_participle(run)
+    ):
         run = run[1:]
     while run and run[-1].text.lower() in NAME_CONNECTORS:
         run = run[:-1]
     return run
+
+
+def _opening_participle(run: list[_Token]) -> bool:
+    """ "Considering Lionsgate recently absorbed ...", "Following Ross's exit": a sentence that
+    opens with a participle of seven letters or more; titles ("Coordinating Minister") stay."""
+    first = run[0]
+    return (
+        len(run) > 1
+        and first.initial
+        and len(first.lower) >= 7
+        and first.lower.endswith("ing")
+        and first.core not in PERSON_TITLES
+    )
 
 
 def _demonym_stems(word: str) -> Iterable[str]:

@@ -496,3 +496,23 @@ def test_a_surname_the_article_writes_in_full_elsewhere_is_no_organisation(extra
         "with Hefner at Playboy's 50th anniversary celebration in 2003.\n"
     )
     assert not any(name == "Hefner" for _, name in names(extractor, text))
+
+
+def test_a_participle_opening_the_sentence_is_no_first_name(extractor):
+    # t06-plus/6_10ecbplus.txt: "Considering Lionsgate" was a person, and so every "Lionsgate".
+    text = (
+        "Considering Lionsgate recently absorbed Summit and their executives (masters of the "
+        "‘Twilight’films) into team Lionsgate; a change in director could be likely.\n"
+    )
+    found = names(extractor, text)
+    assert not any(kind == "PERSON" for kind, _ in found)
+    # t04-plus/4_4ecbplus.txt: the adjective is not part of the name the report gave above.
+    text = (
+        "Golden girl of screen and pool, Esther Williams, has died peacefully in her sleep aged "
+        "91.\n"
+        "Stunning Williams quickly achieved movie success and pin-up status, due to her "
+        "swimmer's physique being regularly snapped in bathing suits.\n"
+    )
+    found = names(extractor, text)
+    assert ("PERSON", "Williams") in found
+    assert ("PERSON", "Stunning Williams") not in found
