@@ -365,7 +365,13 @@ class RuleExtractor:
             return  # "Order of Freedom and Independence": a named thing, not a person
         if run[0].core in _SPANISH_ARTICLES and not titled:
             return  # "El Niño", "La Liga": not a person's name
-        if before is not None and before.lower in ORG_CUES and not titled and not run[0].initial:
+        if (
+            before is not None
+            and before.lower in ORG_CUES
+            and self._cue_reaches(tokens, before, run[0])
+            and not titled
+            and not run[0].initial
+        ):
             # ("... by the ABC network. Jackman's choice": the cue ends the sentence before)
             yield span, "ORG", None  # "energy group Orsted", "rival Feyenoord"
             return
@@ -432,6 +438,15 @@ class RuleExtractor:
                 yield span, "ORG?", None
                 return
             yield span, "PERSON?", None
+
+    @staticmethod
+    def _cue_reaches(tokens: list[_Token], cue: _Token, name: _Token) -> bool:
+        """ "group Orsted", "the disaster agency, Senapred": the cue names what follows; after
+        "People magazine," it is the end of a name of its own ("..., Jack Ketsoyan")."""
+        if name.start - cue.end == 1:
+            return True
+        owner = tokens[cue.index - 1] if cue.index else None
+        return owner is None or not owner.capitalised
 
     def _opens_with_place(self, run: list[_Token], folded: str) -> bool:
         """ "New York Police": a place whose name starts with a function word ("New") opens

@@ -308,6 +308,7 @@ ORG_CUES = frozenset(
     conglomerate operator utility startup start-up club side rival rivals unit subsidiary
     regulator outlet newspaper broadcaster channel network publisher fund investor developer
     manufacturer supplier chipmaker automaker carmaker producer miner platform app agency
+    team magazine tabloid website
     """.split()
 )
 

@@ -516,3 +516,21 @@ def test_a_participle_opening_the_sentence_is_no_first_name(extractor):
     found = names(extractor, text)
     assert ("PERSON", "Williams") in found
     assert ("PERSON", "Stunning Williams") not in found
+
+
+def test_a_kind_of_body_before_a_name_and_where_it_stops(extractor):
+    # t06-plus/6_10ecbplus.txt: "team Lionsgate" is the studio.
+    text = (
+        "Considering Lionsgate recently absorbed Summit and their executives (masters of the "
+        "‘Twilight’films) into team Lionsgate; a change in director could be likely.\n"
+    )
+    assert ("ORG", "Lionsgate") in names(extractor, text)
+    # t01-ecb/1_6ecb.txt: "magazine," ends the name "People magazine"; the man after the comma
+    # is no magazine.
+    text = (
+        "Talking to People magazine, Jack Ketsoyan, Tara Reid's representative confirms the "
+        "Perennial Party Girl, has herself checked into Promises Treatment Centre.\n"
+    )
+    found = names(extractor, text)
+    assert ("PERSON", "Jack Ketsoyan") in found
+    assert ("ORG", "Jack Ketsoyan") not in found
