@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..models import Alias
@@ -240,10 +241,21 @@ def _settle_types(
         if kind.startswith("PERSON")
         for part in folded[start:end].split()[:: max(1, len(folded[start:end].split()) - 1)]
     }
+    # A name guessed both ways ("the Red Sox have" an organisation, "the Red Sox continue" read
+    # as a person) is what most of its guesses say.
+    guesses: dict[str, Counter[str]] = {}
+    for (start, end), (kind, _) in found.items():
+        if kind in ("ORG?", "PERSON?"):
+            guesses.setdefault(name_key(folded[start:end]), Counter())[kind] += 1
     settled: dict[tuple[int, int], tuple[str, str | None]] = {}
     for (start, end), (kind, ref) in found.items():
         if kind.endswith("?"):
             key = name_key(folded[start:end])
+            votes = guesses.get(key)
+            if votes is not None and len(votes) == 2:
+                (top, most), (_, least) = votes.most_common()
+                if most > least:
+                    kind = top
             if key in firm:
                 kind, ref = firm[key]
             elif kind == "ORG?" and key in people_parts:
@@ -261,9 +273,15 @@ def _known_names(
 ) -> dict[str, tuple[str, str | None]]:
     """Every name the article's sentences established, by key, plus each person's name parts."""
     known: dict[str, tuple[str, str | None]] = {}
+    votes: dict[str, Counter[tuple[str, str | None]]] = {}
     for (start, end), kind_ref in found.items():
-        surface = folded[start:end]
-        known.setdefault(name_key(surface), kind_ref)
+        key = name_key(folded[start:end])
+        if kind_ref[0].endswith("?"):
+            votes.setdefault(key, Counter())[kind_ref] += 1
+        else:
+            known.setdefault(key, kind_ref)  # firm evidence before any guess
+    for key, counted in votes.items():
+        known.setdefault(key, counted.most_common(1)[0][0])  # else what most guesses say
 
     for (start, end), (kind, _) in found.items():
         parts = folded[start:end].split()

@@ -534,3 +534,22 @@ def test_a_kind_of_body_before_a_name_and_where_it_stops(extractor):
     found = names(extractor, text)
     assert ("PERSON", "Jack Ketsoyan") in found
     assert ("ORG", "Jack Ketsoyan") not in found
+
+
+def test_a_name_guessed_both_ways_is_what_most_guesses_say(extractor):
+    # t10-plus/10_1ecbplus.txt: "the Red Sox continue" read as a person, and with it the
+    # headline; "the Red Sox have extended" and "the Red Sox are" say organisation.
+    text = (
+        "Red Sox extend offer to Teixeira\n\n"
+        "Though the Red Sox continue to operate in intriguing secrecy when it comes to their "
+        "pursuit of free-agent slugger Mark Teixeira, it appears an offer has been transmitted.\n"
+        "The Boston Herald reported in its Tuesday editions that the Red Sox have extended an "
+        "offer for Teixeira.\n"
+        "If the Red Sox are successful in landing Teixeira, it will create a somewhat sticky "
+        "situation.\n"
+        "To open a spot for Teixeira, the Red Sox might have to trade Lowell and move Youkilis "
+        "across the diamond.\n"
+    )
+    found = names(extractor, text)
+    assert ("ORG", "Red Sox") in found
+    assert ("PERSON", "Red Sox") not in found
