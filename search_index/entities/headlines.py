@@ -32,8 +32,7 @@ def headline_people(
     ]
     if not openers:
         return
-    taken = {name_key(folded[s:e]) for s, e in found}
-    alone: set[str] | None = None
+    taken: set[str] | None = None
     for first in openers:
         line = tokens[first.index : first.index + 4]
         for end in (1, 2):
@@ -45,22 +44,25 @@ def headline_people(
                 for t in piece
             ) or not all(_joined(a, b) for a, b in pairwise(piece)):
                 break
-            if alone is None:  # worked out only for a headline that may hold a name
-                alone = _lone_names(tokens, found, places)
-            if piece[-1].core in alone and not any(t.core in alone for t in piece[:-1]):
+            if _stands_alone(tokens, piece[-1].core, found, places) and not any(
+                _stands_alone(tokens, t.core, found, places) for t in piece[:-1]
+            ):
                 surface = _join(piece)
+                if taken is None:
+                    taken = {name_key(folded[s:e]) for s, e in found}
                 if name_key(surface) not in taken and places.place(surface) is None:
                     yield (piece[0].start, piece[-1].core_end), ("PERSON", None)
                 break
 
 
-def _lone_names(tokens: list[_Token], found: Found, places: PlaceRules) -> set[str]:
-    """Capitalised words the sentences write alone (no capitalised neighbour), that no rule
-    typed and no gazetteer place explains: candidates for a surname."""
-    starts = {s for s, _ in found}
-    alone: set[str] = set()
+def _stands_alone(tokens: list[_Token], word: str, found: Found, places: PlaceRules) -> bool:
+    """The sentences write ``word`` alone (no capitalised neighbour), untyped by any rule, and
+    no gazetteer place explains it: a surname, as far as the words tell."""
+    if word.lower() in FUNCTION_WORDS:
+        return False
+    starts: set[int] | None = None
     for t in tokens:
-        if t.in_title_line or not _name_word(t) or t.start in starts:
+        if t.core != word or t.in_title_line:
             continue
         before = tokens[t.index - 1] if t.index else None
         after = tokens[t.index + 1] if t.index + 1 < len(tokens) else None
@@ -68,7 +70,8 @@ def _lone_names(tokens: list[_Token], found: Found, places: PlaceRules) -> set[s
             after is not None and after.capitalised and _joined(t, after)
         ):
             continue
-        if t.lower in FUNCTION_WORDS or places.place(t.core) is not None:
-            continue
-        alone.add(t.core)
-    return alone
+        if starts is None:
+            starts = {s for s, _ in found}
+        if t.start not in starts and _name_word(t):
+            return places.place(word) is None
+    return False

@@ -243,19 +243,25 @@ def _settle_types(
     }
     # A name guessed both ways ("the Red Sox have" an organisation, "the Red Sox continue" read
     # as a person) is what most of its guesses say.
-    guesses: dict[str, Counter[str]] = {}
-    for (start, end), (kind, _) in found.items():
-        if kind in ("ORG?", "PERSON?"):
-            guesses.setdefault(name_key(folded[start:end]), Counter())[kind] += 1
+    keys = {
+        span: name_key(folded[span[0] : span[1]]) for span, (k, _) in found.items() if k[-1] == "?"
+    }
+    guesses: dict[str, list[str]] = {}
+    for span, key in keys.items():
+        kind = found[span][0]
+        if kind == "ORG?" or kind == "PERSON?":
+            guesses.setdefault(key, []).append(kind)
     settled: dict[tuple[int, int], tuple[str, str | None]] = {}
     for (start, end), (kind, ref) in found.items():
-        if kind.endswith("?"):
-            key = name_key(folded[start:end])
-            votes = guesses.get(key)
-            if votes is not None and len(votes) == 2:
-                (top, most), (_, least) = votes.most_common()
-                if most > least:
-                    kind = top
+        if kind[-1] == "?":
+            key = keys[(start, end)]
+            said = guesses.get(key)
+            if said is not None and len(said) > 2:
+                orgs = said.count("ORG?")
+                if orgs * 2 > len(said):
+                    kind = "ORG?"
+                elif orgs * 2 < len(said) and orgs:
+                    kind = "PERSON?"
             if key in firm:
                 kind, ref = firm[key]
             elif kind == "ORG?" and key in people_parts:
@@ -273,15 +279,16 @@ def _known_names(
 ) -> dict[str, tuple[str, str | None]]:
     """Every name the article's sentences established, by key, plus each person's name parts."""
     known: dict[str, tuple[str, str | None]] = {}
-    votes: dict[str, Counter[tuple[str, str | None]]] = {}
+    guesses: dict[str, list[tuple[str, str | None]]] = {}
     for (start, end), kind_ref in found.items():
         key = name_key(folded[start:end])
-        if kind_ref[0].endswith("?"):
-            votes.setdefault(key, Counter())[kind_ref] += 1
+        if kind_ref[0][-1] == "?":
+            guesses.setdefault(key, []).append(kind_ref)
         else:
             known.setdefault(key, kind_ref)  # firm evidence before any guess
-    for key, counted in votes.items():
-        known.setdefault(key, counted.most_common(1)[0][0])  # else what most guesses say
+    for key, said in guesses.items():
+        if key not in known:  # else what most guesses say
+            known[key] = said[0] if len(said) == 1 else Counter(said).most_common(1)[0][0]
 
     for (start, end), (kind, _) in found.items():
         parts = folded[start:end].split()

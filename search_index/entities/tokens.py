@@ -277,7 +277,7 @@ def _trim(run: list[_Token]) -> list[_Token]:
     while run and (
         run[0].lower in FUNCTION_WORDS
         or run[0].lower.endswith("-year-old")
-        or _opening_participle(run)
+        or (run[0].initial and run[0].lower.endswith("ing") and _opening_participle(run))
     ):
         run = run[1:]
     while run and run[-1].text.lower() in NAME_CONNECTORS:
