@@ -5,13 +5,15 @@ city of Hawaiian Gardens"). names.py turns them into guesses ("ORG?", "PLACE?").
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .lexicon import COMPASS, MONTHS, NAME_PARTICLES, ORG_HEADS, THING_HEADS, WEEKDAYS
 from .tokens import _joined, _Token
 
 PARTNER_PREPOSITIONS = frozenset({"with", "on"})
 
 
-def partner(tokens: list[_Token], token: _Token) -> bool:
+def partner(tokens: list[_Token], token: _Token, beside: NamesBeside) -> bool:
     """A lone word that ends its phrase: not an acronym (typed elsewhere), a date word, a
     compass point, a holiday or a hyphenated modifier ("Bush-era"), and not followed by a
     number or a noun it qualifies ("on Interstate 35", "with Molotov cocktails")."""
@@ -35,23 +37,31 @@ def partner(tokens: list[_Token], token: _Token) -> bool:
         and tokens[after.index + 1].capitalised
     ):
         return False  # "I agreed with Craig and Neil": people named in a pair
-    return not _part_of_a_longer_name(tokens, token)
+    return token.core not in beside
 
 
-def _part_of_a_longer_name(tokens: list[_Token], token: _Token) -> bool:
-    """The word written elsewhere in the article beside another capitalised word, headlines
-    included ("Hugh Hefner" above "photographed with Hefner"): part of a person's name."""
-    for other in tokens:
-        if other.core != token.core or other is token:
-            continue
-        i = other.index
-        before = tokens[i - 1] if i else None
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (before is not None and before.capitalised and _joined(before, other)) or (
-            after is not None and after.capitalised and _joined(other, after)
-        ):
-            return True
-    return False
+class NamesBeside:
+    """The words an article writes beside another capitalised word, headlines included ("Hugh
+    Hefner" above "photographed with Hefner"): parts of longer names. Worked out in one pass,
+    on first use (most articles never ask)."""
+
+    __slots__ = ("_cores", "_tokens")
+
+    def __init__(self, tokens: list[_Token]) -> None:
+        self._tokens = tokens
+        self._cores: set[str] | None = None
+
+    def __contains__(self, core: object) -> bool:
+        if self._cores is None:
+            cores: set[str] = set()
+            for a, b in pairwise(self._tokens):
+                if (a.capitalised or b.capitalised) and _joined(a, b):
+                    if a.capitalised:
+                        cores.add(b.core)
+                    if b.capitalised:
+                        cores.add(a.core)
+            self._cores = cores
+        return core in self._cores
 
 
 RESIDENTS = frozenset({"resident", "residents", "native", "natives"})

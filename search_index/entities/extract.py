@@ -22,6 +22,7 @@ from ..analysis_versions import ENTITY_RULES_VERSION
 from ..models import Alias, Extraction, Mention
 from ..text import fold
 from ..text import name_key as name_key  # re-exported: it moved to text.py, which the index uses
+from .cues import NamesBeside
 from .gazetteer import Gazetteer
 from .headlines import headline_people
 from .known import ACRONYM, acronym_kind, article_mentions, extend_orgs, match_known
@@ -154,6 +155,7 @@ class RuleExtractor:
         # 2. Second look at what the rules left (sentence-initial words, bare surnames) now the
         #    article's names are known; then headlines and table rows, by matching those names.
         taken = _Taken(len(folded), found)
+        beside = NamesBeside(tokens)
         short_forms = _org_short_forms(folded, found, self.places.is_place)
         for run in [*leftovers, *_runs(tokens, title_lines=True)]:
             whole = _trim(run) if short_forms else None
@@ -172,7 +174,7 @@ class RuleExtractor:
                     taken.add(*span)
                     matched = True
             if not matched and not run[0].in_title_line:
-                for span, kind in _context_type(run, tokens, folded, self._known_place):
+                for span, kind in _context_type(run, tokens, folded, self._known_place, beside):
                     if not taken.overlaps(*span):
                         found[span] = (kind, None)
                         taken.add(*span)

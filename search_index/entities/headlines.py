@@ -33,6 +33,7 @@ def headline_people(
     if not openers:
         return
     taken: set[str] | None = None
+    alone: set[str] | None = None
     for first in openers:
         line = tokens[first.index : first.index + 4]
         for end in (1, 2):
@@ -44,8 +45,13 @@ def headline_people(
                 for t in piece
             ) or not all(_joined(a, b) for a, b in pairwise(piece)):
                 break
-            if _stands_alone(tokens, piece[-1].core, found, places) and not any(
-                _stands_alone(tokens, t.core, found, places) for t in piece[:-1]
+            if alone is None:  # one pass, for an article whose headline may hold a name
+                alone = _lone_words(tokens, found)
+            last = piece[-1].core
+            if (
+                last in alone
+                and not any(t.core in alone for t in piece[:-1])
+                and places.place(last) is None
             ):
                 surface = _join(piece)
                 if taken is None:
@@ -55,14 +61,13 @@ def headline_people(
                 break
 
 
-def _stands_alone(tokens: list[_Token], word: str, found: Found, places: PlaceRules) -> bool:
-    """The sentences write ``word`` alone (no capitalised neighbour), untyped by any rule, and
-    no gazetteer place explains it: a surname, as far as the words tell."""
-    if word.lower() in FUNCTION_WORDS:
-        return False
-    starts: set[int] | None = None
+def _lone_words(tokens: list[_Token], found: Found) -> set[str]:
+    """Capitalised words the sentences write alone (no capitalised neighbour) that no rule
+    typed: candidates for a surname (a gazetteer place is ruled out for the one asked about)."""
+    starts = {s for s, _ in found}
+    alone: set[str] = set()
     for t in tokens:
-        if t.core != word or t.in_title_line:
+        if t.in_title_line or t.start in starts or t.lower in FUNCTION_WORDS or not _name_word(t):
             continue
         before = tokens[t.index - 1] if t.index else None
         after = tokens[t.index + 1] if t.index + 1 < len(tokens) else None
@@ -70,8 +75,5 @@ def _stands_alone(tokens: list[_Token], word: str, found: Found, places: PlaceRu
             after is not None and after.capitalised and _joined(t, after)
         ):
             continue
-        if starts is None:
-            starts = {s for s, _ in found}
-        if t.start not in starts and _name_word(t):
-            return places.place(word) is None
-    return False
+        alone.add(t.core)
+    return alone

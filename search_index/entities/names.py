@@ -10,7 +10,15 @@ from collections.abc import Callable, Iterable
 
 from ..models import Alias
 from ..text import name_key
-from .cues import PARTNER_PREPOSITIONS, RESIDENTS, attributed, of_a_place, partner, residence
+from .cues import (
+    PARTNER_PREPOSITIONS,
+    RESIDENTS,
+    NamesBeside,
+    attributed,
+    of_a_place,
+    partner,
+    residence,
+)
 from .lexicon import (
     COMPANY_HEADS,
     ORG_FOLLOWERS,
@@ -55,12 +63,15 @@ def _context_type(
     tokens: list[_Token],
     folded: str,
     is_place: Callable[[str], bool] = lambda name: False,
+    beside: NamesBeside | None = None,
 ) -> Iterable[tuple[tuple[int, int], str]]:
     """What the words around an otherwise unknown name say it is: "Orsted said", "Orsted's
     shares", "Feyenoord fans" (an organisation), "in Darfur" (a place). Guesses, marked "?"."""
     run = _trim(run)
     if not run or any(not t.capitalised for t in run) or len(run) > 3:
         return
+    if beside is None:
+        beside = NamesBeside(tokens)
     span = (run[0].start, run[-1].core_end)
     last = run[-1]
     after = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
@@ -96,7 +107,7 @@ def _context_type(
         and not run[0].initial
         and before is not None
         and before.text in PARTNER_PREPOSITIONS
-        and partner(tokens, last)
+        and partner(tokens, last, beside)
         and not is_place(run[0].core)
     ):
         # "in negotiations with Lionsgate", "pinup shots circulated on Twitter": one word the
