@@ -22,7 +22,9 @@ from ..analysis_versions import ENTITY_RULES_VERSION
 from ..models import Alias, Extraction, Mention
 from ..text import fold
 from ..text import name_key as name_key  # re-exported: it moved to text.py, which the index uses
+from .cues import NamesBeside
 from .gazetteer import Gazetteer
+from .headlines import headline_people
 from .known import ACRONYM, acronym_kind, article_mentions, extend_orgs, match_known
 from .lexicon import (
     CAPS_WORDS,
@@ -58,7 +60,7 @@ from .names import (
     _Taken,
 )
 from .places import PlaceRules
-from .roles import plural_name, quoted, role_cut, strip_roles
+from .roles import modifies_noun, plural_name, quoted, role_cut, strip_roles
 from .tokens import (
     _EVENT_HEADS,
     _ORDINAL_WORD,
@@ -116,6 +118,10 @@ class RuleExtractor:
         """The country whose initials spell ``acronym`` ("DPRK"), when exactly one does."""
         return self.places.country_acronym(acronym)
 
+    def _known_place(self, surface: str) -> bool:
+        """Any gazetteer place, even one whose name is also a word or a surname ("Palmer")."""
+        return self.places.place(surface) is not None
+
     def is_demonym(self, surface: str) -> bool:
         """ "Korean", "North Korean": an adjective from a place, not a name."""
         return self.places.is_demonym(surface)
@@ -139,6 +145,7 @@ class RuleExtractor:
             if not results and not self.is_demonym(_surface(folded, _trim(run) or run)):
                 leftovers.append(run)  # a demonym ("North Korean") names nobody
         found = extend_orgs(folded, found, self.places)
+        found.update(headline_people(tokens, folded, found, common, self.places))
         known = _known_names(folded, found)
         for alias in aliases:
             full_kind = known.get(name_key(alias.full))
@@ -148,6 +155,7 @@ class RuleExtractor:
         # 2. Second look at what the rules left (sentence-initial words, bare surnames) now the
         #    article's names are known; then headlines and table rows, by matching those names.
         taken = _Taken(len(folded), found)
+        beside = NamesBeside(tokens)
         short_forms = _org_short_forms(folded, found, self.places.is_place)
         for run in [*leftovers, *_runs(tokens, title_lines=True)]:
             whole = _trim(run) if short_forms else None
@@ -166,7 +174,7 @@ class RuleExtractor:
                     taken.add(*span)
                     matched = True
             if not matched and not run[0].in_title_line:
-                for span, kind in _context_type(run, tokens, folded):
+                for span, kind in _context_type(run, tokens, folded, self._known_place, beside):
                     if not taken.overlaps(*span):
                         found[span] = (kind, None)
                         taken.add(*span)
@@ -213,7 +221,8 @@ class RuleExtractor:
                 first = run[0] if keep_the else run[1]
                 yield (first.start, run[-1].core_end), "PLACE", place.id
                 return
-        run = _trim(run)
+        if not self._opens_with_place(run, folded):
+            run = _trim(run)
         if (
             len(run) > 2
             and run[1].text == "of"
@@ -274,6 +283,12 @@ class RuleExtractor:
         inner = [t.text for t in run[1:-1] if not t.capitalised]
         org_connector = any(w in ORG_CONNECTORS for w in inner)
 
+        if "/" in surface:
+            # "New Delhi/Mumbai": places written as alternatives are a place, and nobody's name.
+            left, _, right = surface.partition("/")
+            if self.places.place(left) is not None and self.places.place(right) is not None:
+                yield span, "PLACE", None
+            return
         if surface in COUNTRY_SHORT_FORMS:
             country = self.gazetteer.lookup(COUNTRY_SHORT_FORMS[surface])
             yield span, "PLACE", country.id if country else None
@@ -352,7 +367,14 @@ class RuleExtractor:
             return  # "Order of Freedom and Independence": a named thing, not a person
         if run[0].core in _SPANISH_ARTICLES and not titled:
             return  # "El Niño", "La Liga": not a person's name
-        if before is not None and before.lower in ORG_CUES and not titled:
+        if (
+            before is not None
+            and before.lower in ORG_CUES
+            and self._cue_reaches(tokens, before, run[0])
+            and not titled
+            and not run[0].initial
+        ):
+            # ("... by the ABC network. Jackman's choice": the cue ends the sentence before)
             yield span, "ORG", None  # "energy group Orsted", "rival Feyenoord"
             return
         cue = before is not None and before.lower in PERSON_CUES
@@ -406,7 +428,38 @@ class RuleExtractor:
                 t.lower in common for t in run if t.capitalised and t.lower not in NAME_PARTICLES
             )
         ):
+            if (
+                before is not None
+                and before.text == "the"
+                and not run[0].initial
+                and not modifies_noun(tokens, run[-1])
+            ):
+                # "from the Red Sox", "the Hollywood Reporter": a name the article puts "the"
+                # before is a team, a body or a title, not a person ("the late John Smith"
+                # has a word between; "the George Bush era" is the era's "the").
+                yield span, "ORG?", None
+                return
             yield span, "PERSON?", None
+
+    @staticmethod
+    def _cue_reaches(tokens: list[_Token], cue: _Token, name: _Token) -> bool:
+        """ "group Orsted", "the disaster agency, Senapred": the cue names what follows; after
+        "People magazine," it is the end of a name of its own ("..., Jack Ketsoyan")."""
+        if name.start - cue.end == 1:
+            return True
+        owner = tokens[cue.index - 1] if cue.index else None
+        return owner is None or not owner.capitalised
+
+    def _opens_with_place(self, run: list[_Token], folded: str) -> bool:
+        """ "New York Police": a place whose name starts with a function word ("New") opens
+        a longer name, which keeps it."""
+        if len(run) < 3 or run[0].lower not in FUNCTION_WORDS or run[0].lower == "the":
+            return False
+        for end in range(min(len(run) - 1, 4), 1, -1):
+            place = self.places.place(_surface(folded, run[:end]), strict=True)
+            if place is not None:
+                return True
+        return False
 
     def _role_prefix(
         self,

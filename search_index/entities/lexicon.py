@@ -26,7 +26,8 @@ PERSON_CUES = frozenset(
     editor columnist photographer artist actor actress singer coach player striker
     goalkeeper captain candidate rival opponent dictator strongman tycoon billionaire
     sheriff undersheriff constable trooper deputy detective officer actress filmmaker
-    moviemaker producer comedian rapper
+    moviemaker producer comedian rapper councilman councilwoman councillor councilor
+    alderman assemblyman assemblywoman lawmaker legislator
     mr. mrs. ms. dr. prof. gen. col. lt. sgt. rep. sen. gov. st.
     """.split()
 )
@@ -44,7 +45,7 @@ PERSON_TITLES = frozenset(
     CEO Founder Commissioner Inspector Detective Officer Coach Manager Striker Midfielder
     Defender Goalkeeper Captain Analyst Economist Secretary-General Minister-President
     Sheriff Undersheriff Constable Trooper Capt Sgt Det Attorney Actress Actor Const Insp Supt
-    Cpl Pvt
+    Cpl Pvt Councilman Councilwoman Councillor Councilor Alderman Assemblyman Assemblywoman
     """.split()
 )
 
@@ -102,7 +103,7 @@ PLACE_HEADS = frozenset(
     village island islands isle mountains mountain mount river sea ocean gulf bay strait
     straits gap peninsula valley lake desert canal coast plain plateau basin delta cape
     square street avenue road bridge airport port harbour harbor border
-    glacier peak hills heights falls springs gardens beach creek
+    glacier peak hills heights falls springs gardens beach creek ridge range pass canyon
     """.split()
 )
 
@@ -208,7 +209,7 @@ COMPASS = frozenset(
 # Verbs of saying: "X said", "said X" mark X as a speaker (a person or an organisation).
 SPEECH_VERBS = frozenset(
     """
-    said says say told tells added adds stated states reported reports wrote writes noted
+    said says say told tells telling added adds stated states reported reports wrote writes noted
     notes announced announces claimed claims warned warns confirmed confirms denied denies
     insisted insists argued argues explained explains quoted quotes urged urges
     """.split()
@@ -307,6 +308,7 @@ ORG_CUES = frozenset(
     conglomerate operator utility startup start-up club side rival rivals unit subsidiary
     regulator outlet newspaper broadcaster channel network publisher fund investor developer
     manufacturer supplier chipmaker automaker carmaker producer miner platform app agency
+    team magazine tabloid website
     """.split()
 )
 

@@ -5,10 +5,20 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..models import Alias
 from ..text import name_key
+from .cues import (
+    PARTNER_PREPOSITIONS,
+    RESIDENTS,
+    NamesBeside,
+    attributed,
+    of_a_place,
+    partner,
+    residence,
+)
 from .lexicon import (
     COMPANY_HEADS,
     ORG_FOLLOWERS,
@@ -49,13 +59,19 @@ class _Taken:
 
 
 def _context_type(
-    run: list[_Token], tokens: list[_Token], folded: str
+    run: list[_Token],
+    tokens: list[_Token],
+    folded: str,
+    is_place: Callable[[str], bool] = lambda name: False,
+    beside: NamesBeside | None = None,
 ) -> Iterable[tuple[tuple[int, int], str]]:
     """What the words around an otherwise unknown name say it is: "Orsted said", "Orsted's
     shares", "Feyenoord fans" (an organisation), "in Darfur" (a place). Guesses, marked "?"."""
     run = _trim(run)
     if not run or any(not t.capitalised for t in run) or len(run) > 3:
         return
+    if beside is None:
+        beside = NamesBeside(tokens)
     span = (run[0].start, run[-1].core_end)
     last = run[-1]
     after = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
@@ -70,8 +86,47 @@ def _context_type(
         and folded[run[0].start - 1 : run[0].start] not in "\"'\u2018\u201c"
     ):
         yield span, "PLACE?"  # 'starred in "American Pie"' names a film
+    elif (after is not None and _joined(last, after) and after.text in RESIDENTS) or residence(
+        tokens, run[0], folded
+    ):
+        yield span, "PLACE?"  # "a 38-year-old Troy resident", "Luann Johnson, of Burnsville,"
+    elif of_a_place(tokens, run[0]):
+        yield span, "PLACE?"  # "her hometown of Wasilla", "the city of Hawaiian Gardens"
+    elif (
+        len(run) == 1
+        and not last.core.lower().endswith("s")
+        and after is not None
+        and _joined(last, after)
+        and after.text in _PLURAL_VERBS
+    ):
+        # "Lionsgate are getting ready for the sequel": one name with a plural verb is a
+        # company or a team (British usage), never one person ("the Smiths are" ends in s).
+        yield span, "ORG?"
+    elif (
+        len(run) == 1
+        and not run[0].initial
+        and before is not None
+        and before.text in PARTNER_PREPOSITIONS
+        and partner(tokens, last, beside)
+        and not is_place(run[0].core)
+    ):
+        # "in negotiations with Lionsgate", "pinup shots circulated on Twitter": one word the
+        # article never gives a first name, dealt with or published on, is a body or a company.
+        yield span, "ORG?"
     elif len(run) == 1 and not run[0].initial and _speaker(tokens, run):
         yield span, "ORG?"  # a bare name speaking that the article never named in full
+    elif (
+        len(run) == 1
+        and attributed(tokens, run[0], folded)
+        and not is_place(run[0].core)  # "according to Palmer": the town speaks
+    ):
+        # "according to Newsday", "according to the Newsday": a source cited by one word the
+        # article never gives a first name is a publication or a body (a person cited by
+        # surname alone was named in full before, and matched as such).
+        yield span, "ORG?"
+
+
+_PLURAL_VERBS = frozenset({"are", "were", "have"})
 
 
 def _org_short_forms(
@@ -197,10 +252,27 @@ def _settle_types(
         if kind.startswith("PERSON")
         for part in folded[start:end].split()[:: max(1, len(folded[start:end].split()) - 1)]
     }
+    # A name guessed both ways ("the Red Sox have" an organisation, "the Red Sox continue" read
+    # as a person) is what most of its guesses say.
+    keys = {
+        span: name_key(folded[span[0] : span[1]]) for span, (k, _) in found.items() if k[-1] == "?"
+    }
+    guesses: dict[str, list[str]] = {}
+    for span, key in keys.items():
+        kind = found[span][0]
+        if kind == "ORG?" or kind == "PERSON?":
+            guesses.setdefault(key, []).append(kind)
     settled: dict[tuple[int, int], tuple[str, str | None]] = {}
     for (start, end), (kind, ref) in found.items():
-        if kind.endswith("?"):
-            key = name_key(folded[start:end])
+        if kind[-1] == "?":
+            key = keys[(start, end)]
+            said = guesses.get(key)
+            if said is not None and len(said) > 2:
+                orgs = said.count("ORG?")
+                if orgs * 2 > len(said):
+                    kind = "ORG?"
+                elif orgs * 2 < len(said) and orgs:
+                    kind = "PERSON?"
             if key in firm:
                 kind, ref = firm[key]
             elif kind == "ORG?" and key in people_parts:
@@ -218,9 +290,16 @@ def _known_names(
 ) -> dict[str, tuple[str, str | None]]:
     """Every name the article's sentences established, by key, plus each person's name parts."""
     known: dict[str, tuple[str, str | None]] = {}
+    guesses: dict[str, list[tuple[str, str | None]]] = {}
     for (start, end), kind_ref in found.items():
-        surface = folded[start:end]
-        known.setdefault(name_key(surface), kind_ref)
+        key = name_key(folded[start:end])
+        if kind_ref[0][-1] == "?":
+            guesses.setdefault(key, []).append(kind_ref)
+        else:
+            known.setdefault(key, kind_ref)  # firm evidence before any guess
+    for key, said in guesses.items():
+        if key not in known:  # else what most guesses say
+            known[key] = said[0] if len(said) == 1 else Counter(said).most_common(1)[0][0]
 
     for (start, end), (kind, _) in found.items():
         parts = folded[start:end].split()

@@ -1,10 +1,10 @@
 """The shape of a run of capitalised words around a name: roles and titles between a place and
 a person ("Alaska Gov. Sarah Palin"), plurals that name teams, quotation marks that make a
-title of a work."""
+title of a work, a lower-case noun a name qualifies."""
 
 from __future__ import annotations
 
-from .lexicon import ORG_HEADS, PLACE_HEADS, ROLE_WORDS
+from .lexicon import FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, ROLE_WORDS, SPEECH_VERBS
 from .tokens import _name_word, _Token
 
 _QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
@@ -48,3 +48,27 @@ def quoted(folded: str, run: list[_Token]) -> bool:
     before = folded[run[0].start - 1 : run[0].start]
     after = folded[run[-1].end : run[-1].end + 1]
     return before in _QUOTES and after in _QUOTES
+
+
+def modifies_noun(tokens: list[_Token], last: _Token) -> bool:
+    """ "George Bush era", "Crown Heights neighborhood": the name is followed by a lower-case
+    word that reads as a noun it qualifies, not as a verb or a function word after a subject
+    ("the Red Sox have", "the Red Sox reported", "the Red Sox, worth")."""
+    after = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
+    if after is None or after.start - last.end != 1 or not after.text.islower():
+        return False
+    word = after.lower
+    return not (
+        word in FUNCTION_WORDS
+        or word in SPEECH_VERBS
+        or word in _IRREGULAR_PAST
+        or word.endswith(("ed", "s", "ly"))
+    )
+
+
+# Common English verbs whose past tense does not end in "-ed" ("the Red Sox made an offer").
+_IRREGULAR_PAST = frozenset(
+    """made took gave got won lost paid sent kept left met put set cut hit bid let came went
+    became brought bought built caught chose drew drove fell felt fought found held knew led
+    ran sat saw shot sold spent stood struck swore threw thought wore wrote""".split()
+)

@@ -274,11 +274,28 @@ def _is_date_word(token: _Token) -> bool:
 def _trim(run: list[_Token]) -> list[_Token]:
     """Drop sentence-initial function words ("The", "According", "In") and ages
     ("Sixteen-year-old Kimani Gray") from a run."""
-    while run and (run[0].lower in FUNCTION_WORDS or run[0].lower.endswith("-year-old")):
+    while run and (
+        run[0].lower in FUNCTION_WORDS
+        or run[0].lower.endswith("-year-old")
+        or (run[0].initial and run[0].lower.endswith("ing") and _opening_participle(run))
+    ):
         run = run[1:]
     while run and run[-1].text.lower() in NAME_CONNECTORS:
         run = run[:-1]
     return run
+
+
+def _opening_participle(run: list[_Token]) -> bool:
+    """ "Considering Lionsgate recently absorbed ...", "Following Ross's exit": a sentence that
+    opens with a participle of seven letters or more; titles ("Coordinating Minister") stay."""
+    first = run[0]
+    return (
+        len(run) > 1
+        and first.initial
+        and len(first.lower) >= 7
+        and first.lower.endswith("ing")
+        and first.core not in PERSON_TITLES
+    )
 
 
 def _demonym_stems(word: str) -> Iterable[str]:
@@ -305,6 +322,11 @@ def _speaker(tokens: list[_Token], run: list[_Token]) -> bool:
     index = run[-1].index
     after = tokens[index + 1] if index + 1 < len(tokens) else None
     before = _previous_word(tokens, run[0])
+    if before is not None and before.lower == "to" and before.index > 0:
+        # "the star's rep confirmed to People": the outlet spoken to
+        spoken = tokens[before.index - 1]
+        if spoken.lower in SPEECH_VERBS and before.start - spoken.end <= 1:
+            return True
     return bool(
         (after is not None and after.lower in SPEECH_VERBS and after.start - run[-1].end <= 1)
         or (before is not None and before.lower in SPEECH_VERBS)

@@ -1,0 +1,129 @@
+"""Words around a lone capitalised name that say what it is when nothing else does: a source
+cited ("according to Newsday"), a partner dealt with ("negotiations with Lionsgate"), where a
+person lives ("a Troy resident", "Luann Johnson, of Burnsville,"), what a place is called ("the
+city of Hawaiian Gardens"). names.py turns them into guesses ("ORG?", "PLACE?")."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from .lexicon import COMPASS, MONTHS, NAME_PARTICLES, ORG_HEADS, THING_HEADS, WEEKDAYS
+from .tokens import _joined, _Token
+
+PARTNER_PREPOSITIONS = frozenset({"with", "on"})
+
+
+def partner(tokens: list[_Token], token: _Token, beside: NamesBeside) -> bool:
+    """A lone word that ends its phrase: not an acronym (typed elsewhere), a date word, a
+    compass point, a holiday or a hyphenated modifier ("Bush-era"), and not followed by a
+    number or a noun it qualifies ("on Interstate 35", "with Molotov cocktails")."""
+    core = token.core
+    if core.isupper() or "-" in core or token.possessive:
+        return False
+    if token.lower in MONTHS | WEEKDAYS | COMPASS | THING_HEADS:
+        return False
+    after = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    if (
+        after is not None
+        and _joined(token, after)
+        and (after.capitalised or after.text[:1].isdigit() or after.text.islower())
+        and after.lower not in _AFTER_SOURCE
+    ):
+        return False
+    if (
+        after is not None
+        and after.text == "and"
+        and after.index + 1 < len(tokens)
+        and tokens[after.index + 1].capitalised
+    ):
+        return False  # "I agreed with Craig and Neil": people named in a pair
+    return token.core not in beside
+
+
+class NamesBeside:
+    """The words an article writes beside another capitalised word, headlines included ("Hugh
+    Hefner" above "photographed with Hefner"): parts of longer names. Worked out in one pass,
+    on first use (most articles never ask)."""
+
+    __slots__ = ("_cores", "_tokens")
+
+    def __init__(self, tokens: list[_Token]) -> None:
+        self._tokens = tokens
+        self._cores: set[str] | None = None
+
+    def __contains__(self, core: object) -> bool:
+        if self._cores is None:
+            cores: set[str] = set()
+            for a, b in pairwise(self._tokens):
+                if (a.capitalised or b.capitalised) and _joined(a, b):
+                    if a.capitalised:
+                        cores.add(b.core)
+                    if b.capitalised:
+                        cores.add(a.core)
+            self._cores = cores
+        return core in self._cores
+
+
+RESIDENTS = frozenset({"resident", "residents", "native", "natives"})
+
+
+def residence(tokens: list[_Token], token: _Token, folded: str) -> bool:
+    """ "Luann Johnson, of Burnsville, was hit": where a person just named lives."""
+    i = token.index
+    if i < 2 or tokens[i - 1].text != "of" or not tokens[i - 2].capitalised:
+        return False
+    of = tokens[i - 1]
+    return folded[tokens[i - 2].end : of.start] == ", " and folded[token.end : token.end + 1] == ","
+
+
+_PLACE_OF = frozenset({"city", "town", "village", "hometown", "county", "state", "province"})
+
+
+def of_a_place(tokens: list[_Token], token: _Token) -> bool:
+    """ "the city of X", "her hometown of X": a name given as what a place is called."""
+    i = token.index
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is not None and after.text in NAME_PARTICLES:
+        return False  # "the city of Viña del Mar": the name goes on past what was cut
+    return (
+        i >= 2
+        and tokens[i - 1].text == "of"
+        and tokens[i - 2].text in _PLACE_OF
+        and token.start - tokens[i - 2].end <= 5
+    )
+
+
+# What may follow a cited source in its sentence ("according to Newsday on Monday"); any other
+# lower-case word makes the name a modifier ("according to Palmer officials").
+_AFTER_SOURCE = frozenset("and or on in at to for that this last the a an as of which".split())
+
+
+def attributed(tokens: list[_Token], token: _Token, folded: str) -> bool:
+    """ "according to X" or "according to the X": X cited as the source of a report."""
+    i = token.index - 1
+    if i >= 1 and tokens[i].lower == "the":
+        i -= 1
+    if not (
+        i >= 1
+        and tokens[i].lower == "to"
+        and tokens[i - 1].lower == "according"
+        and token.start - tokens[i].end <= 5
+    ):
+        return False
+    following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    if (
+        following is not None
+        and following.start - token.end == 1
+        and following.text.islower()
+        and following.lower not in _AFTER_SOURCE
+    ):
+        return False  # "according to Palmer officials": the name qualifies the source
+    if folded[token.end : token.end + 1] == ",":
+        # "according to the Meteorology, Climatology and Geophysics Agency": the first word
+        # of a listed name, not the source ("according to Newsday, Teixeira ..." is).
+        for after in tokens[token.index + 1 : token.index + 6]:
+            if after.lower in ORG_HEADS:
+                return False
+            if not (after.capitalised or after.lower in ("and", "of")):
+                break
+    return True
