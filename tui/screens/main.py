@@ -8,6 +8,7 @@ that fails is posted upward as WorkerFailed, for the App's one handler to tell.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on, work
@@ -56,7 +57,8 @@ __all__ = ["SEARCH_DEBOUNCE", "SEARCH_PAGE", "MainScreen"]
 
 
 class MainScreen(GroupingScreen):
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    # Textual types this "ClassVar[...] | None", which mypy reads as an instance variable.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "start_search", "Search", id="search"),
         Binding("n", "next_match", "Next match", id="next_match"),
@@ -170,7 +172,7 @@ class MainScreen(GroupingScreen):
                 next((i for i, e in enumerate(entries) if story_of_row(e.id) is None), 0),
             )
 
-    def _hit_entries(self, hits: list[Hit]) -> list[SourceEntry]:
+    def _hit_entries(self, hits: Sequence[Hit]) -> list[SourceEntry]:
         catalog = self.session.articles
         if self._by_id is None or self._by_id[0] is not catalog:
             self._by_id = (catalog, {a.id: a for a in catalog})

@@ -8,6 +8,7 @@ filling named at the end of the class. Its workers post their results (tui/messa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from textual import on, work
@@ -181,7 +182,7 @@ class SearchingScreen(Screen[None]):
     def update_status(self, message: str | None = None) -> None:
         raise NotImplementedError
 
-    def _hit_entries(self, hits: list[Hit]) -> list[SourceEntry]:
+    def _hit_entries(self, hits: Sequence[Hit]) -> list[SourceEntry]:
         raise NotImplementedError
 
     def _set_title(self, shown: int) -> None:
