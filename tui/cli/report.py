@@ -15,9 +15,6 @@ from rich.text import Text
 from ..plain import printable
 from .output import complete_article_id, fail, open_library, stderr
 
-# -o report.md with no --format means Markdown: the file's suffix says what is wanted.
-_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".csv": "csv"}
-
 
 @click.command("report")
 @click.argument("first", metavar="A", shell_complete=complete_article_id)
@@ -42,9 +39,9 @@ def report_cmd(
     """A report of the claim diff of articles A and B: each source's outlet, title, date and
     URL, the rows grouped by verdict (conflicts first), each value as written with the
     sentence it comes from and, when the URL is known, a link that opens the source at it."""
-    from search_index.report import build_report, render
+    from search_index.report import build_report, format_for, render, write_report
 
-    chosen = fmt or (_SUFFIX_FORMATS.get(output.suffix.lower()) if output else None) or "html"
+    chosen = format_for(output, fmt)
     with open_library(corpus) as library:
         report = build_report(library.compare(first, second))
     text = render(report, chosen)
@@ -52,9 +49,7 @@ def report_cmd(
         sys.stdout.write(text)
         return
     try:
-        # newline="": the CSV's CRLF line ends (RFC 4180) are written as they are.
-        with output.open("w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        write_report(output, text)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
     note = printable(f"kimreader: wrote the {chosen} report to {output}")
