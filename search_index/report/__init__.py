@@ -11,7 +11,7 @@ export keys both call these).
 
 from __future__ import annotations
 
-from .citation import Citation, format_for, proposed_name, write_report
+from .citation import Citation, citation_of, format_for, proposed_name, write_report
 from .csv_table import CSV_COLUMNS, render_csv
 from .html import render_html
 from .markdown import markdown_escape, render_markdown
@@ -52,6 +52,7 @@ __all__ = [
     "ReportRow",
     "SourceInfo",
     "build_report",
+    "citation_of",
     "format_for",
     "markdown_escape",
     "proposed_name",

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..claims.claim import Claim
+from ..models import Article, ArticleInfo
 from .rows import _shown, sentence_link
 
 # report.md with no format asked for means Markdown: the file's suffix says what is wanted.
@@ -73,3 +75,16 @@ class Citation:
         if link:
             lines.append(link)
         return "\n".join(lines)
+
+
+def citation_of(claim: Claim, article: Article | ArticleInfo) -> Citation:
+    """The sentence ``claim`` comes from, cited from ``article`` (the claim's own)."""
+    return Citation(
+        sentence=claim.sentence,
+        outlet=article.outlet,
+        title=article.title,
+        date=article.published.isoformat() if article.published else None,
+        # The page's own canonical address first; else where its bytes were fetched from.
+        url=article.url or article.source_url,
+        article_id=article.id,
+    )

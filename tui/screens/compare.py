@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -19,11 +20,13 @@ from search_index.claims.align import STATUSES, Comparison, Row
 from search_index.claims.extract import Claim
 from search_index.ids import ArticleNotFound
 from search_index.library import Library
+from search_index.report import build_report, citation_of, proposed_name, render
 
 from ..background import in_daemon_thread
 from ..messages import ArticleGone, OpenArticle
 from ..notes import forward_failure
 from ..render import STATUS_WORDS, printable
+from .modals import ReportPath, write_report_file
 
 _COLOURS = {
     "agree": "$success",
@@ -78,7 +81,8 @@ class DiffRow(Horizontal):
 
 
 class CompareScreen(Screen[None]):
-    """Keys: j/k rows, ] [ conflicts, f filter, x swap, enter/o open A's sentence, O B's."""
+    """Keys: j/k rows, ] [ conflicts, f filter, x swap, enter/o open A's sentence, O B's,
+    w writes the diff as a report, y / Y copy A's / B's sentence with its citation."""
 
     @dataclass
     class Swapped(Message, bubble=False):
@@ -96,6 +100,9 @@ class CompareScreen(Screen[None]):
         Binding("x", "swap", "Swap", id="swap"),
         Binding("enter,o", "open('a')", "Open A", id="open_a"),
         Binding("O", "open('b')", "Open B", id="open_b"),
+        Binding("w", "export", "Report", id="export"),
+        Binding("y", "copy('a')", "Copy A", id="copy_a"),
+        Binding("Y", "copy('b')", "Copy B", show=False, id="copy_b"),
         Binding("g", "edge(0)", "Top", show=False),
         Binding("G", "edge(-1)", "Bottom", show=False),
         Binding("q,escape", "app.pop_screen", "Back", id="back"),
@@ -251,3 +258,54 @@ class CompareScreen(Screen[None]):
             claim = row.b if side == "a" else row.a
         if claim is not None:
             self.post_message(OpenArticle(claim.article_id, claim.start, claim.end))
+
+    def _claim(self, side: str) -> tuple[Claim, str] | None:
+        """The cursor row's claim on ``side`` (the other side's when it has none), and the
+        side it is on."""
+        widgets = self._row_widgets()
+        if not widgets:
+            return None
+        row = widgets[min(self.cursor, len(widgets) - 1)].row
+        first, second = (row.a, row.b) if side == "a" else (row.b, row.a)
+        other = "b" if side == "a" else "a"
+        if first is not None:
+            return first, side
+        return (second, other) if second is not None else None
+
+    def action_copy(self, side: str) -> None:
+        found = self._claim(side)
+        if found is None:
+            self.notify("No sentence to copy here.", severity="warning")
+            return
+        claim, where = found
+        article = self.comparison.a if where == "a" else self.comparison.b
+        self.app.copy_to_clipboard(citation_of(claim, article).text())
+        self.notify(
+            printable(f"Copied {where.upper()}'s sentence with its citation."), markup=False
+        )
+
+    def action_export(self) -> None:
+        a, b = self.comparison.a.id, self.comparison.b.id
+        proposed = Path.cwd() / proposed_name(a, b)
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.write_report_to(path)
+
+        self.app.push_screen(ReportPath("this claim diff", proposed), chosen)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def write_report_to(self, path: Path) -> None:
+        """Rendered and written off the UI thread (a slow disk must not freeze the screen);
+        a file that cannot be written is said, not raised."""
+        report = build_report(self.comparison)
+        try:
+            note = write_report_file(path, lambda fmt: render(report, fmt))
+        except OSError as exc:
+            self.notify(
+                printable(f"Could not write {path}: {exc.strerror or exc}"),
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(note, markup=False, timeout=8)

@@ -1,7 +1,9 @@
-"""Small modal screens: help and the source picker."""
+"""Small modal screens: help, the source picker, and where to write a report."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -14,6 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from search_index.models import ArticleInfo
+from search_index.report import format_for, write_report
 
 from ..render import printable
 from ..widgets.lists import VimOptionList
@@ -56,6 +59,8 @@ KEYS = [
             ("f", "filter: all, conflicts only, hide agreements"),
             ("x", "swap sides"),
             ("enter / o, O", "open A's / B's sentence in its article"),
+            ("w", "write the diff as a report: .html, .md or .csv (asks where)"),
+            ("y / Y", "copy A's / B's sentence with its citation (outlet, title, date, URL)"),
         ],
     ),
 ]
@@ -138,3 +143,57 @@ class SourcePicker(ModalScreen[str | None]):
         # arrives after the picker has gone: dismissing again would pop the screen below it.
         if self.is_active:
             self.dismiss(event.option.id)
+
+
+class ReportPath(ModalScreen[Path | None]):
+    """Where to write a report: a proposed path, accepted with enter or edited first; its
+    suffix (.html, .md, .csv) picks the format. esc cancels."""
+
+    DEFAULT_CSS = """
+    ReportPath { align: center middle; }
+    #report-box {
+        width: 80%; max-width: 100; height: auto;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    #report-box .hint { color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, what: str, proposed: Path) -> None:
+        super().__init__()
+        self.what = what
+        self.proposed = proposed
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="report-box"):
+            yield Static(Content(f"Write {self.what} as a report to:").stylize("bold"))
+            yield Input(value=printable(str(self.proposed)), id="report-path")
+            yield Static(
+                Content(
+                    "The suffix picks the format: .html (one self-contained page), .md "
+                    "(Markdown), .csv (a table). enter writes, esc cancels."
+                ),
+                classes="hint",
+            )
+
+    def on_mount(self) -> None:
+        path = self.query_one("#report-path", Input)
+        path.focus()
+        path.cursor_position = len(path.value)
+
+    @on(Input.Submitted, "#report-path")
+    def _chosen(self, event: Input.Submitted) -> None:
+        typed = event.value.strip()
+        if not typed:
+            self.notify("Type a file name, or esc to cancel.", severity="warning")
+            return
+        if self.is_active:
+            self.dismiss(Path(typed).expanduser())
+
+
+def write_report_file(path: Path, render_as: Callable[[str], str]) -> str:
+    """The report rendered in the format ``path``'s suffix names (html when it names none),
+    written there; the note that says where. Raises OSError as open() does."""
+    fmt = format_for(path)
+    written = write_report(path, render_as(fmt))
+    return printable(f"Wrote the {fmt} report to {written}")
