@@ -25,6 +25,7 @@ from .rows import (
     build_report,
     sentence_link,
 )
+from .story import STORY_CSV_COLUMNS, StoryReport, build_story_report, render_story
 
 FORMATS = ("html", "md", "csv")
 """What ``render`` accepts, as ``--format`` spells it."""
@@ -44,6 +45,7 @@ def render(report: Report, fmt: str) -> str:
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
+    "STORY_CSV_COLUMNS",
     "VERDICT_ORDER",
     "VERDICT_WORDS",
     "Citation",
@@ -51,7 +53,9 @@ __all__ = [
     "Report",
     "ReportRow",
     "SourceInfo",
+    "StoryReport",
     "build_report",
+    "build_story_report",
     "citation_of",
     "format_for",
     "markdown_escape",
@@ -60,6 +64,7 @@ __all__ = [
     "render_csv",
     "render_html",
     "render_markdown",
+    "render_story",
     "sentence_link",
     "write_report",
 ]

@@ -4,16 +4,24 @@ a report file, `y` copies the current sentence with its citation (outlet, title,
 from __future__ import annotations
 
 import csv
+import html
 import io
+import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from support.pilot import settle, sources
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
-from search_index.report import Citation
+from search_index.claims.claim import Claim
+from search_index.models import Article
+from search_index.report import Citation, build_story_report, render_story
+from search_index.story_overview import Fact, SourceStanding, StoryOverview
 from tui.app import KimreaderApp
 from tui.screens.compare import CompareScreen, DiffRow
 from tui.screens.modals import ReportPath
+from tui.screens.overview import OverviewScreen
 
 SEED_TITLE_002 = "North Korea unveils sculptures of soldiers killed fighting against Ukraine"
 
@@ -118,3 +126,144 @@ def test_a_citation_links_to_the_sentence_and_keeps_escapes_out():
     # No web URL: the article's id stands in for a missing outlet, and nothing is linked.
     bare = Citation("S.", None, "T", None, "javascript:alert(1)", "001").text()
     assert "001" in bare and "#:~:" not in bare
+
+
+async def _overview_cell(app: KimreaderApp, pilot) -> tuple[OverviewScreen, Claim]:
+    """The seeds' story overview, its cursor on the first value a source gives."""
+    await settle(app, pilot)
+    await pilot.press("M")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, OverviewScreen)
+    fact = screen.facts[0]
+    column = next(n for n, s in enumerate(screen.overview.sources) if s.article_id in fact.cells)
+    screen.query_one("#overview-facts", DataTable).move_cursor(row=0, column=column + 2)
+    source = screen.overview.sources[column]
+    return screen, fact.cells[source.article_id][0]
+
+
+async def test_y_in_the_overview_copies_the_highlighted_values_sentence():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        _, claim = await _overview_cell(app, pilot)
+        await pilot.press("y")
+        assert " ".join(claim.sentence.split()) in app.clipboard
+        assert app.library is not None
+        assert app.library.article(claim.article_id).title in app.clipboard
+
+
+async def test_w_in_the_overview_writes_the_story_with_every_sources_citation(tmp_path: Path):
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen, claim = await _overview_cell(app, pilot)
+        await pilot.press("w")
+        box = app.screen.query_one("#report-path", Input)
+        assert Path(box.value).name.startswith("report-story-") and box.value.endswith(".html")
+        box.value = str(tmp_path / "story.html")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is screen
+        page = (tmp_path / "story.html").read_text(encoding="utf-8")
+        assert app.library is not None
+        for source in screen.overview.sources:
+            assert html.escape(app.library.article(source.article_id).title) in page
+        assert html.escape(claim.sentence[claim.value_end - claim.start :]) in page
+
+
+def test_the_story_report_escapes_article_text_in_every_format():
+    overview, articles = _hostile_story()
+    report = build_story_report(overview, articles, show_all=True)
+    page = render_story(report, "html")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'href="https://example.com/a#:~:text=' in page
+    assert 'href="javascript' not in page  # b's URL is shown, never linked
+    markdown = render_story(report, "md")
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
+    assert "](javascript" not in markdown and "](https://example.com/a#:~:text=" in markdown
+    rows = list(csv.reader(io.StringIO(render_story(report, "csv"))))
+    assert rows[0][0] == "fact" and len(rows) == 3
+    assert rows[1][5].startswith("'=")  # a formula is shown as text, not run
+
+
+def _hostile_story() -> tuple[StoryOverview, dict[str, Article]]:
+    hostile = "<script>alert(1)</script> said =1+1 people died."
+    articles = {
+        ident: Article(
+            id=ident,
+            path=f"{ident}.txt",
+            title=f"{ident} <b>title</b>",
+            outlet=f"Outlet {ident}",
+            published=None,
+            url=url,
+            body=hostile,
+            content_hash="0",
+        )
+        for ident, url in (("a", "https://example.com/a"), ("b", "javascript:alert(2)"))
+    }
+    claims = {
+        ident: Claim(
+            article_id=ident,
+            kind="quantity",
+            sentence=hostile,
+            start=0,
+            end=len(hostile),
+            value_start=hostile.index("=1"),
+            value_end=hostile.index("=1") + 4,
+            value_text="=1+1",
+            value="2",
+            hedge=None,
+            unit=None,
+            subject=(),
+            topic="people killed",
+            attribution=None,
+            places=(),
+            entities=(),
+        )
+        for ident in articles
+    }
+    fact = Fact(
+        topic="people killed",
+        kind="quantity",
+        cells={ident: (claims[ident],) for ident in articles},
+        stances=dict.fromkeys(articles, "agree"),
+        consensus=tuple(articles),
+        first=(),
+        consensus_value="=1+1",
+    )
+    standings = tuple(
+        SourceStanding(
+            article_id=ident,
+            outlet=article.outlet or ident,
+            published=None,
+            agrees=1,
+            differs=0,
+            alone=0,
+            compatible=0,
+            first=False,
+            outlier=False,
+        )
+        for ident, article in articles.items()
+    )
+    return StoryOverview(None, "<i>story</i>", standings, (fact,)), articles
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(
+    _chromium() is None, reason="chromium is not installed (apt-get install chromium)"
+)
+def test_chromium_builds_no_markup_from_a_story_report(tmp_path: Path):
+    """The DOM headless Chromium parses from a hostile story report: no script, no bold or
+    italic from a title, the article text shown as written, the sentence link kept."""
+    overview, articles = _hostile_story()
+    page = tmp_path / "story.html"
+    page.write_text(render_story(build_story_report(overview, articles), "html"), "utf-8")
+    command = [_chromium() or "chromium", "--headless", "--no-sandbox", "--disable-gpu"]
+    done = subprocess.run([*command, "--dump-dom", page.as_uri()], capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    dom = done.stdout.decode("utf-8")
+    assert "<script" not in dom and "<i>" not in dom and "<b>title" not in dom
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; said" in dom
+    assert 'href="https://example.com/a#:~:text=' in dom

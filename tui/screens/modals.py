@@ -63,6 +63,16 @@ KEYS = [
             ("y / Y", "copy A's / B's sentence with its citation (outlet, title, date, URL)"),
         ],
     ),
+    (
+        "Story overview",
+        [
+            ("j / k, arrows", "move between facts and sources"),
+            ("enter", "open the highlighted value's sentence in its article"),
+            ("a", "show or hide the facts only one source gives"),
+            ("w", "write the story as a report: .html, .md or .csv (asks where)"),
+            ("y", "copy the highlighted value's sentence with its citation"),
+        ],
+    ),
 ]
 
 
