@@ -23,10 +23,11 @@ from search_index.library import Library
 from search_index.report import build_report, citation_of, proposed_name, render
 
 from ..background import in_daemon_thread
-from ..messages import ArticleGone, OpenArticle
+from ..messages import ArticleGone
 from ..notes import forward_failure
 from ..render import STATUS_WORDS, printable
 from .modals import ReportPath, write_report_file
+from .sentence import SentenceScreen
 
 _COLOURS = {
     "agree": "$success",
@@ -257,7 +258,10 @@ class CompareScreen(Screen[None]):
         if claim is None:
             claim = row.b if side == "a" else row.a
         if claim is not None:
-            self.post_message(OpenArticle(claim.article_id, claim.start, claim.end))
+            # On top of the diff: q/esc comes back to this row (enter there: the main reader).
+            self.app.push_screen(
+                SentenceScreen(self.library, claim.article_id, claim.start, claim.end)
+            )
 
     def _claim(self, side: str) -> tuple[Claim, str] | None:
         """The cursor row's claim on ``side`` (the other side's when it has none), and the

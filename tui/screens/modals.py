@@ -58,9 +58,18 @@ KEYS = [
             ("] / [", "next / previous conflict"),
             ("f", "filter: all, conflicts only, hide agreements"),
             ("x", "swap sides"),
-            ("enter / o, O", "open A's / B's sentence in its article"),
+            ("enter / o, O", "open A's / B's sentence in its article, on top of the diff"),
             ("w", "write the diff as a report: .html, .md or .csv (asks where)"),
             ("y / Y", "copy A's / B's sentence with its citation (outlet, title, date, URL)"),
+        ],
+    ),
+    (
+        "A sentence opened from the diff",
+        [
+            ("j / k, space / b, g / G", "scroll the article"),
+            ("y", "copy the sentence with its citation"),
+            ("enter", "open the article in the main reader"),
+            ("q / esc", "back to the diff, where you were"),
         ],
     ),
     (
@@ -87,7 +96,8 @@ class HelpScreen(ModalScreen[None]):
             lines.append(Content(""))
             lines.append(Content(section).stylize("bold"))
             lines.extend(
-                Content.assemble((f"  {key:<16}", "bold $accent"), text) for key, text in keys
+                Content.assemble((f"  {key:<16}", "bold $accent"), " " * (len(key) > 16), text)
+                for key, text in keys
             )
         with VerticalScroll(id="help-box"):
             yield Static(Content("\n").join(lines))

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -77,11 +76,16 @@ class Reader(VerticalScroll, can_focus=True):
         # estimates until then): a scroll_y to restore, or an offset into the text.
         self._pending_y: float | None = None
         self._pending_offset: int | None = None
+        self._pending_context = 0
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Opening the corpus…"), classes="paragraph")
 
-    def show(self, view: ReaderView, *, scroll_y: float = 0) -> None:
+    def show(
+        self, view: ReaderView, *, scroll_y: float = 0, offset: int | None = None, context: int = 0
+    ) -> None:
+        """Show ``view`` scrolled to ``scroll_y``, or (``offset``) with the paragraph holding
+        that offset at the top, ``context`` lines before it left in view."""
         self.view = view
         text = view.article.text
         blocks = paragraphs(text)
@@ -108,8 +112,18 @@ class Reader(VerticalScroll, can_focus=True):
                 static.set_class(bool(self._gutters([block])), "-conflict")
                 self._statics.append((block, static))
             widgets += [static for _, static in self._statics]
-        self.mount_all(widgets)
-        self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
+        mounted = self.mount_all(widgets)
+        if offset is None:
+            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
+            return
+
+        async def scroll_when_laid_out() -> None:
+            # Until the paragraphs are mounted and laid out, their places (and how far the
+            # reader may scroll) are unknown: a scroll asked for sooner stops at the top.
+            await mounted
+            self.call_after_refresh(self.scroll_to_offset, offset, context)
+
+        self.call_later(scroll_when_laid_out)
 
     def message(self, text: str) -> None:
         """Show a plain message instead of an article."""
@@ -129,11 +143,16 @@ class Reader(VerticalScroll, can_focus=True):
         for part in self._long:
             part.restyle(styled, self._gutters(part.blocks))
 
-    def scroll_to_offset(self, offset: int) -> None:
-        """Bring the paragraph holding ``offset`` (in a long article, its line) to the top."""
+    def scroll_to_offset(self, offset: int, context: int = 0) -> None:
+        """Bring the paragraph holding ``offset`` (in a long article, its line) to the top,
+        ``context`` lines of what comes before it left in view."""
         for block, static in self._statics:
             if block.start <= offset <= block.end:
-                self.scroll_to_widget(static, animate=False, top=True)
+                if context:
+                    top = static.virtual_region.y - context
+                    self.scroll_to(y=max(0, top), animate=False)
+                else:
+                    self.scroll_to_widget(static, animate=False, top=True)
                 return
         for part in self._long:
             if not any(b.start <= offset <= b.end for b in part.blocks):
@@ -141,11 +160,10 @@ class Reader(VerticalScroll, can_focus=True):
             line = part.line_of(offset)
             if not part.laid_out or line is None:
                 self._pending_y, self._pending_offset = None, offset
+                self._pending_context = context
             if line is not None:
                 area = part.virtual_region
-                self.scroll_to_region(
-                    Region(area.x, area.y + line, area.width, 1), animate=False, top=True
-                )
+                self.scroll_to(y=max(0, area.y + line - context), animate=False)
             return
 
     def on_long_text_reflowed(self, event: LongText.Reflowed) -> None:
@@ -157,7 +175,7 @@ class Reader(VerticalScroll, can_focus=True):
         offset, y = self._pending_offset, self._pending_y
         self._pending_y = self._pending_offset = None
         if offset is not None:
-            self.scroll_to_offset(offset)
+            self.scroll_to_offset(offset, self._pending_context)
         elif y is not None:
             self.scroll_to(y=y, animate=False)
 

@@ -1,0 +1,91 @@
+"""The navigation stack (issue 19): a sentence opened from the claim diff opens on top of it,
+in view with what leads up to it, and q returns to the diff exactly as it was."""
+
+from __future__ import annotations
+
+from support.pilot import settle, sources
+from textual.widgets import Static
+
+from tui.app import KimreaderApp
+from tui.screens.compare import CompareScreen, DiffRow
+from tui.screens.sentence import SentenceScreen
+from tui.widgets.reader import Reader
+
+
+async def _diff(app: KimreaderApp, pilot) -> CompareScreen:
+    await settle(app, pilot)
+    sources(app).highlighted = 2  # 002
+    await settle(app, pilot)
+    await pilot.press("m")
+    sources(app).highlighted = 3  # 003
+    await settle(app, pilot)
+    await pilot.press("c")
+    await settle(app, pilot)
+    assert isinstance(app.screen, CompareScreen)
+    return app.screen
+
+
+def _focused_static(screen: SentenceScreen) -> Static:
+    reader = screen.query_one(Reader)
+    assert reader.view is not None
+    start, _ = reader.view.focus[0]
+    return next(w for block, w in reader._statics if block.start <= start <= block.end)
+
+
+async def test_q_after_opening_a_sentence_returns_to_the_diff_with_its_cursor():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        diff = await _diff(app, pilot)
+        rows = list(diff.query(DiffRow))
+        # A row far enough down that the diff has scrolled, with a sentence on B's side.
+        target = max(i for i, w in enumerate(rows) if w.row.b is not None)
+        await pilot.press(*["j"] * target)
+        assert diff.cursor == target
+        scrolled = diff.query_one("#diff-rows").scroll_y
+        claim = rows[target].row.b
+        assert claim is not None
+        await pilot.press("O")  # B's sentence
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, SentenceScreen)
+        reader = screen.query_one(Reader)
+        assert reader.view is not None and reader.view.article.id == claim.article_id
+        assert reader.view.focus == [(claim.start, claim.end)]
+        assert reader.view.entities  # read as in the main reader, entities by type
+        # The sentence's paragraph is in view, below a few lines of what comes before it.
+        static = _focused_static(screen)
+        top = static.virtual_region.y
+        assert reader.scroll_y <= top < reader.scroll_y + reader.scrollable_content_region.height
+        assert top == 0 or reader.scroll_y < top
+
+        await pilot.press("y")
+        assert " ".join(claim.sentence.split()) in app.clipboard
+
+        await pilot.press("q")
+        await settle(app, pilot)
+        assert app.screen is diff
+        assert diff.cursor == target
+        assert list(diff.query(DiffRow))[target].has_class("-cursor")
+        assert diff.query_one("#diff-rows").scroll_y == scrolled
+        await pilot.press("q")  # and q again leaves the diff, not the app
+        assert app.screen is app.main and app.is_running
+
+
+async def test_esc_also_goes_back_and_enter_takes_the_sentence_to_the_main_reader():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        diff = await _diff(app, pilot)
+        await pilot.press("right_square_bracket", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SentenceScreen)
+        await pilot.press("escape")
+        assert app.screen is diff
+        await pilot.press("enter")
+        await settle(app, pilot)
+        opened = app.screen
+        assert isinstance(opened, SentenceScreen)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is app.main
+        assert app.main.current is not None
+        assert app.main.current.id == opened.article_id
