@@ -106,7 +106,6 @@ class SentenceScreen(Screen[None]):
                 (printable(article.outlet or article.id), "bold $accent"),
                 ": ",
                 printable(article.title),
-                ("   q back · enter opens it in the reader", "$text-muted"),
             )
         )
         view = ReaderView(
