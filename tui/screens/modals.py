@@ -20,69 +20,7 @@ from search_index.report import format_for, write_report
 
 from ..render import printable
 from ..widgets.lists import VimOptionList
-
-KEYS = [
-    (
-        "Everywhere",
-        [
-            ("?", "this help"),
-            ("ctrl+p", "command palette (open a source, compare, theme)"),
-            ("tab / shift+tab", "next / previous pane"),
-            ("q", "back (quits on the main screen)"),
-            ("ctrl+q", "quit"),
-            ("esc", "stop a view or the grouping being built; clear the search, close a panel"),
-        ],
-    ),
-    (
-        "Sources and reader",
-        [
-            ("j / k, arrows", "move / scroll"),
-            ("space / b", "page down / up"),
-            ("g / G", "top / bottom"),
-            ("enter", "open the source (at its first match); on a story's row, fold / unfold it"),
-            ("s", "group the list by story (newest first), or one list again"),
-            ("/", "search as you type (phrases, AND/OR/NOT, person:, org:, place:)"),
-            ("n / N", "next / previous match in the article"),
-            ("] / [", "next / previous sentence another source contradicts"),
-            ("e", "entity panel: choose one to filter sources and highlight it"),
-            ("m", "mark the source for comparing"),
-            ("c", "compare with the marked source, or pick one"),
-            ("M", "overview of the open article's story: facts by sources, consensus, outliers"),
-            ("t", "timeline of dated events in the open article's story"),
-        ],
-    ),
-    (
-        "Claim diff",
-        [
-            ("j / k", "move between rows"),
-            ("] / [", "next / previous conflict"),
-            ("f", "filter: all, conflicts only, hide agreements"),
-            ("x", "swap sides"),
-            ("enter / o, O", "open A's / B's sentence in its article, on top of the diff"),
-            ("w", "write the diff as a report: .html, .md or .csv (asks where)"),
-            ("y / Y", "copy A's / B's sentence with its citation (outlet, title, date, URL)"),
-        ],
-    ),
-    (
-        "A sentence opened from the diff",
-        [
-            ("j / k, space / b, g / G", "scroll the article"),
-            ("y", "copy the sentence with its citation"),
-            ("enter", "open the article in the main reader"),
-            ("q / esc", "back to the diff, where you were"),
-        ],
-    ),
-    (
-        "Story overview",
-        [
-            ("j / k, arrows", "move between facts and sources"),
-            ("enter", "open the highlighted value's sentence in its article"),
-            ("a", "show or hide the facts only one source gives"),
-            ("w", "write the story as a report: .html, .md or .csv (asks where)"),
-            ("y", "copy the highlighted value's sentence with its citation"),
-        ],
-    ),
-]
+from .help_keys import legend, sections
 
 
 class HelpScreen(ModalScreen[None]):
@@ -92,13 +30,14 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         lines: list[Content] = [Content("kimreader keys").stylize("bold $accent")]
-        for section, keys in KEYS:
+        for section, keys in sections():
             lines.append(Content(""))
             lines.append(Content(section).stylize("bold"))
             lines.extend(
                 Content.assemble((f"  {key:<16}", "bold $accent"), " " * (len(key) > 16), text)
                 for key, text in keys
             )
+        lines += [Content(""), Content("What the styles and marks mean").stylize("bold"), *legend()]
         with VerticalScroll(id="help-box"):
             yield Static(Content("\n").join(lines))
 
