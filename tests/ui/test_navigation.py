@@ -89,3 +89,33 @@ async def test_esc_also_goes_back_and_enter_takes_the_sentence_to_the_main_reade
         assert app.screen is app.main
         assert app.main.current is not None
         assert app.main.current.id == opened.article_id
+
+
+async def test_the_diff_pages_like_the_reader_and_filters_without_rebuilding():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        diff = await _diff(app, pilot)
+        rows = diff.query_one("#diff-rows")
+        widgets = list(diff.query(DiffRow))
+        assert len(widgets) > 6
+        await pilot.press("space")
+        paged = diff.cursor
+        assert paged > 1  # a screenful of rows, not one
+        cursor_row = widgets[paged].virtual_region
+        assert rows.scroll_y <= cursor_row.y < rows.scroll_y + rows.size.height
+        await pilot.press("ctrl+d")
+        assert diff.cursor > paged
+        await pilot.press("b", "ctrl+u")
+        assert diff.cursor == 0
+        await pilot.press("G")
+        assert diff.cursor == len(widgets) - 1
+        assert rows.scroll_y == rows.max_scroll_y  # jumped, not animated
+        # f hides rows: the same widgets stay mounted, only those the filter keeps are shown.
+        await pilot.press("f", "f")  # hide agreements
+        await pilot.pause()
+        assert list(diff.query(DiffRow)) == widgets
+        shown = [w for w in widgets if w.display]
+        assert shown and all(w.row.status != "agree" for w in shown)
+        assert len(shown) == len([r for r in diff.comparison.rows if r.status != "agree"])
+        await pilot.press("f")  # all rows again
+        assert all(w.display for w in widgets)

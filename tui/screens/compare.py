@@ -104,6 +104,8 @@ class CompareScreen(Screen[None]):
         Binding("w", "export", "Report", id="export"),
         Binding("y", "copy('a')", "Copy A", id="copy_a"),
         Binding("Y", "copy('b')", "Copy B", show=False, id="copy_b"),
+        Binding("space,pagedown,ctrl+d", "page(1)", "Page down", show=False),
+        Binding("b,pageup,ctrl+u", "page(-1)", "Page up", show=False),
         Binding("g", "edge(0)", "Top", show=False),
         Binding("G", "edge(-1)", "Bottom", show=False),
         Binding("q,escape", "app.pop_screen", "Back", id="back"),
@@ -119,11 +121,12 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="diff-header")
         yield Static(id="too-small")
+        yield Static(Content("No rows to show with this filter (f to change it)."), id="no-rows")
         yield VerticalScroll(id="diff-rows")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.rebuild()
+    async def on_mount(self) -> None:
+        await self.rebuild()
 
     def on_resize(self) -> None:
         small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
@@ -145,7 +148,26 @@ class CompareScreen(Screen[None]):
             rows = [r for r in rows if r.status != "agree"]
         return rows
 
-    def rebuild(self) -> None:
+    async def rebuild(self) -> None:
+        """The header and every row of the comparison (the filter only hides rows)."""
+        self._show_header()
+        container = self.query_one("#diff-rows", VerticalScroll)
+        await container.remove_children()
+        await container.mount_all(DiffRow(row) for row in self.comparison.rows)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        """Rows the filter leaves out are hidden, not rebuilt: the rows stay on screen while
+        the filter changes (rebuilding them all blanked the diff for most of a second)."""
+        shown = {id(row) for row in self.visible_rows()}
+        for widget in self.query(DiffRow).results(DiffRow):
+            widget.display = id(widget.row) in shown
+        self.query_one("#no-rows").display = not shown
+        rows = self._row_widgets()
+        self.cursor = max(0, min(self.cursor, len(rows) - 1))
+        self.call_after_refresh(self._highlight)
+
+    def _show_header(self) -> None:
         a, b = self.comparison.a, self.comparison.b
         counts = self.comparison.summary
         summary = "   ".join(
@@ -166,18 +188,10 @@ class CompareScreen(Screen[None]):
             (f"   {internal} contradiction(s) inside one article" if internal else "", "$error"),
         )
         self.query_one("#diff-header", Static).update(header)
-        container = self.query_one("#diff-rows", VerticalScroll)
-        container.remove_children()
-        rows = self.visible_rows()
-        if not rows:
-            container.mount(Static(Content("No rows to show with this filter (f to change it).")))
-            return
-        container.mount_all(DiffRow(row) for row in rows)
-        self.cursor = min(self.cursor, len(rows) - 1)
-        self.call_after_refresh(self._highlight)
 
     def _row_widgets(self) -> list[DiffRow]:
-        return list(self.query(DiffRow).results(DiffRow))
+        """The rows the filter shows, in order (the cursor indexes these)."""
+        return [w for w in self.query(DiffRow).results(DiffRow) if w.display]
 
     def _highlight(self) -> None:
         widgets = self._row_widgets()
@@ -217,7 +231,24 @@ class CompareScreen(Screen[None]):
     def action_cycle_filter(self) -> None:
         self.filter = (self.filter + 1) % len(FILTERS)
         self.cursor = 0
-        self.rebuild()
+        self._show_header()
+        self._apply_filter()
+
+    def action_page(self, step: int) -> None:
+        """The cursor a screenful of rows down (or up), as space and b page the reader."""
+        widgets = self._row_widgets()
+        if not widgets:
+            return
+        height = self.query_one("#diff-rows", VerticalScroll).scrollable_content_region.height
+        target = widgets[self.cursor].virtual_region.y + step * max(1, height)
+        if step > 0:
+            after = [i for i, w in enumerate(widgets) if w.virtual_region.y <= target]
+            self.cursor = max(self.cursor + 1, after[-1]) if after else len(widgets) - 1
+        else:
+            before = [i for i, w in enumerate(widgets) if w.virtual_region.y >= target]
+            self.cursor = min(self.cursor - 1, before[0]) if before else 0
+        self.cursor = max(0, min(len(widgets) - 1, self.cursor))
+        self._highlight()
 
     def action_swap(self) -> None:
         self.swap()
@@ -245,9 +276,9 @@ class CompareScreen(Screen[None]):
         self.post_message(self.Swapped(comparison))
 
     @on(Swapped)
-    def _swapped(self, event: Swapped) -> None:
+    async def _swapped(self, event: Swapped) -> None:
         self.comparison = event.comparison
-        self.rebuild()
+        await self.rebuild()
 
     def action_open(self, side: str) -> None:
         widgets = self._row_widgets()
