@@ -7,7 +7,7 @@ from support.pilot import settle
 from textual.widgets import Static
 
 from tui.app import KimreaderApp
-from tui.render import CONFLICT_STYLE, ENTITY_STYLES
+from tui.render import CONFLICT_STYLE, entity_styles
 from tui.screens.compare import CompareScreen
 from tui.screens.corpus import TimelineScreen
 from tui.screens.help_keys import binding_lines, key_label
@@ -46,7 +46,7 @@ async def test_the_legend_draws_each_entity_type_and_mark_in_its_own_style():
     async with app.run_test(size=(120, 40)) as pilot:
         text, spans = await _help_text(app, pilot)
     styled = {text[s.start : s.end]: str(s.style) for s in spans}
-    for kind, style in ENTITY_STYLES.items():
+    for kind, style in entity_styles(app.theme_variables).items():
         assert styled.get(kind.lower()) == style, kind
     assert styled.get("contradicted by another source") == CONFLICT_STYLE
     for glyph in ("= agree", "~ compatible", "! CONFLICT", "< only A", "> only B", "★"):

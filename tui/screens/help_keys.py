@@ -9,12 +9,12 @@ bound; ``WORDS`` only gives some actions a longer explanation than the footer's 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
-from ..render import CONFLICT_STYLE, ENTITY_STYLES, FOCUS_STYLE, STATUS_WORDS
+from ..render import CONFLICT_STYLE, FOCUS_STYLE, STATUS_WORDS
 
 _KEY_NAMES = {
     "right_square_bracket": "]",
@@ -109,11 +109,11 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     return [(name, binding_lines(keys) + EXTRA.get(name, [])) for name, keys in screens]
 
 
-def legend() -> list[Content]:
+def legend(entity_looks: Mapping[str, str]) -> list[Content]:
     """What each style and mark means, drawn in that style (each entity type has a non-colour
     cue too: bold, underline, italic, so the legend reads under NO_COLOR)."""
     entities = Content.assemble(
-        *[part for kind, style in ENTITY_STYLES.items() for part in ((kind.lower(), style), "  ")]
+        *[part for kind, style in entity_looks.items() for part in ((kind.lower(), style), "  ")]
     )
     marks = Content.assemble(
         ("contradicted by another source", CONFLICT_STYLE),

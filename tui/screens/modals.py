@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from search_index.models import ArticleInfo
 from search_index.report import format_for, write_report
 
-from ..render import printable
+from ..render import entity_styles, printable
 from ..widgets.lists import VimOptionList
 from .help_keys import legend, sections
 
@@ -37,7 +37,11 @@ class HelpScreen(ModalScreen[None]):
                 Content.assemble((f"  {key:<16}", "bold $accent"), " " * (len(key) > 16), text)
                 for key, text in keys
             )
-        lines += [Content(""), Content("What the styles and marks mean").stylize("bold"), *legend()]
+        lines += [
+            Content(""),
+            Content("What the styles and marks mean").stylize("bold"),
+            *legend(entity_styles(self.app.theme_variables)),
+        ]
         with VerticalScroll(id="help-box"):
             yield Static(Content("\n").join(lines))
 

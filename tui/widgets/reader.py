@@ -16,9 +16,9 @@ from search_index.models import Article
 
 from ..render import (
     CONFLICT_STYLE,
-    ENTITY_STYLES,
     FOCUS_STYLE,
     Paragraph,
+    entity_styles,
     match_styles,
     paragraph_content,
     paragraphs,
@@ -77,6 +77,8 @@ class Reader(VerticalScroll, can_focus=True):
         self._pending_y: float | None = None
         self._pending_offset: int | None = None
         self._pending_context = 0
+        self._looks: dict[str, str] = {}
+        self._looks_theme: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Opening the corpus…"), classes="paragraph")
@@ -196,11 +198,24 @@ class Reader(VerticalScroll, can_focus=True):
         """Every styled range of the article, later ones drawn over earlier ones."""
         view = self.view
         assert view is not None
-        styled = [(s, e, ENTITY_STYLES.get(kind, "underline")) for s, e, kind in view.entities]
+        looks = self._entity_looks()
+        styled = [(s, e, looks.get(kind, "underline")) for s, e, kind in view.entities]
         styled += [(s, e, CONFLICT_STYLE) for s, e in view.conflicts]
         styled += [(s, e, FOCUS_STYLE) for s, e in view.focus]
         styled += match_styles(view.matches, view.current)
         return styled
+
+    def _entity_looks(self) -> dict[str, str]:
+        """Entity styles fitted to the current theme (WCAG AA on its background), worked out
+        once per theme."""
+        theme = self.app.theme
+        if self._looks_theme != theme:
+            self._looks, self._looks_theme = entity_styles(self.app.theme_variables), theme
+        return self._looks
+
+    def on_mount(self) -> None:
+        # Another theme: colours fitted to its background (the cached ones fit the old one).
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.refresh_styles())
 
     def _gutters(self, blocks: list[Paragraph]) -> frozenset[int]:
         """Which of ``blocks`` hold a sentence another source contradicts."""
