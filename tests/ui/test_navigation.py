@@ -119,3 +119,34 @@ async def test_the_diff_pages_like_the_reader_and_filters_without_rebuilding():
         assert len(shown) == len([r for r in diff.comparison.rows if r.status != "agree"])
         await pilot.press("f")  # all rows again
         assert all(w.display for w in widgets)
+
+
+async def test_slash_searches_the_diff_and_n_steps_through_the_rows_that_hold_it():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        diff = await _diff(app, pilot)
+        phrase = "North Korean soldiers"
+        holding = [
+            i
+            for i, w in enumerate(diff.query(DiffRow))
+            if any(
+                c is not None and phrase.casefold() in " ".join(c.sentence.casefold().split())
+                for c in (w.row.a, w.row.b)
+            )
+        ]
+        assert len(holding) >= 2
+        await pilot.press("slash")
+        box = diff.query_one("#diff-search")
+        assert box.display and app.focused is box
+        await pilot.press(*"north korean soldiers", "enter")  # a phrase, any case
+        assert not box.display
+        assert diff.cursor == holding[0]
+        await pilot.press("n")
+        assert diff.cursor == holding[1]
+        await pilot.press("N", "N")  # back, then round to the last
+        assert diff.cursor == holding[-1]
+        # esc closes an open search box and leaves the diff where it is; then esc goes back.
+        await pilot.press("slash", "escape")
+        assert app.screen is diff and not box.display
+        await pilot.press("escape")
+        assert app.screen is app.main

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 from textual.worker import Worker
 
 from search_index.claims.align import STATUSES, Comparison, Row
@@ -96,11 +96,13 @@ class CompareScreen(Screen[None]):
         Binding("j,down", "move(1)", "Down", show=False),
         Binding("k,up", "move(-1)", "Up", show=False),
         Binding("right_square_bracket", "conflict(1)", "Next conflict", id="next_conflict"),
-        Binding("left_square_bracket", "conflict(-1)", "Prev conflict", id="prev_conflict"),
+        Binding(
+            "left_square_bracket", "conflict(-1)", "Prev conflict", show=False, id="prev_conflict"
+        ),
         Binding("f", "cycle_filter", "Filter", id="filter"),
         Binding("x", "swap", "Swap", id="swap"),
         Binding("enter,o", "open('a')", "Open A", id="open_a"),
-        Binding("O", "open('b')", "Open B", id="open_b"),
+        Binding("O", "open('b')", "Open B", show=False, id="open_b"),
         Binding("w", "export", "Report", id="export"),
         Binding("y", "copy('a')", "Copy A", id="copy_a"),
         Binding("Y", "copy('b')", "Copy B", show=False, id="copy_b"),
@@ -108,7 +110,11 @@ class CompareScreen(Screen[None]):
         Binding("b,pageup,ctrl+u", "page(-1)", "Page up", show=False),
         Binding("g", "edge(0)", "Top", show=False),
         Binding("G", "edge(-1)", "Bottom", show=False),
-        Binding("q,escape", "app.pop_screen", "Back", id="back"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("n", "find(1)", "Next match", show=False, id="next_match"),
+        Binding("N", "find(-1)", "Prev match", show=False, id="previous_match"),
+        Binding("q", "app.pop_screen", "Back", id="back"),
+        Binding("escape", "close", "Back", show=False, id="close"),
     ]
 
     def __init__(self, comparison: Comparison, library: Library) -> None:
@@ -117,15 +123,20 @@ class CompareScreen(Screen[None]):
         self.library = library  # to compare again, sides swapped
         self.filter = 0
         self.cursor = 0
+        self.search_text = ""  # what / last searched for: n / N step through its rows
 
     def compose(self) -> ComposeResult:
         yield Static(id="diff-header")
         yield Static(id="too-small")
         yield Static(Content("No rows to show with this filter (f to change it)."), id="no-rows")
         yield VerticalScroll(id="diff-rows")
+        yield Input(
+            placeholder="search the diff: words or a phrase, enter to find", id="diff-search"
+        )
         yield Footer()
 
     async def on_mount(self) -> None:
+        self.query_one("#diff-search").display = False
         await self.rebuild()
 
     def on_resize(self) -> None:
@@ -344,3 +355,60 @@ class CompareScreen(Screen[None]):
             )
             return
         self.notify(note, markup=False, timeout=8)
+
+    # -- search: / asks, n / N step through the rows that hold it ------------------------------
+
+    def action_search(self) -> None:
+        box = self.query_one("#diff-search", Input)
+        box.display = True
+        box.focus()
+
+    def action_close(self) -> None:
+        """esc: close the search box when it is open, else back where the diff came from."""
+        box = self.query_one("#diff-search", Input)
+        if box.display:
+            box.display = False
+            self.set_focus(None)
+            return
+        self.app.pop_screen()
+
+    @on(Input.Submitted, "#diff-search")
+    def _searched(self, event: Input.Submitted) -> None:
+        self.search_text = event.value.strip()
+        event.input.display = False
+        self.set_focus(None)
+        if self.search_text:
+            self._find(1, include_current=True)
+
+    def action_find(self, step: int) -> None:
+        if not self.search_text:
+            self.notify("/ to search the diff first", severity="warning")
+            return
+        self._find(step, include_current=False)
+
+    def _find(self, step: int, include_current: bool) -> None:
+        """The cursor to the next (``step`` 1) or previous row holding the query, a phrase
+        matched whole, case aside; a note says which of how many."""
+        widgets = self._row_widgets()
+        hits = [i for i, w in enumerate(widgets) if row_holds(w.row, self.search_text)]
+        if not hits:
+            self.notify(printable(f"“{self.search_text}” is in no row shown"), severity="warning")
+            return
+        if include_current and self.cursor in hits:
+            target = self.cursor
+        elif step > 0:
+            target = next((i for i in hits if i > self.cursor), hits[0])
+        else:
+            target = next((i for i in reversed(hits) if i < self.cursor), hits[-1])
+        self.cursor = target
+        self._highlight()
+        self.notify(f"row {hits.index(target) + 1} of {len(hits)} holding it", timeout=2)
+
+
+def row_holds(row: Row, query: str) -> bool:
+    """Whether ``row``'s topic, reason or either sentence holds ``query`` (case aside, blanks
+    collapsed: a phrase is matched as one)."""
+    wanted = " ".join(query.casefold().split())
+    parts = [row.topic, row.reason or ""]
+    parts += [c.sentence for c in (row.a, row.b) if c is not None]
+    return any(wanted in " ".join(p.casefold().split()) for p in parts)
