@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from support.pilot import settle, sources
 from textual.widgets import Static
+from textual.widgets._footer import FooterKey
 
 from tui.app import KimreaderApp
 from tui.screens.compare import CompareScreen, DiffRow
@@ -150,3 +151,14 @@ async def test_slash_searches_the_diff_and_n_steps_through_the_rows_that_hold_it
         assert app.screen is diff and not box.display
         await pilot.press("escape")
         assert app.screen is app.main
+
+
+async def test_at_80x24_the_diffs_footer_keeps_back_and_help_in_view():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _diff(app, pilot)
+        await pilot.pause()
+        keys = {k.action: k for k in app.screen.query(FooterKey)}
+        for action in ("app.pop_screen", "help"):
+            region = keys[action].region
+            assert region.width > 0 and region.right <= 80, (action, region)

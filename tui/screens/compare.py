@@ -95,16 +95,16 @@ class CompareScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Down", show=False),
         Binding("k,up", "move(-1)", "Up", show=False),
-        Binding("right_square_bracket", "conflict(1)", "Next conflict", id="next_conflict"),
+        Binding("right_square_bracket", "conflict(1)", "Conflict", id="next_conflict"),
         Binding(
             "left_square_bracket", "conflict(-1)", "Prev conflict", show=False, id="prev_conflict"
         ),
         Binding("f", "cycle_filter", "Filter", id="filter"),
-        Binding("x", "swap", "Swap", id="swap"),
-        Binding("enter,o", "open('a')", "Open A", id="open_a"),
+        Binding("x", "swap", "Swap", show=False, id="swap"),
+        Binding("enter,o", "open('a')", "Open", id="open_a"),
         Binding("O", "open('b')", "Open B", show=False, id="open_b"),
         Binding("w", "export", "Report", id="export"),
-        Binding("y", "copy('a')", "Copy A", id="copy_a"),
+        Binding("y", "copy('a')", "Copy", id="copy_a"),
         Binding("Y", "copy('b')", "Copy B", show=False, id="copy_b"),
         Binding("space,pagedown,ctrl+d", "page(1)", "Page down", show=False),
         Binding("b,pageup,ctrl+u", "page(-1)", "Page up", show=False),
@@ -140,6 +140,10 @@ class CompareScreen(Screen[None]):
         await self.rebuild()
 
     def on_resize(self) -> None:
+        # Below 100 columns the footer packs its keys so q Back and ? Help stay on the line.
+        footer = self.query_one(Footer)
+        footer.compact = self.size.width < 100
+        footer.show_command_palette = self.size.width >= 100  # ctrl+p still works; help says so
         small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
         self.query_one("#too-small", Static).update(
             Content(
