@@ -58,6 +58,9 @@ async def test_q_after_opening_a_sentence_returns_to_the_diff_with_its_cursor():
         top = static.virtual_region.y
         assert reader.scroll_y <= top < reader.scroll_y + reader.scrollable_content_region.height
         assert top == 0 or reader.scroll_y < top
+        # Marked in the margin too, which NO_COLOR keeps (the shading it drops).
+        assert static.has_class("-focus")
+        assert [w for _, w in reader._statics if w.has_class("-focus")] == [static]
 
         await pilot.press("y")
         assert " ".join(claim.sentence.split()) in app.clipboard

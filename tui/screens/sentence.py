@@ -65,7 +65,7 @@ class SentenceScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Opening the sentence…"), id="sentence-title")
-        yield Reader(id="sentence-reader")
+        yield Reader(id="sentence-reader", mark_focus=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -65,10 +65,14 @@ class Reader(VerticalScroll, can_focus=True):
     Reader > .paragraph { margin-bottom: 1; }
     /* The gutter marker: a paragraph holding a sentence another source contradicts. */
     Reader > .-conflict { border-left: outer $error; padding-left: 1; }
+    /* The paragraph holding the sentence opened (mark_focus): a double rule, seen under
+       NO_COLOR too, where the sentence's shading is not. */
+    Reader > .-focus { border-left: double $accent; padding-left: 1; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, mark_focus: bool = False) -> None:
         super().__init__(id=id)
+        self.mark_focus = mark_focus
         self.view: ReaderView | None = None
         self._statics: list[tuple[Paragraph, Static]] = []
         self._long: list[LongText] = []
@@ -112,6 +116,7 @@ class Reader(VerticalScroll, can_focus=True):
                     classes="headline" if i == 0 else "paragraph",
                 )
                 static.set_class(bool(self._gutters([block])), "-conflict")
+                static.set_class(self._holds_focus(block), "-focus")
                 self._statics.append((block, static))
             widgets += [static for _, static in self._statics]
         mounted = self.mount_all(widgets)
@@ -142,6 +147,7 @@ class Reader(VerticalScroll, can_focus=True):
         for block, static in self._statics:
             static.update(paragraph_content(self.view.article.text, block, styled))
             static.set_class(bool(self._gutters([block])), "-conflict")
+            static.set_class(self._holds_focus(block), "-focus")
         for part in self._long:
             part.restyle(styled, self._gutters(part.blocks))
 
@@ -216,6 +222,12 @@ class Reader(VerticalScroll, can_focus=True):
     def on_mount(self) -> None:
         # Another theme: colours fitted to its background (the cached ones fit the old one).
         self.app.theme_changed_signal.subscribe(self, lambda _: self.refresh_styles())
+
+    def _holds_focus(self, block: Paragraph) -> bool:
+        view = self.view
+        if not self.mark_focus or view is None:
+            return False
+        return any(s < block.end and e > block.start for s, e in view.focus)
 
     def _gutters(self, blocks: list[Paragraph]) -> frozenset[int]:
         """Which of ``blocks`` hold a sentence another source contradicts."""
