@@ -267,3 +267,27 @@ def test_chromium_builds_no_markup_from_a_story_report(tmp_path: Path):
     assert "<script" not in dom and "<i>" not in dom and "<b>title" not in dom
     assert "&lt;script&gt;alert(1)&lt;/script&gt; said" in dom
     assert 'href="https://example.com/a#:~:text=' in dom
+
+
+async def test_the_overview_pages_with_the_readers_keys():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen, _ = await _overview_cell(app, pilot)
+        await pilot.press("a")  # every fact: more rows than a screenful
+        table = screen.query_one("#overview-facts", DataTable)
+        table.move_cursor(row=0, column=0)
+        await pilot.press("space")
+        paged = table.cursor_coordinate.row
+        assert paged > 1
+        await pilot.press("ctrl+d")
+        further = table.cursor_coordinate.row
+        assert further > paged
+        await pilot.press("b")
+        assert table.cursor_coordinate.row < further
+        back = table.cursor_coordinate.row
+        await pilot.press("ctrl+u")
+        assert table.cursor_coordinate.row < back
+        await pilot.press("G")
+        assert table.cursor_coordinate.row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_coordinate.row == 0

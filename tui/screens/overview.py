@@ -67,6 +67,11 @@ class OverviewScreen(Screen[None]):
         Binding("y", "copy", "Copy", id="copy"),
         Binding("j", "cursor_down", show=False),
         Binding("k", "cursor_up", show=False),
+        # The reader's paging keys, on the facts table.
+        Binding("space,ctrl+d", "facts('page_down')", "Page down", show=False),
+        Binding("b,ctrl+u", "facts('page_up')", "Page up", show=False),
+        Binding("g", "facts('scroll_top')", "Top", show=False),
+        Binding("G", "facts('scroll_bottom')", "Bottom", show=False),
     ]
 
     def __init__(self, overview: StoryOverview, library: Library | None = None) -> None:
@@ -146,6 +151,10 @@ class OverviewScreen(Screen[None]):
 
     def action_cursor_down(self) -> None:
         self.query_one("#overview-facts", DataTable).action_cursor_down()
+
+    def action_facts(self, action: str) -> None:
+        """One of DataTable's paging actions on the facts table."""
+        getattr(self.query_one("#overview-facts", DataTable), f"action_{action}")()
 
     def action_cursor_up(self) -> None:
         self.query_one("#overview-facts", DataTable).action_cursor_up()
