@@ -5,12 +5,13 @@ two sources' citations, the rows grouped by verdict, conflicts first); ``html.py
 ``markdown.py`` and ``csv_table.py`` each render that data as one format. Article text, titles,
 outlets and URLs are data, never markup: every renderer escapes them for its format.
 
-Plain typed functions only: no rich, no Textual (the CLI's ``kimreader report`` and, later, the
-app both call these).
+Plain typed functions only: no rich, no Textual (the CLI's ``kimreader report`` and the app's
+export keys both call these).
 """
 
 from __future__ import annotations
 
+from .citation import Citation, citation_of, format_for, proposed_name, write_report
 from .csv_table import CSV_COLUMNS, render_csv
 from .html import render_html
 from .markdown import markdown_escape, render_markdown
@@ -24,6 +25,7 @@ from .rows import (
     build_report,
     sentence_link,
 )
+from .story import STORY_CSV_COLUMNS, StoryReport, build_story_report, render_story
 
 FORMATS = ("html", "md", "csv")
 """What ``render`` accepts, as ``--format`` spells it."""
@@ -43,17 +45,26 @@ def render(report: Report, fmt: str) -> str:
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
+    "STORY_CSV_COLUMNS",
     "VERDICT_ORDER",
     "VERDICT_WORDS",
+    "Citation",
     "Quote",
     "Report",
     "ReportRow",
     "SourceInfo",
+    "StoryReport",
     "build_report",
+    "build_story_report",
+    "citation_of",
+    "format_for",
     "markdown_escape",
+    "proposed_name",
     "render",
     "render_csv",
     "render_html",
     "render_markdown",
+    "render_story",
     "sentence_link",
+    "write_report",
 ]

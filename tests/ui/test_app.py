@@ -20,6 +20,7 @@ from tui.screens.compare import CompareScreen, DiffRow
 from tui.screens.corpus import TimelineScreen
 from tui.screens.modals import HelpScreen, SourcePicker
 from tui.screens.overview import OverviewScreen
+from tui.screens.sentence import SentenceScreen
 from tui.screens.source_rows import story_of_row
 from tui.widgets.long_text import LongText
 
@@ -130,13 +131,16 @@ async def test_compare_two_seeds_and_walk_the_conflicts():
         rows = list(screen.query(DiffRow))
         assert rows[screen.cursor].row.status == "conflict"
         await pilot.press("f")  # conflicts only
-        assert all(w.row.status == "conflict" for w in screen.query(DiffRow))
+        assert all(w.row.status == "conflict" for w in screen.query(DiffRow) if w.display)
         await pilot.press("x")
         await settle(app, pilot)  # the comparison is made again in a worker
         assert screen.comparison.a.id == "003_8aed3a971675dfb7"
-        await pilot.press("enter")  # open A's sentence in its article
+        await pilot.press("enter")  # open A's sentence in its article, on top of the diff
         await settle(app, pilot)
-        assert not isinstance(app.screen, CompareScreen)
+        assert isinstance(app.screen, SentenceScreen)
+        await pilot.press("enter")  # and from there, in the main reader
+        await settle(app, pilot)
+        assert not isinstance(app.screen, (CompareScreen, SentenceScreen))
         assert reader(app).view.article.id == "003_8aed3a971675dfb7"
         assert reader(app).view.focus
 

@@ -70,3 +70,21 @@ def test_refusals():
     assert unknown.exit_code == 2 and "nope" in unknown.output
     listed = run("--help")
     assert "report" in listed.output
+
+
+def test_one_id_reports_its_story_with_every_source_cited(tmp_path: Path):
+    target = tmp_path / "story.csv"
+    result = run("report", "002", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(target.read_text("utf-8"), newline="")))
+    assert rows[0][:3] == ["fact", "consensus", "source"]
+    cited = {row[3] for row in rows[1:]}
+    assert len(cited) == 5  # every seed gives a value the others also give
+    assert "The Insider" in {row[2] for row in rows[1:]}
+    html = run("report", "002").stdout
+    assert html.startswith("<!DOCTYPE html>") and "Story report" in html
+    assert "North Korea unveils sculptures of soldiers" in html
+    shared = run("report", "002", "--format", "md").stdout
+    everything = run("report", "002", "--format", "md", "--all").stdout
+    assert everything.count("\n### ") > shared.count("\n### ")
+    assert run("report", "no-such-story").exit_code == 2

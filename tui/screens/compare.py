@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -12,18 +13,21 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 from textual.worker import Worker
 
 from search_index.claims.align import STATUSES, Comparison, Row
 from search_index.claims.extract import Claim
 from search_index.ids import ArticleNotFound
 from search_index.library import Library
+from search_index.report import build_report, citation_of, proposed_name, render
 
 from ..background import in_daemon_thread
-from ..messages import ArticleGone, OpenArticle
+from ..messages import ArticleGone
 from ..notes import forward_failure
 from ..render import STATUS_WORDS, printable
+from .modals import ReportPath, write_report_file
+from .sentence import SentenceScreen
 
 _COLOURS = {
     "agree": "$success",
@@ -78,7 +82,8 @@ class DiffRow(Horizontal):
 
 
 class CompareScreen(Screen[None]):
-    """Keys: j/k rows, ] [ conflicts, f filter, x swap, enter/o open A's sentence, O B's."""
+    """Keys: j/k rows, ] [ conflicts, f filter, x swap, enter/o open A's sentence, O B's,
+    w writes the diff as a report, y / Y copy A's / B's sentence with its citation."""
 
     @dataclass
     class Swapped(Message, bubble=False):
@@ -90,15 +95,26 @@ class CompareScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Down", show=False),
         Binding("k,up", "move(-1)", "Up", show=False),
-        Binding("right_square_bracket", "conflict(1)", "Next conflict", id="next_conflict"),
-        Binding("left_square_bracket", "conflict(-1)", "Prev conflict", id="prev_conflict"),
+        Binding("right_square_bracket", "conflict(1)", "Conflict", id="next_conflict"),
+        Binding(
+            "left_square_bracket", "conflict(-1)", "Prev conflict", show=False, id="prev_conflict"
+        ),
         Binding("f", "cycle_filter", "Filter", id="filter"),
-        Binding("x", "swap", "Swap", id="swap"),
-        Binding("enter,o", "open('a')", "Open A", id="open_a"),
-        Binding("O", "open('b')", "Open B", id="open_b"),
+        Binding("x", "swap", "Swap", show=False, id="swap"),
+        Binding("enter,o", "open('a')", "Open", id="open_a"),
+        Binding("O", "open('b')", "Open B", show=False, id="open_b"),
+        Binding("w", "export", "Report", id="export"),
+        Binding("y", "copy('a')", "Copy", id="copy_a"),
+        Binding("Y", "copy('b')", "Copy B", show=False, id="copy_b"),
+        Binding("space,pagedown,ctrl+d", "page(1)", "Page down", show=False),
+        Binding("b,pageup,ctrl+u", "page(-1)", "Page up", show=False),
         Binding("g", "edge(0)", "Top", show=False),
         Binding("G", "edge(-1)", "Bottom", show=False),
-        Binding("q,escape", "app.pop_screen", "Back", id="back"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("n", "find(1)", "Next match", show=False, id="next_match"),
+        Binding("N", "find(-1)", "Prev match", show=False, id="previous_match"),
+        Binding("q", "app.pop_screen", "Back", id="back"),
+        Binding("escape", "close", "Back", show=False, id="close"),
     ]
 
     def __init__(self, comparison: Comparison, library: Library) -> None:
@@ -107,17 +123,27 @@ class CompareScreen(Screen[None]):
         self.library = library  # to compare again, sides swapped
         self.filter = 0
         self.cursor = 0
+        self.search_text = ""  # what / last searched for: n / N step through its rows
 
     def compose(self) -> ComposeResult:
         yield Static(id="diff-header")
         yield Static(id="too-small")
+        yield Static(Content("No rows to show with this filter (f to change it)."), id="no-rows")
         yield VerticalScroll(id="diff-rows")
+        yield Input(
+            placeholder="search the diff: words or a phrase, enter to find", id="diff-search"
+        )
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.rebuild()
+    async def on_mount(self) -> None:
+        self.query_one("#diff-search").display = False
+        await self.rebuild()
 
     def on_resize(self) -> None:
+        # Below 100 columns the footer packs its keys so q Back and ? Help stay on the line.
+        footer = self.query_one(Footer)
+        footer.compact = self.size.width < 100
+        footer.show_command_palette = self.size.width >= 100  # ctrl+p still works; help says so
         small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
         self.query_one("#too-small", Static).update(
             Content(
@@ -137,7 +163,26 @@ class CompareScreen(Screen[None]):
             rows = [r for r in rows if r.status != "agree"]
         return rows
 
-    def rebuild(self) -> None:
+    async def rebuild(self) -> None:
+        """The header and every row of the comparison (the filter only hides rows)."""
+        self._show_header()
+        container = self.query_one("#diff-rows", VerticalScroll)
+        await container.remove_children()
+        await container.mount_all(DiffRow(row) for row in self.comparison.rows)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        """Rows the filter leaves out are hidden, not rebuilt: the rows stay on screen while
+        the filter changes (rebuilding them all blanked the diff for most of a second)."""
+        shown = {id(row) for row in self.visible_rows()}
+        for widget in self.query(DiffRow).results(DiffRow):
+            widget.display = id(widget.row) in shown
+        self.query_one("#no-rows").display = not shown
+        rows = self._row_widgets()
+        self.cursor = max(0, min(self.cursor, len(rows) - 1))
+        self.call_after_refresh(self._highlight)
+
+    def _show_header(self) -> None:
         a, b = self.comparison.a, self.comparison.b
         counts = self.comparison.summary
         summary = "   ".join(
@@ -158,18 +203,10 @@ class CompareScreen(Screen[None]):
             (f"   {internal} contradiction(s) inside one article" if internal else "", "$error"),
         )
         self.query_one("#diff-header", Static).update(header)
-        container = self.query_one("#diff-rows", VerticalScroll)
-        container.remove_children()
-        rows = self.visible_rows()
-        if not rows:
-            container.mount(Static(Content("No rows to show with this filter (f to change it).")))
-            return
-        container.mount_all(DiffRow(row) for row in rows)
-        self.cursor = min(self.cursor, len(rows) - 1)
-        self.call_after_refresh(self._highlight)
 
     def _row_widgets(self) -> list[DiffRow]:
-        return list(self.query(DiffRow).results(DiffRow))
+        """The rows the filter shows, in order (the cursor indexes these)."""
+        return [w for w in self.query(DiffRow).results(DiffRow) if w.display]
 
     def _highlight(self) -> None:
         widgets = self._row_widgets()
@@ -209,7 +246,24 @@ class CompareScreen(Screen[None]):
     def action_cycle_filter(self) -> None:
         self.filter = (self.filter + 1) % len(FILTERS)
         self.cursor = 0
-        self.rebuild()
+        self._show_header()
+        self._apply_filter()
+
+    def action_page(self, step: int) -> None:
+        """The cursor a screenful of rows down (or up), as space and b page the reader."""
+        widgets = self._row_widgets()
+        if not widgets:
+            return
+        height = self.query_one("#diff-rows", VerticalScroll).scrollable_content_region.height
+        target = widgets[self.cursor].virtual_region.y + step * max(1, height)
+        if step > 0:
+            after = [i for i, w in enumerate(widgets) if w.virtual_region.y <= target]
+            self.cursor = max(self.cursor + 1, after[-1]) if after else len(widgets) - 1
+        else:
+            before = [i for i, w in enumerate(widgets) if w.virtual_region.y >= target]
+            self.cursor = min(self.cursor - 1, before[0]) if before else 0
+        self.cursor = max(0, min(len(widgets) - 1, self.cursor))
+        self._highlight()
 
     def action_swap(self) -> None:
         self.swap()
@@ -237,9 +291,9 @@ class CompareScreen(Screen[None]):
         self.post_message(self.Swapped(comparison))
 
     @on(Swapped)
-    def _swapped(self, event: Swapped) -> None:
+    async def _swapped(self, event: Swapped) -> None:
         self.comparison = event.comparison
-        self.rebuild()
+        await self.rebuild()
 
     def action_open(self, side: str) -> None:
         widgets = self._row_widgets()
@@ -250,4 +304,115 @@ class CompareScreen(Screen[None]):
         if claim is None:
             claim = row.b if side == "a" else row.a
         if claim is not None:
-            self.post_message(OpenArticle(claim.article_id, claim.start, claim.end))
+            # On top of the diff: q/esc comes back to this row (enter there: the main reader).
+            self.app.push_screen(
+                SentenceScreen(self.library, claim.article_id, claim.start, claim.end)
+            )
+
+    def _claim(self, side: str) -> tuple[Claim, str] | None:
+        """The cursor row's claim on ``side`` (the other side's when it has none), and the
+        side it is on."""
+        widgets = self._row_widgets()
+        if not widgets:
+            return None
+        row = widgets[min(self.cursor, len(widgets) - 1)].row
+        first, second = (row.a, row.b) if side == "a" else (row.b, row.a)
+        other = "b" if side == "a" else "a"
+        if first is not None:
+            return first, side
+        return (second, other) if second is not None else None
+
+    def action_copy(self, side: str) -> None:
+        found = self._claim(side)
+        if found is None:
+            self.notify("No sentence to copy here.", severity="warning")
+            return
+        claim, where = found
+        article = self.comparison.a if where == "a" else self.comparison.b
+        self.app.copy_to_clipboard(citation_of(claim, article).text())
+        self.notify(
+            printable(f"Copied {where.upper()}'s sentence with its citation."), markup=False
+        )
+
+    def action_export(self) -> None:
+        a, b = self.comparison.a.id, self.comparison.b.id
+        proposed = Path.cwd() / proposed_name(a, b)
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.write_report_to(path)
+
+        self.app.push_screen(ReportPath("this claim diff", proposed), chosen)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def write_report_to(self, path: Path) -> None:
+        """Rendered and written off the UI thread (a slow disk must not freeze the screen);
+        a file that cannot be written is said, not raised."""
+        report = build_report(self.comparison)
+        try:
+            note = write_report_file(path, lambda fmt: render(report, fmt))
+        except OSError as exc:
+            self.notify(
+                printable(f"Could not write {path}: {exc.strerror or exc}"),
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(note, markup=False, timeout=8)
+
+    # -- search: / asks, n / N step through the rows that hold it ------------------------------
+
+    def action_search(self) -> None:
+        box = self.query_one("#diff-search", Input)
+        box.display = True
+        box.focus()
+
+    def action_close(self) -> None:
+        """esc: close the search box when it is open, else back where the diff came from."""
+        box = self.query_one("#diff-search", Input)
+        if box.display:
+            box.display = False
+            self.set_focus(None)
+            return
+        self.app.pop_screen()
+
+    @on(Input.Submitted, "#diff-search")
+    def _searched(self, event: Input.Submitted) -> None:
+        self.search_text = event.value.strip()
+        event.input.display = False
+        self.set_focus(None)
+        if self.search_text:
+            self._find(1, include_current=True)
+
+    def action_find(self, step: int) -> None:
+        if not self.search_text:
+            self.notify("/ to search the diff first", severity="warning")
+            return
+        self._find(step, include_current=False)
+
+    def _find(self, step: int, include_current: bool) -> None:
+        """The cursor to the next (``step`` 1) or previous row holding the query, a phrase
+        matched whole, case aside; a note says which of how many."""
+        widgets = self._row_widgets()
+        hits = [i for i, w in enumerate(widgets) if row_holds(w.row, self.search_text)]
+        if not hits:
+            self.notify(printable(f"“{self.search_text}” is in no row shown"), severity="warning")
+            return
+        if include_current and self.cursor in hits:
+            target = self.cursor
+        elif step > 0:
+            target = next((i for i in hits if i > self.cursor), hits[0])
+        else:
+            target = next((i for i in reversed(hits) if i < self.cursor), hits[-1])
+        self.cursor = target
+        self._highlight()
+        self.notify(f"row {hits.index(target) + 1} of {len(hits)} holding it", timeout=2)
+
+
+def row_holds(row: Row, query: str) -> bool:
+    """Whether ``row``'s topic, reason or either sentence holds ``query`` (case aside, blanks
+    collapsed: a phrase is matched as one)."""
+    wanted = " ".join(query.casefold().split())
+    parts = [row.topic, row.reason or ""]
+    parts += [c.sentence for c in (row.a, row.b) if c is not None]
+    return any(wanted in " ".join(p.casefold().split()) for p in parts)

@@ -1,7 +1,9 @@
-"""Small modal screens: help and the source picker."""
+"""Small modal screens: help, the source picker, and where to write a report."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -14,51 +16,11 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from search_index.models import ArticleInfo
+from search_index.report import format_for, write_report
 
-from ..render import printable
+from ..render import entity_styles, printable
 from ..widgets.lists import VimOptionList
-
-KEYS = [
-    (
-        "Everywhere",
-        [
-            ("?", "this help"),
-            ("ctrl+p", "command palette (open a source, compare, theme)"),
-            ("tab / shift+tab", "next / previous pane"),
-            ("q", "back (quits on the main screen)"),
-            ("ctrl+q", "quit"),
-            ("esc", "stop a view or the grouping being built; clear the search, close a panel"),
-        ],
-    ),
-    (
-        "Sources and reader",
-        [
-            ("j / k, arrows", "move / scroll"),
-            ("space / b", "page down / up"),
-            ("g / G", "top / bottom"),
-            ("enter", "open the source (at its first match); on a story's row, fold / unfold it"),
-            ("s", "group the list by story (newest first), or one list again"),
-            ("/", "search as you type (phrases, AND/OR/NOT, person:, org:, place:)"),
-            ("n / N", "next / previous match in the article"),
-            ("] / [", "next / previous sentence another source contradicts"),
-            ("e", "entity panel: choose one to filter sources and highlight it"),
-            ("m", "mark the source for comparing"),
-            ("c", "compare with the marked source, or pick one"),
-            ("M", "overview of the open article's story: facts by sources, consensus, outliers"),
-            ("t", "timeline of dated events in the open article's story"),
-        ],
-    ),
-    (
-        "Claim diff",
-        [
-            ("j / k", "move between rows"),
-            ("] / [", "next / previous conflict"),
-            ("f", "filter: all, conflicts only, hide agreements"),
-            ("x", "swap sides"),
-            ("enter / o, O", "open A's / B's sentence in its article"),
-        ],
-    ),
-]
+from .help_keys import legend, sections
 
 
 class HelpScreen(ModalScreen[None]):
@@ -68,12 +30,18 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         lines: list[Content] = [Content("kimreader keys").stylize("bold $accent")]
-        for section, keys in KEYS:
+        for section, keys in sections():
             lines.append(Content(""))
             lines.append(Content(section).stylize("bold"))
             lines.extend(
-                Content.assemble((f"  {key:<16}", "bold $accent"), text) for key, text in keys
+                Content.assemble((f"  {key:<16}", "bold $accent"), " " * (len(key) > 16), text)
+                for key, text in keys
             )
+        lines += [
+            Content(""),
+            Content("What the styles and marks mean").stylize("bold"),
+            *legend(entity_styles(self.app.theme_variables)),
+        ]
         with VerticalScroll(id="help-box"):
             yield Static(Content("\n").join(lines))
 
@@ -138,3 +106,57 @@ class SourcePicker(ModalScreen[str | None]):
         # arrives after the picker has gone: dismissing again would pop the screen below it.
         if self.is_active:
             self.dismiss(event.option.id)
+
+
+class ReportPath(ModalScreen[Path | None]):
+    """Where to write a report: a proposed path, accepted with enter or edited first; its
+    suffix (.html, .md, .csv) picks the format. esc cancels."""
+
+    DEFAULT_CSS = """
+    ReportPath { align: center middle; }
+    #report-box {
+        width: 80%; max-width: 100; height: auto;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    #report-box .hint { color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, what: str, proposed: Path) -> None:
+        super().__init__()
+        self.what = what
+        self.proposed = proposed
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="report-box"):
+            yield Static(Content(f"Write {self.what} as a report to:").stylize("bold"))
+            yield Input(value=printable(str(self.proposed)), id="report-path")
+            yield Static(
+                Content(
+                    "The suffix picks the format: .html (one self-contained page), .md "
+                    "(Markdown), .csv (a table). enter writes, esc cancels."
+                ),
+                classes="hint",
+            )
+
+    def on_mount(self) -> None:
+        path = self.query_one("#report-path", Input)
+        path.focus()
+        path.cursor_position = len(path.value)
+
+    @on(Input.Submitted, "#report-path")
+    def _chosen(self, event: Input.Submitted) -> None:
+        typed = event.value.strip()
+        if not typed:
+            self.notify("Type a file name, or esc to cancel.", severity="warning")
+            return
+        if self.is_active:
+            self.dismiss(Path(typed).expanduser())
+
+
+def write_report_file(path: Path, render_as: Callable[[str], str]) -> str:
+    """The report rendered in the format ``path``'s suffix names (html when it names none),
+    written there; the note that says where. Raises OSError as open() does."""
+    fmt = format_for(path)
+    written = write_report(path, render_as(fmt))
+    return printable(f"Wrote the {fmt} report to {written}")

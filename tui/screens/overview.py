@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.console import Console
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from search_index.claims.claim import Claim
+from search_index.library import Library
+from search_index.models import Article
+from search_index.report import build_story_report, citation_of, proposed_name, render_story
 from search_index.story_overview import Fact, StoryOverview
 
 from ..messages import OpenArticle
@@ -26,6 +31,7 @@ from ..overview_views import (
     source_notes,
 )
 from ..render import printable
+from .modals import ReportPath, write_report_file
 
 # Fixed leading columns of the facts table: the fact and the consensus.
 _LEADING = 2
@@ -50,19 +56,29 @@ _CONSOLE = Console(width=200, color_system=None)
 
 class OverviewScreen(Screen[None]):
     """Sources by how they stand, then facts by sources; enter opens the highlighted value in
-    its article, ``a`` shows or hides the facts only one source gives."""
+    its article, ``a`` shows or hides the facts only one source gives, ``w`` writes the story as
+    a report, ``y`` copies the highlighted value's sentence with its citation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape", "app.pop_screen", "Back"),
         Binding("enter", "open_cell", "Open", show=True),
         Binding("a", "toggle_all", "All facts", show=True),
+        Binding("w", "export", "Report", id="export"),
+        Binding("y", "copy", "Copy", id="copy"),
         Binding("j", "cursor_down", show=False),
         Binding("k", "cursor_up", show=False),
+        # The reader's paging keys, on the facts table.
+        Binding("space,ctrl+d", "facts('page_down')", "Page down", show=False),
+        Binding("b,ctrl+u", "facts('page_up')", "Page up", show=False),
+        Binding("g", "facts('scroll_top')", "Top", show=False),
+        Binding("G", "facts('scroll_bottom')", "Bottom", show=False),
     ]
 
-    def __init__(self, overview: StoryOverview) -> None:
+    def __init__(self, overview: StoryOverview, library: Library | None = None) -> None:
         super().__init__()
         self.overview = overview
+        # For the titles and URLs a report and a citation give (the overview has outlets only).
+        self._library = library
         self.show_all = False
         self.facts: list[Fact] = shared_facts(overview, False)
 
@@ -136,6 +152,10 @@ class OverviewScreen(Screen[None]):
     def action_cursor_down(self) -> None:
         self.query_one("#overview-facts", DataTable).action_cursor_down()
 
+    def action_facts(self, action: str) -> None:
+        """One of DataTable's paging actions on the facts table."""
+        getattr(self.query_one("#overview-facts", DataTable), f"action_{action}")()
+
     def action_cursor_up(self) -> None:
         self.query_one("#overview-facts", DataTable).action_cursor_up()
 
@@ -155,11 +175,62 @@ class OverviewScreen(Screen[None]):
         table = self.query_one("#overview-facts", DataTable)
         self._open(*table.cursor_coordinate)
 
-    def _open(self, row: int, column: int) -> None:
+    def _claim_at(self, row: int, column: int) -> Claim | None:
         if row >= len(self.facts) or column < _LEADING:
-            return
+            return None
         source = self.overview.sources[column - _LEADING]
         claims = self.facts[row].cells.get(source.article_id, ())
-        if claims:
-            claim = claims[0]
+        return claims[0] if claims else None
+
+    def _open(self, row: int, column: int) -> None:
+        claim = self._claim_at(row, column)
+        if claim is not None:
             self.post_message(OpenArticle(claim.article_id, claim.start, claim.end))
+
+    @property
+    def library(self) -> Library | None:
+        # The App passes its library; until it does, the one it holds (read, not called).
+        return self._library or getattr(self.app, "library", None)
+
+    def action_copy(self) -> None:
+        table = self.query_one("#overview-facts", DataTable)
+        claim = self._claim_at(*table.cursor_coordinate)
+        library = self.library
+        if claim is None or library is None:
+            self.notify("Move to a source's value to copy its sentence.", severity="warning")
+            return
+        self.app.copy_to_clipboard(citation_of(claim, library.article(claim.article_id)).text())
+        self.notify("Copied the sentence with its citation.")
+
+    def action_export(self) -> None:
+        ids = [self.overview.story_id or "corpus"]
+        proposed = Path.cwd() / proposed_name("story", *ids)
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.write_report_to(path)
+
+        self.app.push_screen(ReportPath("this story overview", proposed), chosen)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def write_report_to(self, path: Path) -> None:
+        """Read the sources' titles and URLs, render and write, off the UI thread; a file that
+        cannot be written is said, not raised."""
+        library = self.library
+        if library is None:
+            self.notify("The corpus is not open.", severity="error")
+            return
+        articles: dict[str, Article] = {
+            s.article_id: library.article(s.article_id) for s in self.overview.sources
+        }
+        report = build_story_report(self.overview, articles, show_all=self.show_all)
+        try:
+            note = write_report_file(path, lambda fmt: render_story(report, fmt))
+        except OSError as exc:
+            self.notify(
+                printable(f"Could not write {path}: {exc.strerror or exc}"),
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(note, markup=False, timeout=8)

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -17,9 +16,9 @@ from search_index.models import Article
 
 from ..render import (
     CONFLICT_STYLE,
-    ENTITY_STYLES,
     FOCUS_STYLE,
     Paragraph,
+    entity_styles,
     match_styles,
     paragraph_content,
     paragraphs,
@@ -66,10 +65,14 @@ class Reader(VerticalScroll, can_focus=True):
     Reader > .paragraph { margin-bottom: 1; }
     /* The gutter marker: a paragraph holding a sentence another source contradicts. */
     Reader > .-conflict { border-left: outer $error; padding-left: 1; }
+    /* The paragraph holding the sentence opened (mark_focus): a double rule, seen under
+       NO_COLOR too, where the sentence's shading is not. */
+    Reader > .-focus { border-left: double $accent; padding-left: 1; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, mark_focus: bool = False) -> None:
         super().__init__(id=id)
+        self.mark_focus = mark_focus
         self.view: ReaderView | None = None
         self._statics: list[tuple[Paragraph, Static]] = []
         self._long: list[LongText] = []
@@ -77,11 +80,18 @@ class Reader(VerticalScroll, can_focus=True):
         # estimates until then): a scroll_y to restore, or an offset into the text.
         self._pending_y: float | None = None
         self._pending_offset: int | None = None
+        self._pending_context = 0
+        self._looks: dict[str, str] = {}
+        self._looks_theme: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Opening the corpus…"), classes="paragraph")
 
-    def show(self, view: ReaderView, *, scroll_y: float = 0) -> None:
+    def show(
+        self, view: ReaderView, *, scroll_y: float = 0, offset: int | None = None, context: int = 0
+    ) -> None:
+        """Show ``view`` scrolled to ``scroll_y``, or (``offset``) with the paragraph holding
+        that offset at the top, ``context`` lines before it left in view."""
         self.view = view
         text = view.article.text
         blocks = paragraphs(text)
@@ -106,10 +116,21 @@ class Reader(VerticalScroll, can_focus=True):
                     classes="headline" if i == 0 else "paragraph",
                 )
                 static.set_class(bool(self._gutters([block])), "-conflict")
+                static.set_class(self._holds_focus(block), "-focus")
                 self._statics.append((block, static))
             widgets += [static for _, static in self._statics]
-        self.mount_all(widgets)
-        self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
+        mounted = self.mount_all(widgets)
+        if offset is None:
+            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
+            return
+
+        async def scroll_when_laid_out() -> None:
+            # Until the paragraphs are mounted and laid out, their places (and how far the
+            # reader may scroll) are unknown: a scroll asked for sooner stops at the top.
+            await mounted
+            self.call_after_refresh(self.scroll_to_offset, offset, context)
+
+        self.call_later(scroll_when_laid_out)
 
     def message(self, text: str) -> None:
         """Show a plain message instead of an article."""
@@ -126,14 +147,20 @@ class Reader(VerticalScroll, can_focus=True):
         for block, static in self._statics:
             static.update(paragraph_content(self.view.article.text, block, styled))
             static.set_class(bool(self._gutters([block])), "-conflict")
+            static.set_class(self._holds_focus(block), "-focus")
         for part in self._long:
             part.restyle(styled, self._gutters(part.blocks))
 
-    def scroll_to_offset(self, offset: int) -> None:
-        """Bring the paragraph holding ``offset`` (in a long article, its line) to the top."""
+    def scroll_to_offset(self, offset: int, context: int = 0) -> None:
+        """Bring the paragraph holding ``offset`` (in a long article, its line) to the top,
+        ``context`` lines of what comes before it left in view."""
         for block, static in self._statics:
             if block.start <= offset <= block.end:
-                self.scroll_to_widget(static, animate=False, top=True)
+                if context:
+                    top = static.virtual_region.y - context
+                    self.scroll_to(y=max(0, top), animate=False)
+                else:
+                    self.scroll_to_widget(static, animate=False, top=True)
                 return
         for part in self._long:
             if not any(b.start <= offset <= b.end for b in part.blocks):
@@ -141,11 +168,10 @@ class Reader(VerticalScroll, can_focus=True):
             line = part.line_of(offset)
             if not part.laid_out or line is None:
                 self._pending_y, self._pending_offset = None, offset
+                self._pending_context = context
             if line is not None:
                 area = part.virtual_region
-                self.scroll_to_region(
-                    Region(area.x, area.y + line, area.width, 1), animate=False, top=True
-                )
+                self.scroll_to(y=max(0, area.y + line - context), animate=False)
             return
 
     def on_long_text_reflowed(self, event: LongText.Reflowed) -> None:
@@ -157,7 +183,7 @@ class Reader(VerticalScroll, can_focus=True):
         offset, y = self._pending_offset, self._pending_y
         self._pending_y = self._pending_offset = None
         if offset is not None:
-            self.scroll_to_offset(offset)
+            self.scroll_to_offset(offset, self._pending_context)
         elif y is not None:
             self.scroll_to(y=y, animate=False)
 
@@ -178,11 +204,30 @@ class Reader(VerticalScroll, can_focus=True):
         """Every styled range of the article, later ones drawn over earlier ones."""
         view = self.view
         assert view is not None
-        styled = [(s, e, ENTITY_STYLES.get(kind, "underline")) for s, e, kind in view.entities]
+        looks = self._entity_looks()
+        styled = [(s, e, looks.get(kind, "underline")) for s, e, kind in view.entities]
         styled += [(s, e, CONFLICT_STYLE) for s, e in view.conflicts]
         styled += [(s, e, FOCUS_STYLE) for s, e in view.focus]
         styled += match_styles(view.matches, view.current)
         return styled
+
+    def _entity_looks(self) -> dict[str, str]:
+        """Entity styles fitted to the current theme (WCAG AA on its background), worked out
+        once per theme."""
+        theme = self.app.theme
+        if self._looks_theme != theme:
+            self._looks, self._looks_theme = entity_styles(self.app.theme_variables), theme
+        return self._looks
+
+    def on_mount(self) -> None:
+        # Another theme: colours fitted to its background (the cached ones fit the old one).
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.refresh_styles())
+
+    def _holds_focus(self, block: Paragraph) -> bool:
+        view = self.view
+        if not self.mark_focus or view is None:
+            return False
+        return any(s < block.end and e > block.start for s, e in view.focus)
 
     def _gutters(self, blocks: list[Paragraph]) -> frozenset[int]:
         """Which of ``blocks`` hold a sentence another source contradicts."""

@@ -1,0 +1,136 @@
+"""The help's content: every screen's keys, read from its bindings, and a legend of what the
+styles and marks mean.
+
+A hand-written list drifted from the bindings (the overview's and timeline's keys were never
+in it). Here each section lists its screen's BINDINGS, so a new key shows up in help by being
+bound; ``WORDS`` only gives some actions a longer explanation than the footer's label, and
+``EXTRA`` names the keys that are no binding of the screen (Textual's own, a list's enter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+
+from ..render import CONFLICT_STYLE, FOCUS_STYLE, STATUS_WORDS
+
+_KEY_NAMES = {
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "question_mark": "?",
+    "slash": "/",
+    "escape": "esc",
+}
+# Longer words than a footer label has room for, by action (the screen's binding's action).
+WORDS = {
+    "help": "this help",
+    "force_quit": "quit",
+    "app.pop_screen": "back to where you were",
+    "app.quit": "quit kimreader (in any other view q goes back)",
+    "start_search": "search as you type (phrases, AND/OR/NOT, person:, org:, place:)",
+    "next_match": "next match in the article",
+    "previous_match": "previous match in the article",
+    "toggle_entities": "entity panel: choose one to filter sources and highlight it",
+    "mark": "mark the source for comparing (★ in the list)",
+    "compare": "compare with the marked source, or pick one",
+    "overview": "overview of the open article's story: facts by sources, consensus, outliers",
+    "timeline": "timeline of dated events in the open article's story",
+    "toggle_stories": "group the list by story (newest first), or one list again",
+    "next_conflict": "next sentence another source contradicts, and what it says",
+    "previous_conflict": "previous sentence another source contradicts",
+    "clear": "stop a view being built; clear the search or the filter, close a panel",
+    "conflict(1)": "next conflict",
+    "conflict(-1)": "previous conflict",
+    "cycle_filter": "filter: all rows, conflicts only, hide agreements",
+    "swap": "swap sides",
+    "open('a')": "open A's sentence in its article, on top of this view",
+    "open('b')": "open B's sentence in its article, on top of this view",
+    "export": "write a report: .html, .md or .csv (asks where)",
+    "copy('a')": "copy A's sentence with its citation (outlet, title, date, URL)",
+    "copy('b')": "copy B's sentence with its citation",
+    "copy": "copy the sentence with its citation (outlet, title, date, URL)",
+    "to_main": "open the article in the main reader",
+    "open_cell": "open the highlighted value's sentence in its article",
+    "toggle_all": "show or hide the facts only one source gives",
+}
+EXTRA = {
+    "Everywhere": [
+        ("ctrl+p", "command palette (open a source, compare, theme)"),
+        ("tab / shift+tab", "next / previous pane"),
+    ],
+    "Sources and reader": [
+        ("enter", "open the source (at its first match); on a story's row, fold / unfold it"),
+    ],
+    "Timeline": [("enter", "open the event's sentence in its article")],
+}
+
+
+def key_label(binding: Binding) -> str:
+    return " / ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in binding.key.split(","))
+
+
+def binding_lines(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    """(keys, what they do) for each binding with a description or known action; bindings
+    of one action (j and down) share a line."""
+    lines: dict[str, tuple[list[str], str]] = {}
+    for item in bindings:
+        binding = item if isinstance(item, Binding) else Binding(*item)
+        words = (
+            WORDS.get(binding.id or "") or WORDS.get(binding.action) or binding.description.lower()
+        )
+        if not words:
+            continue
+        keys, _ = lines.setdefault(binding.action, ([], words))
+        keys.append(key_label(binding))
+    return [(" / ".join(keys), words) for keys, words in lines.values()]
+
+
+def sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each screen's keys, from its bindings (imported here: the screens import this module's
+    neighbours, and the App imports them all)."""
+    from ..app import KimreaderApp
+    from ..widgets.reader import Reader
+    from .compare import CompareScreen
+    from .corpus import TimelineScreen
+    from .main import MainScreen
+    from .overview import OverviewScreen
+    from .sentence import SentenceScreen
+
+    screens: list[tuple[str, Sequence[BindingType]]] = [
+        ("Everywhere", KimreaderApp.BINDINGS),
+        ("Sources and reader", [*Reader.BINDINGS, *MainScreen.BINDINGS]),
+        ("Claim diff", CompareScreen.BINDINGS),
+        ("A sentence opened from a view", SentenceScreen.BINDINGS),
+        ("Story overview", OverviewScreen.BINDINGS),
+        ("Timeline", TimelineScreen.BINDINGS),
+    ]
+    return [(name, binding_lines(keys) + EXTRA.get(name, [])) for name, keys in screens]
+
+
+def legend(entity_looks: Mapping[str, str]) -> list[Content]:
+    """What each style and mark means, drawn in that style (each entity type has a non-colour
+    cue too: bold, underline, italic, so the legend reads under NO_COLOR)."""
+    entities = Content.assemble(
+        *[part for kind, style in entity_looks.items() for part in ((kind.lower(), style), "  ")]
+    )
+    marks = Content.assemble(
+        ("contradicted by another source", CONFLICT_STYLE),
+        "  ",
+        ("the sentence you opened", FOCUS_STYLE),
+        "  ▌ in the margin: a paragraph holding a contradicted sentence",
+    )
+    statuses = "   ".join(f"{glyph} {word}" for glyph, word in STATUS_WORDS.values())
+    return [
+        Content.assemble(("  entities  ", "bold"), entities),
+        Content.assemble(("  shading   ", "bold"), marks),
+        Content.assemble(("  diff      ", "bold"), statuses),
+        Content(
+            "            = same value · ~ compatible (rounder, vaguer, another scope) · "
+            "! CONFLICT (cannot both hold) · < only A / > only B (the other does not say)"
+        ),
+        Content.assemble(
+            ("  list      ", "bold"), "★ marked for comparing · ▾ / ▸ a story, unfolded / folded"
+        ),
+    ]
