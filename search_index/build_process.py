@@ -203,10 +203,14 @@ def main(argv: list[str] | None = None) -> int:
                 phase=lambda name: emit({"phase": name}),
                 committed=lambda: emit({"committed": True}),
             )
+            report = result.report
+            if not (report.busy or report.failed) and library.ids():
+                # As `kimreader index` does: the stories are ready when the app asks.
+                emit({"phase": "grouping"})
+                library.stories()
     except CorpusError as exc:
         print(f"kimreader: {exc}", file=sys.stderr)
         return 1
-    report = result.report
     if report.busy:
         return BUSY_EXIT
     done = {

@@ -36,6 +36,7 @@ from .screens.corpus import TimelineScreen
 from .screens.main import MainScreen
 from .screens.modals import HelpScreen, SourcePicker
 from .screens.overview import OverviewScreen
+from .screens.sentence import SentenceScreen
 from .session import Session
 from .startup import StartupSteps, open_corpus
 
@@ -295,7 +296,12 @@ class KimreaderApp(App[None]):
 
     @on(messages.OpenArticle)
     def _open_article(self, event: messages.OpenArticle) -> None:
-        self.open_sentence(event.article_id, event.start, event.end)
+        if event.in_reader or len(self.screen_stack) <= 1 or self.library is None:
+            self.open_sentence(event.article_id, event.start, event.end)
+        else:
+            # Opened from the overview or the timeline: on top of it, so that q comes back
+            # to exactly where the user was.
+            self.push_screen(SentenceScreen(self.library, event.article_id, event.start, event.end))
 
     # The claim diff, the overview and the timeline take seconds on a large corpus: built off the
     # UI thread (corpus_views.py) while the status line says what is coming; the screen opens
@@ -369,7 +375,7 @@ class KimreaderApp(App[None]):
 
     @on(messages.OverviewBuilt)
     def _overview_built(self, event: messages.OverviewBuilt) -> None:
-        self.push_screen(OverviewScreen(event.overview))
+        self.push_screen(OverviewScreen(event.overview, self.library))
 
     @work(exclusive=True, group="corpus-view", exit_on_error=False)
     async def show_timeline(self) -> None:
@@ -413,7 +419,7 @@ class KimreaderApp(App[None]):
         """Back to the main screen with one sentence of one article in view."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.main.open_article(article_id, offset=start, focus=(start, end))
+        self.main.open_article(article_id, offset=start, focus=(start, end), follow=True)
         self.main.reader.focus()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]

@@ -54,11 +54,13 @@ class MainReady(Message):
 
 @dataclass
 class OpenArticle(Message):
-    """Back to the main screen with one sentence (``start``..``end``) of an article in view."""
+    """One sentence (``start``..``end``) of an article: opened on top of the view that asked
+    (q returns to it), or, ``in_reader``, in the main screen's reader."""
 
     article_id: str
     start: int
     end: int
+    in_reader: bool = False
 
 
 @dataclass

@@ -49,5 +49,5 @@ def kimreader_commands(
         yield SystemCommand(
             f"Open: {escape(printable(article.title))}",
             escape(printable(article.outlet or article.id)),
-            lambda article_id=article.id: main.open_article(article_id),
+            lambda article_id=article.id: main.open_article(article_id, follow=True),
         )

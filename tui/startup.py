@@ -56,6 +56,8 @@ class BuildClock:
     def status(self, done: int, total: int) -> str:
         if self.phase == "reading":
             return "indexing: reading the folder…"
+        if self.phase == "grouping":
+            return f"indexing: grouping {total:,} articles into stories…"
         if self.phase in ("writing", "merging"):
             text = f"indexing: {self.phase} ({done:,} of {total:,} articles analysed)"
         else:

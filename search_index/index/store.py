@@ -57,7 +57,8 @@ class IndexStore:
         self._local = threading.local()
         self._catalog: dict[str, dict[str, Any]] | None = None
         self._catalog_version: str | None = None
-        self._all_searchers: list[Searcher] = []
+        # Every open searcher with the thread it belongs to (each thread has its own).
+        self._all_searchers: list[tuple[threading.Thread, Searcher]] = []
         self._lock = threading.Lock()
 
     @property
@@ -131,7 +132,7 @@ class IndexStore:
 
     def close(self) -> None:
         with self._lock:
-            for searcher in self._all_searchers:
+            for _, searcher in self._all_searchers:
                 searcher.close()
             self._all_searchers.clear()
         self._local = threading.local()
@@ -196,8 +197,19 @@ class IndexStore:
         with self._lock:
             if old is not None:
                 old.close()
-                self._all_searchers.remove(old)
-            self._all_searchers.append(searcher)
+            # The searchers of threads that have ended are closed: the app reads in a short
+            # thread per article or sentence opened, and kept, each one's open files added up
+            # to "too many open files" within a few hundred keys.
+            kept = []
+            for thread, other in self._all_searchers:
+                if other is old:
+                    continue
+                if thread.is_alive():
+                    kept.append((thread, other))
+                else:
+                    other.close()
+            kept.append((threading.current_thread(), searcher))
+            self._all_searchers = kept
         return searcher
 
     def _folder_exists(self) -> bool:

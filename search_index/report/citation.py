@@ -88,3 +88,21 @@ def citation_of(claim: Claim, article: Article | ArticleInfo) -> Citation:
         url=article.url or article.source_url,
         article_id=article.id,
     )
+
+
+def citation_at(article: Article, start: int, end: int) -> Citation:
+    """The sentence (or sentences) of ``article`` holding ``start``..``end`` (a search match,
+    a conflicting figure, a sentence opened from a view), cited from it."""
+    from ..claims.sentences import sentence_spans
+
+    text = article.text
+    spans = [s for s in sentence_spans(text) if s[0] < max(end, start + 1) and s[1] > start]
+    first, last = (spans[0][0], spans[-1][1]) if spans else (start, end)
+    return Citation(
+        sentence=text[first:last].strip(),
+        outlet=article.outlet,
+        title=article.title,
+        date=article.published.isoformat() if article.published else None,
+        url=article.url or article.source_url,
+        article_id=article.id,
+    )

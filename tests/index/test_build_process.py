@@ -53,6 +53,8 @@ def test_a_threaded_large_build_runs_in_its_own_process_in_batches(tmp_path, mon
         # Each batch was readable here while the next one was built.
         assert seen[0] == FIRST_BATCH and seen == sorted(seen) and seen[-1] < COUNT
         assert "analysing" in phases
+        # The stories were worked out there too, as `kimreader index` does: kept, ready.
+        assert phases[-1] == "grouping" and library.stories_are_cheap(10**9)
         assert library.search("villages").total == COUNT
         # Nothing left to do: the next refresh reads nothing.
         again = library.refresh(parallel=False, threaded=True)

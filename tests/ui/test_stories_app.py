@@ -16,6 +16,7 @@ from tui.app import KimreaderApp
 from tui.screens.corpus import TimelineScreen
 from tui.screens.modals import SourcePicker
 from tui.screens.overview import OverviewScreen
+from tui.screens.sentence import SentenceScreen
 from tui.screens.source_rows import story_of_row
 
 
@@ -52,6 +53,19 @@ async def test_overview_and_timeline_show_the_open_articles_story(corpus: Path):
         assert app.screen.story and "Klitschko" in app.screen.story
         dated = {c.article_id for event in app.screen.events for c in event.claims}
         assert dated <= set(SECOND_FIGHT)
+        # A dated sentence opens on top of the timeline, and q comes back to it unmoved.
+        timeline = app.screen
+        listing = timeline.query_one("#timeline", OptionList)
+        listing.focus()
+        chosen = next(n for n in range(listing.option_count) if listing.get_option_at_index(n).id)
+        listing.highlighted = chosen
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SentenceScreen)
+        assert app.screen.article_id in SECOND_FIGHT
+        await pilot.press("q")
+        await settle(app, pilot)
+        assert app.screen is timeline and listing.highlighted == chosen
         await pilot.press("q")
         assert app.screen is app.main
 
@@ -135,8 +149,22 @@ async def test_overview_keys_show_all_facts_and_open_a_value(corpus: Path):
         table.move_cursor(row=row, column=column + 2)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app.screen is app.main
+        # The sentence opens on top of the overview: q comes back to the same cell.
         claim = fact.cells[screen.overview.sources[column].article_id][0]
+        sentence = app.screen
+        assert isinstance(sentence, SentenceScreen)
+        assert sentence.article_id == claim.article_id
+        assert sentence.span == (claim.start, claim.end)
+        await pilot.press("q")
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert tuple(table.cursor_coordinate) == (row, column + 2)
+        # enter again, then enter in the sentence: the article in the main reader.
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is app.main
         assert app.main.current is not None and app.main.current.id == claim.article_id
 
 

@@ -18,11 +18,12 @@ from ..plain import printable
 
 if TYPE_CHECKING:
     from search_index.fetch import FetchReport, Outcome
+    from search_index.fetch.run import Status
 
 EXIT_ALL_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-STATUSES = ("saved", "unchanged", "skipped", "failed", "feed")
+STATUSES: tuple[Status, ...] = ("saved", "unchanged", "skipped", "failed", "feed")
 STYLES = {"saved": "green", "unchanged": "dim", "skipped": "yellow", "failed": "bold red"}
 
 

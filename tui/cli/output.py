@@ -42,7 +42,7 @@ class _Stdout(Console):
     """Standard output. On a pipe or in a file, lines are not hard-wrapped (at 80 columns,
     `kimreader paths | grep index` found half a path); tables still fit the width."""
 
-    @property  # type: ignore[override]
+    @property
     def soft_wrap(self) -> bool:
         return not self.is_terminal
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -108,7 +109,7 @@ def _list_table(columns: list[tuple[str, int]], title_width: int, *, header: boo
 LIST_COLUMNS = ("id", "title", "outlet", "published", "words")
 
 
-def _list_columns(rows: list[tuple[str, ...]], total: int) -> list[tuple[str, int]]:
+def _list_columns(rows: Sequence[tuple[str, ...]], total: int) -> list[tuple[str, int]]:
     """The list table's columns and the widest each may be, for a terminal ``total`` wide.
 
     Ids get at most a quarter of the line and outlets a sixth; the title keeps at least

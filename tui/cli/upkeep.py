@@ -33,6 +33,11 @@ def index_cmd(corpus: Path | None, rebuild: bool) -> None:
         report = library.last_refresh.report if library.last_refresh else IndexReport()
         total = len(library.ids())
         where = str(library.index_dir) if library.index_dir else "memory"
+        # Stories are worked out at index time (once; then each new article joins its story
+        # as it comes), so that the app, `stories` and `M` find them ready.
+        stories = 0
+        if not (report.failed or report.busy) and total:
+            stories = len(library.stories())
     if report.failed:
         fail(
             f"the index could not be updated ({total} articles indexed as it stands)",
@@ -46,7 +51,7 @@ def index_cmd(corpus: Path | None, rebuild: bool) -> None:
         )
     stderr.print(
         f"{total} articles indexed: {report.added} added, {report.updated} updated, "
-        f"{report.removed} removed, {report.unchanged} unchanged "
+        f"{report.removed} removed, {report.unchanged} unchanged, {stories} stories "
         f"in {time.perf_counter() - started:.2f} s ({where})"
     )
 

@@ -9,6 +9,7 @@ that fails is posted upward as WorkerFailed, for the App's one handler to tell.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on, work
@@ -17,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.worker import Worker
 
 from search_index.ids import ArticleNotFound
@@ -56,6 +58,13 @@ from .source_rows import (
 __all__ = ["SEARCH_DEBOUNCE", "SEARCH_PAGE", "MainScreen"]
 
 
+# Lines of what comes before a sentence opened from a view, left in sight above it.
+JUMP_CONTEXT = 3
+# Narrower than this, the footer packs its keys and names only these (see on_resize).
+NARROW_FOOTER = 100
+NARROW_FOOTER_KEYS = frozenset({"start_search", "compare", "overview", "app.quit"})
+
+
 class MainScreen(GroupingScreen):
     # Textual types this "ClassVar[...] | None", which mypy reads as an instance variable.
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]  # type: ignore[misc]
@@ -71,6 +80,7 @@ class MainScreen(GroupingScreen):
         Binding("s", "toggle_stories", "Stories", id="stories"),
         Binding("right_square_bracket", "next_conflict", "Next conflict", show=False),
         Binding("left_square_bracket", "previous_conflict", "Prev conflict", show=False),
+        Binding("y", "copy_sentence", "Copy", show=False, id="copy_sentence"),
         Binding("escape", "clear", "Clear", show=False, id="clear"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
@@ -123,11 +133,34 @@ class MainScreen(GroupingScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # The bindings as declared, for on_resize to hide some from a narrow footer. (Textual
+        # has no public way to change what its footer shows; this map is what it reads.)
+        self._wide_bindings = dict(self._bindings.key_to_bindings)
+        self._narrow_footer = False
         self.sources.border_title = "Sources"
         self.entity_panel.border_title = "Entities"
         self.search_box.display = False
         self.entity_panel.display = False
         self.post_message(MainReady())  # the screen exists now to show what loading finds
+
+    def on_resize(self) -> None:
+        # Below 100 columns the footer packs its keys and names only the main ones; the
+        # palette's hint gives way too (ctrl+p and every key still work, ? lists them), so that
+        # q Quit and ? Help stay on the line.
+        narrow = self.size.width < NARROW_FOOTER
+        footer = self.query_one(Footer)
+        footer.compact = narrow
+        footer.show_command_palette = not narrow
+        if narrow != self._narrow_footer:
+            self._narrow_footer = narrow
+            self._bindings.key_to_bindings = {
+                key: [
+                    replace(b, show=b.show and (not narrow or b.action in NARROW_FOOTER_KEYS))
+                    for b in bindings
+                ]
+                for key, bindings in self._wide_bindings.items()
+            }
+            self.refresh_bindings()
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -204,7 +237,11 @@ class MainScreen(GroupingScreen):
         first_match: bool = False,
         offset: int | None = None,
         focus: tuple[int, int] | None = None,
+        follow: bool = False,
     ) -> None:
+        """Open an article in the reader; ``follow`` (opened from elsewhere than the list)
+        moves the list's highlight to it. Not for opens the list asked for: a highlight set
+        here while keys still move it would send the two back and forth."""
         session = self.session
         if session.library is None:
             return
@@ -218,6 +255,8 @@ class MainScreen(GroupingScreen):
             return
         self.current = article
         session.state.last_article = article.id
+        if follow:
+            self._follow_in_list(article.id)
         focus_spans = [focus] if focus is not None else []
         matches = self._matches_for(article.id)
         self.match_index = 0 if matches and first_match else None
@@ -228,16 +267,54 @@ class MainScreen(GroupingScreen):
         start_y = (
             0 if (first_match or offset is not None) else session.state.positions.get(article.id, 0)
         )
-        reader.show(view, scroll_y=start_y)
         if offset is not None:
-            self.call_after_refresh(reader.scroll_to_offset, offset)
-        elif first_match and matches:
+            # A sentence opened from a view: its paragraph at the top, with what leads to it.
+            reader.show(view, offset=offset, context=JUMP_CONTEXT)
+        else:
+            reader.show(view, scroll_y=start_y)
+        if offset is None and first_match and matches:
             self.call_after_refresh(reader.scroll_to_offset, matches[0][0])
         self.conflict_index = None
         self.conflict_spans = []
         self.load_mentions(article.id)
         self.find_conflicts(article.id)
         self.update_status()
+
+    def _follow_in_list(self, article_id: str) -> None:
+        """The list's highlight follows the open article (opened from the diff, a sentence,
+        the palette); when the list does not show it (a search, a filter, a folded story
+        leave it out), the highlight stays where it is."""
+        sources = self.sources
+        try:
+            index = sources.get_option_index(article_id)
+        except OptionDoesNotExist:
+            return
+        if sources.highlighted != index:
+            sources.highlighted = index  # current is already this article: nothing reopens
+
+    def action_copy_sentence(self) -> None:
+        """Copy the sentence in focus (the conflict stepped to, the current match, or the
+        sentence opened from a view) with its citation."""
+        view = self.reader.view
+        span = None
+        if view is not None:
+            if self.conflict_index is not None and self.conflict_spans:
+                span = self.conflict_spans[self.conflict_index][:2]
+            elif view.current is not None and view.current < len(view.matches):
+                span = view.matches[view.current]
+            elif view.focus:
+                span = view.focus[0]
+        if view is None or span is None:
+            self.notify(
+                "Step to a sentence first (n for a match, ] for a conflict, or open one from "
+                "the diff), then y copies it with its citation.",
+                severity="warning",
+            )
+            return
+        from search_index.report.citation import citation_at
+
+        self.app.copy_to_clipboard(citation_at(view.article, *span).text())
+        self.notify("Copied the sentence with its citation.")
 
     @work(exclusive=True, group="mentions", exit_on_error=False)
     async def load_mentions(self, article_id: str) -> None:

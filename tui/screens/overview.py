@@ -43,7 +43,7 @@ _MAX_LINES = 3
 
 def _wrapped(text: Text, width: int) -> Text:
     """``text`` folded onto at most _MAX_LINES lines of ``width`` (DataTable cells do not wrap)."""
-    lines = text.wrap(_CONSOLE, width)
+    lines = list(text.wrap(_CONSOLE, width))
     if len(lines) > _MAX_LINES:
         lines = lines[:_MAX_LINES]
         lines[-1].truncate(width - 1)

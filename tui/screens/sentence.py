@@ -140,4 +140,4 @@ class SentenceScreen(Screen[None]):
 
     def action_to_main(self) -> None:
         start, end = self.span
-        self.post_message(OpenArticle(self.article_id, start, end))
+        self.post_message(OpenArticle(self.article_id, start, end, in_reader=True))

@@ -22,8 +22,8 @@ class VimOptionList(OptionList):
     # a list not laid out yet, or with no room for a line (the entity panel in a small terminal).
     def action_page_down(self) -> None:
         if self.scrollable_content_region:
-            super().action_page_down()
+            super().action_page_down()  # type: ignore[no-untyped-call]
 
     def action_page_up(self) -> None:
         if self.scrollable_content_region:
-            super().action_page_up()
+            super().action_page_up()  # type: ignore[no-untyped-call]

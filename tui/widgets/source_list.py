@@ -252,7 +252,7 @@ class SourceList(VimOptionList):
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
         # A pane made smaller must still show the highlighted entry.
         self._update_lines()
         self.scroll_to_highlight()
