@@ -6,12 +6,29 @@ Plain functions, so the screen's key handlers only move the reader to what these
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 
 from search_index.claims.extract import Claim
-from search_index.models import SearchResult
+from search_index.models import Mention, SearchResult
+from search_index.text import name_key
 
-__all__ = ["ConflictSpan", "conflict_spans", "status_line", "step_index"]
+__all__ = [
+    "ConflictSpan",
+    "conflict_spans",
+    "entity_matches",
+    "entity_terms",
+    "occurrences",
+    "status_line",
+    "step_index",
+]
+
+# The query's entity fields and the mention type each names (the index's person:/place:/org:).
+_ENTITY_FIELDS = {"person": "PERSON", "place": "PLACE", "org": "ORG"}
+_ENTITY_TERM = re.compile(r'(?<![\w:])(person|place|org):(?:"([^"]*)"|([^\s()"]+))', re.I)
+# Matched words this close (a space, a hyphen) are one occurrence of the query: the library
+# marks each word of a phrase, and "memorial museum" read as two matches per occurrence.
+_JOINED_GAP = 1
 
 ConflictSpan = tuple[int, int, str]
 """A sentence other sources contradict: its start and end, and what they say instead."""
@@ -22,6 +39,44 @@ def step_index(current: int | None, step: int, count: int) -> int:
     yet, the first one forward."""
     index = 0 if current is None and step > 0 else (current or 0) + step
     return index % count
+
+
+def occurrences(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Matched words as occurrences: a run of words at most a space or a hyphen apart (a
+    phrase, a hyphenated name, query words written together) is one, stepped to as one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start - merged[-1][1] <= _JOINED_GAP:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def entity_terms(query: str) -> list[tuple[str, str]]:
+    """The query's ``person:``/``place:``/``org:`` terms as (mention type, name key)."""
+    terms = []
+    for field, quoted, bare in _ENTITY_TERM.findall(query):
+        key = name_key(quoted or bare)
+        if key:
+            terms.append((_ENTITY_FIELDS[field.lower()], key))
+    return terms
+
+
+def entity_matches(
+    mentions: Iterable[Mention], terms: Sequence[tuple[str, str]]
+) -> list[tuple[int, int]]:
+    """The mentions an entity term finds, as the index does: by the name's key, or by one of
+    the words it is written with (org:Mansudae finds "Mansudae Art Studio")."""
+    wanted: list[tuple[int, int]] = []
+    for mention in mentions:
+        for kind, key in terms:
+            if mention.type != kind:
+                continue
+            if mention.key == key or any(name_key(w) == key for w in mention.text.split()):
+                wanted.append((mention.start, mention.end))
+                break
+    return wanted
 
 
 def conflict_spans(found: Mapping[tuple[int, int], Sequence[Claim]]) -> list[ConflictSpan]:
