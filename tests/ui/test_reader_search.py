@@ -12,6 +12,7 @@ from textual.color import Color
 from textual.pilot import Pilot
 
 from tui.app import KimreaderApp
+from tui.screens.reader_marks import conflict_spans, source_names
 
 PHRASE = "Mansudae Art Studio"
 
@@ -153,3 +154,23 @@ async def test_the_reader_header_names_outlet_date_and_leaves_the_id_last():
         assert all(p in header for p in told if p)
         assert header.rstrip().endswith(article.id)
         assert not header.startswith(article.id)
+
+
+def test_conflict_notes_name_sources_and_give_each_value_once(seed_library):
+    # What `]` / `[` say: the seeds' 002 is contradicted by sources without an outlet (named
+    # by their title) and 001 by The Insider, which gives two figures in one sentence.
+    catalog = seed_library.catalog()
+    names = source_names(catalog)
+    notes = []
+    for article in catalog:
+        notes += [n for _, _, n in conflict_spans(seed_library.contradicted(article.id), names)]
+    assert notes
+    ids = {a.id for a in catalog}
+    assert not any(i[:12] in note for note in notes for i in ids)
+    assert any(note.startswith("The Insider: ") for note in notes)
+    # One name per source and sentence, each value once ("October 2025" twice in 001 is one).
+    for note in notes:
+        named = [part.split(": ")[0] for part in note.split("; ")]
+        assert len(named) == len(set(named))
+        values = [v for part in note.split("; ") for v in part.split(": ", 1)[1].split(", ")]
+        assert all(values.count(v) == 1 for v in values)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from search_index.claims.extract import Claim
-from search_index.models import Mention, SearchResult
+from search_index.models import ArticleInfo, Mention, SearchResult
 from search_index.text import name_key
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "entity_matches",
     "entity_terms",
     "occurrences",
+    "source_names",
     "status_line",
     "step_index",
 ]
@@ -26,6 +27,8 @@ __all__ = [
 # The query's entity fields and the mention type each names (the index's person:/place:/org:).
 _ENTITY_FIELDS = {"person": "PERSON", "place": "PLACE", "org": "ORG"}
 _ENTITY_TERM = re.compile(r'(?<![\w:])(person|place|org):(?:"([^"]*)"|([^\s()"]+))', re.I)
+# A source without an outlet is named by this many words of its title.
+SHORT_TITLE_WORDS = 4
 # Matched words this close (a space, a hyphen) are one occurrence of the query: the library
 # marks each word of a phrase, and "memorial museum" read as two matches per occurrence.
 _JOINED_GAP = 1
@@ -79,12 +82,34 @@ def entity_matches(
     return wanted
 
 
-def conflict_spans(found: Mapping[tuple[int, int], Sequence[Claim]]) -> list[ConflictSpan]:
-    """The library's contradicted sentences as spans, each with what the others say."""
-    return [
-        (start, end, "; ".join(f"{c.article_id[:12]}: {c.value_text}" for c in claims))
-        for (start, end), claims in found.items()
-    ]
+def source_names(articles: Iterable[ArticleInfo]) -> dict[str, str]:
+    """How the reader names each source: its outlet, or its title's first words when the file
+    gives no outlet (a file id says nothing to a reader)."""
+    names = {}
+    for article in articles:
+        title = article.title.split()
+        short = " ".join(title[:SHORT_TITLE_WORDS])
+        named = article.outlet or (f"“{short}…”" if len(title) > SHORT_TITLE_WORDS else short)
+        names[article.id] = named or article.id
+    return names
+
+
+def conflict_spans(
+    found: Mapping[tuple[int, int], Sequence[Claim]], names: Mapping[str, str] | None = None
+) -> list[ConflictSpan]:
+    """The library's contradicted sentences as spans, each with what the others say: per
+    source (by ``names``, else its id), the values it gives, each once."""
+    spans = []
+    for (start, end), claims in found.items():
+        said: dict[str, list[str]] = {}
+        for claim in claims:
+            name = (names or {}).get(claim.article_id, claim.article_id)
+            values = said.setdefault(name, [])
+            if claim.value_text not in values:
+                values.append(claim.value_text)
+        note = "; ".join(f"{name}: {', '.join(values)}" for name, values in said.items())
+        spans.append((start, end, note))
+    return spans
 
 
 def status_line(
