@@ -8,6 +8,7 @@ import re
 import pytest
 from rich.segment import Segment
 from support.pilot import reader, settle, sources, status
+from support.story_corpus import story_corpus
 from textual.color import Color
 from textual.pilot import Pilot
 
@@ -174,3 +175,52 @@ def test_conflict_notes_name_sources_and_give_each_value_once(seed_library):
         assert len(named) == len(set(named))
         values = [v for part in note.split("; ") for v in part.split(": ", 1)[1].split(", ")]
         assert all(values.count(v) == 1 for v in values)
+
+
+async def test_on_ecb_excerpts_a_name_is_one_match_and_person_steps_its_mentions(tmp_path):
+    # ECB+ excerpts (tests/corpora/stories, see its README): "Tara Reid" is written once in
+    # each of three reports, then "Reid" again.
+    app = KimreaderApp(story_corpus(tmp_path), remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await _search(app, pilot, '"Tara Reid"')
+        view = reader(app).view
+        assert [view.article.text[s:e] for s, e in view.matches] == ["Tara Reid"]
+        assert "match 1/1" in status(app)
+        row = str(sources(app).get_option_at_index(sources(app).highlighted or 0).prompt)
+        assert " · 1 match · " in row
+        await pilot.press("escape")
+        await _search(app, pilot, "person:Reid")
+        view = reader(app).view
+        said = [view.article.text[s:e] for s, e in view.matches]
+        assert len(said) >= 2 and all("Reid" in s for s in said) and view.current == 0
+        await pilot.press("n")
+        assert view.current == 1 and f"match 2/{len(said)}" in status(app)
+
+
+async def test_a_match_in_a_long_article_is_centred_too(tmp_path):
+    # Past 10,000 characters the reader draws the text with LongText: its own line layout.
+    corpus = tmp_path / "long"
+    corpus.mkdir()
+    filler = "The committee met again and nothing of note was decided that day. " * 6
+    paragraphs = [
+        filler + ("A sighting of the zebrafinch was reported. " if i % 9 == 4 else "")
+        for i in range(60)
+    ]
+    (corpus / "long.txt").write_text("A long report\n\n" + "\n\n".join(paragraphs))
+    app = KimreaderApp(corpus, remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await _search(app, pilot, "zebrafinch")
+        the_reader = reader(app)
+        assert len(the_reader.view.matches) >= 4
+        await pilot.press(*"n" * 3)
+        await settle(app, pilot)
+        rows = [
+            y
+            for y, s in _screen_segments(app)
+            if s.text.startswith("zebrafinch") and s.style is not None and s.style.underline
+        ]
+        region = the_reader.content_region
+        assert the_reader.scroll_y > 0
+        assert rows and abs(rows[0] - (region.y + region.height // 2)) <= 2
