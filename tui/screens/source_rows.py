@@ -36,7 +36,7 @@ STORY_ROW = "story/"
 # The group of the articles no other source reports (stories of one), listed last.
 SINGLES = "~single"
 # A hit's snippet in the list: this much before the hit word at most, this much in all.
-SNIPPET_LEAD = 16
+SNIPPET_LEAD = 10
 SNIPPET_SHOWN = 160
 
 
@@ -94,7 +94,7 @@ def hit_entries(
     hits: Iterable[Hit], articles: Mapping[str, ArticleInfo], entity: Entity | None
 ) -> list[SourceEntry]:
     """One entry per hit on a listed article (that ``entity`` is found in, if given): title,
-    then outlet and day as in the catalog, the count of occurrences and the snippet from just
+    then outlet and day as in the catalog (when either is known), the count of occurrences and the snippet from just
     before its first hit. A hit by an entity field alone has no count (its mentions are
     counted once the article is open)."""
     entries = []
@@ -102,7 +102,9 @@ def hit_entries(
         article = articles.get(hit.id)
         if article is None or (entity is not None and hit.id not in entity.sources):
             continue
-        parts = [source_line(article) or hit.id]
+        # Without outlet and date the id is left out: it would fill the row, and the snippet
+        # is what tells one hit from another (the reader's header names the file).
+        parts = [source_line(article)] if article.outlet or article.published else []
         count = len(occurrences((m.start, m.end) for m in hit.matches))
         if count:
             parts.append(f"{count} {'match' if count == 1 else 'matches'}")
