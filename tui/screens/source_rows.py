@@ -94,9 +94,9 @@ def hit_entries(
     hits: Iterable[Hit], articles: Mapping[str, ArticleInfo], entity: Entity | None
 ) -> list[SourceEntry]:
     """One entry per hit on a listed article (that ``entity`` is found in, if given): title,
-    then outlet and day as in the catalog (when either is known), the count of occurrences and the snippet from just
-    before its first hit. A hit by an entity field alone has no count (its mentions are
-    counted once the article is open)."""
+    then outlet and day as in the catalog (when either is known), the count of occurrences
+    and the snippet from just before its first hit. A hit by an entity field alone has no
+    count (its mentions are counted once the article is open)."""
     entries = []
     for hit in hits:
         article = articles.get(hit.id)
