@@ -228,3 +228,21 @@ async def test_a_match_in_a_long_article_is_centred_too(tmp_path):
         region = the_reader.content_region
         assert the_reader.scroll_y > 0
         assert rows and abs(rows[0] - (region.y + region.height // 2)) <= 2
+
+
+async def test_an_entity_search_typed_marks_the_open_articles_mentions():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        opened = reader(app).view.article.id
+        await pilot.press("slash", *"org:Mansudae")
+        await pilot.pause(0.4)  # the search waits for typing to pause
+        await settle(app, pilot)
+        view = reader(app).view
+        assert view.article.id == opened
+        assert view.matches and all("Mansudae" in view.article.text[s:e] for s, e in view.matches)
+        # Marked, not jumped to while typing (as words typed are); n goes to the first.
+        assert view.current is None
+        app.main.sources.focus()  # out of the search box, as tab does
+        await pilot.press("n")
+        assert view.current == 0 and f"match 1/{len(view.matches)}" in status(app)

@@ -49,6 +49,9 @@ class SearchingScreen(Screen[None]):
         self.match_index: int | None = None
         self._debounce: Timer | None = None
         self._loading_more = False
+        # An article whose entity matches, when its mentions arrive, are marked without moving
+        # to the first: it was open before the search was typed.
+        self._mark_only: str | None = None
 
     def action_start_search(self) -> None:
         search = self.search_box
@@ -101,6 +104,11 @@ class SearchingScreen(Screen[None]):
                 reader.view.current = None
                 self.match_index = None
                 reader.refresh_styles()
+                if result is not None and entity_terms(result.query):
+                    # The open article's mentions again, for the entity field's matches: marked,
+                    # not jumped to, as a search typed marks the words.
+                    self._mark_only = self.current.id
+                    self.load_mentions(self.current.id)
         self.update_status()
 
     def action_next_match(self) -> None:
@@ -143,7 +151,8 @@ class SearchingScreen(Screen[None]):
         found = entity_matches(event.mentions, terms)
         if not found:
             return
-        opened_at_match = self.match_index is not None or not view.matches
+        mark_only, self._mark_only = self._mark_only == current.id, None
+        opened_at_match = not mark_only and (self.match_index is not None or not view.matches)
         view.matches = occurrences(list(view.matches) + found)
         if opened_at_match:
             # Opened at its first match, or a hit only by its entity (nothing to open at till
@@ -210,6 +219,9 @@ class SearchingScreen(Screen[None]):
         raise NotImplementedError
 
     def populate(self, select: str | None = None) -> None:
+        raise NotImplementedError
+
+    def load_mentions(self, article_id: str) -> object:
         raise NotImplementedError
 
     def open_article(self, article_id: str, *, first_match: bool = False) -> None:
