@@ -47,8 +47,11 @@ ENTITY_STYLES = {
     "DATE": "italic $warning",
     "QUANTITY": "italic underline $warning",
 }
-MATCH_STYLE = "reverse"
-CURRENT_MATCH_STYLE = "bold reverse $accent"
+# Every match reversed, without the cues of an entity it falls on (bold, underline, italic),
+# so that the current one, reversed in the accent colour, bold and underlined, stands out from
+# the others under NO_COLOR too and on an entity whose cue is bold or underline itself.
+MATCH_STYLE = "reverse not bold not underline not italic"
+CURRENT_MATCH_STYLE = "bold underline reverse $accent"
 CONFLICT_STYLE = "on $error 25%"
 FOCUS_STYLE = "on $accent 30%"
 

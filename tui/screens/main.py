@@ -45,7 +45,7 @@ from ..widgets.source_entries import SourceEntry
 from ..widgets.source_list import SourceList
 from .main_search import SEARCH_DEBOUNCE, SEARCH_PAGE
 from .main_stories import GroupingScreen
-from .reader_marks import ConflictSpan, conflict_spans, status_line, step_index
+from .reader_marks import ConflictSpan, conflict_spans, source_names, status_line, step_index
 from .source_rows import (
     catalog_entries,
     hit_entries,
@@ -273,7 +273,7 @@ class MainScreen(GroupingScreen):
         else:
             reader.show(view, scroll_y=start_y)
         if offset is None and first_match and matches:
-            self.call_after_refresh(reader.scroll_to_offset, matches[0][0])
+            self.call_after_refresh(reader.centre_on, matches[0][0])
         self.conflict_index = None
         self.conflict_spans = []
         self.load_mentions(article.id)
@@ -368,7 +368,7 @@ class MainScreen(GroupingScreen):
         reader = self.reader
         if self.current is None or self.current.id != event.article_id or reader.view is None:
             return
-        self.conflict_spans = conflict_spans(event.found)
+        self.conflict_spans = conflict_spans(event.found, source_names(self.session.articles))
         reader.view.conflicts = [(s, e) for s, e, _ in self.conflict_spans]
         reader.refresh_styles()
         self.update_status()
@@ -392,8 +392,10 @@ class MainScreen(GroupingScreen):
         if reader.view is not None:
             reader.view.focus = [(start, end)]
             reader.refresh_styles()
-        reader.scroll_to_offset(start)
+        reader.centre_on(start)
         self.update_status(f"conflict {self.conflict_index + 1}/{count}: other sources say {note}")
+        # The whole note, wrapped, too: the status line cuts it at the screen's edge.
+        self.notify(f"other sources say {note}", title="conflict", markup=False)
 
     # -- entities ----------------------------------------------------------------------------
 

@@ -20,13 +20,13 @@ from search_index.library import DEFAULT_LIMIT
 from search_index.models import Article, Hit, SearchResult
 
 from ..background import in_daemon_thread
-from ..messages import PageFound, SearchDone
+from ..messages import MentionsRead, PageFound, SearchDone
 from ..session import Session
 from ..widgets.reader import Reader
 from ..widgets.search import SearchInput
 from ..widgets.source_entries import SourceEntry
 from ..widgets.source_list import SourceList
-from .reader_marks import step_index
+from .reader_marks import entity_matches, entity_terms, occurrences, step_index
 
 __all__ = ["SEARCH_DEBOUNCE", "SEARCH_PAGE", "SearchingScreen"]
 
@@ -49,6 +49,9 @@ class SearchingScreen(Screen[None]):
         self.match_index: int | None = None
         self._debounce: Timer | None = None
         self._loading_more = False
+        # An article whose entity matches, when its mentions arrive, are marked without moving
+        # to the first: it was open before the search was typed.
+        self._mark_only: str | None = None
 
     def action_start_search(self) -> None:
         search = self.search_box
@@ -93,6 +96,7 @@ class SearchingScreen(Screen[None]):
         if open_first and result is not None and result.hits:
             self.open_article(result.hits[0].id, first_match=True)
             self.sources.focus()
+            self._centre_current()
         elif self.current is not None:
             reader = self.reader
             if reader.view is not None:
@@ -100,6 +104,11 @@ class SearchingScreen(Screen[None]):
                 reader.view.current = None
                 self.match_index = None
                 reader.refresh_styles()
+                if result is not None and entity_terms(result.query):
+                    # The open article's mentions again, for the entity field's matches: marked,
+                    # not jumped to, as a search typed marks the words.
+                    self._mark_only = self.current.id
+                    self.load_mentions(self.current.id)
         self.update_status()
 
     def action_next_match(self) -> None:
@@ -116,7 +125,43 @@ class SearchingScreen(Screen[None]):
         self.match_index = step_index(self.match_index, step, len(reader.view.matches))
         reader.view.current = self.match_index
         reader.refresh_styles()
-        reader.scroll_to_offset(reader.view.matches[self.match_index][0])
+        reader.centre_on(reader.view.matches[self.match_index][0])
+        self.update_status()
+
+    def _centre_current(self) -> None:
+        """Once laid out, the current match in the middle of the reader (the screen's own
+        jump brings its paragraph to the top, which can leave the match on the last line)."""
+        view = self.reader.view
+        if view is not None and view.current is not None and view.current < len(view.matches):
+            offset = view.matches[view.current][0]
+            self.call_after_refresh(self.reader.centre_on, offset)
+
+    @on(MentionsRead)
+    def _entity_hits(self, event: MentionsRead) -> None:
+        """person:/place:/org: hits: their mentions become the article's matches once read (the
+        index finds them in its entity fields, so the library marks no word of the text).
+        Runs after MainScreen's own handler has coloured the mentions."""
+        reader, current = self.reader, self.current
+        if self.result is None or current is None or current.id != event.article_id:
+            return
+        terms = entity_terms(self.result.query)
+        view = reader.view
+        if not terms or view is None:
+            return
+        found = entity_matches(event.mentions, terms)
+        if not found:
+            return
+        mark_only, self._mark_only = self._mark_only == current.id, None
+        opened_at_match = not mark_only and (self.match_index is not None or not view.matches)
+        view.matches = occurrences(list(view.matches) + found)
+        if opened_at_match:
+            # Opened at its first match, or a hit only by its entity (nothing to open at till
+            # now): the first match is the entity's first mention, or the earliest match.
+            self.match_index = view.current = 0
+            reader.refresh_styles()
+            self._centre_current()
+        else:
+            reader.refresh_styles()
         self.update_status()
 
     @on(SourceList.NearEnd, "#sources")
@@ -157,7 +202,7 @@ class SearchingScreen(Screen[None]):
         if self.result is None:
             return []
         hit = next((h for h in self.result.hits if h.id == article_id), None)
-        return [(m.start, m.end) for m in hit.matches] if hit else []
+        return occurrences((m.start, m.end) for m in hit.matches) if hit else []
 
     # -- what MainScreen supplies -----------------------------------------------------------
 
@@ -174,6 +219,9 @@ class SearchingScreen(Screen[None]):
         raise NotImplementedError
 
     def populate(self, select: str | None = None) -> None:
+        raise NotImplementedError
+
+    def load_mentions(self, article_id: str) -> object:
         raise NotImplementedError
 
     def open_article(self, article_id: str, *, first_match: bool = False) -> None:

@@ -10,19 +10,22 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from datetime import datetime
 
-from search_index.models import ArticleInfo, Entity, Hit, SearchResult
+from search_index.models import ArticleInfo, Entity, Hit, SearchResult, Snippet
 from search_index.stories import Story
 from search_index.versions import Version
 
 from ..render import printable
 from ..widgets.source_entries import SourceEntry
+from .reader_marks import occurrences
 
 __all__ = [
     "SINGLES",
     "STORY_ROW",
     "catalog_entries",
+    "centred_snippet",
     "hit_entries",
     "list_title",
+    "source_line",
     "story_entries",
     "story_of_row",
     "worth_grouping",
@@ -32,6 +35,9 @@ __all__ = [
 STORY_ROW = "story/"
 # The group of the articles no other source reports (stories of one), listed last.
 SINGLES = "~single"
+# A hit's snippet in the list: this much before the hit word at most, this much in all.
+SNIPPET_LEAD = 10
+SNIPPET_SHOWN = 160
 
 
 def catalog_entries(
@@ -52,9 +58,7 @@ def catalog_entries(
         article_id = article.id
         if wanted_ids is not None and article_id not in wanted_ids:
             continue
-        outlet = article.outlet
-        day = article.published.value.date().isoformat() if article.published else None
-        meta = f"{outlet} · {day}" if outlet and day else outlet or day or ""
+        meta = source_line(article)
         version = versions.get(article_id)
         if version is not None:  # a capture of a page, not another outlet's report
             meta = f"{version.label} · {meta}" if meta else version.label
@@ -64,19 +68,48 @@ def catalog_entries(
     return entries
 
 
+def source_line(article: ArticleInfo) -> str:
+    """The list's second line for a source: ``outlet · day``, whichever of them is known, or
+    "" (the caller shows the file's id then)."""
+    outlet = article.outlet
+    day = article.published.value.date().isoformat() if article.published else None
+    return f"{outlet} · {day}" if outlet and day else outlet or day or ""
+
+
+def centred_snippet(snippet: Snippet, lead: int = SNIPPET_LEAD) -> str:
+    """The snippet from a word boundary at most ``lead`` characters before its first hit, so
+    the row shows the hit word with a little context, however narrow the list."""
+    text = snippet.text
+    if not snippet.highlights:
+        return text[:SNIPPET_SHOWN]
+    hit = snippet.highlights[0].start
+    if hit <= lead:
+        return text[: hit + SNIPPET_SHOWN]
+    start = text.find(" ", hit - lead, hit)
+    start = hit if start < 0 else start + 1
+    return "…" + text[start : start + SNIPPET_SHOWN]
+
+
 def hit_entries(
     hits: Iterable[Hit], articles: Mapping[str, ArticleInfo], entity: Entity | None
 ) -> list[SourceEntry]:
     """One entry per hit on a listed article (that ``entity`` is found in, if given): title,
-    then the match count and the snippet."""
+    then outlet and day as in the catalog (when either is known), the count of occurrences
+    and the snippet from just before its first hit. A hit by an entity field alone has no
+    count (its mentions are counted once the article is open)."""
     entries = []
     for hit in hits:
         article = articles.get(hit.id)
         if article is None or (entity is not None and hit.id not in entity.sources):
             continue
-        count = len(hit.matches)
-        meta = f"{count} {'match' if count == 1 else 'matches'} · {hit.snippet.text[:160]}"
-        entries.append(SourceEntry(hit.id, article.title, meta))
+        # Without outlet and date the id is left out: it would fill the row, and the snippet
+        # is what tells one hit from another (the reader's header names the file).
+        parts = [source_line(article)] if article.outlet or article.published else []
+        count = len(occurrences((m.start, m.end) for m in hit.matches))
+        if count:
+            parts.append(f"{count} {'match' if count == 1 else 'matches'}")
+        parts.append(centred_snippet(hit.snippet))
+        entries.append(SourceEntry(hit.id, article.title, " · ".join(parts)))
     return entries
 
 

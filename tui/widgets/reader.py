@@ -23,6 +23,7 @@ from ..render import (
     paragraph_content,
     paragraphs,
     printable,
+    wrap_ranges,
 )
 from .long_text import LongText
 
@@ -174,6 +175,26 @@ class Reader(VerticalScroll, can_focus=True):
                 self.scroll_to(y=max(0, area.y + line - context), animate=False)
             return
 
+    def centre_on(self, offset: int) -> None:
+        """Bring the line holding ``offset`` to the middle of the reader (a match jumped to
+        reads with what comes before and after it, never on the bottom line)."""
+        middle = self.scrollable_content_region.height // 2
+        for block, static in self._statics:
+            if block.start <= offset <= block.end:
+                top = static.virtual_region.y + static.styles.gutter.top
+                line = _line_in(self.view, block, offset, static.content_region.width)
+                self.scroll_to(y=max(0, top + line - middle), animate=False)
+                return
+        for part in self._long:
+            if not any(b.start <= offset <= b.end for b in part.blocks):
+                continue
+            line_no = part.line_of(offset)
+            if not part.laid_out or line_no is None:
+                self.scroll_to_offset(offset, context=middle)
+                return
+            self.scroll_to(y=max(0, part.virtual_region.y + line_no - middle), animate=False)
+            return
+
     def on_long_text_reflowed(self, event: LongText.Reflowed) -> None:
         event.stop()
         if all(part.laid_out for part in self._long):
@@ -188,8 +209,9 @@ class Reader(VerticalScroll, can_focus=True):
             self.scroll_to(y=y, animate=False)
 
     def _meta(self, article: Article) -> Content:
+        """Who published it, when, and where it came from; the file's id last and dimmed (it
+        names the file for the CLI, not the report)."""
         parts = [
-            article.id,
             article.outlet,
             article.published.isoformat() if article.published else None,
             # Where it came from, for anything but a text file: "html", "feed (summary)", URL.
@@ -198,7 +220,11 @@ class Reader(VerticalScroll, can_focus=True):
             else article.format + (" (summary)" if article.is_summary else ""),
             article.source_url or article.url,
         ]
-        return Content(printable(" · ".join(p for p in parts if p)))
+        told = printable(" · ".join(p for p in parts if p))
+        ident = printable(article.id)
+        if not told:
+            return Content(ident)
+        return Content.assemble(told, "  ", (ident, "dim"))
 
     def _styled(self) -> list[tuple[int, int, str]]:
         """Every styled range of the article, later ones drawn over earlier ones."""
@@ -237,3 +263,22 @@ class Reader(VerticalScroll, can_focus=True):
             for i, block in enumerate(blocks)
             if any(s < block.end and e > block.start for s, e in conflicts)
         )
+
+
+def _line_in(view: ReaderView | None, block: Paragraph, offset: int, width: int) -> int:
+    """Which wrapped line of ``block`` (``width`` cells wide) holds ``offset``."""
+    if view is None or width <= 0:
+        return 0
+    text = printable(view.article.text)
+    line, start = 0, block.start
+    while start <= block.end:
+        end = text.find("\n", start, block.end)
+        end = block.end if end < 0 else end
+        for line_start, line_end in wrap_ranges(text, start, end, width):
+            if offset <= line_end or line_start >= end:
+                return line
+            line += 1
+        if end >= block.end:
+            break
+        start = end + 1
+    return max(0, line - 1)
