@@ -27,9 +27,9 @@ async def _settle(app: KimreaderApp, pilot) -> None:
         await pilot.pause()
 
 
-async def _shoot(name: str, steps) -> None:
+async def _shoot(name: str, steps, size: tuple[int, int] = SIZE) -> None:
     app = KimreaderApp(remember=False)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await _settle(app, pilot)
         await steps(app, pilot)
         await _settle(app, pilot)
@@ -89,6 +89,14 @@ async def run() -> None:
             ("story-overview", overview_view),
         ):
             await _shoot(name, steps)
+        # A small terminal, and no colour: what each looks like (the reader keeps priority,
+        # q and ? stay in the footer; every entity type keeps a mark of its own).
+        await _shoot("main-80x24", main_view, (80, 24))
+        os.environ["NO_COLOR"] = "1"
+        try:
+            await _shoot("main-no-color", main_view)
+        finally:
+            del os.environ["NO_COLOR"]
 
 
 if __name__ == "__main__":
