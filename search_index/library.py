@@ -83,6 +83,8 @@ class AnnotatedArticle:
 # Up to this many articles the first grouping into stories takes a few seconds (1.3 s for the
 # 865 ECB+ reports): the app groups them unasked.
 QUICK_GROUPING = 2_000
+# A story's reports compared for the reader's conflict marks, at most (most related first).
+STORY_CONFLICT_LIMIT = 30
 
 
 class StoryNotFound(LookupError):
@@ -452,12 +454,32 @@ class Library:
         self, wanted: str, stop: Callable[[], bool] = lambda: False
     ) -> dict[tuple[int, int], list[Claim]]:
         """Sentence span of an article → the claims of related reports that contradict it, in
-        text order (search_index/conflicts.py). Only the most related reports are compared:
-        a whole large corpus would keep a core busy for minutes. ``stop`` ends it early."""
+        text order (search_index/conflicts.py). Once the stories are known, the reports of the
+        article's own story (none for a story of one: another event's figures are no
+        contradiction); before, the most related reports. Never the whole corpus: that would
+        keep a core busy for minutes. ``stop`` ends it early."""
         from .conflicts import contradicted_sentences
 
         article_id = self.resolve(wanted)
-        return contradicted_sentences(article_id, self.related(article_id), self.compare, stop)
+        others = self._story_sources(article_id)
+        if others is None:
+            others = self.related(article_id)
+        return contradicted_sentences(article_id, others, self.compare, stop)
+
+    def _story_sources(self, article_id: str) -> list[str] | None:
+        """The other reports of the article's story, most related first (at most
+        STORY_CONFLICT_LIMIT), when the stories are kept; None when they are not worked out."""
+        keeper = self._story_keeper()
+        if not keeper.saved():
+            return None
+        story = next((s for s in keeper.stories(None) if article_id in s.members), None)
+        if story is None:
+            return None
+        members = [m for m in story.members if m != article_id]
+        if len(members) > STORY_CONFLICT_LIMIT:
+            ranked = [i for i in self.related(article_id, STORY_CONFLICT_LIMIT) if i in members]
+            members = (ranked + [m for m in members if m not in ranked])[:STORY_CONFLICT_LIMIT]
+        return members
 
 
 def _join(notices: list[str]) -> str | None:
