@@ -500,8 +500,19 @@ def test_ctrl_c_stops_after_the_requests_in_flight(server, settings, tmp_path):
             # What ctrl+c does: SIGINT to the main thread, waiting for the workers.
             signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
 
-    with pytest.raises(KeyboardInterrupt):
-        run([server.url(f"/q{i}") for i in range(10)], tmp_path, settings, on_finished=first_done)
+    # Python leaves SIGINT ignored when it started ignored (a job put in the background by a
+    # non-interactive shell, as some CI runners do): ctrl+c's handler, as a terminal has it.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run(
+                [server.url(f"/q{i}") for i in range(10)],
+                tmp_path,
+                settings,
+                on_finished=first_done,
+            )
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert sum(server.hits(f"/q{i}") for i in range(10)) <= 2  # the first and the one in flight
 
 

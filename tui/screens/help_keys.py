@@ -87,10 +87,10 @@ def binding_lines(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     return [(" / ".join(keys), words) for keys, words in lines.values()]
 
 
-def sections() -> list[tuple[str, list[tuple[str, str]]]]:
+def sections(app_bindings: Sequence[BindingType]) -> list[tuple[str, list[tuple[str, str]]]]:
     """Each screen's keys, from its bindings (imported here: the screens import this module's
-    neighbours, and the App imports them all)."""
-    from ..app import KimreaderApp
+    neighbours), after the app's own (``app_bindings``: handed in, as no screen imports the
+    App)."""
     from ..widgets.reader import Reader
     from .compare import CompareScreen
     from .corpus import TimelineScreen
@@ -99,7 +99,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from .sentence import SentenceScreen
 
     screens: list[tuple[str, Sequence[BindingType]]] = [
-        ("Everywhere", KimreaderApp.BINDINGS),
+        ("Everywhere", app_bindings),
         ("Sources and reader", [*Reader.BINDINGS, *MainScreen.BINDINGS]),
         ("Claim diff", CompareScreen.BINDINGS),
         ("A sentence opened from a view", SentenceScreen.BINDINGS),

@@ -30,7 +30,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         lines: list[Content] = [Content("kimreader keys").stylize("bold $accent")]
-        for section, keys in sections():
+        for section, keys in sections(self.app.BINDINGS):
             lines.append(Content(""))
             lines.append(Content(section).stylize("bold"))
             lines.extend(
