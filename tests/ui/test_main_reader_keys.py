@@ -5,6 +5,7 @@ from a view lands with context above it, and at 80x24 the footer keeps q and ?."
 from __future__ import annotations
 
 from support.pilot import reader, settle, sources
+from textual.widgets import Static
 
 from tui.app import KimreaderApp
 from tui.screens.main import JUMP_CONTEXT
@@ -64,3 +65,20 @@ async def test_at_80x24_the_footer_keeps_quit_and_help():
         await settle(app, pilot)
         wide = app.export_screenshot()
         assert "Timeline" in wide and "Quit" in wide  # every key named again when wide
+
+
+async def test_L_shows_and_hides_the_legend_of_styles_and_shading():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        box = app.main.query_one("#legend", Static)
+        assert not box.display
+        await pilot.press("L")
+        await pilot.pause()
+        shown = str(box.content)
+        assert box.display
+        assert all(kind in shown for kind in ("person", "org", "place", "date"))
+        assert "contradicted by another source" in shown
+        await pilot.press("L")
+        await pilot.pause()
+        assert not box.display

@@ -36,13 +36,14 @@ from ..messages import (
     ShowTimeline,
 )
 from ..notes import forward_failure
-from ..render import printable
+from ..render import entity_styles, printable
 from ..session import Session
 from ..widgets.entity_panel import EntityPanel
 from ..widgets.reader import Reader, ReaderView
 from ..widgets.search import SearchInput
 from ..widgets.source_entries import SourceEntry
 from ..widgets.source_list import SourceList
+from .help_keys import legend
 from .main_search import SEARCH_DEBOUNCE, SEARCH_PAGE
 from .main_stories import GroupingScreen
 from .reader_marks import ConflictSpan, conflict_spans, source_names, status_line, step_index
@@ -81,6 +82,7 @@ class MainScreen(GroupingScreen):
         Binding("right_square_bracket", "next_conflict", "Next conflict", show=False),
         Binding("left_square_bracket", "previous_conflict", "Prev conflict", show=False),
         Binding("y", "copy_sentence", "Copy", show=False, id="copy_sentence"),
+        Binding("L", "toggle_legend", "Legend", show=False, id="legend"),
         Binding("escape", "clear", "Clear", show=False, id="clear"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
@@ -129,6 +131,7 @@ class MainScreen(GroupingScreen):
                 yield SourceList(id="sources")
                 yield EntityPanel(id="entity-panel")
             yield Reader(id="reader")
+        yield Static(Content(""), id="legend")
         yield Static(Content(""), id="status")
         yield Footer()
 
@@ -141,6 +144,7 @@ class MainScreen(GroupingScreen):
         self.entity_panel.border_title = "Entities"
         self.search_box.display = False
         self.entity_panel.display = False
+        self.query_one("#legend", Static).display = False
         self.post_message(MainReady())  # the screen exists now to show what loading finds
 
     def on_resize(self) -> None:
@@ -279,6 +283,15 @@ class MainScreen(GroupingScreen):
         self.load_mentions(article.id)
         self.find_conflicts(article.id)
         self.update_status()
+
+    def action_toggle_legend(self) -> None:
+        """What the entity styles and the shading mean, drawn in those styles, above the
+        status line (help shows the whole legend)."""
+        box = self.query_one("#legend", Static)
+        if not box.display:
+            lines = legend(entity_styles(self.app.theme_variables))[:2]
+            box.update(Content("\n").join(lines))
+        box.display = not box.display
 
     def _follow_in_list(self, article_id: str) -> None:
         """The list's highlight follows the open article (opened from the diff, a sentence,
