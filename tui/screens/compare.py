@@ -26,7 +26,7 @@ from ..background import in_daemon_thread
 from ..messages import ArticleGone
 from ..notes import forward_failure
 from ..render import STATUS_WORDS, printable
-from .modals import ReportPath, write_report_file
+from .modals import ReportPath, write_report_and_tell
 from .sentence import SentenceScreen
 
 _COLOURS = {
@@ -350,16 +350,7 @@ class CompareScreen(Screen[None]):
         """Rendered and written off the UI thread (a slow disk must not freeze the screen);
         a file that cannot be written is said, not raised."""
         report = build_report(self.comparison)
-        try:
-            note = write_report_file(path, lambda fmt: render(report, fmt))
-        except OSError as exc:
-            self.notify(
-                printable(f"Could not write {path}: {exc.strerror or exc}"),
-                severity="error",
-                markup=False,
-            )
-            return
-        self.notify(note, markup=False, timeout=8)
+        write_report_and_tell(self, path, lambda fmt: render(report, fmt))
 
     # -- search: / asks, n / N step through the rows that hold it ------------------------------
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -152,6 +152,23 @@ class ReportPath(ModalScreen[Path | None]):
             return
         if self.is_active:
             self.dismiss(Path(typed).expanduser())
+
+
+def write_report_and_tell(
+    screen: Screen[None], path: Path, render_as: Callable[[str], str]
+) -> None:
+    """Write the report (see write_report_file) and tell where, or why it could not be
+    written (from a worker thread: ``notify`` is safe there)."""
+    try:
+        note = write_report_file(path, render_as)
+    except OSError as exc:
+        screen.notify(
+            printable(f"Could not write {path}: {exc.strerror or exc}"),
+            severity="error",
+            markup=False,
+        )
+        return
+    screen.notify(note, markup=False, timeout=8)
 
 
 def write_report_file(path: Path, render_as: Callable[[str], str]) -> str:

@@ -31,7 +31,7 @@ from ..overview_views import (
     source_notes,
 )
 from ..render import printable
-from .modals import ReportPath, write_report_file
+from .modals import ReportPath, write_report_and_tell
 
 # Fixed leading columns of the facts table: the fact and the consensus.
 _LEADING = 2
@@ -224,13 +224,4 @@ class OverviewScreen(Screen[None]):
             s.article_id: library.article(s.article_id) for s in self.overview.sources
         }
         report = build_story_report(self.overview, articles, show_all=self.show_all)
-        try:
-            note = write_report_file(path, lambda fmt: render_story(report, fmt))
-        except OSError as exc:
-            self.notify(
-                printable(f"Could not write {path}: {exc.strerror or exc}"),
-                severity="error",
-                markup=False,
-            )
-            return
-        self.notify(note, markup=False, timeout=8)
+        write_report_and_tell(self, path, lambda fmt: render_story(report, fmt))
