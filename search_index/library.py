@@ -470,9 +470,14 @@ class Library:
         """The other reports of the article's story, most related first (at most
         STORY_CONFLICT_LIMIT), when the stories are kept; None when they are not worked out."""
         keeper = self._story_keeper()
-        if not keeper.saved():
-            return None
-        story = next((s for s in keeper.stories(None) if article_id in s.members), None)
+        # Held in memory for this index already (every article opened after the first), or
+        # kept on disk; else not worked out, and not worked out here either.
+        stories = keeper.known()
+        if stories is None:
+            if not keeper.saved():
+                return None
+            stories = keeper.stories(None)
+        story = next((s for s in stories if article_id in s.members), None)
         if story is None:
             return None
         members = [m for m in story.members if m != article_id]
