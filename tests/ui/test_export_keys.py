@@ -6,11 +6,9 @@ from __future__ import annotations
 import csv
 import html
 import io
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+from support.browser import headless, needs_chromium
 from support.pilot import settle, sources
 from textual.widgets import DataTable, Input
 
@@ -247,21 +245,14 @@ def _hostile_story() -> tuple[StoryOverview, dict[str, Article]]:
     return StoryOverview(None, "<i>story</i>", standings, (fact,)), articles
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(
-    _chromium() is None, reason="chromium is not installed (apt-get install chromium)"
-)
+@needs_chromium()
 def test_chromium_builds_no_markup_from_a_story_report(tmp_path: Path):
     """The DOM headless Chromium parses from a hostile story report: no script, no bold or
     italic from a title, the article text shown as written, the sentence link kept."""
     overview, articles = _hostile_story()
     page = tmp_path / "story.html"
     page.write_text(render_story(build_story_report(overview, articles), "html"), "utf-8")
-    command = [_chromium() or "chromium", "--headless", "--no-sandbox", "--disable-gpu"]
-    done = subprocess.run([*command, "--dump-dom", page.as_uri()], capture_output=True, check=False)
+    done = headless(page, "--dump-dom")
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     dom = done.stdout.decode("utf-8")
     assert "<script" not in dom and "<i>" not in dom and "<b>title" not in dom

@@ -10,14 +10,13 @@ import csv
 import html as html_module
 import io
 import re
-import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 from markdown_it import MarkdownIt
+from support.browser import headless, needs_chromium
 
 from search_index.claims.align import Comparison, Row
 from search_index.claims.claim import Claim
@@ -248,19 +247,7 @@ def test_render_refuses_unknown_formats():
         render(make_report(), "pdf")
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-NO_CHROMIUM = pytest.mark.skipif(
-    _chromium() is None, reason="chromium is not installed (apt-get install chromium)"
-)
-
-
-def _headless(page: Path, *flags: str) -> subprocess.CompletedProcess[bytes]:
-    # --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
-    command = [_chromium() or "chromium", "--headless", "--no-sandbox", "--disable-gpu"]
-    return subprocess.run([*command, *flags, page.as_uri()], capture_output=True, check=False)
+NO_CHROMIUM = needs_chromium()
 
 
 @NO_CHROMIUM
@@ -268,7 +255,7 @@ def test_html_report_prints_to_pdf_in_headless_chromium(tmp_path: Path):
     page = tmp_path / "report.html"
     page.write_text(render_html(hostile_report()), encoding="utf-8")
     pdf = tmp_path / "report.pdf"
-    done = _headless(page, f"--print-to-pdf={pdf}")
+    done = headless(page, f"--print-to-pdf={pdf}")
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     assert pdf.read_bytes().startswith(b"%PDF")
 
@@ -278,7 +265,7 @@ def test_the_browser_builds_no_markup_from_article_text(tmp_path: Path):
     """The DOM as Chromium parsed it: the hostile text is text, the sentence links are there."""
     page = tmp_path / "report.html"
     page.write_text(render_html(hostile_report()), encoding="utf-8")
-    done = _headless(page, "--dump-dom")
+    done = headless(page, "--dump-dom")
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     parsed = parse(done.stdout.decode("utf-8"))
     assert "script" not in {tag for tag, _ in parsed.tags}
