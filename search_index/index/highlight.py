@@ -87,7 +87,9 @@ def _body_matches(
     time (``occurrences``: word -> [(position, start, end)]).
 
     Words that the query only asks for inside phrases are marked only where the whole phrase
-    occurs, so "Kim Jong-un" does not light up every other "Kim".
+    occurs, so "Kim Jong-un" does not light up every other "Kim". A phrase is marked as one
+    span from its first word to its last: what lies between (a quote mark, a dash, a word the
+    analyzer drops) belongs to the occurrence, which the reader counts and steps to once.
     """
     spans: set[tuple[int, int]] = set()
     for word, places in occurrences.items():
@@ -99,7 +101,7 @@ def _body_matches(
         at = [{pos: (start, end) for pos, start, end in occurrences[word]} for word in phrase]
         for first in at[0]:
             if all(first + i in at[i] for i in range(1, len(phrase))):
-                spans.update(at[i][first + i] for i in range(len(phrase)))
+                spans.add((at[0][first][0], at[-1][first + len(phrase) - 1][1]))
     return tuple(Span(s, e) for s, e in sorted(spans))
 
 
