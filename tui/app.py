@@ -34,6 +34,7 @@ from .render import printable
 from .screens.compare import CompareScreen
 from .screens.corpus import TimelineScreen
 from .screens.main import MainScreen
+from .screens.marks import MarksScreen, mark_rows
 from .screens.modals import HelpScreen, SourcePicker
 from .screens.overview import OverviewScreen
 from .screens.sentence import SentenceScreen
@@ -294,6 +295,20 @@ class KimreaderApp(App[None]):
     def _timeline_wanted(self) -> None:
         self.show_timeline()
 
+    @on(messages.ShowMarks)
+    def _marks_wanted(self) -> None:
+        by_id = {article.id: article for article in self.articles}
+
+        def chosen(article_id: str | None) -> None:
+            if article_id:
+                self.main.open_article(article_id, follow=True)
+
+        self.push_screen(MarksScreen(mark_rows(self.state.marked, by_id)), chosen)
+
+    @on(messages.UnmarkRequested)
+    def _unmark(self, event: messages.UnmarkRequested) -> None:
+        self.main.unmark(event.article_ids)
+
     @on(messages.OpenArticle)
     def _open_article(self, event: messages.OpenArticle) -> None:
         if event.in_reader or len(self.screen_stack) <= 1 or self.library is None:
@@ -348,6 +363,13 @@ class KimreaderApp(App[None]):
         for wanted in gone:
             self.article_gone(wanted)
         if comparison is not None:
+            if ask:  # compared with a mark, perhaps one set days ago: say which
+                marked = comparison.a if comparison.a.id != article_id else comparison.b
+                name = marked.outlet or marked.title
+                self.notify(
+                    printable(f"compared with ★ {name} (marked); ' lists the marks"),
+                    markup=False,
+                )
             self.post_message(messages.ComparisonMade(comparison))
         elif ask and article_id not in gone:  # this article itself gone: nothing to compare
             self._pick_other(article_id)

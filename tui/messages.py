@@ -35,11 +35,13 @@ __all__ = [
     "OverviewBuilt",
     "PageFound",
     "SearchDone",
+    "ShowMarks",
     "ShowOverview",
     "ShowTimeline",
     "StoriesFound",
     "StoryConflictsCounted",
     "TimelineBuilt",
+    "UnmarkRequested",
     "WorkerFailed",
 ]
 
@@ -86,6 +88,18 @@ class ShowOverview(Message):
 @dataclass
 class ShowTimeline(Message):
     """Open the timeline of dated events."""
+
+
+@dataclass
+class ShowMarks(Message):
+    """List the sources marked for comparing."""
+
+
+@dataclass
+class UnmarkRequested(Message):
+    """Forget these marks (from the marks list)."""
+
+    article_ids: tuple[str, ...]
 
 
 @dataclass

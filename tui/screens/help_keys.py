@@ -20,6 +20,7 @@ _KEY_NAMES = {
     "right_square_bracket": "]",
     "left_square_bracket": "[",
     "question_mark": "?",
+    "apostrophe": "'",
     "slash": "/",
     "escape": "esc",
 }
@@ -34,6 +35,9 @@ WORDS = {
     "previous_match": "previous match in the article",
     "toggle_entities": "entity panel: choose one to filter sources and highlight it",
     "mark": "mark the source for comparing (★ in the list)",
+    "show_marks": "the marks, newest first: open one, d unmarks, D clears all",
+    "unmark": "unmark the highlighted source",
+    "unmark_all": "clear every mark",
     "compare": "compare with the marked source, or pick one",
     "overview": "overview of the open article's story: facts by sources, consensus, outliers",
     "timeline": "timeline of dated events in the open article's story",
@@ -95,6 +99,7 @@ def sections(app_bindings: Sequence[BindingType]) -> list[tuple[str, list[tuple[
     from .compare import CompareScreen
     from .corpus import TimelineScreen
     from .main import MainScreen
+    from .marks import MarksScreen
     from .overview import OverviewScreen
     from .sentence import SentenceScreen
 
@@ -105,6 +110,7 @@ def sections(app_bindings: Sequence[BindingType]) -> list[tuple[str, list[tuple[
         ("A sentence opened from a view", SentenceScreen.BINDINGS),
         ("Story overview", OverviewScreen.BINDINGS),
         ("Timeline", TimelineScreen.BINDINGS),
+        ("Marks (')", MarksScreen.BINDINGS),
     ]
     return [(name, binding_lines(keys) + EXTRA.get(name, [])) for name, keys in screens]
 

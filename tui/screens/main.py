@@ -32,6 +32,7 @@ from ..messages import (
     ConflictsFound,
     MainReady,
     MentionsRead,
+    ShowMarks,
     ShowOverview,
     ShowTimeline,
 )
@@ -75,6 +76,7 @@ class MainScreen(GroupingScreen):
         Binding("N", "previous_match", "Prev match", show=False, id="previous_match"),
         Binding("e", "toggle_entities", "Entities", id="entities"),
         Binding("m", "mark", "Mark", id="mark"),
+        Binding("apostrophe", "show_marks", "Marks", show=False, id="marks"),
         Binding("c", "compare", "Compare", id="compare"),
         Binding("M", "overview", "Overview", id="overview"),
         Binding("t", "timeline", "Timeline", id="timeline"),
@@ -445,6 +447,20 @@ class MainScreen(GroupingScreen):
         marked = self.session.toggle_mark(self.current.id)
         verb = "marked" if marked else "unmarked"
         self.notify(f"{verb} {printable(self.current.id)}", markup=False)
+        self.populate()
+
+    def action_show_marks(self) -> None:
+        if not self.session.state.marked:
+            self.notify("nothing is marked: m marks the open source for comparing")
+            return
+        self.post_message(ShowMarks())
+
+    def unmark(self, article_ids: tuple[str, ...]) -> None:
+        """Forget these marks, and redraw the list without their ★."""
+        gone = set(article_ids)
+        marked = self.session.state.marked
+        marked[:] = [m for m in marked if m not in gone]
+        self.notify(f"{len(gone)} {'mark' if len(gone) == 1 else 'marks'} cleared")
         self.populate()
 
     def action_compare(self) -> None:
