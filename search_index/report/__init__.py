@@ -14,7 +14,8 @@ from __future__ import annotations
 from .citation import Citation, citation_of, format_for, proposed_name, write_report
 from .csv_table import CSV_COLUMNS, render_csv
 from .html import render_html
-from .markdown import markdown_escape, render_markdown
+from .markdown import render_markdown
+from .markdown_text import markdown_cell as markdown_escape
 from .rows import (
     VERDICT_ORDER,
     VERDICT_WORDS,

@@ -9,43 +9,12 @@ from __future__ import annotations
 
 import re
 
+from .markdown_text import markdown_cell as markdown_escape
+from .markdown_text import markdown_emphasised_cell
 from .rows import VERDICT_WORDS, Quote, Report, ReportRow, SourceInfo, sides, web_url
 
-# The backslash itself first, so a backslash in the text stays one.
-_BACKSLASHED = "\\`*_{}[]()!|~#+"
-_ESCAPES = {ord(c): "\\" + c for c in _BACKSLASHED} | {
-    ord("&"): "&amp;",
-    ord("<"): "&lt;",
-    ord(">"): "&gt;",
-}
-# A renderer that links bare URLs (GitHub's) sees "javascript:x" before any escape is read: a
-# backslash before a scheme's colon stops it seeing a scheme.
-_SCHEME_COLON = re.compile(r"(?<=[A-Za-z]):(?=\S)")
-_BLANKS = re.compile(r"\s+")
-# At the start of a cell or line only: a list item, a rule or heading underline, "1." items.
-_LINE_START = re.compile(r"^([-=]|\d{1,9}(?=\.))")
 # In a link destination: what would end it or break it.
 _URL_UNSAFE = re.compile(r"[\s()<>\\]")
-
-
-def markdown_escape(text: str) -> str:
-    """``text`` as one line of Markdown that renders as exactly ``text`` (blanks collapsed)."""
-    return _line_start(_inline(text).strip())
-
-
-def _inline(text: str) -> str:
-    # Blanks at either end are kept: parts of one cell are escaped apart and joined.
-    escaped = _BLANKS.sub(" ", text).translate(_ESCAPES)
-    return _SCHEME_COLON.sub(r"\:", escaped)
-
-
-def _line_start(escaped: str) -> str:
-    match = _LINE_START.match(escaped)
-    if match is None:
-        return escaped
-    if match.group()[0].isdigit():  # "1." -> "1\." (no ordered list)
-        return f"{match.group()}\\{escaped[match.end() :]}"
-    return "\\" + escaped  # "- x", "=== " -> text
 
 
 def _link(label: str, url: str | None) -> str:
@@ -116,11 +85,11 @@ def _quote(quote: Quote | None) -> str:
     if quote is None:
         return "not reported"
     value = markdown_escape(quote.value)
-    # The sentence as written, the value in it in bold: "**" must touch the value, so blanks
-    # around it stay outside.
-    lead = " " if quote.value[:1].isspace() else ""
-    trail = " " if quote.value[-1:].isspace() else ""
-    sentence = f"{_inline(quote.before)}{lead}**{value}**{trail}{_inline(quote.after)}".strip()
+    # The sentence as written, the value in it in bold.
+    start = len(quote.before)
+    sentence = markdown_emphasised_cell(
+        quote.before + quote.value + quote.after, start, start + len(quote.value)
+    )
     cell = f"**{value}**: “{sentence}”"
     if quote.attribution:
         cell += f" (attributed to {markdown_escape(quote.attribution)})"

@@ -17,7 +17,8 @@ from ..models import Article
 from ..story_overview import StoryOverview
 from .csv_table import _cell
 from .html import _CSS
-from .markdown import _link, markdown_escape
+from .markdown import _link
+from .markdown_text import markdown_cell as markdown_escape
 from .rows import Quote, SourceInfo, _quote, _shown, _source, web_url
 
 STANCE_WORDS = {
