@@ -102,7 +102,7 @@ def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> 
         else fuzz.token_set_ratio(_processed(a.sentence), _processed(b.sentence)) / 100
     )
     subject_a, subject_b = set(a.subject), set(b.subject)
-    if match == WEAK and sentence < WEAK_SENTENCE and not (subject_a & subject_b) - GENERIC_NOUNS:
+    if match == WEAK and sentence < WEAK_SENTENCE and not _shared_words(a, b):
         # Too little is known of what the figures count to pair them: neither their
         # sentences nor the words around them are alike. (A weak pair never conflicts.)
         return 0.0
@@ -130,6 +130,22 @@ def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> 
 
 # A weakly framed pair needs sentences this alike (rapidfuzz token-set ratio, 0-1).
 WEAK_SENTENCE = 0.6
+
+
+# Slots whose values recur in unrelated statements of one story: "seven years" of an offer,
+# of a rival's contract and of a remark. Their name shared says nothing of what they are about.
+# (A percentage or a distance in both, same value and the same story, is rarely a coincidence.)
+_COMMON_SLOTS = frozenset({"duration"})
+
+
+def _shared_words(a: Claim, b: Claim) -> set[str]:
+    """The words around both figures that say what they are about, beyond what the figures
+    already are: a duration's subject holds the word "duration", so "seven years" of a
+    contract and "seven years" of a remark shared it and paired."""
+    shared = (set(a.subject) & set(b.subject)) - GENERIC_NOUNS
+    if a.frame is not None and a.frame.slot in _COMMON_SLOTS:
+        shared.discard(a.frame.slot)
+    return shared
 
 
 def _closeness(a: QuantityValue, b: QuantityValue) -> float:

@@ -383,3 +383,30 @@ def test_a_list_shares_its_verb_and_a_model_number_is_no_count(tmp_path: Path) -
     roles = {c.value_text: c.frame.role for c in library.claims("seized") if c.frame}
     assert roles["12 magazines"] == roles["300 rounds"] == "seized"
     assert "47 rifles" not in roles
+
+
+# t10-plus (offers for Mark Teixeira): 10_4ecbplus.txt lines 1, 20 and 21; 10_6ecbplus.txt
+# lines 1 and 14 (ECB+ corpus, as above).
+REMARK_4 = """Sources: Sox May Not Be Out Of Teixeira Chase
+
+"We all have limits," he wrote the AP on Wednesday.
+"Eight years is a very long time in baseball and everywhere else."
+"""
+OFFER_6 = """Teixeira not headed to Boston
+
+Reports of the Red Sox offer varied, though WCVB-TV claims it was eight years and $184 million, or a $23 million average annual value.
+"""
+
+
+def test_a_bare_duration_pairs_only_on_more_than_being_a_duration(tmp_path: Path) -> None:
+    """Cause of 9 of the 15 false agreements on the ten gold stories: every duration's subject
+    holds the word "duration", so an owner's remark ("Eight years is a very long time") and a
+    rival report of an offer ("eight years and $184 million") shared it and agreed."""
+    library = _library(tmp_path / "c", {"remark": REMARK_4, "offer": OFFER_6})
+    remark = _claim(library, "remark", "Eight years")
+    offer = _claim(library, "offer", "eight years")
+    assert remark.frame is not None and remark.frame.slot == "duration"
+    rows = library.compare("remark", "offer").rows
+    paired = [r for r in rows if r.a is not None and r.b is not None]
+    assert not any(r.a == remark and r.b == offer for r in paired)
+    assert {r.status for r in rows if remark in (r.a, r.b)} == {"only_a"}
