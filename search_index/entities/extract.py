@@ -415,6 +415,8 @@ class RuleExtractor:
             and len(run) <= 3
             and last not in THING_HEADS
             and not quoted(folded, run)
+            # "in Brad Pitt's World War Z": "in" governs what the name owns, not the name.
+            and not run[-1].possessive
         ):
             # A guess: "bringing in Maurice Cheeks" names the man the article calls Cheeks.
             yield span, "PLACE?", None  # "in Villa Alemana", "near Central Sulawesi"

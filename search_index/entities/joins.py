@@ -55,6 +55,10 @@ def join_short_forms(
     keyed to a longer name, or the family name of a multi-word person."""
     nodes = list(nodes)
     owners: dict[str, set[Node]] = defaultdict(set)
+    # A family name is written as a name: an acronym that spells the same letters is not its
+    # short form ("W.H.O." is not the "Who" of the show "Doctor Who", read as a person's
+    # name). A lone name another article typed otherwise ("Salazar said") still joins.
+    families: dict[str, set[Node]] = defaultdict(set)
     for node in nodes:
         root = find(node)
         for surface in surfaces[node]:
@@ -64,10 +68,12 @@ def join_short_forms(
         if node[0] == "PERSON":
             words = best_surface(node, surfaces).split()
             if len(words) >= 2:
-                owners[name_key(words[-1])].add(root)
+                families[name_key(words[-1])].add(root)
     # Roots may have changed since the owners were collected: compare current roots.
     for node in nodes:
-        found = owners.get(node[1])
+        found = owners.get(node[1], set())
+        if not any(_ACRONYM.match(surface) for surface in surfaces[node]):
+            found = found | families.get(node[1], set())
         if not found or node in placed:
             continue
         roots = {find(r) for r in found}

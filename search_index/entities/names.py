@@ -84,6 +84,7 @@ def _context_type(
         before is not None
         and before.lower in _PLACE_PREPOSITIONS
         and folded[run[0].start - 1 : run[0].start] not in "\"'\u2018\u201c"
+        and not last.possessive  # "in Brad Pitt's film": "in" governs the film
     ):
         yield span, "PLACE?"  # 'starred in "American Pie"' names a film
     elif (after is not None and _joined(last, after) and after.text in RESIDENTS) or residence(

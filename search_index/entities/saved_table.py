@@ -27,7 +27,7 @@ from .merge import EntityTable
 FILE_NAME = "kimreader-entities.json"
 NODES_NAME = "kimreader-entity-nodes.sqlite"
 # Part of the key: a change to how mentions are merged makes saved tables stale.
-TABLE_VERSION = "3"  # 3: the node file beside the table
+TABLE_VERSION = "4"  # 3: the node file beside the table; 4: family names join people only
 
 
 def table_key(index_version: str) -> str:

@@ -102,7 +102,14 @@ def _body_matches(
         for first in at[0]:
             if all(first + i in at[i] for i in range(1, len(phrase))):
                 spans.add((at[0][first][0], at[-1][first + len(phrase) - 1][1]))
-    return tuple(Span(s, e) for s, e in sorted(spans))
+    # A loose word inside a phrase's span ("Jong" and "Jong-un") is that one occurrence.
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple(Span(s, e) for s, e in merged)
 
 
 def _phrase_and_loose_words(query: Query) -> tuple[list[tuple[str, ...]], set[str]]:

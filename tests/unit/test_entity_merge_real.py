@@ -190,3 +190,27 @@ def test_a_run_on_spelling_does_not_name_the_person():
         b="Esther Williams, Olympic swimmer turned actress and pinup girl, dies at 91",
     )  # 4_4ecbplus.txt and 4_10ecbplus.txt
     assert entity(table, "Esther Williams").name == "Esther Williams"
+
+
+# Seen while using the app on t39-plus (a held-out story: the rule below is general, and the
+# held-out figures were scored, not studied): the show "Doctor Who", read as a person's name,
+# had the family name "Who", and the organisation "W.H.O." joined it as its short form, so the
+# entity list named the show "World Health Organization".
+SHOW_AND_AGENCY = {
+    "a": (  # t39-plus/39_3ecbplus.txt
+        '"We\'re getting towards the end of the incarnation cycle and everyone always remembers '
+        'that bit of the overall plot," said Tom Spilsbury, editor of the official Doctor Who '
+        "magazine."
+    ),
+    "b": (  # t39-plus/39_6ecbplus.txt
+        "Oddly enough, Capaldi was recently seen in Brad Pitt's World War Z as a World Health "
+        "Organization doctor, or W.H.O. doctor, for short."
+    ),
+}
+
+
+def test_an_organisation_is_not_a_persons_family_name():
+    table = corpus(**SHOW_AND_AGENCY)
+    agency = entity(table, "W.H.O.")
+    assert agency.type == "ORG"
+    assert "Doctor Who" not in agency.variants

@@ -55,6 +55,32 @@ def test_a_person_after_in_is_no_place_when_the_article_names_him(extractor):
     assert ("PLACE", "Maurice Cheeks") not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # t04-ecb/4_7ecb.txt
+        (
+            "In January 1955, she was the centerfold model in Hugh Hefner's fledgling Playboy "
+            "magazine, one month before actress Jayne Mansfield appeared as the publication's "
+            "Playmate.",
+            "Hugh Hefner",
+        ),
+        # t06-ecb/6_5ecb.txt
+        (
+            "Following up on some recent Deadline Hollywood scoop, EW.com reports that Weitz has "
+            "been tapped by Summit Entertainment to helm New Moon, based on the second book in "
+            "Stephenie Meyer's phenomenon-inducing franchise.",
+            "Stephenie Meyer",
+        ),
+    ],
+)
+def test_in_governs_what_a_name_owns_not_the_name(extractor, text, person):
+    # "in X's Y": the preposition's object is Y; X was typed a place.
+    found = names(extractor, text)
+    assert ("PLACE", person) not in found
+    assert ("PERSON", person) in found
+
+
 def test_a_mountain_and_a_gulf_are_places(extractor):
     # t23-ecb (Mt Cook read as a person); t12-ecb/12_1ecb.txt ("Gulf of Aden" as "Aden").
     text = (
@@ -495,7 +521,10 @@ def test_a_surname_the_article_writes_in_full_elsewhere_is_no_organisation(extra
         "Page avoided the camera lens after her modeling years, though she was photographed "
         "with Hefner at Playboy's 50th anniversary celebration in 2003.\n"
     )
-    assert not any(name == "Hefner" for _, name in names(extractor, text))
+    found = names(extractor, text)
+    assert ("ORG", "Hefner") not in found
+    assert ("PERSON", "Hugh Hefner") in found  # and "Hefner" is him, where it is a mention
+    assert {kind for kind, name in found if name == "Hefner"} <= {"PERSON"}
 
 
 def test_a_participle_opening_the_sentence_is_no_first_name(extractor):
