@@ -108,8 +108,8 @@ def cli(ctx: click.Context, corpus: Path | None, verbose: bool) -> None:
         # The app shows these as notifications, with what only it can check (themes, keys).
         run_app(corpus, dataclasses.replace(settings, warnings=tuple(warnings)))
         return
-    for warning in warnings:
-        stderr.print(Text(printable(f"warning: {warning}"), style="yellow"))
+    for warning in warnings:  # one line each, however narrow the terminal: grep finds it
+        stderr.print(Text(printable(f"warning: {warning}"), style="yellow"), soft_wrap=True)
 
 
 def main() -> None:
