@@ -198,3 +198,14 @@ def test_the_cli_says_what_is_wrong_with_the_config_on_stderr_and_carries_on(iso
     assert len(lines) == 2
     assert "unknown setting 'colour'" in lines[0]
     assert "/no/such/kimreader/folder is not a folder; using the bundled seeds" in lines[1]
+
+
+def test_the_shell_completes_ids_of_the_config_corpus(isolated_dirs, tmp_path):
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "zeta_report.txt").write_bytes((SEEDS / "001_ee6a89961e49bfbf.txt").read_bytes())
+    _config(isolated_dirs, f"corpus = {json.dumps(str(corpus))}\n")
+    assert _run("index").exit_code == 0
+    env = {"_KIMREADER_COMPLETE": "bash_complete", "COMP_WORDS": "kimreader show z"}
+    result = CliRunner().invoke(cli, [], prog_name="kimreader", env={**env, "COMP_CWORD": "2"})
+    assert [line.split(",", 1)[1] for line in result.stdout.splitlines()] == ["zeta_report"]
