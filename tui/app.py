@@ -16,6 +16,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
@@ -28,6 +29,7 @@ from . import messages
 from .corpus_views import build_overview, build_timeline, compare_first
 from .file_report import skipped_summary
 from .heap import release_heap, settle_heap
+from .keymap import binding_ids, is_key, keys_lost
 from .notes import forward_failure, gone_notes, report_failure
 from .palette import kimreader_commands
 from .render import printable
@@ -39,6 +41,7 @@ from .screens.modals import HelpScreen, SourcePicker
 from .screens.overview import OverviewScreen
 from .screens.sentence import SentenceScreen
 from .session import Session
+from .settings import Settings, ThemeMemory, check_keymap, pick_theme, theme_choices
 from .startup import StartupSteps, open_corpus
 
 # Skipped files named in the app's one toast about them: a toast has room for a few lines.
@@ -54,11 +57,29 @@ class KimreaderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="force_quit"),
+        # Textual adds this binding itself when none is declared, but without an id: declared
+        # here, the key map can move it.
+        Binding(
+            "ctrl+p", "command_palette", "palette", show=False, priority=True, id="command_palette"
+        ),
     ]
 
-    def __init__(self, corpus: Path | None = None, *, remember: bool = True) -> None:
+    def __init__(
+        self,
+        corpus: Path | None = None,
+        *,
+        remember: bool = True,
+        settings: Settings | None = None,
+    ) -> None:
+        """``settings``: config.toml and the environment as read (tui.settings); None (tests,
+        screenshots) keeps Textual's theme and keys, and neither reads nor saves the theme."""
         super().__init__()
         self.corpus = corpus
+        self.settings = settings
+        self.keymap: dict[str, str] = {}
+        """Binding id -> keys, as applied from config.toml (help and the palette name them)."""
+        self._themes = ThemeMemory() if settings is not None and remember else None
+        self._theme_kept: str | None = None
         self.session = Session()
         self._store: StateStore | None = None
         self._remember = remember
@@ -70,6 +91,49 @@ class KimreaderApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()
+
+    def on_mount(self) -> None:
+        self._apply_settings()
+
+    # -- settings --------------------------------------------------------------------------
+
+    def _apply_settings(self) -> None:
+        """The theme and key map from the settings; whatever cannot be used is said in a
+        notification and left at its default."""
+        settings = self.settings
+        if settings is None:
+            return
+        warnings = list(settings.warnings)
+        remembered = None
+        if self._themes is not None:
+            remembered, warning = self._themes.load()
+            if warning:
+                warnings.append(warning)
+        theme, unknown = pick_theme(theme_choices(settings, remembered), self.available_themes)
+        warnings += unknown
+        if theme is not None:
+            self.theme = theme
+        # Only a theme chosen from now on is remembered, not the one the settings gave.
+        self._theme_kept = self.theme
+        self.watch(self, "theme", self._theme_chosen, init=False)
+        keymap, dropped = check_keymap(settings.keymap, binding_ids([DOMNode]), is_key)
+        warnings += dropped
+        if keymap:
+            # Said at start-up for every view, before the user meets a key gone missing.
+            warnings += keys_lost([DOMNode], keymap)
+            self.keymap = keymap
+            self.set_keymap(keymap)
+        for warning in warnings:
+            self.notify(printable(warning), severity="warning", markup=False, timeout=10)
+
+    def _theme_chosen(self, theme: str) -> None:
+        """A theme chosen in the app (the palette's "Change theme") is used next launch."""
+        if self._themes is None or self.settings is None or theme == self._theme_kept:
+            return
+        self._theme_kept = theme
+        warning = self._themes.save(theme, self.settings.config_theme)
+        if warning:
+            self.notify(warning, severity="warning", markup=False)
 
     @property
     def main(self) -> MainScreen:
@@ -281,7 +345,7 @@ class KimreaderApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.keymap))
 
     @on(messages.CompareRequested)
     def _compare_requested(self, event: messages.CompareRequested) -> None:
@@ -453,8 +517,9 @@ class KimreaderApp(App[None]):
             show_timeline=self.show_timeline,
             show_help=self.action_help,
             compare_with=self.compare_with,
+            keymap=self.keymap,
         )
 
 
-def run_app(corpus: Path | None) -> None:
-    KimreaderApp(corpus).run()
+def run_app(corpus: Path | None, settings: Settings | None = None) -> None:
+    KimreaderApp(corpus, settings=settings).run()

@@ -3,7 +3,7 @@ actions, the corpus views, help, comparing, and opening any of the first article
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from textual.app import SystemCommand
 from textual.markup import escape
@@ -28,21 +28,39 @@ def kimreader_commands(
     show_timeline: Callable[[], object],
     show_help: Callable[[], object],
     compare_with: Callable[[str], object],
+    keymap: Mapping[str, str] | None = None,
 ) -> Iterator[SystemCommand]:
-    """The palette's kimreader commands, for the main screen and the articles listed."""
-    yield SystemCommand("Search", "Search the corpus (/)", main.action_start_search)
-    yield SystemCommand("Entity panel", "Toggle the entity panel (e)", main.action_toggle_entities)
+    """The palette's kimreader commands, for the main screen and the articles listed; each names
+    its key as ``keymap`` (binding id -> keys, from config.toml) has it."""
+    keys = keymap or {}
+
+    def key(binding_id: str, default: str) -> str:
+        return escape(printable(keys.get(binding_id, default)))
+
+    yield SystemCommand(
+        "Search", f"Search the corpus ({key('search', '/')})", main.action_start_search
+    )
+    yield SystemCommand(
+        "Entity panel",
+        f"Toggle the entity panel ({key('entities', 'e')})",
+        main.action_toggle_entities,
+    )
     yield SystemCommand(
         "Story overview",
-        "Facts by sources, the consensus, who differs and who reported first (M)",
+        "Facts by sources, the consensus, who differs and who reported first "
+        f"({key('overview', 'M')})",
         show_overview,
     )
-    yield SystemCommand("Timeline", "Dated events from every source (t)", show_timeline)
-    yield SystemCommand("Help", "Keys and what they do (?)", show_help)
+    yield SystemCommand(
+        "Timeline", f"Dated events from every source ({key('timeline', 't')})", show_timeline
+    )
+    yield SystemCommand("Help", f"Keys and what they do ({key('help', '?')})", show_help)
     if main.current is not None:
         current = main.current.id
         yield SystemCommand(
-            "Compare…", "Compare this source with another (c)", lambda: compare_with(current)
+            "Compare…",
+            f"Compare this source with another ({key('compare', 'c')})",
+            lambda: compare_with(current),
         )
     # The palette reads titles and help as markup: an article's title is text.
     for article in articles[:ARTICLES_LISTED]:

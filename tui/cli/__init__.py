@@ -13,6 +13,7 @@ unknown or ambiguous article id, or a query with nothing to search; 130 interrup
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
 import sys
@@ -20,10 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rich.text import Text
 
 from search_index import __version__
 
-from .output import EXIT_BUSY, EXIT_NO_HITS, EXIT_USAGE, EXIT_WRITE_FAILED, VERBOSE_KEY
+from ..plain import printable
+from ..settings import default_corpus, load_settings
+from .output import EXIT_BUSY, EXIT_NO_HITS, EXIT_USAGE, EXIT_WRITE_FAILED, VERBOSE_KEY, stderr
 from .registry import COMMANDS
 
 __all__ = ["EXIT_BUSY", "EXIT_NO_HITS", "EXIT_USAGE", "EXIT_WRITE_FAILED", "cli", "main"]
@@ -71,7 +75,10 @@ class LazyGroup(click.Group):
     type=click.Path(path_type=Path, file_okay=False),
     envvar="KIMREADER_CORPUS",
     show_envvar=True,
-    help="Folder of articles (.txt, .md). Default: the bundled seed corpus.",
+    help=(
+        "Folder of articles (.txt, .md). Default: `corpus` in config.toml (`kimreader paths` "
+        "says where), else the bundled seed corpus."
+    ),
 )
 @click.option(
     "--verbose",
@@ -86,13 +93,23 @@ def cli(ctx: click.Context, corpus: Path | None, verbose: bool) -> None:
 
     With no command, opens the reader app over the corpus.
     """
+    settings = load_settings()
+    warnings = list(settings.warnings)
+    if corpus is None:  # neither --corpus nor KIMREADER_CORPUS: config.toml's, if it has one
+        corpus, warning = default_corpus(settings)
+        if warning:
+            warnings.append(warning)
     ctx.obj = corpus
     # Read by open_library, which every command calls: ctx.obj stays the corpus they expect.
     ctx.meta[VERBOSE_KEY] = verbose
     if ctx.invoked_subcommand is None:
         from ..app import run_app  # Textual loads only when the app is wanted
 
-        run_app(corpus)
+        # The app shows these as notifications, with what only it can check (themes, keys).
+        run_app(corpus, dataclasses.replace(settings, warnings=tuple(warnings)))
+        return
+    for warning in warnings:  # one line each, however narrow the terminal: grep finds it
+        stderr.print(Text(printable(f"warning: {warning}"), style="yellow"), soft_wrap=True)
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from rich.text import Text
 
 from ..file_report import LIST_HINT, SHOWN, notes_summary, skipped_summary
 from ..plain import printable
+from ..settings import default_corpus, load_settings
 
 if TYPE_CHECKING:
     from search_index.library import Library, RefreshResult
@@ -159,6 +160,8 @@ def complete_article_id(
     from search_index.library import Library
 
     corpus = ctx.find_root().params.get("corpus")
+    if corpus is None:  # the group's callback, which reads config.toml, does not run here
+        corpus = default_corpus(load_settings())[0]
     try:
         with Library.open(corpus) as library:
             ids = library.ids()

@@ -12,6 +12,7 @@ from search_index.models import IndexReport
 from search_index.paths import app_paths, bundled_corpus
 
 from ..plain import printable
+from ..settings import ThemeMemory, config_path
 from .output import (
     EXIT_BUSY,
     EXIT_WRITE_FAILED,
@@ -95,12 +96,17 @@ def paths_cmd(corpus: Path | None, as_json: bool) -> None:
         "cache": str(paths.cache_dir),
         "state": str(paths.state_dir),
         "config": str(paths.config_dir),
+        # The settings file (KIMREADER_CONFIG moves it) and where the theme chosen in the app
+        # is remembered.
+        "config_file": str(config_path()),
+        "preferences": str(ThemeMemory(paths.state_dir).path),
     }
     if as_json:
         print_json(rows)
         return
+    width = max(map(len, rows))
     for name, value in rows.items():
-        stdout.print(Text.assemble((f"{name:<7}", "bold"), " ", value))
+        stdout.print(Text.assemble((f"{name:<{width}}", "bold"), " ", value))
 
 
 # -- helpers ----------------------------------------------------------------------------------

@@ -94,11 +94,17 @@ class CompareScreen(Screen[None]):
     # Textual types this "ClassVar[...] | None", which mypy reads as an instance variable.
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "move(1)", "Down", show=False),
-        Binding("k,up", "move(-1)", "Up", show=False),
+        Binding("j", "move(1)", "Down", show=False, id="down"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False, id="up"),
+        Binding("up", "move(-1)", "Up", show=False),
         Binding("right_square_bracket", "conflict(1)", "Conflict", id="next_conflict"),
         Binding(
-            "left_square_bracket", "conflict(-1)", "Prev conflict", show=False, id="prev_conflict"
+            "left_square_bracket",
+            "conflict(-1)",
+            "Prev conflict",
+            show=False,
+            id="previous_conflict",
         ),
         Binding("f", "cycle_filter", "Filter", id="filter"),
         Binding("x", "swap", "Swap", show=False, id="swap"),
@@ -107,10 +113,12 @@ class CompareScreen(Screen[None]):
         Binding("w", "export", "Report", id="export"),
         Binding("y", "copy('a')", "Copy", id="copy_a"),
         Binding("Y", "copy('b')", "Copy B", show=False, id="copy_b"),
-        Binding("space,pagedown,ctrl+d", "page(1)", "Page down", show=False),
-        Binding("b,pageup,ctrl+u", "page(-1)", "Page up", show=False),
-        Binding("g", "edge(0)", "Top", show=False),
-        Binding("G", "edge(-1)", "Bottom", show=False),
+        Binding("space,ctrl+d", "page(1)", "Page down", show=False, id="page_down"),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("b,ctrl+u", "page(-1)", "Page up", show=False, id="page_up"),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("g", "edge(0)", "Top", show=False, id="top"),
+        Binding("G", "edge(-1)", "Bottom", show=False, id="bottom"),
         Binding("slash", "search", "Search", id="search"),
         Binding("n", "find(1)", "Next match", show=False, id="next_match"),
         Binding("N", "find(-1)", "Prev match", show=False, id="previous_match"),

@@ -20,7 +20,9 @@ from ..widgets.lists import VimOptionList
 
 
 class TimelineScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q,escape", "app.pop_screen", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q,escape", "app.pop_screen", "Back", id="back")
+    ]
 
     def __init__(self, events: list[TimelineEvent], story: str | None = None) -> None:
         super().__init__()

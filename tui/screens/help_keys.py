@@ -5,6 +5,7 @@ A hand-written list drifted from the bindings (the overview's and timeline's key
 in it). Here each section lists its screen's BINDINGS, so a new key shows up in help by being
 bound; ``WORDS`` only gives some actions a longer explanation than the footer's label, and
 ``EXTRA`` names the keys that are no binding of the screen (Textual's own, a list's enter).
+Keys remapped in config.toml's ``[keymap]`` (by binding id) are shown as remapped.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _KEY_NAMES = {
 WORDS = {
     "help": "this help",
     "force_quit": "quit",
+    "command_palette": "command palette (open a source, compare, theme)",
     "app.pop_screen": "back to where you were",
     "app.quit": "quit kimreader (in any other view q goes back)",
     "start_search": "search as you type (phrases, AND/OR/NOT, person:, org:, place:)",
@@ -61,7 +63,6 @@ WORDS = {
 }
 EXTRA = {
     "Everywhere": [
-        ("ctrl+p", "command palette (open a source, compare, theme)"),
         ("tab / shift+tab", "next / previous pane"),
     ],
     "Sources and reader": [
@@ -71,13 +72,18 @@ EXTRA = {
 }
 
 
-def key_label(binding: Binding) -> str:
-    return " / ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in binding.key.split(","))
+def key_label(binding: Binding, keymap: Mapping[str, str] | None = None) -> str:
+    """The binding's keys as typed (``]``, not ``right_square_bracket``), or those ``keymap``
+    (binding id -> keys) gives it instead."""
+    keys = (keymap or {}).get(binding.id or "", binding.key)
+    return " / ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(",") if k.strip())
 
 
-def binding_lines(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
-    """(keys, what they do) for each binding with a description or known action; bindings
-    of one action (j and down) share a line."""
+def binding_lines(
+    bindings: Iterable[BindingType], keymap: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """(keys, what they do) for each binding with a description or known action, its keys as
+    ``keymap`` has them; bindings of one action (j and down) share a line."""
     lines: dict[str, tuple[list[str], str]] = {}
     for item in bindings:
         binding = item if isinstance(item, Binding) else Binding(*item)
@@ -87,14 +93,16 @@ def binding_lines(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
         if not words:
             continue
         keys, _ = lines.setdefault(binding.action, ([], words))
-        keys.append(key_label(binding))
+        keys.append(key_label(binding, keymap))
     return [(" / ".join(keys), words) for keys, words in lines.values()]
 
 
-def sections(app_bindings: Sequence[BindingType]) -> list[tuple[str, list[tuple[str, str]]]]:
+def sections(
+    app_bindings: Sequence[BindingType], keymap: Mapping[str, str] | None = None
+) -> list[tuple[str, list[tuple[str, str]]]]:
     """Each screen's keys, from its bindings (imported here: the screens import this module's
     neighbours), after the app's own (``app_bindings``: handed in, as no screen imports the
-    App)."""
+    App), remapped as ``keymap`` says."""
     from ..widgets.reader import Reader
     from .compare import CompareScreen
     from .corpus import TimelineScreen
@@ -112,7 +120,7 @@ def sections(app_bindings: Sequence[BindingType]) -> list[tuple[str, list[tuple[
         ("Timeline", TimelineScreen.BINDINGS),
         ("Marks (')", MarksScreen.BINDINGS),
     ]
-    return [(name, binding_lines(keys) + EXTRA.get(name, [])) for name, keys in screens]
+    return [(name, binding_lines(keys, keymap) + EXTRA.get(name, [])) for name, keys in screens]
 
 
 def legend(entity_looks: Mapping[str, str]) -> list[Content]:

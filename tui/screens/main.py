@@ -81,8 +81,16 @@ class MainScreen(GroupingScreen):
         Binding("M", "overview", "Overview", id="overview"),
         Binding("t", "timeline", "Timeline", id="timeline"),
         Binding("s", "toggle_stories", "Stories", id="stories"),
-        Binding("right_square_bracket", "next_conflict", "Next conflict", show=False),
-        Binding("left_square_bracket", "previous_conflict", "Prev conflict", show=False),
+        Binding(
+            "right_square_bracket", "next_conflict", "Next conflict", show=False, id="next_conflict"
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_conflict",
+            "Prev conflict",
+            show=False,
+            id="previous_conflict",
+        ),
         Binding("y", "copy_sentence", "Copy", show=False, id="copy_sentence"),
         Binding("L", "toggle_legend", "Legend", show=False, id="legend"),
         Binding("escape", "clear", "Clear", show=False, id="clear"),

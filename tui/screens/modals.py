@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,12 +25,19 @@ from .help_keys import legend, sections
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "app.pop_screen", "Close"),
+        Binding("escape,q", "app.pop_screen", "Close", id="back"),
+        # The key that opened help closes it, wherever the key map put it.
+        Binding("question_mark", "app.pop_screen", "Close", show=False, id="help"),
     ]
+
+    def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self.keymap = dict(keymap or {})
+        """Binding id -> keys, from config.toml: help names the keys as remapped."""
 
     def compose(self) -> ComposeResult:
         lines: list[Content] = [Content("kimreader keys").stylize("bold $accent")]
-        for section, keys in sections(self.app.BINDINGS):
+        for section, keys in sections(self.app.BINDINGS, self.keymap):
             lines.append(Content(""))
             lines.append(Content(section).stylize("bold"))
             lines.extend(

@@ -60,18 +60,18 @@ class OverviewScreen(Screen[None]):
     a report, ``y`` copies the highlighted value's sentence with its citation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,escape", "app.pop_screen", "Back"),
-        Binding("enter", "open_cell", "Open", show=True),
-        Binding("a", "toggle_all", "All facts", show=True),
+        Binding("q,escape", "app.pop_screen", "Back", id="back"),
+        Binding("enter", "open_cell", "Open", id="open"),
+        Binding("a", "toggle_all", "All facts", id="all_facts"),
         Binding("w", "export", "Report", id="export"),
-        Binding("y", "copy", "Copy", id="copy"),
-        Binding("j", "cursor_down", show=False),
-        Binding("k", "cursor_up", show=False),
+        Binding("y", "copy", "Copy", id="copy_sentence"),
+        Binding("j", "cursor_down", show=False, id="down"),
+        Binding("k", "cursor_up", show=False, id="up"),
         # The reader's paging keys, on the facts table.
-        Binding("space,ctrl+d", "facts('page_down')", "Page down", show=False),
-        Binding("b,ctrl+u", "facts('page_up')", "Page up", show=False),
-        Binding("g", "facts('scroll_top')", "Top", show=False),
-        Binding("G", "facts('scroll_bottom')", "Bottom", show=False),
+        Binding("space,ctrl+d", "facts('page_down')", "Page down", show=False, id="page_down"),
+        Binding("b,ctrl+u", "facts('page_up')", "Page up", show=False, id="page_up"),
+        Binding("g", "facts('scroll_top')", "Top", show=False, id="top"),
+        Binding("G", "facts('scroll_bottom')", "Bottom", show=False, id="bottom"),
     ]
 
     def __init__(self, overview: StoryOverview, library: Library | None = None) -> None:

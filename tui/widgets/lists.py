@@ -10,12 +10,12 @@ from textual.widgets import OptionList
 
 class VimOptionList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "Top", show=False),
-        Binding("G", "last", "Bottom", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("b", "page_up", "Page up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="down"),
+        Binding("k", "cursor_up", "Up", show=False, id="up"),
+        Binding("g", "first", "Top", show=False, id="top"),
+        Binding("G", "last", "Bottom", show=False, id="bottom"),
+        Binding("space", "page_down", "Page down", show=False, id="page_down"),
+        Binding("b", "page_up", "Page up", show=False, id="page_up"),
     ]
 
     # Textual's OptionList pages by its laid-out lines and raises KeyError when there are none:

@@ -51,12 +51,12 @@ class Reader(VerticalScroll, can_focus=True):
     article as two LongText widgets (headline, body) laid out off the UI thread."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("b", "page_up", "Page up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("j", "scroll_down", "Down", show=False, id="down"),
+        Binding("k", "scroll_up", "Up", show=False, id="up"),
+        Binding("space", "page_down", "Page down", show=False, id="page_down"),
+        Binding("b", "page_up", "Page up", show=False, id="page_up"),
+        Binding("g", "scroll_home", "Top", show=False, id="top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="bottom"),
     ]
 
     DEFAULT_CSS = """
