@@ -49,7 +49,7 @@ class MarksScreen(ModalScreen[str | None]):
     """The marks; enter opens one in the reader, d unmarks it, D clears them all."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss(None)", "Close"),
+        Binding("escape,q", "dismiss(None)", "Close", id="back"),
         Binding("d,delete", "unmark", "Unmark", id="unmark"),
         Binding("D", "unmark_all", "Clear all", id="unmark_all"),
     ]
