@@ -209,3 +209,16 @@ def test_the_shell_completes_ids_of_the_config_corpus(isolated_dirs, tmp_path):
     env = {"_KIMREADER_COMPLETE": "bash_complete", "COMP_WORDS": "kimreader show z"}
     result = CliRunner().invoke(cli, [], prog_name="kimreader", env={**env, "COMP_CWORD": "2"})
     assert [line.split(",", 1)[1] for line in result.stdout.splitlines()] == ["zeta_report"]
+
+
+async def test_the_status_line_names_the_conflict_keys_the_key_map_gives(isolated_dirs):
+    # The seeds' first article has a sentence other sources contradict: the status line tells
+    # how to step through them, with the keys that do it now.
+    _config(isolated_dirs, '[keymap]\nnext_conflict = "greater_than_sign"\n')
+    app = KimreaderApp(settings=load_settings(), remember=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(0.3)
+        await settle(app, pilot)
+        line = str(app.main.status.content)
+        assert "conflicting sentences (> [)" in line, line

@@ -513,5 +513,21 @@ class MainScreen(GroupingScreen):
             match_count=len(view.matches) if view else 0,
             conflicts=len(self.conflict_spans),
             message=message,
+            conflict_keys=(
+                self._keys_shown("next_conflict", "previous_conflict")
+                if self.conflict_spans
+                else ""
+            )
+            or "] [",
         )
         self.status.update(Content(printable(line)))
+
+    def _keys_shown(self, *binding_ids: str) -> str:
+        """The keys the bindings with these ids answer to now (config.toml may remap them), as
+        the footer writes them: the status line's hints name the keys that work."""
+        found: dict[str, list[str]] = {wanted: [] for wanted in binding_ids}
+        for active in self.active_bindings.values():
+            binding = active.binding
+            if binding.id in found:
+                found[binding.id].append(self.app.get_key_display(binding))
+        return " ".join(key for wanted in binding_ids for key in found[wanted])

@@ -119,9 +119,11 @@ def status_line(
     match_count: int,
     conflicts: int,
     message: str | None = None,
+    conflict_keys: str = "] [",
 ) -> str:
     """The status line: the search's state and the match in view, the conflicts, a message
-    (a message replaces the conflict count: it says what is being stepped through)."""
+    (a message replaces the conflict count: it says what is being stepped through).
+    ``conflict_keys`` names the keys that step through the conflicts (a key map may move them)."""
     parts: list[str] = []
     if result is not None:
         if result.error:
@@ -135,7 +137,7 @@ def status_line(
                 position = (match_index or 0) + 1 if match_index is not None else 0
                 parts.append(f"match {position}/{match_count}")
     if conflicts and message is None:
-        parts.append(f"{conflicts} conflicting sentences (] [)")
+        parts.append(f"{conflicts} conflicting sentences ({conflict_keys})")
     if message:
         parts.append(message)
     return "  ·  ".join(parts)
