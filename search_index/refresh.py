@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING
 from .analysis_pool import analysis_pool
 from .analysis_versions import CLAIMS_VERSION, ENTITY_RULES_VERSION
 from .article_reader import CHANGED_WHILE_READ, read_article
+from .clean_state import CleanState, Snapshot, agrees, load_clean, matches, save_clean, snapshot
 from .corpus import (
     RACY_NS,
+    READER_VERSION,
     Discovery,
     FileStamp,
     SourceFile,
@@ -104,6 +106,7 @@ class Refresher:
         self._stamps: tuple[dict[str, FileStamp], int] | None = None
         self._unsettled: set[str] = set()
         self._recovered = False
+        self._discovery_warnings: tuple[str, ...] = ()
 
     @property
     def extractor(self) -> EntityExtractor:
@@ -148,6 +151,72 @@ class Refresher:
         """
         if phase is not None:
             phase("reading")
+        taken, unchanged = self._as_it_was()
+        if unchanged is not None:
+            return unchanged
+        result = self._run(progress, parallel, threaded, batched, wait, phase, committed)
+        if taken is not None:
+            self._remember(taken, result)
+        return result
+
+    def _as_it_was(self) -> tuple[Snapshot | None, RefreshResult | None]:
+        """The folder's snapshot, and the answer when it is just as the index last matched
+        (clean_state.py): nothing to read, nothing to write."""
+        if self._store.folder is None or self._store.in_memory:
+            return None, None
+        taken = snapshot(self.corpus_dir)
+        clean = load_clean(self._store.folder)
+        if (
+            clean is None
+            or clean.analysis_version != self._fingerprint_version()
+            or not matches(taken, clean.snapshot)
+            or self._store.lost() is not None
+            or clean.index_version != self._store.version()
+        ):
+            return taken, None
+        warnings = (*self._open_warnings, *clean.warnings)
+        self._open_warnings = ()
+        self._recovered = False
+        report = IndexReport(unchanged=clean.articles, warnings=warnings)
+        return taken, RefreshResult(report, clean.skipped, ())
+
+    def _remember(self, taken: Snapshot, result: RefreshResult) -> None:
+        """Save the snapshot taken before this refresh as the index's clean state, when the
+        refresh wrote everything there was and read the files as the snapshot saw them."""
+        report = result.report
+        if (
+            report.failed
+            or report.busy
+            or result.recovered
+            or self._store.in_memory
+            or self._unsettled
+            or self._stamps is None
+            or not agrees(taken, self._stamps[0])
+        ):
+            return
+        state = CleanState(
+            taken,
+            self._fingerprint_version(),
+            self._store.version(),
+            report.added + report.updated + report.unchanged,
+            result.skipped,
+            self._discovery_warnings,
+        )
+        save_clean(self._store.folder, state)
+
+    def _fingerprint_version(self) -> str:
+        return f"{READER_VERSION}|{self.analysis_version()}"
+
+    def _run(
+        self,
+        progress: ProgressCallback | None,
+        parallel: bool,
+        threaded: bool,
+        batched: bool,
+        wait: float | None,
+        phase: PhaseCallback | None,
+        committed: Callable[[], None] | None,
+    ) -> RefreshResult:
         if self._stamps is None:
             self._stamps = load_stamps(self._store.folder)
         stamps, taken_ns = self._stamps
@@ -162,6 +231,7 @@ class Refresher:
         ):
             save_stamps(self._store.folder, discovery.stamps, started_ns)
             self._stamps = (discovery.stamps, started_ns)
+        self._discovery_warnings = discovery.warnings
         warnings = list(self._open_warnings) + list(discovery.warnings)
         self._open_warnings = ()
         self._recovered = False

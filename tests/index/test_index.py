@@ -317,12 +317,15 @@ def test_a_file_rewritten_just_after_a_scan_is_read_again(seeds_copy, monkeypatc
 
 
 def test_damaged_stamps_mean_every_file_is_read(seeds_copy, monkeypatch):
+    from search_index.clean_state import CLEAN_NAME
     from search_index.file_stamps import STAMPS_NAME
 
     _age(seeds_copy)
     with _open(seeds_copy) as library:
         stamps = library.index_dir / STAMPS_NAME
     stamps.write_text('{"format": 1, "taken_ns": "x", "files": [1, 2]}', encoding="utf-8")
+    # And the state that lets an untouched corpus skip the stamps (clean_state.py).
+    (stamps.parent / CLEAN_NAME).write_text("[", encoding="utf-8")
     reads = _count_reads(monkeypatch)
     with _open(seeds_copy) as library:
         assert len(reads) == 5 and library.last_refresh.report.unchanged == 5
