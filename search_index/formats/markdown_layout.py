@@ -26,6 +26,7 @@ Plain data, no UI: the reader styles the ``roles`` as it likes.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 T = TypeVar("T")
+_ALNUM = re.compile(r"[^\W_]")
 
 # Roles a shown range may have (the UI gives each a style).
 HEADING = "heading"
@@ -104,6 +106,11 @@ class Layout:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", [p.source for p in self.pieces])
 
+    @property
+    def identity(self) -> bool:
+        """Whether the text is shown as it is (offsets need no mapping)."""
+        return len(self.pieces) == 1 and self.pieces[0] == Piece(0, 0, len(self.text))
+
     def to_display(self, offset: int) -> int:
         """Where source ``offset`` is shown; a hidden one, where the next shown character is."""
         index = bisect.bisect_right(self._starts, offset) - 1
@@ -169,6 +176,25 @@ class _Builder:
         else:
             self.pieces.append(Piece(self.length, start, end - start))
         self._add(self.source[start:end], roles)
+
+    def mark(self) -> tuple[int, int, int]:
+        return self.length, len(self.pieces), len(self.roles)
+
+    def rollback(self, mark: tuple[int, int, int]) -> None:
+        """Forget everything drawn since ``mark``."""
+        length, pieces, roles = mark
+        self.parts = [self.text[:length]]
+        self.length = length
+        del self.pieces[pieces:], self.roles[roles:]
+
+    def shows_letters(self, mark: tuple[int, int, int], start: int, end: int) -> bool:
+        """Whether every letter and digit of ``source[start:end]`` was copied since ``mark``."""
+        position = start
+        for piece in sorted(self.pieces[mark[1] :], key=lambda p: p.source):
+            if _ALNUM.search(self.source, position, min(piece.source, end)):
+                return False
+            position = max(position, piece.source + piece.length)
+        return position >= end or not _ALNUM.search(self.source, position, end)
 
     def insert(self, text: str, roles: Sequence[str] = ()) -> None:
         self._add(text, roles)
@@ -290,7 +316,15 @@ def markdown_layout(text: str, width: int | None = None) -> Layout:
         for raw in range(line, span[0]):  # lines markdown-it made nothing of (link definitions)
             _raw_block(out, blocks, lines, raw)
         start = out.length
+        mark = out.mark()
         kind = _block(out, tokens[index : close + 1], lines, width)
+        first, last = lines.starts[span[0]], lines.ends[min(span[1], len(lines.ends)) - 1]
+        if not out.shows_letters(mark, first, last):
+            # Something the walk did not foresee (an empty list item, nesting markdown-it gave
+            # up on): the block as written rather than a letter left out.
+            out.rollback(mark)
+            out.copy(first, last)
+            kind = "paragraph"
         if out.length > start:
             _finish_block(out, blocks, start, lines, span[0], span[1], kind)
         line = span[1]
