@@ -171,7 +171,8 @@ class _Builder:
         if end <= start:
             return
         last = self.pieces[-1] if self.pieces else None
-        if last and last.display + last.length == self.length and last.source + last.length == start:
+        follows = last and last.display + last.length == self.length
+        if last and follows and last.source + last.length == start:
             self.pieces[-1] = Piece(last.display, last.source, last.length + end - start)
         else:
             self.pieces.append(Piece(self.length, start, end - start))
@@ -510,9 +511,8 @@ def _inline(
             out.copy(found, closing, [*roles, CODE])
             position = closing + len(marker)
         elif kind == "link_open":
-            if child.markup != "autolink" and text.startswith("[", position, end):
-                position += 1
-            elif child.markup == "autolink" and text.startswith("<", position, end):
+            opening = "<" if child.markup == "autolink" else "["
+            if text.startswith(opening, position, end):
                 position += 1
             roles.append(LINK)
         elif kind == "link_close":

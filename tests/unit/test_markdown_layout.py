@@ -104,8 +104,7 @@ def test_headings_lists_quotes_and_rules_are_drawn_without_their_markers(article
     assert "Casualty estimates" in texts and "What we know" in texts
     assert not any(t.startswith("#") for t in texts)
     assert (
-        "• The museum stands in central Pyongyang.\n• Relatives of the dead were invited."
-        in texts
+        "• The museum stands in central Pyongyang.\n• Relatives of the dead were invited." in texts
     )
     assert "1. First point with code.\n2. Second point." in texts
     assert '│ "They fought for justice," Kim said.' in texts
