@@ -215,3 +215,25 @@ async def test_a_text_article_is_drawn_as_written(tmp_path):
         ]
         lines = [line.strip() for line in reader_lines(app)]
         assert "## Not a heading" in lines and "|---|---|" in lines and "| a | b |" in lines
+
+
+async def test_a_long_markdown_article_is_laid_out_too_and_its_hits_land_on_their_letters(
+    tmp_path,
+):
+    # Past 10,000 characters the reader draws with LongText (its own line layout).
+    folder = tmp_path / "long"
+    folder.mkdir()
+    body = REPORT.format(filler="\n\n".join([FILLER] * 12))
+    (folder / "long.md").write_text(
+        body + "\n| Bird | Count |\n|---|---:|\n| zebrafinch sighting | 3 |\n", encoding="utf-8"
+    )
+    app = KimreaderApp(folder, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert len(reader(app).view.article.text) > 10_000 and reader(app)._long
+        assert "Reactions in Seoul" in [line.strip() for line in reader_lines(app)]
+        await pilot.press("slash", *"zebrafinch", "enter")
+        await settle(app, pilot)
+        row = next(r for r in reader_rows(app) if "zebrafinch sighting" in row_text(r))
+        assert styled_runs(row, Style(reverse=True)) == ["zebrafinch"]
+        assert row_text(row).strip().startswith("zebrafinch sighting │")
