@@ -237,3 +237,18 @@ async def test_a_long_markdown_article_is_laid_out_too_and_its_hits_land_on_thei
         row = next(r for r in reader_rows(app) if "zebrafinch sighting" in row_text(r))
         assert styled_runs(row, Style(reverse=True)) == ["zebrafinch"]
         assert row_text(row).strip().startswith("zebrafinch sighting │")
+
+
+def test_past_the_size_limit_and_for_other_formats_the_text_is_drawn_as_written():
+    from search_index.models import Article
+    from tui.render import MAX_MARKDOWN_CHARS, article_layout
+
+    def made(body: str, kind: str) -> Article:
+        return Article("a", "a.md", "# Title", None, None, None, body, "0", format=kind)
+
+    assert not article_layout(made("## Heading", "markdown")).identity
+    assert article_layout(made("## Heading", "text")).identity
+    assert article_layout(made("## Heading", "html")).identity
+    huge = made("## Heading\n\n" + "word " * (MAX_MARKDOWN_CHARS // 5), "markdown")
+    layout = article_layout(huge)
+    assert layout.identity and layout.text == huge.text
