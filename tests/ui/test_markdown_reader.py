@@ -252,3 +252,30 @@ def test_past_the_size_limit_and_for_other_formats_the_text_is_drawn_as_written(
     huge = made("## Heading\n\n" + "word " * (MAX_MARKDOWN_CHARS // 5), "markdown")
     layout = article_layout(huge)
     assert layout.identity and layout.text == huge.text
+
+
+async def test_on_a_wide_terminal_the_table_keeps_to_the_texts_measure(tmp_path):
+    folder = tmp_path / "wide"
+    folder.mkdir()
+    cells = ["the account given by the ministry", "the figure the agency reported", "when"]
+    (folder / "wide.md").write_text(
+        "# Wide\n\n| Who | What | Said | When |\n|---|---|---|---|\n"
+        f"| South Korean intelligence | {' | '.join(cells)} |\n",
+        encoding="utf-8",
+    )
+    app = KimreaderApp(folder, remember=False)
+    async with app.run_test(size=(200, 45)) as pilot:
+        await settle(app, pilot)
+        pane = reader(app).scrollable_content_region.width
+        table = next(
+            child for child in reader(app).children if "┼" in str(getattr(child, "content", ""))
+        )
+        rows = str(table.content).split("\n")
+        width = table.content_region.width
+        # Wider than the text's measure by nature (about 130 cells), narrower than the pane:
+        # fitted to the measure, its cells wrapped in their columns, no row wrapped by the
+        # block (as many lines drawn as the table has).
+        assert width < 100 < pane
+        assert all(len(row) <= width for row in rows)
+        assert table.outer_size.height == len(rows) > 3
+        assert len({tuple(m.start() for m in re.finditer("[│┼]", r)) for r in rows}) == 1

@@ -273,8 +273,15 @@ class Reader(VerticalScroll, can_focus=True):
         return offset if layout is None or layout.identity else layout.to_display(offset)
 
     def _table_width(self) -> int | None:
-        """The cells a Markdown table may take (None before the reader has a size)."""
-        width = self.scrollable_content_region.width
+        """The cells a Markdown table may take: a text block's width (the stylesheet caps it at a
+        comfortable measure), or the pane's before any is laid out; None before the reader has
+        a size."""
+        blocks = [
+            child.outer_size.width
+            for child in self.children
+            if child.has_class("paragraph") and child.outer_size.width
+        ]
+        width = max(blocks) if blocks else self.scrollable_content_region.width
         return width - RULE_CELLS if width > RULE_CELLS else None
 
     def on_resize(self, event: Resize) -> None:
