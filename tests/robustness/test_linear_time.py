@@ -11,6 +11,7 @@ busy machine cannot fail a test.
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from collections.abc import Callable
@@ -309,3 +310,41 @@ def test_reading_a_corpus_of_blank_filled_titles_takes_linear_time(tmp_path):
         return articles
 
     assert_linear(read, lambda n: str(_corpus(tmp_path, n)), BLANKS)
+
+
+def markdown_table(rows: int, columns: int) -> str:
+    cells = " | ".join(f"{WORDS[c % len(WORDS)]} {c}" for c in range(columns))
+    rule = "|" + "---|" * columns
+    return "Title\n\n" + "\n\n".join([f"| {cells} |", rule] + [f"| {cells} |"] * rows)
+
+
+@pytest.mark.parametrize(
+    ("make", "n"),
+    [
+        (lambda n: markdown_table(n, 4), 1_000),  # a long table
+        (lambda n: markdown_table(1, n), 1_000),  # a row of thousands of columns
+        (lambda n: "Title\n\n```\n\n" + "code line\n\n" * n, 2_000),  # a fence never closed
+        (lambda n: "Title\n\n" + "- " * n + "deep", 2_000),  # lists nested on one line
+        (lambda n: "Title\n\n" + "> " * n + "deep", 2_000),  # quotes nested on one line
+        (lambda n: "Title\n\n" + "- item\n\n" * n, 2_000),  # a long list
+        (lambda n: "Title\n\n" + "**a** [b](c) `d` " * n, 1_000),  # inline markup on a line
+        (lambda n: "Title\n\n" + "*a " * n, 1_000),  # emphasis never closed
+    ],
+)
+@pytest.mark.parametrize("width", [None, 80])
+def test_markdown_layout_of_hostile_articles_takes_linear_time(make, n, width):
+    from search_index.formats.markdown_layout import markdown_layout
+
+    def lay_out(text: str) -> object:
+        layout = markdown_layout(text, width)
+        assert "deep" not in text or "deep" in layout.text
+        return layout
+
+    # The tables make tens of thousands of small objects, and each full collection walks every
+    # object the test session holds: frozen, that heap is not counted as the layout's cost.
+    gc.collect()
+    gc.freeze()
+    try:
+        assert_linear(lay_out, make, n)
+    finally:
+        gc.unfreeze()

@@ -9,19 +9,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.events import Resize
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
+from search_index.formats.markdown_layout import Layout
 from search_index.models import Article
 
 from ..render import (
     CONFLICT_STYLE,
     FOCUS_STYLE,
     Paragraph,
+    article_layout,
     entity_styles,
+    layout_styles,
     match_styles,
     paragraph_content,
-    paragraphs,
     printable,
     wrap_ranges,
 )
@@ -32,11 +36,16 @@ from .long_text import LongText
 # every paragraph widget adds its own mount and layout.
 LONG_ARTICLE_CHARS = 10_000
 LONG_ARTICLE_BLOCKS = 60
+# What a paragraph's conflict or focus rule takes from the width (border and padding): a
+# Markdown table is fitted to the width left.
+RULE_CELLS = 2
+RELAYOUT_DELAY = 0.1
 
 
 @dataclass
 class ReaderView:
-    """What the reader shows; offsets index ``Article.text``."""
+    """What the reader shows; offsets index ``Article.text`` (a Markdown article is drawn laid
+    out, and the reader maps them onto what it draws)."""
 
     article: Article
     entities: list[tuple[int, int, str]] = field(default_factory=list)
@@ -84,6 +93,9 @@ class Reader(VerticalScroll, can_focus=True):
         self._pending_context = 0
         self._looks: dict[str, str] = {}
         self._looks_theme: str | None = None
+        self._layout: Layout | None = None
+        self._layout_width: int | None = None
+        self._resized: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Opening the corpus…"), classes="paragraph")
@@ -94,8 +106,10 @@ class Reader(VerticalScroll, can_focus=True):
         """Show ``view`` scrolled to ``scroll_y``, or (``offset``) with the paragraph holding
         that offset at the top, ``context`` lines before it left in view."""
         self.view = view
-        text = view.article.text
-        blocks = paragraphs(text)
+        self._layout_width = self._table_width()
+        layout = self._layout = article_layout(view.article, self._layout_width)
+        text = layout.text
+        blocks = [Paragraph(b.start, b.end) for b in layout.blocks]
         styled = self._styled()
         self.remove_children()
         self._statics, self._long = [], []
@@ -136,6 +150,7 @@ class Reader(VerticalScroll, can_focus=True):
     def message(self, text: str) -> None:
         """Show a plain message instead of an article."""
         self.view = None
+        self._layout = None
         self._statics, self._long = [], []
         self._pending_y = self._pending_offset = None
         self.remove_children()
@@ -145,8 +160,9 @@ class Reader(VerticalScroll, can_focus=True):
         if self.view is None:
             return
         styled = self._styled()
+        text = self._layout.text if self._layout else self.view.article.text
         for block, static in self._statics:
-            static.update(paragraph_content(self.view.article.text, block, styled))
+            static.update(paragraph_content(text, block, styled))
             static.set_class(bool(self._gutters([block])), "-conflict")
             static.set_class(self._holds_focus(block), "-focus")
         for part in self._long:
@@ -155,6 +171,8 @@ class Reader(VerticalScroll, can_focus=True):
     def scroll_to_offset(self, offset: int, context: int = 0) -> None:
         """Bring the paragraph holding ``offset`` (in a long article, its line) to the top,
         ``context`` lines of what comes before it left in view."""
+        source_offset = offset
+        offset = self._to_display(offset)
         for block, static in self._statics:
             if block.start <= offset <= block.end:
                 if context:
@@ -168,7 +186,7 @@ class Reader(VerticalScroll, can_focus=True):
                 continue
             line = part.line_of(offset)
             if not part.laid_out or line is None:
-                self._pending_y, self._pending_offset = None, offset
+                self._pending_y, self._pending_offset = None, source_offset
                 self._pending_context = context
             if line is not None:
                 area = part.virtual_region
@@ -179,10 +197,12 @@ class Reader(VerticalScroll, can_focus=True):
         """Bring the line holding ``offset`` to the middle of the reader (a match jumped to
         reads with what comes before and after it, never on the bottom line)."""
         middle = self.scrollable_content_region.height // 2
+        source_offset = offset
+        offset = self._to_display(offset)
         for block, static in self._statics:
             if block.start <= offset <= block.end:
                 top = static.virtual_region.y + static.styles.gutter.top
-                line = _line_in(self.view, block, offset, static.content_region.width)
+                line = _line_in(self._layout, block, offset, static.content_region.width)
                 self.scroll_to(y=max(0, top + line - middle), animate=False)
                 return
         for part in self._long:
@@ -190,7 +210,7 @@ class Reader(VerticalScroll, can_focus=True):
                 continue
             line_no = part.line_of(offset)
             if not part.laid_out or line_no is None:
-                self.scroll_to_offset(offset, context=middle)
+                self.scroll_to_offset(source_offset, context=middle)
                 return
             self.scroll_to(y=max(0, part.virtual_region.y + line_no - middle), animate=False)
             return
@@ -227,7 +247,8 @@ class Reader(VerticalScroll, can_focus=True):
         return Content.assemble(told, "  ", (ident, "dim"))
 
     def _styled(self) -> list[tuple[int, int, str]]:
-        """Every styled range of the article, later ones drawn over earlier ones."""
+        """Every styled range of what is drawn, later ones drawn over earlier ones: a Markdown
+        article's own styles (headings, emphasis) first."""
         view = self.view
         assert view is not None
         looks = self._entity_looks()
@@ -235,7 +256,48 @@ class Reader(VerticalScroll, can_focus=True):
         styled += [(s, e, CONFLICT_STYLE) for s, e in view.conflicts]
         styled += [(s, e, FOCUS_STYLE) for s, e in view.focus]
         styled += match_styles(view.matches, view.current)
-        return styled
+        layout = self._layout
+        if layout is None or layout.identity:
+            return styled
+        return layout_styles(layout) + layout.map_ranges(styled)
+
+    def _shown(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Source ranges as ranges of what is drawn."""
+        layout = self._layout
+        if layout is None or layout.identity:
+            return ranges
+        return [(s, e) for s, e, _ in layout.map_ranges((s, e, None) for s, e in ranges)]
+
+    def _to_display(self, offset: int) -> int:
+        layout = self._layout
+        return offset if layout is None or layout.identity else layout.to_display(offset)
+
+    def _table_width(self) -> int | None:
+        """The cells a Markdown table may take: a text block's width (the stylesheet caps it at a
+        comfortable measure), or the pane's before any is laid out; None before the reader has
+        a size."""
+        blocks = [
+            child.outer_size.width
+            for child in self.children
+            if child.has_class("paragraph") and child.outer_size.width
+        ]
+        width = max(blocks) if blocks else self.scrollable_content_region.width
+        return width - RULE_CELLS if width > RULE_CELLS else None
+
+    def on_resize(self, event: Resize) -> None:
+        # A Markdown table is fitted to the width: lay it out again once resizing pauses.
+        layout = self._layout
+        if layout is None or not any(b.kind == "table" for b in layout.blocks):
+            return
+        if self._resized is not None:
+            self._resized.stop()
+        self._resized = self.set_timer(RELAYOUT_DELAY, self._relayout)
+
+    def _relayout(self) -> None:
+        view = self.view
+        if view is None or self._layout is None or self._table_width() == self._layout_width:
+            return
+        self.show(view, scroll_y=self.scroll_y)
 
     def _entity_looks(self) -> dict[str, str]:
         """Entity styles fitted to the current theme (WCAG AA on its background), worked out
@@ -253,11 +315,11 @@ class Reader(VerticalScroll, can_focus=True):
         view = self.view
         if not self.mark_focus or view is None:
             return False
-        return any(s < block.end and e > block.start for s, e in view.focus)
+        return any(s < block.end and e > block.start for s, e in self._shown(view.focus))
 
     def _gutters(self, blocks: list[Paragraph]) -> frozenset[int]:
         """Which of ``blocks`` hold a sentence another source contradicts."""
-        conflicts = self.view.conflicts if self.view else []
+        conflicts = self._shown(self.view.conflicts) if self.view else []
         return frozenset(
             i
             for i, block in enumerate(blocks)
@@ -265,11 +327,12 @@ class Reader(VerticalScroll, can_focus=True):
         )
 
 
-def _line_in(view: ReaderView | None, block: Paragraph, offset: int, width: int) -> int:
-    """Which wrapped line of ``block`` (``width`` cells wide) holds ``offset``."""
-    if view is None or width <= 0:
+def _line_in(layout: Layout | None, block: Paragraph, offset: int, width: int) -> int:
+    """Which wrapped line of ``block`` (``width`` cells wide) holds ``offset`` (of the text
+    drawn)."""
+    if layout is None or width <= 0:
         return 0
-    text = printable(view.article.text)
+    text = printable(layout.text)
     line, start = 0, block.start
     while start <= block.end:
         end = text.find("\n", start, block.end)
