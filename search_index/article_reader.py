@@ -9,6 +9,7 @@ it comes back as a SkippedFile with a reason a person can act on.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -105,7 +106,7 @@ def _read_text(source: SourceFile, shown: str, data: bytes) -> Article | Skipped
     article = Article(
         id=source.id,
         path=shown,
-        title=inferred.title or _title_from_name(source),
+        title=_markdown_title(inferred.title, source.format) or _title_from_name(source),
         outlet=inferred.outlet,
         published=inferred.published,
         url=None,
@@ -115,6 +116,18 @@ def _read_text(source: SourceFile, shown: str, data: bytes) -> Article | Skipped
         format=source.format,
     )
     return _apply(article, front) if front is not None else article
+
+
+# An ATX heading's markers ("# Title", "## Title ##"): the headline of a Markdown article is
+# its first heading, and the list, the reports and the diff name it without them.
+_ATX_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def _markdown_title(title: str | None, fmt: str) -> str | None:
+    if title is None or fmt != kinds.MARKDOWN:
+        return title
+    heading = _ATX_HEADING.match(title)
+    return heading.group(1).strip() or title if heading else title
 
 
 def _read_formatted(

@@ -110,7 +110,10 @@ def test_headings_lists_quotes_and_rules_are_drawn_without_their_markers(article
     assert '│ "They fought for justice," Kim said.' in texts
     assert md.RULE * md.BREAK_WIDTH in texts
     kinds = [b.kind for b in layout.blocks]
-    assert kinds.count("heading") == 3 and "table" in kinds and "bullet_list" in kinds
+    # The headline is the title, read without its "#" (article_reader): the reader draws it as
+    # the headline; the body's two headings are headings.
+    assert article.title == texts[0]
+    assert kinds.count("heading") == 2 and "table" in kinds and "bullet_list" in kinds
     heading = texts.index("Casualty estimates")
     block = layout.blocks[heading]
     assert (block.start, block.end, md.HEADING) in layout.roles
@@ -221,3 +224,26 @@ def test_no_letter_is_ever_hidden_and_every_piece_is_its_source(text, width):
     assert_exact(layout, text)
     for block in layout.blocks:
         assert 0 <= block.start <= block.end <= len(layout.text)
+
+
+def test_a_markdown_headline_is_named_without_its_heading_markers(tmp_path):
+    from search_index.article_reader import read_article
+    from search_index.corpus import discover
+
+    (tmp_path / "quake.md").write_text(
+        "# Strong quake shakes northern Chile #\n\n"
+        "A magnitude 6.1 earthquake struck off the coast of northern Chile on Saturday, the "
+        "U.S. Geological Survey said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "notes.txt").write_text(
+        "# not a heading in a text file\n\nA magnitude 6.1 earthquake struck off the coast of "
+        "northern Chile on Saturday, the U.S. Geological Survey said.\n",
+        encoding="utf-8",
+    )
+    found = discover(tmp_path)
+    titles = {f.id: read_article(f, found.overrides).title for f in found.files}  # type: ignore[union-attr]
+    assert titles == {
+        "quake": "Strong quake shakes northern Chile",
+        "notes": "# not a heading in a text file",
+    }
