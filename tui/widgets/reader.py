@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.timer import Timer
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
 
 from search_index.formats.markdown_layout import Layout
@@ -96,6 +96,9 @@ class Reader(VerticalScroll, can_focus=True):
         self._layout: Layout | None = None
         self._layout_width: int | None = None
         self._resized: Timer | None = None
+        # The header of the article shown in paragraphs (not a long one): reused, with the
+        # paragraphs, by the next article shown (see _reuse).
+        self._meta_static: Static | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Opening the corpus…"), classes="paragraph")
@@ -111,11 +114,69 @@ class Reader(VerticalScroll, can_focus=True):
         text = layout.text
         blocks = [Paragraph(b.start, b.end) for b in layout.blocks]
         styled = self._styled()
+        self._pending_y, self._pending_offset = (scroll_y or None), None
+        long = len(text) > LONG_ARTICLE_CHARS or len(blocks) > LONG_ARTICLE_BLOCKS
+        if not long and not self._long and self._meta_static is not None:
+            mounted = self._reuse(view, text, blocks, styled)
+        else:
+            mounted = self._mount_afresh(view, text, blocks, styled, long)
+        if offset is None:
+            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
+            return
+
+        async def scroll_when_laid_out() -> None:
+            # Until the paragraphs are mounted and laid out, their places (and how far the
+            # reader may scroll) are unknown: a scroll asked for sooner stops at the top.
+            await mounted
+            self.call_after_refresh(self.scroll_to_offset, offset, context)
+
+        self.call_later(scroll_when_laid_out)
+
+    def _reuse(
+        self,
+        view: ReaderView,
+        text: str,
+        blocks: list[Paragraph],
+        styled: list[tuple[int, int, str]],
+    ) -> AwaitMount:
+        """Show the next article in the paragraphs already mounted, adding or removing only
+        the difference: mounting a widget per paragraph (its styles matched against the whole
+        stylesheet) was a good part of what a key press to the next article cost."""
+        assert self._meta_static is not None
+        self._meta_static.update(self._meta(view.article))
+        old = [static for _, static in self._statics]
+        self._statics = []
+        added: list[Widget] = []
+        for i, block in enumerate(blocks):
+            content = paragraph_content(text, block, styled)
+            if i < len(old):
+                static = old[i]
+                static.update(content)
+            else:
+                static = Static(content)
+                added.append(static)
+            static.set_class(i == 0, "headline")
+            static.set_class(i != 0, "paragraph")
+            static.set_class(bool(self._gutters([block])), "-conflict")
+            static.set_class(self._holds_focus(block), "-focus")
+            self._statics.append((block, static))
+        for extra in old[len(blocks) :]:
+            extra.remove()
+        return self.mount_all(added)
+
+    def _mount_afresh(
+        self,
+        view: ReaderView,
+        text: str,
+        blocks: list[Paragraph],
+        styled: list[tuple[int, int, str]],
+        long: bool,
+    ) -> AwaitMount:
         self.remove_children()
         self._statics, self._long = [], []
-        self._pending_y, self._pending_offset = (scroll_y or None), None
-        widgets: list[Widget] = [Static(self._meta(view.article), classes="meta")]
-        if len(text) > LONG_ARTICLE_CHARS or len(blocks) > LONG_ARTICLE_BLOCKS:
+        self._meta_static = Static(self._meta(view.article), classes="meta")
+        widgets: list[Widget] = [self._meta_static]
+        if long:
             # Tabs as spaces: Textual would expand them, and the line breaks would not fit.
             shown = printable(text).replace("\t", " ")
             self._long.append(LongText(shown, blocks[:1], classes="headline"))
@@ -134,23 +195,13 @@ class Reader(VerticalScroll, can_focus=True):
                 static.set_class(self._holds_focus(block), "-focus")
                 self._statics.append((block, static))
             widgets += [static for _, static in self._statics]
-        mounted = self.mount_all(widgets)
-        if offset is None:
-            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
-            return
-
-        async def scroll_when_laid_out() -> None:
-            # Until the paragraphs are mounted and laid out, their places (and how far the
-            # reader may scroll) are unknown: a scroll asked for sooner stops at the top.
-            await mounted
-            self.call_after_refresh(self.scroll_to_offset, offset, context)
-
-        self.call_later(scroll_when_laid_out)
+        return self.mount_all(widgets)
 
     def message(self, text: str) -> None:
         """Show a plain message instead of an article."""
         self.view = None
         self._layout = None
+        self._meta_static = None
         self._statics, self._long = [], []
         self._pending_y = self._pending_offset = None
         self.remove_children()
@@ -162,7 +213,11 @@ class Reader(VerticalScroll, can_focus=True):
         styled = self._styled()
         text = self._layout.text if self._layout else self.view.article.text
         for block, static in self._statics:
-            static.update(paragraph_content(text, block, styled))
+            # New styles over the same text wrap the same (styles never change a cell's width):
+            # no layout, which on each article opened ran twice more, once for the entities
+            # and once for the conflicts, each time for the whole screen. A gutter class that
+            # toggles lays its paragraph out again by itself.
+            static.update(paragraph_content(text, block, styled), layout=False)
             static.set_class(bool(self._gutters([block])), "-conflict")
             static.set_class(self._holds_focus(block), "-focus")
         for part in self._long:
