@@ -100,9 +100,7 @@ class FalseMerges:
         )
 
 
-def score_false_merges(
-    labels: dict[str, str], pages: set[str], gold: Gold
-) -> FalseMerges:
+def score_false_merges(labels: dict[str, str], pages: set[str], gold: Gold) -> FalseMerges:
     """False joins among ``labels`` that involve a page of ``pages`` (any other member of a
     story, page or ECB+ report, is a different story unless the gold pairs the two pages)."""
     by_story: dict[str, list[str]] = defaultdict(list)
@@ -176,7 +174,9 @@ def _copy_pages(html: Path, into: Path) -> set[str]:
 
 def _show(result: FalseMerges, titles: dict[str, str]) -> None:
     for a, b in result.false_pairs:
-        print(f"    {a[:PREFIX]} {titles.get(a, '')[:55]!r:59} + {b[:PREFIX]} {titles.get(b, '')[:55]!r}")
+        print(
+            f"    {a[:PREFIX]} {titles.get(a, '')[:55]!r:59} + {b[:PREFIX]} {titles.get(b, '')[:55]!r}"
+        )
 
 
 def run_html(html: Path, work: Path, gold: Gold, show: bool) -> dict[str, object]:
