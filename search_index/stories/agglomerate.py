@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -55,6 +55,8 @@ class Group:
     version: int = 0
     alive: bool = True
     neighbours: set[int] = field(default_factory=set)
+    retained: float = 1.0
+    """The sum of the members' retained shares (see ``agglomerate``)."""
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -77,11 +79,18 @@ def agglomerate(
     date_factor: Callable[[date | None, date | None, date | None, date | None], float],
     cohesion_ratio: float = 0.0,
     evidence: float = 0.0,
+    retained: Mapping[str, float] | None = None,
+    whole_evidence: float = 0.0,
 ) -> list[list[str]]:
     """Groups of item ids. ``items``: (id, unit vector, top terms, date), in a fixed order.
-    ``evidence``: what one pair of single items must reach (``needed_average``)."""
+    ``evidence``: what one pair of single items must reach (``needed_average``).
+    ``retained``: per item, the share of its whole vector's norm its (unit) vector was cut
+    from; the average times the groups' mean shares is then the whole vectors' average, which
+    must reach ``whole_evidence / sqrt(pairs)`` (exact for single items, near for groups)."""
+    shares = retained or {}
     groups = [
-        Group([doc_id], dict(vector), set(top), day, day) for doc_id, vector, top, day in items
+        Group([doc_id], dict(vector), set(top), day, day, retained=shares.get(doc_id, 1.0))
+        for doc_id, vector, top, day in items
     ]
     postings: dict[str, set[int]] = {}
     for index, group in enumerate(groups):
@@ -110,6 +119,9 @@ def agglomerate(
         pairs = len(a.members) * len(b.members)
         average = _dot(a.total, b.total) / pairs * factor
         if evidence and average < needed_average(threshold, evidence, pairs):
+            return 0.0
+        whole = average * (a.retained / len(a.members)) * (b.retained / len(b.members))
+        if whole_evidence and whole < whole_evidence / math.sqrt(pairs):
             return 0.0
         # Two tight groups that are only loosely alike are two stories, even when the loose
         # likeness reaches the threshold (a ratio, so it holds in small and large groups).
@@ -158,6 +170,7 @@ def agglomerate(
                 posting.discard(b)
                 posting.add(a)
         ga.top |= gb.top
+        ga.retained += gb.retained
         ga.first = _span(ga.first, gb.first, min)
         ga.last = _span(ga.last, gb.last, max)
         ga.version += 1
