@@ -144,14 +144,14 @@ def _best_story(state: StoryState, doc: Doc) -> tuple[str | None, float]:
     for story_id in sorted(candidates):
         score = _average(state, vector, doc.published, story_id)
         # One article against a story of n members is n pairs, as ``cluster`` weighs them: a
-        # story it is not alike enough to for its size is no candidate, as in the batch. (The
-        # members' own retained share is not kept in the state: taken as whole, which errs
-        # towards joining, as before.)
-        size = len(state.stories[story_id].members)
+        # story it is not alike enough to for its size is no candidate, as in the batch.
+        story = state.stories[story_id]
+        size = len(story.members)
+        whole = score * retained * story.retained / size
         if (
             score > best[1]
             and score >= needed_average(state.threshold, PAIR_EVIDENCE, size)
-            and score * retained >= WHOLE_EVIDENCE / math.sqrt(size)
+            and whole >= WHOLE_EVIDENCE / math.sqrt(size)
         ):
             best = (story_id, score)
     return best
@@ -164,12 +164,14 @@ def _add_doc(
     total: int,
     *,
     shared_only: bool = False,
+    retained: float = 1.0,
 ) -> Doc:
     doc = Doc(
         vector=_vector(state, counts, total, shared_only=shared_only),
         title=article.title,
         published=article.published,
         outlet=article.outlet,
+        retained=retained,
     )
     state.add_doc(article.id, doc)
     return doc
@@ -243,8 +245,18 @@ def cluster(
     for counts in all_counts:
         doc_freq.update(counts.keys())
     state.doc_freq = doc_freq
+    retained = {
+        a.id: _retained(state, c, len(ordered)) for a, c in zip(ordered, all_counts, strict=True)
+    }
+    # A term of one article only is left out of its vector (``_vector``), and so must be left
+    # out of the counts: ``remove`` takes back what the vector holds, and a term it left behind
+    # would look shared when the article is assigned again (changed), and its own words would
+    # then seem to match.
+    state.doc_freq = Counter({term: n for term, n in doc_freq.items() if n >= 2})
     for article, counts in zip(ordered, all_counts, strict=True):
-        _add_doc(state, article, counts, len(ordered), shared_only=True)
+        _add_doc(
+            state, article, counts, len(ordered), shared_only=True, retained=retained[article.id]
+        )
         _remember_surfaces(state, article)
     free = [a for a in ordered if a.id not in state.pinned]
     items = [
@@ -252,9 +264,6 @@ def cluster(
     ]
     counts_of = {a.id: c for a, c in zip(ordered, all_counts, strict=True)}
     day_of = {a.id: a.published for a in ordered}
-    retained = {
-        a.id: _retained(state, c, len(ordered)) for a, c in zip(ordered, all_counts, strict=True)
-    }
     groups = agglomerate(
         items,
         threshold,
