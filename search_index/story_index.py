@@ -53,7 +53,9 @@ __all__ = ["STATE_FILE", "STORIES_VERSION", "StoryIndex", "story_input", "story_
 
 # Part of the saved state's key: a change to how stories are found, or to how they are kept,
 # makes saved states stale. 2: SQLite, a row per article and story (1 was two JSON files).
-STORIES_VERSION = "2"
+# 3: small groups need more evidence to join (engine.PAIR_EVIDENCE): stories saved by 2 hold
+# false merges that assigning new articles would never undo, so they are grouped again.
+STORIES_VERSION = "3"
 # What version 1 kept (the whole state in one JSON document, and the listing in another): left
 # behind by an older kimreader, removed once the new file is written.
 OLD_FILES = ("kimreader-stories.json", "kimreader-stories-list.json")

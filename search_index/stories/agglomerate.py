@@ -8,20 +8,36 @@ members' unit vectors, the average of all cross pairs' cosines is one dot produc
 
 Candidate pairs come from shared heavy terms (each article's top terms, see ``state``): groups
 that share none never merge.
+
+How alike is alike enough depends on how many article pairs the average is over
+(``needed_average``): an average over many pairs is good evidence even when it is low, but one
+pair of articles from the same week shares common words and a name or two by chance (a
+football report and another team's coach, two Black Friday deal pages, a drug arrest and a
+stabbing) and reaches the many-pair threshold without being one event. So the average must
+reach ``evidence / sqrt(pairs)`` as well, the way a mean of n noisy values is trusted at about
+1/sqrt(n) of one value's spread: two single articles join only when clearly alike, large
+groups as before.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-__all__ = ["Group", "agglomerate", "common_limit"]
+__all__ = ["Group", "agglomerate", "common_limit", "needed_average"]
 
 COHESION_CAP = 0.5
 COMMON_SHARE = 0.005
 COMMON_FLOOR = 30
+
+
+def needed_average(threshold: float, evidence: float, pairs: int) -> float:
+    """The average cosine two groups need to merge, ``pairs`` = the product of their sizes
+    (see the module's docstring); ``evidence`` 0 leaves the plain threshold."""
+    return max(threshold, evidence / math.sqrt(pairs)) if pairs > 0 else threshold
 
 
 def common_limit(count: int) -> int:
@@ -39,6 +55,8 @@ class Group:
     version: int = 0
     alive: bool = True
     neighbours: set[int] = field(default_factory=set)
+    retained: float = 1.0
+    """The sum of the members' retained shares (see ``agglomerate``)."""
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -60,10 +78,19 @@ def agglomerate(
     threshold: float,
     date_factor: Callable[[date | None, date | None, date | None, date | None], float],
     cohesion_ratio: float = 0.0,
+    evidence: float = 0.0,
+    retained: Mapping[str, float] | None = None,
+    whole_evidence: float = 0.0,
 ) -> list[list[str]]:
-    """Groups of item ids. ``items``: (id, unit vector, top terms, date), in a fixed order."""
+    """Groups of item ids. ``items``: (id, unit vector, top terms, date), in a fixed order.
+    ``evidence``: what one pair of single items must reach (``needed_average``).
+    ``retained``: per item, the share of its whole vector's norm its (unit) vector was cut
+    from; the average times the groups' mean shares is then the whole vectors' average, which
+    must reach ``whole_evidence / sqrt(pairs)`` (exact for single items, near for groups)."""
+    shares = retained or {}
     groups = [
-        Group([doc_id], dict(vector), set(top), day, day) for doc_id, vector, top, day in items
+        Group([doc_id], dict(vector), set(top), day, day, retained=shares.get(doc_id, 1.0))
+        for doc_id, vector, top, day in items
     ]
     postings: dict[str, set[int]] = {}
     for index, group in enumerate(groups):
@@ -89,7 +116,13 @@ def agglomerate(
         factor = date_factor(a.first, a.last, b.first, b.last)
         if factor <= 0:
             return 0.0
-        average = _dot(a.total, b.total) / (len(a.members) * len(b.members)) * factor
+        pairs = len(a.members) * len(b.members)
+        average = _dot(a.total, b.total) / pairs * factor
+        if evidence and average < needed_average(threshold, evidence, pairs):
+            return 0.0
+        whole = average * (a.retained / len(a.members)) * (b.retained / len(b.members))
+        if whole_evidence and whole < whole_evidence / math.sqrt(pairs):
+            return 0.0
         # Two tight groups that are only loosely alike are two stories, even when the loose
         # likeness reaches the threshold (a ratio, so it holds in small and large groups).
         if cohesion_ratio and average < cohesion_ratio * min(cohesion(a), cohesion(b)):
@@ -137,6 +170,7 @@ def agglomerate(
                 posting.discard(b)
                 posting.add(a)
         ga.top |= gb.top
+        ga.retained += gb.retained
         ga.first = _span(ga.first, gb.first, min)
         ga.last = _span(ga.last, gb.last, max)
         ga.version += 1

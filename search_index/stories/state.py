@@ -35,6 +35,10 @@ class Doc:
     published: date | None
     outlet: str | None
     story: str = ""
+    retained: float = 1.0
+    """The share of the article's whole weighted vector that ``vector`` was cut from (a corpus
+    clustered at once leaves out the terms of one article only; an article assigned later keeps
+    them all: 1). Cosines with ``vector`` times this are cosines with the whole article."""
 
     def top_terms(self) -> list[str]:
         ranked = sorted(self.vector.items(), key=lambda item: (-item[1], item[0]))
@@ -48,6 +52,8 @@ class StoryEntry:
     norm: float = 0.0
     first: date | None = None
     last: date | None = None
+    retained: float = 0.0
+    """The sum of the members' ``Doc.retained``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +160,7 @@ class StoryState:
             story = self.stories[story_id] = StoryEntry()
         doc.story = story_id
         story.members.append(doc_id)
+        story.retained += doc.retained
         square = story.norm * story.norm
         for term, weight in doc.vector.items():
             old = story.centroid.get(term, 0.0)
@@ -178,6 +185,7 @@ class StoryState:
         self.changes.docs.add(doc_id)
         self.changes.stories.add(doc.story)
         story.members.remove(doc_id)
+        story.retained = max(story.retained - doc.retained, 0.0)
         for term in doc.top_terms():
             posting = self.postings.get(term)
             if posting is not None:
@@ -221,6 +229,7 @@ class StoryState:
                     "published": doc.published.isoformat() if doc.published else None,
                     "outlet": doc.outlet,
                     "story": doc.story,
+                    "retained": round(doc.retained, 6),
                 }
                 for doc_id, doc in sorted(self.docs.items())
             },
@@ -243,6 +252,7 @@ class StoryState:
                 title=str(raw["title"]),
                 published=date.fromisoformat(published) if published else None,
                 outlet=raw["outlet"],
+                retained=float(raw.get("retained", 1.0)),
             )
         for story_id, members in data["stories"].items():
             for member in members:

@@ -162,11 +162,12 @@ class SavedStories:
 
     def _doc(self, doc_id: str) -> Doc | None:
         rows = self._rows(
-            "SELECT story, title, published, outlet, vector FROM docs WHERE id = ?", doc_id
+            "SELECT story, title, published, outlet, vector, retained FROM docs WHERE id = ?",
+            doc_id,
         )
         if not rows:
             return None
-        story, title, published, outlet, vector = rows[0]
+        story, title, published, outlet, vector, retained = rows[0]
         try:
             return Doc(
                 vector=dict(json.loads(vector)),
@@ -174,17 +175,19 @@ class SavedStories:
                 published=day_from_iso(published),
                 outlet=outlet,
                 story=str(story),
+                retained=float(retained),
             )
         except (ValueError, TypeError) as exc:
             raise self._damaged(exc) from exc
 
     def _story(self, story_id: str) -> StoryEntry | None:
         rows = self._rows(
-            "SELECT members, norm, first, last, centroid FROM stories WHERE id = ?", story_id
+            "SELECT members, norm, first, last, centroid, retained FROM stories WHERE id = ?",
+            story_id,
         )
         if not rows:
             return None
-        members, norm, first, last, centroid = rows[0]
+        members, norm, first, last, centroid, retained = rows[0]
         try:
             return StoryEntry(
                 members=list(json.loads(members)),
@@ -192,6 +195,7 @@ class SavedStories:
                 norm=float(norm),
                 first=day_from_iso(first),
                 last=day_from_iso(last),
+                retained=float(retained),
             )
         except (ValueError, TypeError) as exc:
             raise self._damaged(exc) from exc

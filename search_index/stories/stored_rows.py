@@ -24,11 +24,11 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE fingerprints (id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE docs (
     id TEXT PRIMARY KEY, story TEXT NOT NULL, title TEXT NOT NULL, published TEXT,
-    outlet TEXT, vector TEXT NOT NULL
+    outlet TEXT, vector TEXT NOT NULL, retained REAL NOT NULL
 );
 CREATE TABLE stories (
     id TEXT PRIMARY KEY, members TEXT NOT NULL, norm REAL NOT NULL, first TEXT, last TEXT,
-    centroid TEXT NOT NULL
+    centroid TEXT NOT NULL, retained REAL NOT NULL
 );
 CREATE TABLE listing (id TEXT PRIMARY KEY, story TEXT NOT NULL);
 CREATE TABLE doc_freq (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
@@ -79,9 +79,17 @@ def write_rows(
     docs = [(doc_id, state.docs.get(doc_id)) for doc_id in changes.docs]
     db.executemany("DELETE FROM docs WHERE id = ?", [(i,) for i, doc in docs if doc is None])
     db.executemany(
-        "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
-            (i, doc.story, doc.title, _iso(doc.published), doc.outlet, _vector_json(doc.vector))
+            (
+                i,
+                doc.story,
+                doc.title,
+                _iso(doc.published),
+                doc.outlet,
+                _vector_json(doc.vector),
+                doc.retained,
+            )
             for i, doc in docs
             if doc is not None
         ),
@@ -91,7 +99,7 @@ def write_rows(
     db.executemany("DELETE FROM stories WHERE id = ?", gone)
     db.executemany("DELETE FROM listing WHERE id = ?", gone)
     db.executemany(
-        "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
             (
                 story_id,
@@ -100,6 +108,7 @@ def write_rows(
                 _iso(story.first),
                 _iso(story.last),
                 _vector_json(story.centroid),
+                story.retained,
             )
             for story_id, story in kept
             if story is not None
