@@ -97,6 +97,15 @@ async def test_enter_opens_the_marked_source_and_the_list_follows():
         assert highlighted.id == marked
 
 
+async def test_marking_names_the_source_as_the_list_does():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await _mark(app, pilot, 2)
+        said = [str(n.message) for n in app._notifications]
+        assert any(text.startswith("marked The Insider") for text in said), said
+
+
 async def test_nothing_marked_says_how_to_mark():
     app = KimreaderApp(remember=False)
     async with app.run_test(size=(120, 40)) as pilot:

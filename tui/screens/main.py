@@ -454,7 +454,10 @@ class MainScreen(GroupingScreen):
             return
         marked = self.session.toggle_mark(self.current.id)
         verb = "marked" if marked else "unmarked"
-        self.notify(f"{verb} {printable(self.current.id)}", markup=False)
+        # Named as the list names it (a file id says nothing to a reader); ' lists the marks.
+        name = self.current.outlet or self.current.title
+        hint = " (' lists the marks)" if marked else ""
+        self.notify(printable(f"{verb} {name}{hint}"), markup=False)
         self.populate()
 
     def action_show_marks(self) -> None:
