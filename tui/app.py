@@ -39,6 +39,7 @@ from .screens.main import MainScreen
 from .screens.marks import MarksScreen, mark_rows
 from .screens.modals import HelpScreen, SourcePicker
 from .screens.overview import OverviewScreen
+from .screens.reader_marks import source_names
 from .screens.sentence import SentenceScreen
 from .session import Session
 from .settings import Settings, ThemeMemory, check_keymap, pick_theme, theme_choices
@@ -480,7 +481,7 @@ class KimreaderApp(App[None]):
 
     @on(messages.TimelineBuilt)
     def _timeline_built(self, event: messages.TimelineBuilt) -> None:
-        self.push_screen(TimelineScreen(event.events, event.story))
+        self.push_screen(TimelineScreen(event.events, event.story, source_names(self.articles)))
 
     def _open_id(self) -> str | None:
         """The article open in the reader: the overview and timeline show its story."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,17 +17,32 @@ from search_index.claims.matrix import TimelineEvent
 from ..messages import OpenArticle
 from ..render import printable
 from ..widgets.lists import VimOptionList
+from .row_search import SEARCH_BINDINGS, RowSearch
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(RowSearch):
+    AUTO_FOCUS = "#timeline"  # not the search box, hidden until / asks
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,escape", "app.pop_screen", "Back", id="back")
+        Binding("q", "app.pop_screen", "Back", id="back"),
+        *SEARCH_BINDINGS,
+        # The reader's half-page keys too (j, k, space, b, g and G are the list's own).
+        Binding("ctrl+d", "page(1)", "Page down", show=False, id="page_down"),
+        Binding("ctrl+u", "page(-1)", "Page up", show=False, id="page_up"),
     ]
 
-    def __init__(self, events: list[TimelineEvent], story: str | None = None) -> None:
+    def __init__(
+        self,
+        events: list[TimelineEvent],
+        story: str | None = None,
+        names: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.events = events
         self.story = story
+        # Each source named as the list names it (outlet, else its title's first words).
+        self.names = dict(names or {})
+        self._rows: list[tuple[int, int]] = []
+        self._texts: list[str] = []
 
     def compose(self) -> ComposeResult:
         scope = f"the story “{self.story}”" if self.story else "every source"
@@ -38,6 +53,7 @@ class TimelineScreen(Screen[None]):
                 " (! = sources disagree)",
             )
         )
+        yield from self.search_box()
         options = []
         for index, event in enumerate(self.events):
             for number, claim in enumerate(event.claims):
@@ -46,15 +62,45 @@ class TimelineScreen(Screen[None]):
                     if number == 0
                     else ("             ", "")
                 )
+                source = self.names.get(claim.article_id, claim.article_id)
+                # The whole sentence, wrapped by the list: cut at a width, it lost its end
+                # mid-word.
+                sentence = " ".join(claim.sentence.split())
                 prompt = Content.assemble(
                     head,
-                    (f"{printable(claim.article_id[:10])} ", "$accent"),
-                    (f"{claim.value:<10} ", "bold"),
-                    claim.sentence[:200],
+                    (f"{printable(source)}  ", "$accent"),
+                    (f"{printable(claim.value)}  ", "bold"),
+                    printable(sentence),
                 )
                 options.append(Option(prompt, id=f"{index}:{number}"))
+                self._rows.append((index, number))
+                self._texts.append(f"{event.when} {source} {claim.value} {sentence}")
         yield VimOptionList(*options, id="timeline")
         yield Footer()
+
+    @property
+    def _list(self) -> VimOptionList:
+        return self.query_one("#timeline", VimOptionList)
+
+    def search_texts(self) -> list[str]:
+        return self._texts
+
+    def search_cursor(self) -> int:
+        return self._list.highlighted or 0
+
+    def search_move(self, row: int) -> None:
+        self._list.highlighted = row
+
+    def search_focus(self) -> None:
+        self._list.focus()
+
+    def action_page(self, step: int) -> None:
+        # OptionList pages by its laid-out lines (VimOptionList guards an empty layout).
+        options = self._list
+        if step > 0:
+            options.action_page_down()
+        else:
+            options.action_page_up()
 
     @on(OptionList.OptionSelected, "#timeline")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -11,7 +11,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from search_index.claims.claim import Claim
@@ -32,6 +31,7 @@ from ..overview_views import (
 )
 from ..render import printable
 from .modals import ReportPath, write_report_and_tell
+from .row_search import SEARCH_BINDINGS, RowSearch
 
 # Fixed leading columns of the facts table: the fact and the consensus.
 _LEADING = 2
@@ -54,13 +54,16 @@ def _wrapped(text: Text, width: int) -> Text:
 _CONSOLE = Console(width=200, color_system=None)
 
 
-class OverviewScreen(Screen[None]):
+class OverviewScreen(RowSearch):
     """Sources by how they stand, then facts by sources; enter opens the highlighted value in
     its article, ``a`` shows or hides the facts only one source gives, ``w`` writes the story as
     a report, ``y`` copies the highlighted value's sentence with its citation."""
 
+    AUTO_FOCUS = "#overview-facts"  # not the search box, hidden until / asks
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,escape", "app.pop_screen", "Back", id="back"),
+        Binding("q", "app.pop_screen", "Back", id="back"),
+        *SEARCH_BINDINGS,
         Binding("enter", "open_cell", "Open", id="open"),
         Binding("a", "toggle_all", "All facts", id="all_facts"),
         Binding("w", "export", "Report", id="export"),
@@ -84,6 +87,7 @@ class OverviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="overview-title")
+        yield from self.search_box()
         yield DataTable(id="overview-sources", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="overview-facts", cursor_type="cell", zebra_stripes=True)
         yield Static(Content(LEGEND), id="overview-legend")
@@ -143,6 +147,28 @@ class OverviewScreen(Screen[None]):
         if not self.facts:
             self.notify("No fact is given by two or more sources: a shows every fact.")
         table.focus()
+
+    # -- / n N: the facts' rows (a fact, its consensus, every source's value and sentence) --
+
+    def search_texts(self) -> list[str]:
+        texts = []
+        for fact in self.facts:
+            parts = [fact_label(fact).plain, fact.consensus_value or ""]
+            for source in self.overview.sources:
+                parts.append(cell_text(fact, source.article_id))
+                parts += [claim.sentence for claim in fact.cells.get(source.article_id, ())]
+            texts.append(" ".join(parts))
+        return texts
+
+    def search_cursor(self) -> int:
+        return self.query_one("#overview-facts", DataTable).cursor_coordinate.row
+
+    def search_move(self, row: int) -> None:
+        table = self.query_one("#overview-facts", DataTable)
+        table.move_cursor(row=row, column=table.cursor_coordinate.column, animate=False)
+
+    def search_focus(self) -> None:
+        self.query_one("#overview-facts", DataTable).focus()
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all
