@@ -140,7 +140,7 @@ async def test_slash_searches_the_diff_and_n_steps_through_the_rows_that_hold_it
         ]
         assert len(holding) >= 2
         await pilot.press("slash")
-        box = diff.query_one("#diff-search")
+        box = diff.query_one("#row-search")
         assert box.display and app.focused is box
         await pilot.press(*"north korean soldiers", "enter")  # a phrase, any case
         assert not box.display

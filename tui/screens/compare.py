@@ -12,8 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 from textual.worker import Worker
 
 from search_index.claims.align import STATUSES, Comparison, Row
@@ -27,6 +26,7 @@ from ..messages import ArticleGone
 from ..notes import forward_failure
 from ..render import STATUS_WORDS, printable
 from .modals import ReportPath, write_report_and_tell
+from .row_search import RowSearch
 from .sentence import SentenceScreen
 
 _COLOURS = {
@@ -81,9 +81,11 @@ class DiffRow(Horizontal):
         )
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(RowSearch):
     """Keys: j/k rows, ] [ conflicts, f filter, x swap, enter/o open A's sentence, O B's,
     w writes the diff as a report, y / Y copy A's / B's sentence with its citation."""
+
+    SEARCH_PLACEHOLDER = "search the diff: words or a phrase, enter to find"
 
     @dataclass
     class Swapped(Message, bubble=False):
@@ -132,20 +134,16 @@ class CompareScreen(Screen[None]):
         self.library = library  # to compare again, sides swapped
         self.filter = 0
         self.cursor = 0
-        self.search_text = ""  # what / last searched for: n / N step through its rows
 
     def compose(self) -> ComposeResult:
         yield Static(id="diff-header")
         yield Static(id="too-small")
         yield Static(Content("No rows to show with this filter (f to change it)."), id="no-rows")
         yield VerticalScroll(id="diff-rows")
-        yield Input(
-            placeholder="search the diff: words or a phrase, enter to find", id="diff-search"
-        )
+        yield from self.search_box()
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.query_one("#diff-search").display = False
         await self.rebuild()
 
     def on_resize(self) -> None:
@@ -360,59 +358,22 @@ class CompareScreen(Screen[None]):
         report = build_report(self.comparison)
         write_report_and_tell(self, path, lambda fmt: render(report, fmt))
 
-    # -- search: / asks, n / N step through the rows that hold it ------------------------------
+    # -- search (row_search.py): / asks, n / N step through the rows that hold it ------------
 
-    def action_search(self) -> None:
-        box = self.query_one("#diff-search", Input)
-        box.display = True
-        box.focus()
+    def search_texts(self) -> list[str]:
+        return [row_text(w.row) for w in self._row_widgets()]
 
-    def action_close(self) -> None:
-        """esc: close the search box when it is open, else back where the diff came from."""
-        box = self.query_one("#diff-search", Input)
-        if box.display:
-            box.display = False
-            self.set_focus(None)
-            return
-        self.app.pop_screen()
+    def search_cursor(self) -> int:
+        return self.cursor
 
-    @on(Input.Submitted, "#diff-search")
-    def _searched(self, event: Input.Submitted) -> None:
-        self.search_text = event.value.strip()
-        event.input.display = False
-        self.set_focus(None)
-        if self.search_text:
-            self._find(1, include_current=True)
-
-    def action_find(self, step: int) -> None:
-        if not self.search_text:
-            self.notify("/ to search the diff first", severity="warning")
-            return
-        self._find(step, include_current=False)
-
-    def _find(self, step: int, include_current: bool) -> None:
-        """The cursor to the next (``step`` 1) or previous row holding the query, a phrase
-        matched whole, case aside; a note says which of how many."""
-        widgets = self._row_widgets()
-        hits = [i for i, w in enumerate(widgets) if row_holds(w.row, self.search_text)]
-        if not hits:
-            self.notify(printable(f"“{self.search_text}” is in no row shown"), severity="warning")
-            return
-        if include_current and self.cursor in hits:
-            target = self.cursor
-        elif step > 0:
-            target = next((i for i in hits if i > self.cursor), hits[0])
-        else:
-            target = next((i for i in reversed(hits) if i < self.cursor), hits[-1])
-        self.cursor = target
+    def search_move(self, row: int) -> None:
+        self.cursor = row
         self._highlight()
-        self.notify(f"row {hits.index(target) + 1} of {len(hits)} holding it", timeout=2)
 
 
-def row_holds(row: Row, query: str) -> bool:
-    """Whether ``row``'s topic, reason or either sentence holds ``query`` (case aside, blanks
-    collapsed: a phrase is matched as one)."""
-    wanted = " ".join(query.casefold().split())
+def row_text(row: Row) -> str:
+    """What / finds a row by: its topic, its reason and either sentence."""
     parts = [row.topic, row.reason or ""]
     parts += [c.sentence for c in (row.a, row.b) if c is not None]
-    return any(wanted in " ".join(p.casefold().split()) for p in parts)
+    # A mark between the parts: a phrase is found within one of them, not across two.
+    return " ¦ ".join(parts)
