@@ -74,7 +74,7 @@ class TimelineScreen(RowSearch):
                 )
                 options.append(Option(prompt, id=f"{index}:{number}"))
                 self._rows.append((index, number))
-                self._texts.append(f"{event.when} {source} {claim.value} {sentence}")
+                self._texts.append(" ¦ ".join((event.when, source, claim.value, sentence)))
         yield VimOptionList(*options, id="timeline")
         yield Footer()
 

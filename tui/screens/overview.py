@@ -157,7 +157,7 @@ class OverviewScreen(RowSearch):
             for source in self.overview.sources:
                 parts.append(cell_text(fact, source.article_id))
                 parts += [claim.sentence for claim in fact.cells.get(source.article_id, ())]
-            texts.append(" ".join(parts))
+            texts.append(" ¦ ".join(parts))  # a phrase found within one part, not across
         return texts
 
     def search_cursor(self) -> int:
