@@ -63,15 +63,22 @@ def quantities(text: str) -> list[tuple[int, int, str]]:
 
 
 def best_time(work: Callable[[], object]) -> float:
+    # The garbage collector held off: in a full session its passes over what earlier tests
+    # left in memory land in a timed run at random and say nothing of how the work grows.
     best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-        if best > 3.0:
-            # Slow enough to measure once (and, if quadratic, to fail). Below that the best of
-            # three: one run slowed by the machine (a collection, another process) is common.
-            break
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            start = time.perf_counter()
+            work()
+            best = min(best, time.perf_counter() - start)
+            if best > 3.0:
+                # Slow enough to measure once (and, if quadratic, to fail). Below that the best
+                # of three: one run slowed by the machine (another process) is common.
+                break
+    finally:
+        gc.enable()
     return best
 
 
