@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/entities_ecb.py                  # dev half, summary
     .venv/bin/python benchmarks/entities_ecb.py -v               # dev, every error listed
     .venv/bin/python benchmarks/entities_ecb.py --split heldout  # the held-out half
+    .venv/bin/python benchmarks/entities_ecb.py --split all      # all 74 stories together
     .venv/bin/python benchmarks/entities_ecb.py --stories t01-ecb t13-ecb -v
 
 Data: ``../shared/corpora/ecbplus-dev`` (74 story folders, one ``entities.json`` each with the
@@ -389,7 +390,7 @@ def small_gold() -> None:
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     parser.add_argument("--stories", nargs="*")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument(

@@ -297,8 +297,15 @@ ORG_POSSESSED = frozenset(
     spokeswoman squad coach manager players fans price founder chair shareholder stake
     """.split()
 )
-# Words right after a name that mark it as an organisation ("Orsted shares", "Feyenoord fans").
-ORG_FOLLOWERS = frozenset("shares stock shareholders investors fans supporters squad".split())
+# Words right after a name that mark it as an organisation ("Orsted shares", "Feyenoord fans"),
+# or as a company by what it sells and who works or buys there ("SeaMicro servers", "T-Mobile
+# customers", "Intel chips"): nobody's surname comes before them.
+ORG_FOLLOWERS = frozenset(
+    """
+    shares stock shareholders investors fans supporters squad customers subscribers executives
+    employees engineers servers chips processors products stores
+    """.split()
+)
 
 # Lower-case words right before a name that make it an organisation ("energy group Orsted",
 # "rival Feyenoord", "lender Barclays").

@@ -26,12 +26,14 @@ from .lexicon import (
     ORG_OPENERS,
     ORG_POSSESSED,
 )
+from .products import product_like
 from .tokens import (
     _DEFINED_BY_PARENS,
     _OFFICIAL_NAME,
     _PLACE_PREPOSITIONS,
     _STANDS_FOR,
     _abbreviation,
+    _has_pronoun,
     _joined,
     _previous_word,
     _speaker,
@@ -86,7 +88,8 @@ def _context_type(
         and folded[run[0].start - 1 : run[0].start] not in "\"'\u2018\u201c"
         and not last.possessive  # "in Brad Pitt's film": "in" governs the film
     ):
-        yield span, "PLACE?"  # 'starred in "American Pie"' names a film
+        if not (product_like(run, tokens) or _has_pronoun(run)):  # software, a show
+            yield span, "PLACE?"  # 'starred in "American Pie"' names a film
     elif (after is not None and _joined(last, after) and after.text in RESIDENTS) or residence(
         tokens, run[0], folded
     ):
