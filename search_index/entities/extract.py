@@ -64,6 +64,7 @@ from .names import (
 from .places import PlaceRules
 from .products import product_like
 from .roles import modifies_noun, plural_name, quoted, role_cut, strip_roles
+from .teams import place_teams
 from .tokens import (
     _EVENT_HEADS,
     _ORDINAL_WORD,
@@ -191,6 +192,7 @@ class RuleExtractor:
         found.update(_same_word_orgs(leftovers, folded, found, taken))
         found = _settle_types(folded, found, short_forms)
         found = _drop_openers(folded, found)
+        found = place_teams(folded, found)
 
         mentions = article_mentions(folded, text, found, self.places)
         dates = find_dates(folded)
@@ -232,7 +234,9 @@ class RuleExtractor:
                 first = run[0] if keep_the else run[1]
                 yield (first.start, run[-1].core_end), "PLACE", place.id
                 return
-        if not self._opens_with_place(run, folded):
+        if run[0].lower == "the" and self._opens_with_place(run[1:], folded):
+            run = run[1:]  # "the New Orleans Saints": "the" goes, "New" stays
+        elif not self._opens_with_place(run, folded):
             run = _trim(run)
         if (
             len(run) > 2

@@ -187,3 +187,51 @@ def test_a_show_with_a_question_word_in_its_title_is_no_person_and_no_place(extr
         "This weekend Doctor Who fans finally learned who would play the eleventh Doctor after "
         "David Tennant leaves the role.\n",
     )
+
+
+# --- teams named by their place --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        # t29-ecb/29_1ecb.txt: a win-loss record after the name.
+        (
+            "Indianapolis (11-4) made an NFL-best fourth double-digit comeback this season to "
+            "lock up the five seed in the AFC with this win, their eighth straight.\n",
+            "Indianapolis",
+        ),
+        # t29-plus/29_6ecbplus.txt: a victory over a place, with the score.
+        (
+            '"It\'s a fun locker room, a great locker room," Luck said after leading '
+            "Indianapolis to a 20-13 victory over Kansas City.\n",
+            "Kansas City",
+        ),
+    ],
+)
+def test_a_place_beside_a_score_or_a_record_is_a_team(extractor, text, team):
+    found = names(extractor, text)
+    assert ("ORG", team) in found
+    assert ("PLACE", team) not in found
+
+
+def test_a_place_in_a_sports_sentence_without_a_game_is_still_a_place(extractor):
+    # t31-ecb/31_3ecb.txt: the town where the game was played stays a place, the score in the
+    # sentence notwithstanding.
+    text = (
+        "Tyler Hansbrough scored 20 Thursday night to break North Carolina's career scoring "
+        "record and help the No. 1 Tar Heels remain unbeaten with a 91-73 victory over "
+        "Evansville in Chapel Hill, N.C.\n"
+    )
+    found = names(extractor, text)
+    assert ("ORG", "Evansville") in found
+    assert ("PLACE", "Chapel Hill") in found
+
+
+def test_the_before_a_team_named_for_a_new_city_keeps_the_new(extractor):
+    # t25-ecb/25_2ecb.txt: "The New Orleans Saints" lost "New" with "The".
+    text = (
+        "The New Orleans Saints placed Reggie Bush on the injured list on Wednesday, ending the "
+        "National Football League season for the star running back.\n"
+    )
+    assert ("ORG", "New Orleans Saints") in names(extractor, text)

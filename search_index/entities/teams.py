@@ -1,0 +1,52 @@
+"""Places that are teams: sports reports name a team by its city, state or school ("North
+Carolina beat Evansville 91-73", "Indianapolis (11-4)", "a 20-13 victory over Kansas City").
+The team is an organisation, not the place; what marks it is a score or a win-loss record
+beside the name, or a game against it in a sentence that gives a score.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A score or a record: "91-73", "(11-4)", "31-24".
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+_RECORD_AFTER = re.compile(r" \(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)")
+_SCORE_AFTER = re.compile(r",? \d{1,3}-\d{1,3}\b")
+# What stands before a team in a game: "victory over", "win against", "beat visiting".
+_GAME_BEFORE = re.compile(
+    r"(?:\b(?:victory|win|loss|defeat|game|games|semifinal|final|matchup|rout)"
+    r" (?:over|against|to)|\b(?:beat|beats|defeated|defeats|overcame|edged|routed|topped|upset"
+    r"|downed|over|against)) (?:visiting |No\. \d{1,2} |top-ranked |host )?$"
+)
+_GAME_AFTER = re.compile(
+    r"(?:'s)? (?:beat|beats|defeated|defeats|overcame|edged|routed|topped|upset|downed)\b"
+)
+
+
+def _line(folded: str, start: int, end: int) -> tuple[int, int]:
+    return folded.rfind("\n", 0, start) + 1, (folded.find("\n", end) % (len(folded) + 1))
+
+
+def place_teams(
+    folded: str, found: dict[tuple[int, int], tuple[str, str | None]]
+) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """The places of ``found`` that the sentence shows to be teams, made organisations."""
+    if "-" not in folded:
+        return found
+    out = dict(found)
+    for (start, end), (kind, _) in found.items():
+        if kind not in ("PLACE", "PLACE?"):
+            continue
+        if _RECORD_AFTER.match(folded, end):
+            out[(start, end)] = ("ORG", None)
+            continue
+        line_start, line_end = _line(folded, start, end)
+        if not _SCORE.search(folded, line_start, line_end):
+            continue
+        if (
+            _SCORE_AFTER.match(folded, end)
+            or _GAME_BEFORE.search(folded[max(line_start, start - 40) : start])
+            or _GAME_AFTER.match(folded, end)
+        ):
+            out[(start, end)] = ("ORG", None)
+    return out
