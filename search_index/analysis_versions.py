@@ -14,7 +14,8 @@ from __future__ import annotations
 # Brad Pitt's film" no longer makes the owner a place; rules-29: products and software are
 # nobody ("Internet Explorer", "MacBook Pros", "BlackBerry Curve 8900"), an adverb opening a
 # sentence is no first name, a name before a stock ticker or before "servers" is a company,
-# and a place beside a score or a win-loss record is a team.
+# a place beside a score or a win-loss record is a team, one name doing what companies do
+# ("Microsoft releases", "T-Mobile today announced") is a company.
 ENTITY_RULES_VERSION = "rules-29"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):

@@ -23,7 +23,7 @@ from ..models import Alias, Extraction, Mention
 from ..text import fold
 from ..text import name_key as name_key  # re-exported: it moved to text.py, which the index uses
 from .companies import drop_products, ticker_companies
-from .cues import NamesBeside
+from .cues import BEFORE_COMPANY_VERB, COMPANY_VERBS, NamesBeside
 from .gazetteer import Gazetteer
 from .headlines import headline_people
 from .known import ACRONYM, acronym_kind, article_mentions, extend_orgs, match_known
@@ -552,17 +552,19 @@ _COMPANY_POSSESSED = frozenset(
 
 
 def _company_cue(folded: str, end: int) -> bool:
-    """ "SeaMicro servers", "Orsted's shares": a word after the name that only a company has."""
+    """ "SeaMicro servers", "SeaMicro's revenue", "Microsoft releases", "Apple has unveiled":
+    a word after the name that only a company has or does."""
     rest = folded[end : end + 40]
-    if rest.startswith("'s "):
-        rest = rest[3:]
-        heads = _COMPANY_POSSESSED
-    elif rest.startswith(" "):
-        rest = rest[1:]
-        heads = ORG_FOLLOWERS
-    else:
+    possessive = rest.startswith("'s ")
+    if not possessive and not rest.startswith(" "):
         return False
-    return rest.split(" ", 1)[0].rstrip(".,;:") in heads | ORG_FOLLOWERS
+    words = rest[3 if possessive else 1 :].split(" ", 2)
+    if possessive:
+        return words[0].rstrip(".,;:") in _COMPANY_POSSESSED | ORG_FOLLOWERS
+    if words[0] in BEFORE_COMPANY_VERB and len(words) > 1:
+        words = words[1:]
+    word = words[0].rstrip(".,;:")
+    return word in ORG_FOLLOWERS or word in COMPANY_VERBS
 
 
 _ADMIN_HEADS = frozenset(

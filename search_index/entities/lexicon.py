@@ -73,6 +73,7 @@ ORG_HEADS = frozenset(
     weekly magazine agency's corps federation league council's agencies
     foods entertainment pictures records productions films studios advisors industries
     enterprises brands communications pharmaceuticals networks reporter rescue
+    devices telecom telecommunications electronics semiconductor semiconductors software
     """.split()
 )
 
@@ -83,7 +84,8 @@ COMPANY_HEADS = frozenset(
     company companies corporation corp inc ltd llc plc gmbh ag sa group holdings partners
     capital labs technologies systems motors airlines airways energy foods entertainment
     pictures records productions films studios studio advisors industries enterprises brands
-    communications pharmaceuticals networks
+    communications pharmaceuticals networks devices telecom telecommunications electronics
+    semiconductor semiconductors software
     """.split()
 )
 

@@ -15,6 +15,7 @@ from .cues import (
     RESIDENTS,
     NamesBeside,
     attributed,
+    company_act,
     of_a_place,
     partner,
     residence,
@@ -119,6 +120,8 @@ def _context_type(
         yield span, "ORG?"
     elif len(run) == 1 and not run[0].initial and _speaker(tokens, run):
         yield span, "ORG?"  # a bare name speaking that the article never named in full
+    elif len(run) == 1 and company_act(tokens, run[0]):
+        yield span, "ORG?"  # "Microsoft releases emergency patch", "Apple unveiled"
     elif (
         len(run) == 1
         and attributed(tokens, run[0], folded)

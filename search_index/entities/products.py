@@ -15,7 +15,7 @@ from .tokens import _Token
 PRODUCT_HEADS = frozenset(
     """
     pro air mini max plus lite update updates server explorer browser edition beta phone
-    smartphone tablet app apps store player os suite software processor chip console
+    smartphone tablet app apps store player os suite processor chip console
     """.split()
 )
 
