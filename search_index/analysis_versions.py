@@ -15,7 +15,8 @@ from __future__ import annotations
 # nobody ("Internet Explorer", "MacBook Pros", "BlackBerry Curve 8900"), an adverb opening a
 # sentence is no first name, a name before a stock ticker or before "servers" is a company,
 # a place beside a score or a win-loss record is a team, one name doing what companies do
-# ("Microsoft releases", "T-Mobile today announced") is a company.
+# ("Microsoft releases", "T-Mobile today announced") is a company, and so is a name with a
+# win-loss record, in a scoreline or before a player's position ("Creighton (25-7)").
 ENTITY_RULES_VERSION = "rules-29"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):

@@ -64,7 +64,7 @@ from .names import (
 from .places import PlaceRules
 from .products import product_like
 from .roles import modifies_noun, plural_name, quoted, role_cut, strip_roles
-from .teams import place_teams
+from .teams import place_teams, team_context
 from .tokens import (
     _EVENT_HEADS,
     _ORDINAL_WORD,
@@ -531,7 +531,9 @@ def _same_word_orgs(
     orgs = {
         name_key(folded[s:e])
         for (s, e), (kind, _) in found.items()
-        if kind == "ORG?" and " " not in folded[s:e] and _company_cue(folded, e)
+        if kind == "ORG?"
+        and " " not in folded[s:e]
+        and (_company_cue(folded, e) or team_context(folded, s, e))
     }
     if not orgs:
         return {}

@@ -28,6 +28,8 @@ from .lexicon import (
     ORG_POSSESSED,
 )
 from .products import product_like
+from .roles import plural_name
+from .teams import POSITIONS, team_context
 from .tokens import (
     _DEFINED_BY_PARENS,
     _OFFICIAL_NAME,
@@ -120,6 +122,16 @@ def _context_type(
         yield span, "ORG?"
     elif len(run) == 1 and not run[0].initial and _speaker(tokens, run):
         yield span, "ORG?"  # a bare name speaking that the article never named in full
+    elif len(run) <= 2 and team_context(folded, span[0], span[1]):
+        yield span, "ORG?"  # "Creighton (25-7)", "Creighton 65, Drake 53"
+    elif (
+        len(run) == 1
+        and plural_name(last.core)
+        and after is not None
+        and _joined(last, after)
+        and after.lower in POSITIONS
+    ):
+        yield span, "ORG?"  # "Chargers defensive tackle Jamal Williams"
     elif len(run) == 1 and company_act(tokens, run[0]):
         yield span, "ORG?"  # "Microsoft releases emergency patch", "Apple unveiled"
     elif (

@@ -37,16 +37,42 @@ def place_teams(
     for (start, end), (kind, _) in found.items():
         if kind not in ("PLACE", "PLACE?"):
             continue
-        if _RECORD_AFTER.match(folded, end):
-            out[(start, end)] = ("ORG", None)
-            continue
-        line_start, line_end = _line(folded, start, end)
-        if not _SCORE.search(folded, line_start, line_end):
-            continue
-        if (
-            _SCORE_AFTER.match(folded, end)
-            or _GAME_BEFORE.search(folded[max(line_start, start - 40) : start])
-            or _GAME_AFTER.match(folded, end)
-        ):
+        if team_context(folded, start, end):
             out[(start, end)] = ("ORG", None)
     return out
+
+
+# Players' positions and team roles written after a team's name ("Chargers defensive tackle
+# Jamal Williams", "Chargers lineman"): only a team stands there.
+POSITIONS = frozenset(
+    """
+    defensive offensive tackle lineman linebacker quarterback receiver cornerback safety
+    kicker punter running guard forward center centre pitcher outfielder infielder catcher
+    shortstop slugger reliever goalkeeper midfielder striker winger coach
+    """.split()
+)
+# "Creighton 65, Drake 53": a team, its points, the other team and its points.
+_TEAM = r"[A-Z][A-Za-z.'&-]*(?: [A-Z][A-Za-z.'&-]*){0,3}"
+_SCORELINE_AFTER = re.compile(rf" \d{{1,3}}, {_TEAM} \d{{1,3}}\b(?![\d,.]| points| pts)")
+_POINTS_AFTER = re.compile(r" \d{1,3}\b(?![\d,.]| points| pts)")
+_SCORELINE_BEFORE = re.compile(rf"(?<![\w.]){_TEAM} (?<!\d)\d{{1,3}}, $")
+
+
+def team_context(folded: str, start: int, end: int) -> bool:
+    """ "Creighton (25-7)", "Creighton 65, Drake 53", "Creighton defeats Drake 65-53": a
+    name that the words around it show to be a team."""
+    if _RECORD_AFTER.match(folded, end):
+        return True
+    line_start, line_end = _line(folded, start, end)
+    if _SCORELINE_AFTER.match(folded, end) or (
+        _POINTS_AFTER.match(folded, end)
+        and _SCORELINE_BEFORE.search(folded[max(line_start, start - 40) : start])
+    ):
+        return True
+    if not _SCORE.search(folded, line_start, line_end):
+        return False
+    return bool(
+        _SCORE_AFTER.match(folded, end)
+        or _GAME_BEFORE.search(folded[max(line_start, start - 40) : start])
+        or _GAME_AFTER.match(folded, end)
+    )

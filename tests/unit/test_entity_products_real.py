@@ -312,3 +312,42 @@ def test_company_words_end_company_names(extractor, text, org):
     found = names(extractor, text)
     assert ("ORG", org) in found
     assert ("PERSON", org) not in found
+
+
+# --- teams named without a place --------------------------------------------------------------
+
+
+def test_a_name_with_a_win_loss_record_or_a_position_after_it_is_a_team(extractor):
+    # t31-plus/31_5ecbplus.txt: "Creighton" was nothing; the record makes it a team, and the
+    # team's other bare mentions in the article follow.
+    text = (
+        "Doug McDermott scored 23 points to become Creighton's all-time scoring leader and the "
+        "top-seeded Bluejays defeated Drake 65-53 on Friday in the quarterfinals of the Missouri "
+        "Valley Conference tournament.\n"
+        "Creighton (25-7) will play the winner of Friday's second semifinal between Evansville "
+        "and Indiana State.\n"
+        "Will Artino scored 14 points off the bench and Gregory Echenique had 11 points, 11 "
+        "rebounds and six blocked shots for Creighton, which enjoyed a 44-26 rebounding edge.\n"
+    )
+    found = [(m.type, m.text) for m in extractor.extract(text).mentions if m.text == "Creighton"]
+    assert found == [("ORG", "Creighton")] * 3
+    assert ("PERSON", "Doug McDermott") in names(extractor, text)
+    # t35-plus/35_1ecbplus.txt: a player's position after the team.
+    text = (
+        "Chargers defensive tackle Jamal Williams was arrested on suspicion of drunken driving, "
+        "the team's second such arrest in less than a month.\n"
+    )
+    found = names(extractor, text)
+    assert ("ORG", "Chargers") in found
+    assert ("PERSON", "Jamal Williams") in found
+
+
+def test_an_age_or_a_year_before_a_surname_is_no_score(extractor):
+    # t28-ecb/28_7ecb.txt: "Then 67, Felt" read as the end of a scoreline ("Creighton 65,
+    # Drake 53") made Felt a team in the whole article.
+    text = (
+        "W. Mark Felt, who was the No. 2 official at the FBI, died on Thursday.\n"
+        "In 2005, Felt revealed that he was the source.\n"
+        "Then 67, Felt celebrated the decision as one of great symbolic value.\n"
+    )
+    assert not any(kind == "ORG" and "Felt" in name for kind, name in names(extractor, text))
