@@ -54,6 +54,8 @@ def drop_products(
     folded: str, found: dict[tuple[int, int], tuple[str, str | None]]
 ) -> dict[tuple[int, int], tuple[str, str | None]]:
     """Person guesses of several words whose first word is a company the article names."""
+    if not any(kind == "PERSON?" for kind, _ in found.values()):
+        return found
     companies = company_keys(folded, found)
     if not companies:
         return found

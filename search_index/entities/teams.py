@@ -6,6 +6,7 @@ beside the name, or a game against it in a sentence that gives a score.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # A score or a record: "91-73", "(11-4)", "31-24".
@@ -21,6 +22,13 @@ _GAME_BEFORE = re.compile(
 _GAME_AFTER = re.compile(
     r"(?:'s)? (?:beat|beats|defeated|defeats|overcame|edged|routed|topped|upset|downed)\b"
 )
+
+
+@functools.lru_cache(maxsize=4)
+def _has_score(folded: str) -> bool:
+    """Whether the article gives a score anywhere (asked for each name; a string's hash is
+    kept with it, so the cache costs nothing after the first question)."""
+    return _SCORE.search(folded) is not None
 
 
 def _line(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -61,6 +69,9 @@ _SCORELINE_BEFORE = re.compile(rf"(?<![\w.]){_TEAM} (?<!\d)\d{{1,3}}, $")
 def team_context(folded: str, start: int, end: int) -> bool:
     """ "Creighton (25-7)", "Creighton 65, Drake 53", "Creighton defeats Drake 65-53": a
     name that the words around it show to be a team."""
+    after = folded[end : end + 2]
+    if not (after == " (" or after[1:].isdigit() or _has_score(folded)):
+        return False  # most names in most articles: nothing to look at
     if _RECORD_AFTER.match(folded, end):
         return True
     line_start, line_end = _line(folded, start, end)
