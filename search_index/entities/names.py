@@ -16,6 +16,7 @@ from .cues import (
     NamesBeside,
     attributed,
     company_act,
+    opening_name,
     of_a_place,
     partner,
     residence,
@@ -82,7 +83,11 @@ def _context_type(
     after = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
     before = _previous_word(tokens, run[0])
     if (last.possessive and after is not None and after.lower in ORG_POSSESSED) or (
-        after is not None and _joined(last, after) and after.lower in ORG_FOLLOWERS
+        after is not None
+        and _joined(last, after)
+        and after.lower in ORG_FOLLOWERS
+        # "Business customers will get first crack": a common noun opening the sentence
+        and (not run[0].initial or opening_name(tokens, run[0]))
     ):
         yield span, "ORG?"
     elif (

@@ -33,8 +33,9 @@ def brand_word(core: str) -> bool:
 
 def product_like(run: list[_Token], tokens: list[_Token]) -> bool:
     """Whether a run of capitalised words reads as a product's name rather than a person's: a
-    product word at its end, a brand-shaped word in it, or a model number right after it
-    ("BlackBerry Curve 8900", "Windows 2000"; an age is set off by a comma)."""
+    product word at its end or right after it ("Internet Explorer Web browser"), a
+    brand-shaped word in it, or a model number right after it ("BlackBerry Curve 8900",
+    "Windows 2000"; an age is set off by a comma)."""
     last_word = run[-1].lower
     if last_word in PRODUCT_HEADS or (last_word[-1:] == "s" and last_word[:-1] in PRODUCT_HEADS):
         return True  # "MacBook Pros"
@@ -47,5 +48,6 @@ def product_like(run: list[_Token], tokens: list[_Token]) -> bool:
         and after.line == last.line
         and after.start - last.end == 1
         and not last.possessive
-        and after.text[:1].isdigit()
+        # "Internet Explorer Web browser": the name of what the product word names
+        and (after.text[:1].isdigit() or after.text in PRODUCT_HEADS)
     )

@@ -351,3 +351,28 @@ def test_an_age_or_a_year_before_a_surname_is_no_score(extractor):
         "Then 67, Felt celebrated the decision as one of great symbolic value.\n"
     )
     assert not any(kind == "ORG" and "Felt" in name for kind, name in names(extractor, text))
+
+
+def test_a_name_before_the_product_word_it_names_is_no_person(extractor):
+    # t27-ecb/27_13ecb.txt: "Internet Explorer Web" was a person (112 mentions in the story).
+    text = (
+        "Microsoft today issued an emergency update to plug a critical security hole present in "
+        "all versions of its Internet Explorer Web browser, a flaw that hackers have been "
+        "leveraging to steal data from millions of Windows users.\n"
+    )
+    found = names(extractor, text)
+    assert ("ORG", "Microsoft") in found
+    assert not any(kind == "PERSON" for kind, _ in found)
+
+
+def test_a_common_noun_opening_the_sentence_before_customers_is_no_company(extractor):
+    # t42-plus/42_3ecbplus.txt: "Business customers" made "Business" an organisation; with
+    # a sentence of t42-plus/42_10ecbplus.txt that writes the word in lower case.
+    text = (
+        "Business customers will get first crack with registration beginning April 29th, with "
+        "consumer availability coming sometime afterwards.\n"
+        "T-Mobile confirmed in an email that its business customers will have the opportunity "
+        "to register for the device starting next week on April 29th, with availability and "
+        'pricing details to follow "at a later date."\n'
+    )
+    assert ("ORG", "Business") not in names(extractor, text)
