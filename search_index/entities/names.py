@@ -16,8 +16,8 @@ from .cues import (
     NamesBeside,
     attributed,
     company_act,
-    opening_name,
     of_a_place,
+    opening_name,
     partner,
     residence,
 )
