@@ -41,6 +41,9 @@ def product_like(run: list[_Token], tokens: list[_Token]) -> bool:
         return True  # "MacBook Pros"
     if any(brand_word(t.core) for t in run):
         return True
+    first = run[0]
+    if first.index and _model_before(tokens, first):
+        return True
     last = run[-1]
     after = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
     return (
@@ -50,4 +53,27 @@ def product_like(run: list[_Token], tokens: list[_Token]) -> bool:
         and not last.possessive
         # "Internet Explorer Web browser": the name of what the product word names
         and (after.text[:1].isdigit() or after.text in PRODUCT_HEADS)
+    )
+
+
+# "a grey Toyota Camry", "his 2013 Toyota Camry": a colour or a model year is what a vehicle
+# or a device is described by, never a person.
+_COLOURS = frozenset(
+    "grey gray silver black white red blue green gold beige maroon tan brown dark".split()
+)
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
+
+
+def _model_before(tokens: list[_Token], first: _Token) -> bool:
+    before = tokens[first.index - 1]
+    if before.line != first.line or first.start - before.end != 1:
+        return False
+    text = before.text
+    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20"):
+        return first.index >= 2 and tokens[first.index - 2].text in _DETERMINERS | _COLOURS
+    return (
+        text in _COLOURS
+        and first.index >= 2
+        and tokens[first.index - 2].text in _DETERMINERS
+        and before.start - tokens[first.index - 2].end == 1
     )

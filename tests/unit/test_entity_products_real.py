@@ -376,3 +376,21 @@ def test_a_common_noun_opening_the_sentence_before_customers_is_no_company(extra
         'pricing details to follow "at a later date."\n'
     )
     assert ("ORG", "Business") not in names(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # t21-plus/21_1ecbplus.txt
+        "Witnesses say 59-year-old Raj Chohan was leaving her car on 117th Street in South "
+        "Richmond Hill Friday when she was hit by a silver Toyota Camry and sent flying into the "
+        "air.\n",
+        # t21-plus/21_13ecbplus.txt
+        "Raj K. Chohan was walking alongside parked cars on 117th Street and 97th Avenue at about "
+        "7 p.m. when she was struck by a gray 2013 Toyota Camry, which then sped off, according "
+        "to cops.\n",
+    ],
+)
+def test_a_colour_or_a_model_year_before_a_name_makes_it_a_vehicle(extractor, text):
+    assert typed(extractor, text, "Toyota") == set()
+    assert any(kind == "PERSON" and "Chohan" in name for kind, name in names(extractor, text))
