@@ -147,10 +147,20 @@ def company_act(tokens: list[_Token], token: _Token) -> bool:
     core = token.core
     if token.possessive or core.isupper() or len(core) < 3:
         return False
+    # Word after word, nothing between ("Typically, patches are ..." is no company patching).
     i = token.index + 1
-    while i < len(tokens) and tokens[i].lower in BEFORE_COMPANY_VERB and i - token.index <= 2:
+    while (
+        i < len(tokens)
+        and tokens[i].lower in BEFORE_COMPANY_VERB
+        and i - token.index <= 2
+        and _joined(tokens[i - 1], tokens[i])
+    ):
         i += 1
-    if i >= len(tokens) or tokens[i].lower not in COMPANY_VERBS or tokens[i].line != token.line:
+    if (
+        i >= len(tokens)
+        or tokens[i].lower not in COMPANY_VERBS
+        or not _joined(tokens[i - 1], tokens[i])
+    ):
         return False
     return not token.initial or opening_name(tokens, token)
 
@@ -162,4 +172,11 @@ def opening_name(tokens: list[_Token], token: _Token) -> bool:
     if core.endswith("s") and not core.endswith("ss"):
         return False
     lower = core.lower()
-    return not any(t.text == lower for t in tokens)
+    # (a web address, "www. t-mobile. com", is no use of the word in lower case)
+    return not any(
+        t.text == lower and not (t.index + 1 < len(tokens) and tokens[t.index + 1].text in _DOMAINS)
+        for t in tokens
+    )
+
+
+_DOMAINS = frozenset({"com", "net", "org", "co", "uk", "edu", "gov"})

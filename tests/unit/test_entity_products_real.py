@@ -394,3 +394,24 @@ def test_a_common_noun_opening_the_sentence_before_customers_is_no_company(extra
 def test_a_colour_or_a_model_year_before_a_name_makes_it_a_vehicle(extractor, text):
     assert typed(extractor, text, "Toyota") == set()
     assert any(kind == "PERSON" and "Chohan" in name for kind, name in names(extractor, text))
+
+
+def test_a_company_doing_something_needs_the_verb_right_after_it(extractor):
+    # t27-ecb/27_8ecb.txt: "Typically, patches are ..." made "Typically" a company patching.
+    text = (
+        "Typically, patches are available on the second Tuesday of each month to allow system "
+        "administrators time for planning.\n"
+    )
+    assert not any(name == "Typically" for _, name in names(extractor, text))
+
+
+def test_a_web_address_is_no_use_of_a_name_in_lower_case(extractor):
+    # t42-plus/42_5ecbplus.txt, with a sentence of t42-plus/42_1ecbplus.txt whose address
+    # writes "t-mobile": the company opening the first sentence is still a company.
+    text = (
+        "T-Mobile today announced that the BlackBerry Q10 will be added to its growing 4G LTE "
+        "smartphone portfolio.\n"
+        "Consumer customers interested in the Q10 can register at http://explore. t-mobile. "
+        "com/blackberry-q10.\n"
+    )
+    assert ("ORG", "T-Mobile") in names(extractor, text)
