@@ -14,6 +14,7 @@ over each story's reports as one corpus, as ``Library.entities`` merges an index
 Split: the story folders sorted by name; the first half (37: t01-ecb .. t23-ecb) is **dev**,
 the rest (t23-plus .. t45-plus) **held-out**. Rules are developed on dev only; held-out is
 scored once before the work and once at the end (topic 23's two stories fall on either side).
+``--split all`` scores the 74 stories together: the issue's targets are on the whole corpus.
 
 What is scored
 --------------
