@@ -11,8 +11,13 @@ from __future__ import annotations
 # "magnitude-5.9", "February, 2003", and no longer takes "2045 GMT" for a year; rules-9
 # no longer takes "October 5,000 troops" for the date October 5; rules-10 (issue 17)
 # splits roles from names, types teams and gulfs, keeps names inside their line; rules-28: "in
-# Brad Pitt's film" no longer makes the owner a place.
-ENTITY_RULES_VERSION = "rules-28"
+# Brad Pitt's film" no longer makes the owner a place; rules-29: products and software are
+# nobody ("Internet Explorer", "MacBook Pros", "BlackBerry Curve 8900"), an adverb opening a
+# sentence is no first name, a name before a stock ticker or before "servers" is a company,
+# a place beside a score or a win-loss record is a team, one name doing what companies do
+# ("Microsoft releases", "T-Mobile today announced") is a company, and so is a name with a
+# win-loss record, in a scoreline or before a player's position ("Creighton (25-7)").
+ENTITY_RULES_VERSION = "rules-29"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):
 # a running total no longer takes the partner of one event's figure; 22: "were found and

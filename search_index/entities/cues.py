@@ -127,3 +127,56 @@ def attributed(tokens: list[_Token], token: _Token, folded: str) -> bool:
             if not (after.capitalised or after.lower in ("and", "of")):
                 break
     return True
+
+
+# What companies do to products and to other companies; a person's doing of these is reported
+# with the name the article gives the person in full first, and so is matched before this.
+COMPANY_VERBS = frozenset(
+    """
+    releases released unveils unveiled launches launched ships shipped acquires acquired
+    issues issued patched patches introduces introduced sells sold announces announced
+    """.split()
+)
+BEFORE_COMPANY_VERB = frozenset({"has", "have", "today", "also", "officially", "will", "quietly"})
+
+
+def company_act(tokens: list[_Token], token: _Token) -> bool:
+    """ "Microsoft releases a patch", "Apple has unveiled", "T-Mobile today announced": one
+    name, never given a first name, doing what companies do (at a sentence's start, a word
+    that reads as a name: "Police released" is no company)."""
+    core = token.core
+    if token.possessive or core.isupper() or len(core) < 3:
+        return False
+    # Word after word, nothing between ("Typically, patches are ..." is no company patching).
+    i = token.index + 1
+    while (
+        i < len(tokens)
+        and tokens[i].lower in BEFORE_COMPANY_VERB
+        and i - token.index <= 2
+        and _joined(tokens[i - 1], tokens[i])
+    ):
+        i += 1
+    if (
+        i >= len(tokens)
+        or tokens[i].lower not in COMPANY_VERBS
+        or not _joined(tokens[i - 1], tokens[i])
+    ):
+        return False
+    return not token.initial or opening_name(tokens, token)
+
+
+def opening_name(tokens: list[_Token], token: _Token) -> bool:
+    """Whether a word opening a sentence reads as a name: not a plural ("Officials",
+    "Investigators") and never written in lower case in the article ("Police ... the police")."""
+    core = token.core
+    if core.endswith("s") and not core.endswith("ss"):
+        return False
+    lower = core.lower()
+    # (a web address, "www. t-mobile. com", is no use of the word in lower case)
+    return not any(
+        t.text == lower and not (t.index + 1 < len(tokens) and tokens[t.index + 1].text in _DOMAINS)
+        for t in tokens
+    )
+
+
+_DOMAINS = frozenset({"com", "net", "org", "co", "uk", "edu", "gov"})

@@ -22,7 +22,8 @@ from ..analysis_versions import ENTITY_RULES_VERSION
 from ..models import Alias, Extraction, Mention
 from ..text import fold
 from ..text import name_key as name_key  # re-exported: it moved to text.py, which the index uses
-from .cues import NamesBeside
+from .companies import drop_products, ticker_companies
+from .cues import BEFORE_COMPANY_VERB, COMPANY_VERBS, NamesBeside
 from .gazetteer import Gazetteer
 from .headlines import headline_people
 from .known import ACRONYM, acronym_kind, article_mentions, extend_orgs, match_known
@@ -39,6 +40,7 @@ from .lexicon import (
     NEWS_AGENCIES,
     ORG_CONNECTORS,
     ORG_CUES,
+    ORG_FOLLOWERS,
     ORG_HEADS,
     ORG_OPENERS,
     PERSON_CUES,
@@ -60,12 +62,15 @@ from .names import (
     _Taken,
 )
 from .places import PlaceRules
+from .products import product_like
 from .roles import modifies_noun, plural_name, quoted, role_cut, strip_roles
+from .teams import place_teams, team_context
 from .tokens import (
     _EVENT_HEADS,
     _ORDINAL_WORD,
     _PLACE_PREPOSITIONS,
     _connector_index,
+    _has_pronoun,
     _join,
     _name_word,
     _previous_word,
@@ -145,6 +150,12 @@ class RuleExtractor:
             if not results and not self.is_demonym(_surface(folded, _trim(run) or run)):
                 leftovers.append(run)  # a demonym ("North Korean") names nobody
         found = extend_orgs(folded, found, self.places)
+        for span in ticker_companies(folded):
+            taken_by = [sp for sp in found if sp[0] < span[1] and span[0] < sp[1]]
+            for sp in taken_by:
+                del found[sp]
+            found[span] = ("ORG", None)
+        found = drop_products(folded, found)
         found.update(headline_people(tokens, folded, found, common, self.places))
         known = _known_names(folded, found)
         for alias in aliases:
@@ -178,8 +189,10 @@ class RuleExtractor:
                     if not taken.overlaps(*span):
                         found[span] = (kind, None)
                         taken.add(*span)
+        found.update(_same_word_orgs(leftovers, folded, found, taken))
         found = _settle_types(folded, found, short_forms)
         found = _drop_openers(folded, found)
+        found = place_teams(folded, found)
 
         mentions = article_mentions(folded, text, found, self.places)
         dates = find_dates(folded)
@@ -221,7 +234,9 @@ class RuleExtractor:
                 first = run[0] if keep_the else run[1]
                 yield (first.start, run[-1].core_end), "PLACE", place.id
                 return
-        if not self._opens_with_place(run, folded):
+        if run[0].lower == "the" and self._opens_with_place(run[1:], folded):
+            run = run[1:]  # "the New Orleans Saints": "the" goes, "New" stays
+        elif not self._opens_with_place(run, folded):
             run = _trim(run)
         if (
             len(run) > 2
@@ -418,6 +433,9 @@ class RuleExtractor:
             # "in Brad Pitt's World War Z": "in" governs what the name owns, not the name.
             and not run[-1].possessive
         ):
+            if product_like(run, tokens) or _has_pronoun(run):
+                return  # "in Internet Explorer", "in Doctor Who": software, a show
+
             # A guess: "bringing in Maurice Cheeks" names the man the article calls Cheeks.
             yield span, "PLACE?", None  # "in Villa Alemana", "near Central Sulawesi"
             return
@@ -441,6 +459,8 @@ class RuleExtractor:
                 # has a word between; "the George Bush era" is the era's "the").
                 yield span, "ORG?", None
                 return
+            if product_like(run, tokens):
+                return  # "Internet Explorer", "BlackBerry Curve 8900": a thing, no person
             yield span, "PERSON?", None
 
     @staticmethod
@@ -496,6 +516,57 @@ class RuleExtractor:
                 yield span, kind, ref
             elif prefix[0].lower in PLACE_OPENERS and kind == "PERSON?":
                 yield span, "PLACE", None  # "Santa Monica City Attorney ..."
+
+
+def _same_word_orgs(
+    leftovers: list[list[_Token]],
+    folded: str,
+    found: dict[tuple[int, int], tuple[str, str | None]],
+    taken: _Taken,
+) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """ "SeaMicro servers" made "SeaMicro" an organisation; "SeaMicro has" in the next sentence
+    is the same one-word name, which nothing else typed: the same organisation."""
+    # Only a company's own cue carries over: a surname cited alone ("according to Gupta") is
+    # an organisation only where it stands.
+    orgs = {
+        name_key(folded[s:e])
+        for (s, e), (kind, _) in found.items()
+        if kind == "ORG?"
+        and " " not in folded[s:e]
+        and (_company_cue(folded, e) or team_context(folded, s, e))
+    }
+    if not orgs:
+        return {}
+    more: dict[tuple[int, int], tuple[str, str | None]] = {}
+    for run in leftovers:
+        for token in run:
+            span = (token.start, token.core_end)
+            if not taken.overlaps(*span) and name_key(token.core) in orgs:
+                more[span] = ("ORG?", None)
+                taken.add(*span)
+    return more
+
+
+# What only a company owns ("SeaMicro's revenue"); "Nixon's chief of staff" is a person's.
+_COMPANY_POSSESSED = frozenset(
+    "revenue revenues profit profits earnings sales subsidiary headquarters valuation".split()
+)
+
+
+def _company_cue(folded: str, end: int) -> bool:
+    """ "SeaMicro servers", "SeaMicro's revenue", "Microsoft releases", "Apple has unveiled":
+    a word after the name that only a company has or does."""
+    rest = folded[end : end + 40]
+    possessive = rest.startswith("'s ")
+    if not possessive and not rest.startswith(" "):
+        return False
+    words = rest[3 if possessive else 1 :].split(" ", 2)
+    if possessive:
+        return words[0].rstrip(".,;:") in _COMPANY_POSSESSED | ORG_FOLLOWERS
+    if words[0] in BEFORE_COMPANY_VERB and len(words) > 1:
+        words = words[1:]
+    word = words[0].rstrip(".,;:")
+    return word in ORG_FOLLOWERS or word in COMPANY_VERBS
 
 
 _ADMIN_HEADS = frozenset(

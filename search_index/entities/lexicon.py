@@ -73,6 +73,7 @@ ORG_HEADS = frozenset(
     weekly magazine agency's corps federation league council's agencies
     foods entertainment pictures records productions films studios advisors industries
     enterprises brands communications pharmaceuticals networks reporter rescue
+    devices telecom telecommunications electronics semiconductor semiconductors software
     """.split()
 )
 
@@ -83,7 +84,8 @@ COMPANY_HEADS = frozenset(
     company companies corporation corp inc ltd llc plc gmbh ag sa group holdings partners
     capital labs technologies systems motors airlines airways energy foods entertainment
     pictures records productions films studios studio advisors industries enterprises brands
-    communications pharmaceuticals networks
+    communications pharmaceuticals networks devices telecom telecommunications electronics
+    semiconductor semiconductors software
     """.split()
 )
 
@@ -297,8 +299,15 @@ ORG_POSSESSED = frozenset(
     spokeswoman squad coach manager players fans price founder chair shareholder stake
     """.split()
 )
-# Words right after a name that mark it as an organisation ("Orsted shares", "Feyenoord fans").
-ORG_FOLLOWERS = frozenset("shares stock shareholders investors fans supporters squad".split())
+# Words right after a name that mark it as an organisation ("Orsted shares", "Feyenoord fans"),
+# or as a company by what it sells and who works or buys there ("SeaMicro servers", "T-Mobile
+# customers", "Intel chips"): nobody's surname comes before them.
+ORG_FOLLOWERS = frozenset(
+    """
+    shares stock shareholders investors fans supporters squad customers subscribers executives
+    employees engineers servers chips processors products stores
+    """.split()
+)
 
 # Lower-case words right before a name that make it an organisation ("energy group Orsted",
 # "rival Feyenoord", "lender Barclays").

@@ -15,7 +15,9 @@ from .cues import (
     RESIDENTS,
     NamesBeside,
     attributed,
+    company_act,
     of_a_place,
+    opening_name,
     partner,
     residence,
 )
@@ -26,12 +28,16 @@ from .lexicon import (
     ORG_OPENERS,
     ORG_POSSESSED,
 )
+from .products import product_like
+from .roles import plural_name
+from .teams import POSITIONS, team_context
 from .tokens import (
     _DEFINED_BY_PARENS,
     _OFFICIAL_NAME,
     _PLACE_PREPOSITIONS,
     _STANDS_FOR,
     _abbreviation,
+    _has_pronoun,
     _joined,
     _previous_word,
     _speaker,
@@ -77,7 +83,11 @@ def _context_type(
     after = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
     before = _previous_word(tokens, run[0])
     if (last.possessive and after is not None and after.lower in ORG_POSSESSED) or (
-        after is not None and _joined(last, after) and after.lower in ORG_FOLLOWERS
+        after is not None
+        and _joined(last, after)
+        and after.lower in ORG_FOLLOWERS
+        # "Business customers will get first crack": a common noun opening the sentence
+        and (not run[0].initial or opening_name(tokens, run[0]))
     ):
         yield span, "ORG?"
     elif (
@@ -86,7 +96,8 @@ def _context_type(
         and folded[run[0].start - 1 : run[0].start] not in "\"'\u2018\u201c"
         and not last.possessive  # "in Brad Pitt's film": "in" governs the film
     ):
-        yield span, "PLACE?"  # 'starred in "American Pie"' names a film
+        if not (product_like(run, tokens) or _has_pronoun(run)):  # software, a show
+            yield span, "PLACE?"  # 'starred in "American Pie"' names a film
     elif (after is not None and _joined(last, after) and after.text in RESIDENTS) or residence(
         tokens, run[0], folded
     ):
@@ -116,6 +127,18 @@ def _context_type(
         yield span, "ORG?"
     elif len(run) == 1 and not run[0].initial and _speaker(tokens, run):
         yield span, "ORG?"  # a bare name speaking that the article never named in full
+    elif len(run) <= 2 and team_context(folded, span[0], span[1]):
+        yield span, "ORG?"  # "Creighton (25-7)", "Creighton 65, Drake 53"
+    elif (
+        len(run) == 1
+        and plural_name(last.core)
+        and after is not None
+        and _joined(last, after)
+        and after.lower in POSITIONS
+    ):
+        yield span, "ORG?"  # "Chargers defensive tackle Jamal Williams"
+    elif len(run) == 1 and company_act(tokens, run[0]):
+        yield span, "ORG?"  # "Microsoft releases emergency patch", "Apple unveiled"
     elif (
         len(run) == 1
         and attributed(tokens, run[0], folded)

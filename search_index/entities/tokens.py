@@ -278,6 +278,7 @@ def _trim(run: list[_Token]) -> list[_Token]:
         run[0].lower in FUNCTION_WORDS
         or run[0].lower.endswith("-year-old")
         or (run[0].initial and run[0].lower.endswith("ing") and _opening_participle(run))
+        or (run[0].initial and run[0].lower.endswith("ly") and _opening_adverb(run))
     ):
         run = run[1:]
     while run and run[-1].text.lower() in NAME_CONNECTORS:
@@ -295,6 +296,28 @@ def _opening_participle(run: list[_Token]) -> bool:
         and len(first.lower) >= 7
         and first.lower.endswith("ing")
         and first.core not in PERSON_TITLES
+    )
+
+
+# Endings of English adverbs of six letters or more ("Typically", "Reportedly", "Ironically");
+# given names ending in "-ly" ("Wally", "Billy", "Kimberly", "Gurbanguly") end otherwise.
+_ADVERB_ENDINGS = (
+    "ically", "ally", "edly", "ously", "ently", "antly", "ately", "ively", "ingly", "fully",
+    "lessly", "ctly", "rtly", "ssly",
+)  # fmt: skip
+
+
+def _opening_adverb(run: list[_Token]) -> bool:
+    """ "Typically Microsoft releases ...", "Ironically Nichols ...": an adverb that opens the
+    sentence is no part of the name after it."""
+    first = run[0]
+    return (
+        len(run) > 1
+        and first.initial
+        and len(first.lower) >= 6
+        and first.lower.endswith(_ADVERB_ENDINGS)
+        and not first.possessive
+        and not first.lower.startswith(("mc", "mac"))  # "McNally"
     )
 
 
@@ -421,8 +444,21 @@ def _name_word(token: _Token) -> bool:
         return True
     if token.dot_after and len(token.text) == 1 and token.text.isupper():
         return True  # an initial: "James R. Dabney"
+    if token.lower in _PRONOUNS:
+        return False  # "Doctor Who": a show's title, no name
     core = token.core.replace("-", "").replace("'", "")
     return token.capitalised and core.isalpha() and not core.isupper()
+
+
+def _has_pronoun(run: list[_Token]) -> bool:
+    """ "in Doctor Who": a title with a pronoun in it names no place either."""
+    return any(t.lower in _PRONOUNS for t in run)
+
+
+# Pronouns and question words: never part of a person's name, whatever their capital.
+_PRONOUNS = frozenset(
+    "who whom whose what which where when why how it its they them we us you he him she her".split()
+)
 
 
 def _connector_index(run: list[_Token]) -> int:

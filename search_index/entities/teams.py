@@ -1,0 +1,89 @@
+"""Places that are teams: sports reports name a team by its city, state or school ("North
+Carolina beat Evansville 91-73", "Indianapolis (11-4)", "a 20-13 victory over Kansas City").
+The team is an organisation, not the place; what marks it is a score or a win-loss record
+beside the name, or a game against it in a sentence that gives a score.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# A score or a record: "91-73", "(11-4)", "31-24".
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+_RECORD_AFTER = re.compile(r" \(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)")
+_SCORE_AFTER = re.compile(r",? \d{1,3}-\d{1,3}\b")
+# What stands before a team in a game: "victory over", "win against", "beat visiting".
+_GAME_BEFORE = re.compile(
+    r"(?:\b(?:victory|win|loss|defeat|game|games|semifinal|final|matchup|rout)"
+    r" (?:over|against|to)|\b(?:beat|beats|defeated|defeats|overcame|edged|routed|topped|upset"
+    r"|downed|over|against)) (?:visiting |No\. \d{1,2} |top-ranked |host )?$"
+)
+_GAME_AFTER = re.compile(
+    r"(?:'s)? (?:beat|beats|defeated|defeats|overcame|edged|routed|topped|upset|downed)\b"
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _has_score(folded: str) -> bool:
+    """Whether the article gives a score anywhere (asked for each name; a string's hash is
+    kept with it, so the cache costs nothing after the first question)."""
+    return _SCORE.search(folded) is not None
+
+
+def _line(folded: str, start: int, end: int) -> tuple[int, int]:
+    return folded.rfind("\n", 0, start) + 1, (folded.find("\n", end) % (len(folded) + 1))
+
+
+def place_teams(
+    folded: str, found: dict[tuple[int, int], tuple[str, str | None]]
+) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """The places of ``found`` that the sentence shows to be teams, made organisations."""
+    if "-" not in folded:
+        return found
+    out = dict(found)
+    for (start, end), (kind, _) in found.items():
+        if kind not in ("PLACE", "PLACE?"):
+            continue
+        if team_context(folded, start, end):
+            out[(start, end)] = ("ORG", None)
+    return out
+
+
+# Players' positions and team roles written after a team's name ("Chargers defensive tackle
+# Jamal Williams", "Chargers lineman"): only a team stands there.
+POSITIONS = frozenset(
+    """
+    defensive offensive tackle lineman linebacker quarterback receiver cornerback safety
+    kicker punter running guard forward center centre pitcher outfielder infielder catcher
+    shortstop slugger reliever goalkeeper midfielder striker winger coach
+    """.split()
+)
+# "Creighton 65, Drake 53": a team, its points, the other team and its points.
+_TEAM = r"[A-Z][A-Za-z.'&-]*(?: [A-Z][A-Za-z.'&-]*){0,3}"
+_SCORELINE_AFTER = re.compile(rf" \d{{1,3}}, {_TEAM} \d{{1,3}}\b(?![\d,.]| points| pts)")
+_POINTS_AFTER = re.compile(r" \d{1,3}\b(?![\d,.]| points| pts)")
+_SCORELINE_BEFORE = re.compile(rf"(?<![\w.]){_TEAM} (?<!\d)\d{{1,3}}, $")
+
+
+def team_context(folded: str, start: int, end: int) -> bool:
+    """ "Creighton (25-7)", "Creighton 65, Drake 53", "Creighton defeats Drake 65-53": a
+    name that the words around it show to be a team."""
+    after = folded[end : end + 2]
+    if not (after == " (" or after[1:].isdigit() or _has_score(folded)):
+        return False  # most names in most articles: nothing to look at
+    if _RECORD_AFTER.match(folded, end):
+        return True
+    line_start, line_end = _line(folded, start, end)
+    if _SCORELINE_AFTER.match(folded, end) or (
+        _POINTS_AFTER.match(folded, end)
+        and _SCORELINE_BEFORE.search(folded[max(line_start, start - 40) : start])
+    ):
+        return True
+    if not _SCORE.search(folded, line_start, line_end):
+        return False
+    return bool(
+        _SCORE_AFTER.match(folded, end)
+        or _GAME_BEFORE.search(folded[max(line_start, start - 40) : start])
+        or _GAME_AFTER.match(folded, end)
+    )
