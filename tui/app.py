@@ -462,7 +462,9 @@ class KimreaderApp(App[None]):
 
     @on(messages.OverviewBuilt)
     def _overview_built(self, event: messages.OverviewBuilt) -> None:
-        self.push_screen(OverviewScreen(event.overview, self.library))
+        wanted = {source.article_id for source in event.overview.sources}
+        names = source_names(a for a in self.articles if a.id in wanted)
+        self.push_screen(OverviewScreen(event.overview, self.library, names))
 
     @work(exclusive=True, group="corpus-view", exit_on_error=False)
     async def show_timeline(self) -> None:

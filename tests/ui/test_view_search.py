@@ -88,3 +88,19 @@ async def test_the_overview_searches_its_facts():
         assert table.has_focus
         await pilot.press("n")
         assert table.cursor_coordinate.row == hits[1 % len(hits)]
+
+
+async def test_the_overview_names_sources_as_the_list_does():
+    app = KimreaderApp(remember=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("M")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        table = screen.query_one("#overview-sources", DataTable)
+        shown = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert "The Insider" in shown
+        # A seed without an outlet is named by its title's first words, not its file id.
+        assert not any(name.startswith(("000_", "001_", "003_", "004_")) for name in shown)
+        assert any(name.startswith("“") for name in shown)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -77,9 +78,20 @@ class OverviewScreen(RowSearch):
         Binding("G", "facts('scroll_bottom')", "Bottom", show=False, id="bottom"),
     ]
 
-    def __init__(self, overview: StoryOverview, library: Library | None = None) -> None:
+    def __init__(
+        self,
+        overview: StoryOverview,
+        library: Library | None = None,
+        names: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.overview = overview
+        # Each source named as the list names it: its outlet, else its title's first words
+        # (the overview knows outlets only, and fell back to file ids).
+        self.names = {
+            source.article_id: (names or {}).get(source.article_id, source.outlet)
+            for source in overview.sources
+        }
         # For the titles and URLs a report and a citation give (the overview has outlets only).
         self._library = library
         self.show_all = False
@@ -100,7 +112,7 @@ class OverviewScreen(RowSearch):
         for source in self.overview.sources:
             sources.add_row(
                 # rich Text, not str: a str cell would be read as markup.
-                Text(printable(source.outlet)),
+                Text(printable(self.names[source.article_id])),
                 Text(published_text(source)),
                 Text(str(source.agrees)),
                 Text(str(source.differs), style="bold red" if source.differs else ""),
@@ -130,7 +142,9 @@ class OverviewScreen(RowSearch):
         width = max(10, min(28, room // max(1, len(overview.sources)) - 2))
         for source in overview.sources:
             table.add_column(
-                Text(printable(source.outlet[:width])), key=source.article_id, width=width
+                Text(printable(self.names[source.article_id][:width])),
+                key=source.article_id,
+                width=width,
             )
         for index, fact in enumerate(self.facts):
             cells = [
