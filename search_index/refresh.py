@@ -394,7 +394,10 @@ class Refresher:
         # forks: never from a threaded program.
         bulk = build.parallel and not build.threaded and large
         bulk = bulk and not stored and self._store.doc_count() == 0
-        pooled = large and (bulk or build.threaded or build.batched)
+        # Analysis in worker processes for any large batch of work, an update too (a new
+        # analysis version re-reads every article): only the writing stays in this process
+        # when the index already holds articles.
+        pooled = large and (build.parallel or build.threaded or build.batched)
         batches = _batches(todo) if build.batched and large else [todo]
         done = 0
         with analysis_pool(procs if pooled else 1, spawn=build.threaded) as pool:

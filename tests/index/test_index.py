@@ -211,6 +211,34 @@ def test_parallel_first_build_indexes_the_same_as_serial(seeds_copy, monkeypatch
         assert {q: [h.id for h in parallel.search(q).hits] for q in expected} == expected
 
 
+def test_a_large_update_analyses_in_worker_processes_and_stores_the_same(
+    seeds_copy, monkeypatch
+):
+    """Every article changed at once (a new analysis version does that) is analysed in worker
+    processes, as a first build is; what is stored is what one process stores."""
+    from search_index import refresh as refresh_module
+
+    with _open(seeds_copy) as library:
+        expected = {q: [h.id for h in library.search(q).hits] for q in ("Kim", '"Jong Un"')}
+        claims = {i: [c.value_text for c in library.claims(i)] for i in library.ids()}
+    for path in seeds_copy.iterdir():
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    pools: list[int] = []
+    real_pool = refresh_module.analysis_pool
+
+    def recording(procs, **kwargs):
+        pools.append(procs)
+        return real_pool(procs, **kwargs)
+
+    monkeypatch.setattr(refresh_module, "analysis_pool", recording)
+    monkeypatch.setattr(refresh_module, "BULK_THRESHOLD", 1)
+    with _open(seeds_copy) as library:
+        assert library.last_refresh.report.updated == 5
+        assert (pools and pools[-1] > 1) or (os.cpu_count() or 1) == 1
+        assert {q: [h.id for h in library.search(q).hits] for q in expected} == expected
+        assert {i: [c.value_text for c in library.claims(i)] for i in library.ids()} == claims
+
+
 def test_catalog_lists_articles_without_reading_bodies_and_survives_damage(seeds_copy):
     with _open(seeds_copy) as library:
         folder = library.index_dir
