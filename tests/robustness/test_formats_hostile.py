@@ -4,10 +4,8 @@ article with a note), never a traceback, and none takes time out of proportion t
 
 from __future__ import annotations
 
-import gc
-import time
-
 import pytest
+from support.timing import best_time
 from support.web_files import STORY, article_html, mhtml, rss
 
 from search_index import corpus
@@ -36,24 +34,6 @@ def only(root, name, data):
         return SkippedFile(name, skipped[name])
     (result,) = results.values()
     return result
-
-
-def best_time(work) -> float:
-    """The best of three runs, the garbage collector held off: in a full test session its
-    passes over everything earlier tests left in memory land in a timed run at random (a
-    6 ms / 60 ms pair failed a ratio of 8 that way, under load), and they say nothing of
-    whether reading grows linearly."""
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(3):
-            start = time.perf_counter()
-            work()
-            best = min(best, time.perf_counter() - start)
-    finally:
-        gc.enable()
-    return best
 
 
 def assert_linear(tmp_path, name, make, n):

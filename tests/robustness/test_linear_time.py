@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import gc
 import json
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support.timing import best_time
 
 from search_index.article_reader import read_article
 from search_index.claims.extract import extract_claims
@@ -60,26 +60,6 @@ def article(body: str) -> Article:
 def quantities(text: str) -> list[tuple[int, int, str]]:
     folded = fold(text)
     return find_quantities(folded, find_dates(folded))
-
-
-def best_time(work: Callable[[], object]) -> float:
-    # The garbage collector held off: in a full session its passes over what earlier tests
-    # left in memory land in a timed run at random and say nothing of how the work grows.
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(3):
-            start = time.perf_counter()
-            work()
-            best = min(best, time.perf_counter() - start)
-            if best > 3.0:
-                # Slow enough to measure once (and, if quadratic, to fail). Below that the best
-                # of three: one run slowed by the machine (another process) is common.
-                break
-    finally:
-        gc.enable()
-    return best
 
 
 def assert_linear(work: Callable[[str], object], make: Callable[[int], str], n: int) -> None:
