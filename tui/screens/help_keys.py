@@ -147,4 +147,9 @@ def legend(entity_looks: Mapping[str, str]) -> list[Content]:
         Content.assemble(
             ("  list      ", "bold"), "★ marked for comparing · ▾ / ▸ a story, unfolded / folded"
         ),
+        # Under NO_COLOR a Markdown heading's bold reads like a person's: said here.
+        Content(
+            "  markdown  an .md article's headings and strong text are bold, its emphasis "
+            "italic, as it writes them; entities keep their own marks on top"
+        ),
     ]
