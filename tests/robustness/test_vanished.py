@@ -180,11 +180,11 @@ async def test_matrix_and_timeline_cells_of_a_vanished_article(seeds_copy):
         await pilot.press("t")
         await settle(app, pilot)  # the timeline is built in a worker
         timeline = app.screen.query_one("#timeline", OptionList)
-        gone_rows = [
-            i
-            for i in range(timeline.option_count)
-            if GONE[:10] in str(timeline.get_option_at_index(i).prompt)
-        ]
+        # The rows in order, one per source's dated claim (the timeline names sources by
+        # outlet or title, not by file id).
+        claims = [c for event in app.screen.events for c in event.claims]
+        assert len(claims) == timeline.option_count
+        gone_rows = [i for i, claim in enumerate(claims) if claim.article_id == GONE]
         assert gone_rows
         (seeds_copy / f"{GONE}.txt").unlink()
         refresh_while_open(app)
