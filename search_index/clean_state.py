@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import RACY_NS, FileStamp
-from .corpus_files import stat_of, walk
+from .corpus_files import Listing, Stat, stat_of, walk_listing
 from .files import write_atomically
 from .models import SkippedFile
 from .sidecar import SIDECAR_NAME
@@ -35,20 +35,25 @@ __all__ = ["CleanState", "Snapshot", "agrees", "load_clean", "matches", "save_cl
 CLEAN_NAME = "kimreader-clean.json"
 _FORMAT = 1
 
-Stat = tuple[int, int, int, int]
-"""size, mtime_ns, ctime_ns, inode: what corpus_files.stat_of reads."""
-
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     """What the folder held, by the file system's word alone."""
 
     taken_ns: int
-    files: dict[str, Stat]
-    """Every article file the walk yields, by its path relative to the corpus folder."""
-    problems: tuple[tuple[str, str], ...]
-    """What the walk itself could not follow (broken links, loops), as (path, why)."""
+    listing: Listing
+    """Every article file the walk yields, by its path relative to the corpus folder, with its
+    stat (None: gone since the walk); what the walk could not follow (broken links, loops). The
+    refresh's discovery reads the same listing rather than walking the folder again."""
     sidecar: Stat | None
+
+    @property
+    def files(self) -> dict[str, Stat | None]:
+        return self.listing.files
+
+    @property
+    def problems(self) -> tuple[tuple[str, str], ...]:
+        return self.listing.problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,20 +71,8 @@ class CleanState:
 def snapshot(root: Path) -> Snapshot:
     """Walk the corpus as discovery does (corpus_files.walk) and stat every article file."""
     taken_ns = time.time_ns()
-    root_text = str(root)
-    prefix = len(root_text if root_text.endswith(os.sep) else root_text + os.sep)
-    files: dict[str, Stat] = {}
-    problems: list[tuple[str, str]] = []
-    for name, problem in walk(root):
-        rel = name[prefix:] if os.sep == "/" else name[prefix:].replace(os.sep, "/")
-        if problem is not None:
-            problems.append((rel, problem))
-            continue
-        stat = stat_of(name)
-        if stat is not None:
-            files[rel] = stat
-    sidecar = stat_of(os.path.join(root_text, SIDECAR_NAME))
-    return Snapshot(taken_ns, files, tuple(problems), sidecar)
+    listing = walk_listing(root, with_stats=True)
+    return Snapshot(taken_ns, listing, stat_of(os.path.join(listing.root, SIDECAR_NAME)))
 
 
 def matches(now: Snapshot, clean: Snapshot) -> bool:
@@ -88,7 +81,7 @@ def matches(now: Snapshot, clean: Snapshot) -> bool:
     if now.files != clean.files or now.problems != clean.problems or now.sidecar != clean.sidecar:
         return False
     recent = clean.taken_ns - RACY_NS
-    return all(stat[1] < recent for stat in clean.files.values()) and (
+    return all(stat is not None and stat[1] < recent for stat in clean.files.values()) and (
         clean.sidecar is None or clean.sidecar[1] < recent
     )
 
@@ -113,10 +106,10 @@ def load_clean(folder: Path | None) -> CleanState | None:
         flat = data["files"]
         files = {str(flat[i]): _stat(flat[i + 1 : i + 5]) for i in range(0, len(flat), 5)}
         sidecar = data["sidecar"]
+        problems = tuple((str(p), str(w)) for p, w in data["problems"])
         taken = Snapshot(
             int(data["taken_ns"]),
-            files,
-            tuple((str(p), str(w)) for p, w in data["problems"]),
+            Listing("", dict(files), problems, stated=True),
             None if sidecar is None else _stat(sidecar),
         )
         return CleanState(
@@ -143,6 +136,8 @@ def save_clean(folder: Path | None, state: CleanState) -> None:
     taken = state.snapshot
     flat: list[object] = []
     for rel, stat in taken.files.items():
+        if stat is None:  # gone since the walk: nothing to vouch for, the full check next time
+            return
         flat += [rel, *stat]
     data = {
         "format": _FORMAT,

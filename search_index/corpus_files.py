@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .formats import kinds
@@ -19,7 +20,11 @@ from .sidecar import SIDECAR_NAME
 _SNIFF_BYTES = 8192
 
 
-def stat_of(path: str) -> tuple[int, int, int, int] | None:
+Stat = tuple[int, int, int, int]
+"""size, mtime_ns, ctime_ns, inode of a regular file."""
+
+
+def stat_of(path: str) -> Stat | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -133,6 +138,37 @@ def walk(root: Path) -> Iterator[tuple[str, str | None]]:
                 continue
             yield entry.path, None
         stack.extend(reversed(subfolders))
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """One walk of a corpus folder: its article files by path relative to the folder ("/"
+    between folders), in the order walked, and what the walk could not follow."""
+
+    root: str
+    files: dict[str, Stat | None]
+    """Each file's stat when the listing took them (``stated``: None for a file gone since the
+    walk), else None for every file."""
+    problems: tuple[tuple[str, str], ...]
+    stated: bool
+
+    def path_of(self, rel: str) -> str:
+        return os.path.join(self.root, rel if os.sep == "/" else rel.replace("/", os.sep))
+
+
+def walk_listing(root: Path, *, with_stats: bool) -> Listing:
+    """``walk`` as a Listing, each file stat'ed too when ``with_stats``."""
+    root_text = str(root)
+    prefix = len(root_text if root_text.endswith(os.sep) else root_text + os.sep)
+    files: dict[str, Stat | None] = {}
+    problems: list[tuple[str, str]] = []
+    for name, problem in walk(root):
+        rel = name[prefix:] if os.sep == "/" else name[prefix:].replace(os.sep, "/")
+        if problem is not None:
+            problems.append((rel, problem))
+        else:
+            files[rel] = stat_of(name) if with_stats else None
+    return Listing(root_text, files, tuple(problems), with_stats)
 
 
 def _saved_page_folder(folder: str, name: str) -> bool:

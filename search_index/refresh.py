@@ -154,7 +154,7 @@ class Refresher:
         taken, unchanged = self._as_it_was()
         if unchanged is not None:
             return unchanged
-        result = self._run(progress, parallel, threaded, batched, wait, phase, committed)
+        result = self._run(taken, progress, parallel, threaded, batched, wait, phase, committed)
         if taken is not None:
             self._remember(taken, result)
         return result
@@ -209,6 +209,7 @@ class Refresher:
 
     def _run(
         self,
+        taken: Snapshot | None,
         progress: ProgressCallback | None,
         parallel: bool,
         threaded: bool,
@@ -222,7 +223,11 @@ class Refresher:
         stamps, taken_ns = self._stamps
         started_ns = time.time_ns()
         discovery = discover(
-            self.corpus_dir, self.analysis_version(), stamps=stamps, stamped_at_ns=taken_ns
+            self.corpus_dir,
+            self.analysis_version(),
+            stamps=stamps,
+            stamped_at_ns=taken_ns,
+            listing=taken.listing if taken is not None else None,
         )
         # Saved again when something changed, or when a stamp is still too recent to trust
         # (that file is read on every refresh until a later scan vouches for it).

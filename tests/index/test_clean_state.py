@@ -127,5 +127,26 @@ def test_a_file_modified_just_before_the_snapshot_is_not_trusted(tmp_path):
     # Unchanged since, but written within the file system's timestamp granularity of the
     # snapshot: a second write may not have moved its mtime.
     assert not matches(snapshot(tmp_path), taken)
-    old = Snapshot(taken.taken_ns + 10 * 10**9, taken.files, taken.problems, taken.sidecar)
+    old = Snapshot(taken.taken_ns + 10 * 10**9, taken.listing, taken.sidecar)
     assert matches(snapshot(tmp_path), old)
+
+
+def test_a_refresh_that_finds_a_change_walks_the_folder_once(seeds_copy, monkeypatch):
+    """The snapshot's walk is the one discovery reads: a changed corpus is not walked and
+    stat'ed a second time."""
+    from search_index import corpus_files
+
+    _age(seeds_copy)
+    _open(seeds_copy).close()
+    (seeds_copy / "new.txt").write_text(STORY, encoding="utf-8")
+    walks: list[Path] = []
+    real = corpus_files.walk
+
+    def counting(root: Path):  # type: ignore[no-untyped-def]
+        walks.append(root)
+        return real(root)
+
+    monkeypatch.setattr(corpus_files, "walk", counting)
+    with _open(seeds_copy) as library:
+        assert library.last_refresh.report.added == 1
+    assert len(walks) == 1
