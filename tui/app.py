@@ -117,8 +117,10 @@ class KimreaderApp(App[None]):
         # Only a theme chosen from now on is remembered, not the one the settings gave.
         self._theme_kept = self.theme
         self.watch(self, "theme", self._theme_chosen, init=False)
-        keymap, dropped = check_keymap(settings.keymap, binding_ids([DOMNode]), is_key)
-        warnings += dropped
+        keymap: dict[str, str] = {}
+        if settings.keymap:  # every view's bindings are read only when there is a map to check
+            keymap, dropped = check_keymap(settings.keymap, binding_ids([DOMNode]), is_key)
+            warnings += dropped
         if keymap:
             # Said at start-up for every view, before the user meets a key gone missing.
             warnings += keys_lost([DOMNode], keymap)
@@ -483,7 +485,9 @@ class KimreaderApp(App[None]):
 
     @on(messages.TimelineBuilt)
     def _timeline_built(self, event: messages.TimelineBuilt) -> None:
-        self.push_screen(TimelineScreen(event.events, event.story, source_names(self.articles)))
+        wanted = {claim.article_id for e in event.events for claim in e.claims}
+        names = source_names(a for a in self.articles if a.id in wanted)
+        self.push_screen(TimelineScreen(event.events, event.story, names))
 
     def _open_id(self) -> str | None:
         """The article open in the reader: the overview and timeline show its story."""
