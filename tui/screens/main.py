@@ -220,10 +220,14 @@ class MainScreen(GroupingScreen):
             )
 
     def _hit_entries(self, hits: Sequence[Hit]) -> list[SourceEntry]:
+        return hit_entries(hits, self._articles_by_id(), self.entity_filter)
+
+    def _articles_by_id(self) -> dict[str, ArticleInfo]:
+        """The catalog by id, made again only when the session's list is a new one."""
         catalog = self.session.articles
         if self._by_id is None or self._by_id[0] is not catalog:
             self._by_id = (catalog, {a.id: a for a in catalog})
-        return hit_entries(hits, self._by_id[1], self.entity_filter)
+        return self._by_id[1]
 
     def _set_title(self, shown: int) -> None:
         self.sources.border_title = list_title(self.result, shown, self.entity_filter)
@@ -391,7 +395,12 @@ class MainScreen(GroupingScreen):
         reader = self.reader
         if self.current is None or self.current.id != event.article_id or reader.view is None:
             return
-        self.conflict_spans = conflict_spans(event.found, source_names(self.session.articles))
+        # Names for the sources that contradict it only: the whole catalog, on every article
+        # opened, was 10,000 titles split at 10k articles.
+        others = {claim.article_id for claims in event.found.values() for claim in claims}
+        by_id = self._articles_by_id()
+        names = source_names(by_id[i] for i in others if i in by_id)
+        self.conflict_spans = conflict_spans(event.found, names)
         reader.view.conflicts = [(s, e) for s, e, _ in self.conflict_spans]
         reader.refresh_styles()
         self.update_status()
