@@ -23,7 +23,7 @@ from ..models import Alias, Extraction, Mention
 from ..text import fold
 from ..text import name_key as name_key  # re-exported: it moved to text.py, which the index uses
 from .companies import drop_products, ticker_companies
-from .cues import BEFORE_COMPANY_VERB, COMPANY_VERBS, NamesBeside
+from .cues import BEFORE_COMPANY_VERB, COMPANY_VERBS, NamesBeside, company_act, owns_its
 from .gazetteer import Gazetteer
 from .headlines import headline_people
 from .known import ACRONYM, acronym_kind, article_mentions, extend_orgs, match_known
@@ -168,7 +168,8 @@ class RuleExtractor:
         taken = _Taken(len(folded), found)
         beside = NamesBeside(tokens)
         short_forms = _org_short_forms(folded, found, self.places.is_place)
-        for run in [*leftovers, *_runs(tokens, title_lines=True)]:
+        title_runs = list(_runs(tokens, title_lines=True))
+        for run in [*leftovers, *title_runs]:
             whole = _trim(run) if short_forms else None
             if whole and name_key(_join(whole)) in short_forms:
                 # "the Sox" after "Boston Red Sox"; inside a longer run ("Ninth Party
@@ -189,7 +190,7 @@ class RuleExtractor:
                     if not taken.overlaps(*span):
                         found[span] = (kind, None)
                         taken.add(*span)
-        found.update(_same_word_orgs(leftovers, folded, found, taken))
+        found.update(_same_word_orgs([*leftovers, *title_runs], tokens, folded, found, taken))
         found = _settle_types(folded, found, short_forms)
         found = _drop_openers(folded, found)
         found = place_teams(folded, found)
@@ -519,32 +520,45 @@ class RuleExtractor:
 
 
 def _same_word_orgs(
-    leftovers: list[list[_Token]],
+    runs: list[list[_Token]],
+    tokens: list[_Token],
     folded: str,
     found: dict[tuple[int, int], tuple[str, str | None]],
     taken: _Taken,
 ) -> dict[tuple[int, int], tuple[str, str | None]]:
     """ "SeaMicro servers" made "SeaMicro" an organisation; "SeaMicro has" in the next sentence
-    is the same one-word name, which nothing else typed: the same organisation."""
+    (or "Microsoft Launches Emergency Patch" in the headline) is the same one-word name, which
+    nothing else typed: the same organisation."""
     # Only a company's own cue carries over: a surname cited alone ("according to Gupta") is
     # an organisation only where it stands.
+    lone = [
+        (s, e) for (s, e), (kind, _) in found.items() if kind == "ORG?" and " " not in folded[s:e]
+    ]
+    if not lone:
+        return {}
+    by_start = {t.start: t for t in tokens}
     orgs = {
         name_key(folded[s:e])
-        for (s, e), (kind, _) in found.items()
-        if kind == "ORG?"
-        and " " not in folded[s:e]
-        and (_company_cue(folded, e) or team_context(folded, s, e))
+        for s, e in lone
+        if _company_cue(folded, e)
+        or team_context(folded, s, e)
+        or ((token := by_start.get(s)) is not None and _company_doing(tokens, token))
     }
     if not orgs:
         return {}
     more: dict[tuple[int, int], tuple[str, str | None]] = {}
-    for run in leftovers:
+    for run in runs:
         for token in run:
             span = (token.start, token.core_end)
             if not taken.overlaps(*span) and name_key(token.core) in orgs:
                 more[span] = ("ORG?", None)
                 taken.add(*span)
     return more
+
+
+def _company_doing(tokens: list[_Token], token: _Token) -> bool:
+    """ "Microsoft on Wednesday issued", "T-Mobile continues to add to its line-up"."""
+    return company_act(tokens, token) or owns_its(tokens, token)
 
 
 # What only a company owns ("SeaMicro's revenue"); "Nixon's chief of staff" is a person's.

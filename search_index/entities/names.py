@@ -18,6 +18,7 @@ from .cues import (
     company_act,
     of_a_place,
     opening_name,
+    owns_its,
     partner,
     residence,
 )
@@ -137,8 +138,8 @@ def _context_type(
         and after.lower in POSITIONS
     ):
         yield span, "ORG?"  # "Chargers defensive tackle Jamal Williams"
-    elif len(run) == 1 and company_act(tokens, run[0]):
-        yield span, "ORG?"  # "Microsoft releases emergency patch", "Apple unveiled"
+    elif len(run) == 1 and (company_act(tokens, run[0]) or owns_its(tokens, run[0])):
+        yield span, "ORG?"  # "Microsoft releases emergency patch", "T-Mobile ... its"
     elif (
         len(run) == 1
         and attributed(tokens, run[0], folded)
