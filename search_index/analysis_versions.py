@@ -18,7 +18,9 @@ from __future__ import annotations
 # ("Microsoft releases", "T-Mobile today announced") is a company, and so is a name with a
 # win-loss record, in a scoreline or before a player's position ("Creighton (25-7)"); rules-30:
 # a company doing what companies do after a "when" or an auxiliary ("Microsoft on Wednesday
-# issued", "HP will acquire"), a name that is an "its", carried to the article's headlines.
+# issued", "HP will acquire"), a name that is an "its", carried to the article's headlines;
+# a plural name or a place after a ranking is a team ("the top-ranked Tar Heels", "No. 5 seed
+# Indiana State"), and "Texas-based EDS" is the place and the company, "Top-ranked" neither.
 ENTITY_RULES_VERSION = "rules-30"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):

@@ -64,7 +64,7 @@ from .names import (
 from .places import PlaceRules
 from .products import product_like
 from .roles import modifies_noun, plural_name, quoted, role_cut, strip_roles
-from .teams import place_teams, team_context
+from .teams import place_teams, plural_teams, team_context
 from .tokens import (
     _EVENT_HEADS,
     _ORDINAL_WORD,
@@ -80,6 +80,7 @@ from .tokens import (
     _Token,
     _tokenize,
     _trim,
+    split_modifiers,
 )
 from .values import find_dates, find_quantities
 
@@ -143,7 +144,10 @@ class RuleExtractor:
 
         # 1. Sentences: capitals are evidence.
         leftovers: list[list[_Token]] = []
-        for run in _split_runs(self.places.join_possessives(list(_runs(tokens)), folded)):
+        runs = split_modifiers(
+            self.places.join_possessives(list(_runs(tokens)), folded), self._known_place
+        )
+        for run in _split_runs(runs):
             results = list(self._classify(run, tokens, folded, aliases, common))
             for span, kind, ref in results:
                 found[span] = (kind, ref)
@@ -191,6 +195,7 @@ class RuleExtractor:
                         found[span] = (kind, None)
                         taken.add(*span)
         found.update(_same_word_orgs([*leftovers, *title_runs], tokens, folded, found, taken))
+        found = plural_teams(folded, found)
         found = _settle_types(folded, found, short_forms)
         found = _drop_openers(folded, found)
         found = place_teams(folded, found)

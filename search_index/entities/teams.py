@@ -45,8 +45,10 @@ def place_teams(
     for (start, end), (kind, _) in found.items():
         if kind not in ("PLACE", "PLACE?"):
             continue
-        if team_context(folded, start, end):
-            out[(start, end)] = ("ORG", None)
+        if team_context(folded, start, end) or _RANKED_BEFORE.search(
+            folded, max(0, start - 20), start
+        ):
+            out[(start, end)] = ("ORG", None)  # "Top-ranked North Carolina" too
     return out
 
 
@@ -56,7 +58,7 @@ POSITIONS = frozenset(
     """
     defensive offensive tackle lineman linebacker quarterback receiver cornerback safety
     kicker punter running guard forward center centre pitcher outfielder infielder catcher
-    shortstop slugger reliever goalkeeper midfielder striker winger coach
+    shortstop slugger reliever goalkeeper midfielder striker winger coach defender defenders
     """.split()
 )
 # "Creighton 65, Drake 53": a team, its points, the other team and its points.
@@ -87,3 +89,47 @@ def team_context(folded: str, start: int, end: int) -> bool:
         or _GAME_BEFORE.search(folded[max(line_start, start - 40) : start])
         or _GAME_AFTER.match(folded, end)
     )
+
+
+# A ranking before a name: "top-ranked", "fifth-seeded", "No. 1", "No. 5 seed".
+_RANKED_BEFORE = re.compile(r"(?:\b[Nn]o\. \d{1,2}(?: seed)?|\b[\w]+-(?:ranked|seeded)) $")
+
+
+def plural_teams(
+    folded: str, found: dict[tuple[int, int], tuple[str, str | None]]
+) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """Names in the plural guessed to be people that the words around them show to be teams:
+    "the top-ranked Tar Heels", "the No. 1 Tar Heels", "two Purple Aces defenders". Only when
+    the article never writes the plural word alone, as it would a person's family name ("the
+    top-ranked Serena Williams ... Williams won")."""
+    out: dict[tuple[int, int], tuple[str, str | None]] = {}
+    for (start, end), (kind, _) in found.items():
+        if kind != "PERSON?" or not folded[start:end].endswith("s"):
+            continue
+        words = folded[start:end].split()
+        last = words[-1]
+        if len(words) < 2 or len(last) < 4 or last.endswith(("ss", "'s")):
+            continue
+        ranked = _RANKED_BEFORE.search(folded, max(0, start - 20), start) is not None
+        position = folded[end : end + 1] == " " and _first_word(folded, end + 1) in POSITIONS
+        if (ranked or position) and not _written_alone(folded, last):
+            out[(start, end)] = ("ORG", None)
+    if not out:
+        return found
+    return {**found, **out}
+
+
+def _first_word(folded: str, start: int) -> str:
+    return folded[start : start + 20].split(" ", 1)[0].rstrip(".,;:").lower()
+
+
+def _written_alone(folded: str, word: str) -> bool:
+    """Whether the article writes ``word`` with no capitalised word before it ("Williams said")."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", folded):
+        before = folded[max(0, match.start() - 30) : match.start()].rstrip(" ")
+        if not before or before.endswith("\n"):
+            return True  # a line opens with it
+        previous = before.split()[-1]
+        if not previous[:1].isupper() or previous.endswith((".", ",", ":", ";")):
+            return True
+    return False
