@@ -20,7 +20,8 @@ from __future__ import annotations
 # a company doing what companies do after a "when" or an auxiliary ("Microsoft on Wednesday
 # issued", "HP will acquire"), a name that is an "its", carried to the article's headlines;
 # a plural name or a place after a ranking is a team ("the top-ranked Tar Heels", "No. 5 seed
-# Indiana State"), and "Texas-based EDS" is the place and the company, "Top-ranked" neither.
+# Indiana State"), and "Texas-based EDS" is the place and the company, "Top-ranked" neither;
+# "Apple CEO Steve Jobs" and "Hewlett-Packard's purchase of EDS" name companies.
 ENTITY_RULES_VERSION = "rules-30"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):

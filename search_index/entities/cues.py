@@ -235,3 +235,25 @@ def opening_name(tokens: list[_Token], token: _Token) -> bool:
 
 
 _DOMAINS = frozenset({"com", "net", "org", "co", "uk", "edu", "gov"})
+
+
+# What one company does to another, owned by the buyer ("Hewlett-Packard's purchase of EDS").
+_DEALS = frozenset("acquisition purchase merger takeover buyout".split())
+_AMOUNT_WORDS = frozenset({"million", "billion", "trillion"})
+
+
+def company_deal(tokens: list[_Token], token: _Token) -> bool:
+    """ "Hewlett-Packard's forthcoming $13.9 billion acquisition of Electronic Data Systems":
+    one name owning a deal, with at most a few adjectives and an amount between."""
+    if not token.possessive or token.core.isupper() or _opening_participle(token):
+        return False
+    for word in tokens[token.index + 1 : token.index + 7]:
+        if word.line != token.line or word.start - token.end > 50:
+            return False
+        if word.text in _DEALS:
+            return not token.initial or opening_name(tokens, token)
+        if not (word.text.islower() or word.text.isdigit()) or word.text in _NOUN_PHRASE_OPENERS:
+            return False
+        if not (word.text.isdigit() or word.text in _AMOUNT_WORDS or word.text.isalpha()):
+            return False
+    return False

@@ -23,7 +23,14 @@ from ..models import Alias, Extraction, Mention
 from ..text import fold
 from ..text import name_key as name_key  # re-exported: it moved to text.py, which the index uses
 from .companies import drop_products, ticker_companies
-from .cues import BEFORE_COMPANY_VERB, COMPANY_VERBS, NamesBeside, company_act, owns_its
+from .cues import (
+    BEFORE_COMPANY_VERB,
+    COMPANY_VERBS,
+    NamesBeside,
+    company_act,
+    company_deal,
+    owns_its,
+)
 from .gazetteer import Gazetteer
 from .headlines import headline_people
 from .known import ACRONYM, acronym_kind, article_mentions, extend_orgs, match_known
@@ -31,6 +38,7 @@ from .lexicon import (
     CAPS_WORDS,
     CLUB_HEADS,
     CLUB_OPENERS,
+    COMPANY_ROLES,
     COMPASS,
     COUNTRY_SHORT_FORMS,
     FUNCTION_WORDS,
@@ -269,8 +277,20 @@ class RuleExtractor:
         # a role, then the person. Each is a name of its own.
         cut = role_cut(run)
         if cut is not None:
-            prefix, run = cut
-            yield from self._role_prefix(prefix, tokens, folded, aliases, common)
+            prefix, name = cut
+            roles = run[len(prefix) : len(run) - len(name)]
+            run = name
+            before_role = list(self._role_prefix(prefix, tokens, folded, aliases, common))
+            if (
+                not before_role
+                and any(t.core in COMPANY_ROLES for t in roles)
+                and all(_name_word(t) for t in prefix)
+                and prefix[0].lower not in common
+            ):
+                # "Apple CEO Steve Jobs", "Hewlett-Packard CEO Mark Hurd": a name that is no
+                # place before a company's officer is the company.
+                yield (prefix[0].start, prefix[-1].core_end), "ORG", None
+            yield from before_role
         elif (
             len(run) > 1
             and run[-1].core in ROLE_WORDS
@@ -563,7 +583,7 @@ def _same_word_orgs(
 
 def _company_doing(tokens: list[_Token], token: _Token) -> bool:
     """ "Microsoft on Wednesday issued", "T-Mobile continues to add to its line-up"."""
-    return company_act(tokens, token) or owns_its(tokens, token)
+    return company_act(tokens, token) or owns_its(tokens, token) or company_deal(tokens, token)
 
 
 # What only a company owns ("SeaMicro's revenue"); "Nixon's chief of staff" is a person's.

@@ -56,6 +56,10 @@ ROLE_WORDS = PERSON_TITLES | frozenset(
     w.capitalize() for w in PERSON_CUES if w.isalpha() and w not in ("official", "officials")
 )
 
+# Officers only a company or a body has: what stands before them, when it is no place, is that
+# company ("Apple CEO Steve Jobs").
+COMPANY_ROLES = frozenset({"CEO", "CFO", "COO", "CTO", "Founder", "Co-founder", "Co-Founder"})
+
 # Last words of organisation names ("Mansudae Art Studio", "Korean Central News Agency").
 ORG_HEADS = frozenset(
     """

@@ -16,6 +16,7 @@ from .cues import (
     NamesBeside,
     attributed,
     company_act,
+    company_deal,
     of_a_place,
     opening_name,
     owns_its,
@@ -83,7 +84,10 @@ def _context_type(
     last = run[-1]
     after = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
     before = _previous_word(tokens, run[0])
-    if (last.possessive and after is not None and after.lower in ORG_POSSESSED) or (
+    if (
+        (last.possessive and after is not None and after.lower in ORG_POSSESSED)
+        or (len(run) == 1 and company_deal(tokens, last))
+    ) or (
         after is not None
         and _joined(last, after)
         and after.lower in ORG_FOLLOWERS

@@ -200,3 +200,57 @@ def test_a_modifier_made_of_a_word_that_is_no_place_names_nothing(extractor):
         "QWERTY-based Q10.\n"
     )
     assert not kinds(extractor, text, "QWERTY")
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "person"),
+    [
+        # t40-ecb/40_6ecb.txt: "Apple" was nothing.
+        (
+            "Apple CEO Steve Jobs unveiled the company's new high-end notebook line during the "
+            "special event being held at Apple's headquarters in Cupertino, Calif.\n",
+            "Apple",
+            "Steve Jobs",
+        ),
+        # t44-ecb/44_7ecb.txt
+        (
+            "Hewlett-Packard CEO Mark Hurd believes that the $13 billion acquisition of "
+            "Electronic Data Systems will help build out HP's enterprise services offerings.\n",
+            "Hewlett-Packard",
+            "Mark Hurd",
+        ),
+    ],
+)
+def test_a_name_before_a_companys_officer_is_the_company(extractor, text, company, person):
+    found = names(extractor, text)
+    assert ("ORG", company) in found
+    assert ("PERSON", person) in found
+
+
+def test_a_place_before_an_officer_stays_a_place(extractor):
+    # t27-ecb style: the rule reads only what is no place ("Alaska Gov." is the state's).
+    text = "Alaska Gov. Sarah Palin and Redmond CEO John Smith spoke on Monday.\n"
+    assert ("PLACE", "Alaska") in names(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # t44-ecb/44_1ecb.txt: adjectives and an amount between the owner and the deal.
+        "Industry analysts contacted by eWEEK generally say they believe that "
+        "Hewlett-Packard's forthcoming $13.9 billion acquisition of Electronic Data Systems is "
+        "a good move for both companies.\n",
+        # t44-ecb/44_3ecb.txt
+        "Hewlett-Packard's purchase of Electronic Data Systems could mean tougher competition "
+        "for IBM and its 10,500 Triangle employees.\n",
+    ],
+)
+def test_a_name_owning_an_acquisition_is_a_company(extractor, text):
+    assert kinds(extractor, text, "Hewlett-Packard") == ["ORG"]
+
+
+def test_a_person_owning_a_deal_of_another_kind_stays_unread(extractor):
+    # Only deals between companies: "Lohan's latest film" says nothing (made-up, in the style
+    # of t01-plus).
+    text = "Critics panned Lohan's latest film on Friday.\n"
+    assert "ORG" not in kinds(extractor, text, "Lohan")
