@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
+from ..text import name_key
+
 # A score or a record: "91-73", "(11-4)", "31-24".
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 _RECORD_AFTER = re.compile(r" \(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)")
@@ -42,6 +44,7 @@ def place_teams(
     if "-" not in folded:
         return found
     out = dict(found)
+    teams: set[str] = set()
     for (start, end), (kind, _) in found.items():
         if kind not in ("PLACE", "PLACE?"):
             continue
@@ -49,7 +52,31 @@ def place_teams(
             folded, max(0, start - 20), start
         ):
             out[(start, end)] = ("ORG", None)  # "Top-ranked North Carolina" too
+            teams.add(name_key(folded[start:end]))
+    if not teams:
+        return out
+    # The article's other mentions of a team's place are the team ("broke North Carolina's
+    # career scoring record"), but where the place is where something is ("in Chapel Hill,
+    # North Carolina", "in North Carolina").
+    for (start, end), (kind, _) in found.items():
+        if (
+            kind in ("PLACE", "PLACE?")
+            and out[(start, end)][0] != "ORG"
+            and name_key(folded[start:end]) in teams
+            and not _where(folded, start, end)
+        ):
+            out[(start, end)] = ("ORG", None)
     return out
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|near|from|of|across|outside|inside|to|into)\s$", re.I)
+
+
+def _where(folded: str, start: int, end: int) -> bool:
+    """A place as a place: after "in" and the like, or in an address ("Chapel Hill, N.C.")."""
+    if _IN_BEFORE.search(folded, max(0, start - 8), start):
+        return True
+    return folded[start - 2 : start] == ", " or folded[end : end + 2] == ", "
 
 
 # Players' positions and team roles written after a team's name ("Chargers defensive tackle

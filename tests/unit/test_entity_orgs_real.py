@@ -254,3 +254,26 @@ def test_a_person_owning_a_deal_of_another_kind_stays_unread(extractor):
     # of t01-plus).
     text = "Critics panned Lohan's latest film on Friday.\n"
     assert "ORG" not in kinds(extractor, text, "Lohan")
+
+
+def test_a_place_the_article_shows_to_be_a_team_is_the_team_in_its_other_sentences(extractor):
+    # t31-ecb/31_3ecb.txt: the record "(10-0)" makes North Carolina the team; "North
+    # Carolina's career scoring record" above it was the state. "Chapel Hill, N.C." stays.
+    text = (
+        "Tyler Hansbrough scored 20 Thursday night to break North Carolina's career scoring "
+        "record and help the No. 1 Tar Heels remain unbeaten with a 91-73 victory over "
+        "Evansville in Chapel Hill, N.C.\n\n"
+        "The reigning national player of the year finished 7-for-14 from the field and had nine "
+        "rebounds for North Carolina (10-0), which shook off a slow start.\n"
+    )
+    assert kinds(extractor, text, "North Carolina") == ["ORG", "ORG"]
+    assert ("PLACE", "Chapel Hill") in names(extractor, text)
+
+
+def test_a_teams_place_written_as_where_something_is_stays_a_place(extractor):
+    # The same article's rule must leave "in North Carolina" a place (made-up continuation).
+    text = (
+        "Hansbrough had nine rebounds for North Carolina (10-0), which shook off a slow start.\n"
+        "He grew up in North Carolina, his mother said.\n"
+    )
+    assert kinds(extractor, text, "North Carolina") == ["ORG", "PLACE"]
