@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from .lexicon import COMPASS, MONTHS, NAME_PARTICLES, ORG_HEADS, THING_HEADS, WEEKDAYS
+from .lexicon import (
+    COMPASS,
+    MONTHS,
+    NAME_PARTICLES,
+    ORG_CUES,
+    ORG_HEADS,
+    THING_HEADS,
+    WEEKDAYS,
+)
 from .tokens import _joined, _Token
 
 PARTNER_PREPOSITIONS = frozenset({"with", "on"})
@@ -256,4 +264,33 @@ def company_deal(tokens: list[_Token], token: _Token) -> bool:
             return False
         if not (word.text.isdigit() or word.text in _AMOUNT_WORDS or word.text.isalpha()):
             return False
+    return False
+
+
+# What may follow the noun of "X, a consulting company ...": the end of the phrase, or words
+# that go on describing the company ("that offers", "specializing in", "based in").
+_AFTER_DESCRIPTION = frozenset(
+    "that which whose based specializing specialising in with for of headquartered".split()
+)
+
+
+def described_as_company(tokens: list[_Token], last: _Token, folded: str) -> bool:
+    """ "EYP Mission Critical Facilities, a consulting company that ...", "..., a New York
+    company", "..., a data center engineering firm,": the name the apposition says is a
+    company (a person is "a company spokesman", and no noun phrase of its own comes between)."""
+    if folded[last.end : last.end + 2] != ", ":
+        return False
+    i = last.index + 1
+    if i >= len(tokens) or tokens[i].text not in ("a", "an"):
+        return False
+    for j in range(i + 1, min(i + 7, len(tokens))):
+        word = tokens[j]
+        if not _joined(tokens[j - 1], word) or word.text in _NOUN_PHRASE_OPENERS:
+            return False
+        if word.text in ORG_CUES:
+            after = folded[word.end : word.end + 1]
+            if after in (",", ".", ";", ")", "\n", ""):
+                return True
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            return following is not None and following.text in _AFTER_DESCRIPTION
     return False

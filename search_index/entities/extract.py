@@ -29,6 +29,7 @@ from .cues import (
     NamesBeside,
     company_act,
     company_deal,
+    described_as_company,
     owns_its,
 )
 from .gazetteer import Gazetteer
@@ -157,6 +158,12 @@ class RuleExtractor:
         )
         for run in _split_runs(runs):
             results = list(self._classify(run, tokens, folded, aliases, common))
+            if all(kind[-1] == "?" for _, kind, _ in results):
+                named = _trim(run)
+                if named and described_as_company(tokens, named[-1], folded):
+                    # "EYP Mission Critical Facilities, a consulting company": what the name
+                    # looked like gives way to what the sentence says it is.
+                    results = [((named[0].start, named[-1].core_end), "ORG", None)]
             for span, kind, ref in results:
                 found[span] = (kind, ref)
             if not results and not self.is_demonym(_surface(folded, _trim(run) or run)):

@@ -277,3 +277,30 @@ def test_a_teams_place_written_as_where_something_is_stays_a_place(extractor):
         "He grew up in North Carolina, his mother said.\n"
     )
     assert kinds(extractor, text, "North Carolina") == ["ORG", "PLACE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # t44-plus/44_12ecbplus.txt: "EYP Mission Critical" was a place.
+        "Hewlett-Packard agreed to buy EYP Mission Critical Facilities, a data center "
+        "engineering firm, for an undisclosed sum in a deal that will provide an exit for TA "
+        "Associates.\n",
+        # t44-plus/44_6ecbplus.txt: only "EYP" was an organisation.
+        "In a move that will expand its services division, Hewlett-Packard will acquire EYP "
+        "Mission Critical Facilities, a New York company that offers data center consulting "
+        "services.\n",
+    ],
+)
+def test_a_name_the_apposition_calls_a_company_is_that_company(extractor, text):
+    assert ("ORG", "EYP Mission Critical Facilities") in names(extractor, text)
+
+
+def test_a_person_described_by_a_company_role_stays_a_person(extractor):
+    # The apposition's noun must end it: "a company spokesman" is a person (t27-ecb style).
+    text = (
+        "Mike Reavey, a company spokesman, urged users to install the update.\n"
+        "Bob Jones, a member of the group, left on Friday.\n"
+    )
+    found = names(extractor, text)
+    assert {("PERSON", "Mike Reavey"), ("PERSON", "Bob Jones")} <= found
