@@ -95,9 +95,18 @@ _POINTS_AFTER = re.compile(r" \d{1,3}\b(?![\d,.]| points| pts)")
 _SCORELINE_BEFORE = re.compile(rf"(?<![\w.]){_TEAM} (?<!\d)\d{{1,3}}, $")
 
 
+# "the final two games against Detroit and Carolina": only teams play games against each
+# other, score or none ("a war against Iraq" is no game).
+_GAMES_AGAINST = re.compile(
+    rf"\bgames? (?:against|vs\.?) (?:visiting |No\. \d{{1,2}} |host )?(?:{_TEAM} and )?$"
+)
+
+
 def team_context(folded: str, start: int, end: int) -> bool:
     """ "Creighton (25-7)", "Creighton 65, Drake 53", "Creighton defeats Drake 65-53": a
     name that the words around it show to be a team."""
+    if _GAMES_AGAINST.search(folded, max(0, start - 60), start):
+        return True
     after = folded[end : end + 2]
     if not (after == " (" or after[1:].isdigit() or _has_score(folded)):
         return False  # most names in most articles: nothing to look at

@@ -304,3 +304,32 @@ def test_a_person_described_by_a_company_role_stays_a_person(extractor):
     )
     found = names(extractor, text)
     assert {("PERSON", "Mike Reavey"), ("PERSON", "Bob Jones")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        # t25-ecb/25_11ecb.txt: "Detroit" was the city and "Carolina" nothing.
+        (
+            "The 23-year-old Bush will miss the team's final two regular season games against "
+            "Detroit and Carolina with a sprained left knee.\n",
+            ["Detroit", "Carolina"],
+        ),
+        # t31-ecb/31_8ecb.txt: no score in the article's sentence.
+        (
+            "Forward Tyler Hansbrough broke North Carolina's all-time scoring record in "
+            "Thursday's game against Evansville.\n",
+            ["Evansville"],
+        ),
+    ],
+)
+def test_what_a_game_is_played_against_is_a_team(extractor, text, teams):
+    for team in teams:
+        assert kinds(extractor, text, team) == ["ORG"]
+
+
+def test_a_war_against_a_place_is_no_game(extractor):
+    # Only "game(s) against": t30-ecb style "attacks against Egypt" keeps the country.
+    text = "The campaign against Egypt and the attacks against Iraq went on for weeks.\n"
+    found = names(extractor, text)
+    assert {("PLACE", "Egypt"), ("PLACE", "Iraq")} <= found
