@@ -23,7 +23,8 @@ from __future__ import annotations
 # Indiana State"), and "Texas-based EDS" is the place and the company, "Top-ranked" neither;
 # "Apple CEO Steve Jobs" and "Hewlett-Packard's purchase of EDS" name companies; a place the
 # article shows to be a team is the team in its other sentences, but where it is a place;
-# "X, a consulting company that ..." is that company; what "games against" names is a team.
+# "X, a consulting company that ..." is that company; what "games against" names is a team;
+# "Unlike", "Besides" opening a sentence are no first names.
 ENTITY_RULES_VERSION = "rules-30"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):

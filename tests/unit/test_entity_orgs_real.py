@@ -333,3 +333,15 @@ def test_a_war_against_a_place_is_no_game(extractor):
     text = "The campaign against Egypt and the attacks against Iraq went on for weeks.\n"
     found = names(extractor, text)
     assert {("PLACE", "Egypt"), ("PLACE", "Iraq")} <= found
+
+
+def test_a_preposition_opening_the_sentence_is_no_first_name(extractor):
+    # t40-plus/40_4ecbplus.txt: "Unlike Apple" was a person, and made every "Apple" of the
+    # article one.
+    text = (
+        "Apple today launch its new MacBook Pro line.\n"
+        "Unlike Apple's next-generation MacBook Pro, its 13-and 15-inch MacBook Pros don't come "
+        "with the Retina display.\n"
+    )
+    assert kinds(extractor, text, "Apple") == ["ORG", "ORG"]
+    assert not any("Unlike" in name for _, name in names(extractor, text))
