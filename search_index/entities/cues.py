@@ -160,6 +160,9 @@ def company_act(tokens: list[_Token], token: _Token) -> bool:
     """ "Microsoft releases a patch", "Apple has unveiled", "T-Mobile today announced": one
     name, never given a first name, doing what companies do (at a sentence's start, a word
     that reads as a name: "Police released" is no company)."""
+    following = token.index + 1
+    if following >= len(tokens) or not tokens[following].text.islower():
+        return False  # most names: the quick answer
     core = token.core
     if token.possessive or core.isupper() or len(core) < 3 or _opening_participle(token):
         return False
@@ -207,6 +210,9 @@ def owns_its(tokens: list[_Token], token: _Token) -> bool:
     """ "T-Mobile continues to add to its growing line-up", "Apple today launch its new
     MacBook Pro line": one name, then within a few lower-case words and no noun phrase of its
     own, "its". A person is "he" or "she": a name that is an "it" is a body or a company."""
+    following = token.index + 1
+    if following >= len(tokens) or not tokens[following].text.islower():
+        return False  # most names: the quick answer
     core = token.core
     if token.possessive or core.isupper() or len(core) < 3 or _opening_participle(token):
         return False

@@ -15,6 +15,7 @@ quantities), lexicon.py (the news vocabulary the rules read).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -154,11 +155,11 @@ class RuleExtractor:
         # 1. Sentences: capitals are evidence.
         leftovers: list[list[_Token]] = []
         runs = split_modifiers(
-            self.places.join_possessives(list(_runs(tokens)), folded), self._known_place
+            self.places.join_possessives(list(_runs(tokens)), folded), folded, self._known_place
         )
         for run in _split_runs(runs):
             results = list(self._classify(run, tokens, folded, aliases, common))
-            if all(kind[-1] == "?" for _, kind, _ in results):
+            if folded.startswith(", a", run[-1].end) and all(k[-1] == "?" for _, k, _ in results):
                 named = _trim(run)
                 if named and described_as_company(tokens, named[-1], folded):
                     # "EYP Mission Critical Facilities, a consulting company": what the name
@@ -568,24 +569,32 @@ def _same_word_orgs(
     ]
     if not lone:
         return {}
-    by_start = {t.start: t for t in tokens}
     orgs = {
         name_key(folded[s:e])
         for s, e in lone
         if _company_cue(folded, e)
         or team_context(folded, s, e)
-        or ((token := by_start.get(s)) is not None and _company_doing(tokens, token))
+        or ((token := _token_at(tokens, s)) is not None and _company_doing(tokens, token))
     }
     if not orgs:
         return {}
     more: dict[tuple[int, int], tuple[str, str | None]] = {}
+    # (a word's lower case is compared first: name_key costs more, and most words are no match)
+    lowered = {folded[s:e].lower() for s, e in lone}
     for run in runs:
         for token in run:
+            if token.lower not in lowered:
+                continue
             span = (token.start, token.core_end)
             if not taken.overlaps(*span) and name_key(token.core) in orgs:
                 more[span] = ("ORG?", None)
                 taken.add(*span)
     return more
+
+
+def _token_at(tokens: list[_Token], start: int) -> _Token | None:
+    index = bisect_left(tokens, start, key=lambda t: t.start)
+    return tokens[index] if index < len(tokens) and tokens[index].start == start else None
 
 
 def _company_doing(tokens: list[_Token], token: _Token) -> bool:

@@ -33,6 +33,12 @@ def _has_score(folded: str) -> bool:
     return _SCORE.search(folded) is not None
 
 
+@functools.lru_cache(maxsize=4)
+def _has_ranking(folded: str) -> bool:
+    """Whether the article ranks anything ("No. 1", "top-ranked", "fifth-seeded")."""
+    return "No. " in folded or "no. " in folded or "-ranked" in folded or "-seeded" in folded
+
+
 def _line(folded: str, start: int, end: int) -> tuple[int, int]:
     return folded.rfind("\n", 0, start) + 1, (folded.find("\n", end) % (len(folded) + 1))
 
@@ -48,8 +54,8 @@ def place_teams(
     for (start, end), (kind, _) in found.items():
         if kind not in ("PLACE", "PLACE?"):
             continue
-        if team_context(folded, start, end) or _RANKED_BEFORE.search(
-            folded, max(0, start - 20), start
+        if team_context(folded, start, end) or (
+            _has_ranking(folded) and _RANKED_BEFORE.search(folded, max(0, start - 20), start)
         ):
             out[(start, end)] = ("ORG", None)  # "Top-ranked North Carolina" too
             teams.add(name_key(folded[start:end]))
@@ -105,7 +111,9 @@ _GAMES_AGAINST = re.compile(
 def team_context(folded: str, start: int, end: int) -> bool:
     """ "Creighton (25-7)", "Creighton 65, Drake 53", "Creighton defeats Drake 65-53": a
     name that the words around it show to be a team."""
-    if _GAMES_AGAINST.search(folded, max(0, start - 60), start):
+    if folded.find(" against ", max(0, start - 60), start) >= 0 and _GAMES_AGAINST.search(
+        folded, max(0, start - 60), start
+    ):
         return True
     after = folded[end : end + 2]
     if not (after == " (" or after[1:].isdigit() or _has_score(folded)):

@@ -364,12 +364,15 @@ _WHERE_MODIFIERS = frozenset({"based", "born", "headquartered"})
 
 
 def split_modifiers(
-    runs: Iterable[list[_Token]], is_place: Callable[[str], bool]
+    runs: Iterable[list[_Token]], folded: str, is_place: Callable[[str], bool]
 ) -> Iterable[list[_Token]]:
     """ "Texas-based EDS" -> "Texas", "EDS"; "Top-ranked North Carolina" -> "North Carolina":
     the modifier goes, and a place it was made from stays a name of its own (what is not a
     known place goes with the modifier: "QWERTY-based BlackBerry")."""
     for run in runs:
+        if len(run) < 2 or folded.find("-", run[0].start, run[-2].end) < 0:
+            yield run  # most runs: no hyphen before the last word
+            continue
         cut = next((i for i in range(len(run) - 2, -1, -1) if _MODIFIER.match(run[i].text)), None)
         if cut is None:
             yield run
