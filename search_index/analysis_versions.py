@@ -16,8 +16,16 @@ from __future__ import annotations
 # sentence is no first name, a name before a stock ticker or before "servers" is a company,
 # a place beside a score or a win-loss record is a team, one name doing what companies do
 # ("Microsoft releases", "T-Mobile today announced") is a company, and so is a name with a
-# win-loss record, in a scoreline or before a player's position ("Creighton (25-7)").
-ENTITY_RULES_VERSION = "rules-29"
+# win-loss record, in a scoreline or before a player's position ("Creighton (25-7)"); rules-30:
+# a company doing what companies do after a "when" or an auxiliary ("Microsoft on Wednesday
+# issued", "HP will acquire"), a name that is an "its", carried to the article's headlines;
+# a plural name or a place after a ranking is a team ("the top-ranked Tar Heels", "No. 5 seed
+# Indiana State"), and "Texas-based EDS" is the place and the company, "Top-ranked" neither;
+# "Apple CEO Steve Jobs" and "Hewlett-Packard's purchase of EDS" name companies; a place the
+# article shows to be a team is the team in its other sentences, but where it is a place;
+# "X, a consulting company that ..." is that company; what "games against" names is a team;
+# "Unlike", "Besides" opening a sentence are no first names.
+ENTITY_RULES_VERSION = "rules-30"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):
 # a running total no longer takes the partner of one event's figure; 22: "were found and

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from .lexicon import COMPASS, MONTHS, NAME_PARTICLES, ORG_HEADS, THING_HEADS, WEEKDAYS
+from .lexicon import (
+    COMPASS,
+    MONTHS,
+    NAME_PARTICLES,
+    ORG_CUES,
+    ORG_HEADS,
+    THING_HEADS,
+    WEEKDAYS,
+)
 from .tokens import _joined, _Token
 
 PARTNER_PREPOSITIONS = frozenset({"with", "on"})
@@ -135,34 +143,95 @@ COMPANY_VERBS = frozenset(
     """
     releases released unveils unveiled launches launched ships shipped acquires acquired
     issues issued patched patches introduces introduced sells sold announces announced
+    releasing unveiling launching acquiring buys bought buying
     """.split()
 )
-BEFORE_COMPANY_VERB = frozenset({"has", "have", "today", "also", "officially", "will", "quietly"})
+# Base forms only after an auxiliary ("Microsoft will release", "HP to acquire"): "release"
+# alone after a name is a noun ("a Microsoft release").
+_COMPANY_BASE_VERBS = frozenset("release unveil launch acquire issue buy".split())
+_AUXILIARIES = frozenset({"will", "would", "to"})
+BEFORE_COMPANY_VERB = frozenset(
+    {"has", "have", "today", "also", "officially", "will", "quietly", "would", "to", "is"}
+    | {"tonight", "yesterday", "now", "just", "finally", "agreed", "plans"}
+)
 
 
 def company_act(tokens: list[_Token], token: _Token) -> bool:
     """ "Microsoft releases a patch", "Apple has unveiled", "T-Mobile today announced": one
     name, never given a first name, doing what companies do (at a sentence's start, a word
     that reads as a name: "Police released" is no company)."""
+    following = token.index + 1
+    if following >= len(tokens) or not tokens[following].text.islower():
+        return False  # most names: the quick answer
     core = token.core
-    if token.possessive or core.isupper() or len(core) < 3:
+    if token.possessive or core.isupper() or len(core) < 3 or _opening_participle(token):
         return False
-    # Word after word, nothing between ("Typically, patches are ..." is no company patching).
-    i = token.index + 1
+    # Word after word, nothing between ("Typically, patches are ..." is no company patching),
+    # but for when it happened ("Microsoft on Wednesday issued").
+    i = _after_when(tokens, token.index + 1)
     while (
         i < len(tokens)
         and tokens[i].lower in BEFORE_COMPANY_VERB
-        and i - token.index <= 2
+        and i - token.index <= 4
         and _joined(tokens[i - 1], tokens[i])
     ):
         i += 1
-    if (
-        i >= len(tokens)
-        or tokens[i].lower not in COMPANY_VERBS
-        or not _joined(tokens[i - 1], tokens[i])
+    if i >= len(tokens) or not _joined(tokens[i - 1], tokens[i]):
+        return False
+    verb = tokens[i].lower
+    if verb not in COMPANY_VERBS and not (
+        verb in _COMPANY_BASE_VERBS and tokens[i - 1].lower in _AUXILIARIES
     ):
         return False
     return not token.initial or opening_name(tokens, token)
+
+
+def _after_when(tokens: list[_Token], i: int) -> int:
+    """The index past "on Wednesday" at ``i`` (or ``i``): when, between a subject and its verb."""
+    if (
+        i + 1 < len(tokens)
+        and tokens[i].text == "on"
+        and tokens[i + 1].lower in WEEKDAYS
+        and _joined(tokens[i - 1], tokens[i])
+        and _joined(tokens[i], tokens[i + 1])
+    ):
+        return i + 2
+    return i
+
+
+# Words that open a noun phrase of its own, which an "its" after them may belong to ("Smith
+# criticised the plan and its costs").
+_NOUN_PHRASE_OPENERS = frozenset(
+    "the a an this that these those his her their my our your some any each every".split()
+)
+
+
+def owns_its(tokens: list[_Token], token: _Token) -> bool:
+    """ "T-Mobile continues to add to its growing line-up", "Apple today launch its new
+    MacBook Pro line": one name, then within a few lower-case words and no noun phrase of its
+    own, "its". A person is "he" or "she": a name that is an "it" is a body or a company."""
+    following = token.index + 1
+    if following >= len(tokens) or not tokens[following].text.islower():
+        return False  # most names: the quick answer
+    core = token.core
+    if token.possessive or core.isupper() or len(core) < 3 or _opening_participle(token):
+        return False
+    previous = token
+    for i in range(_after_when(tokens, token.index + 1), min(token.index + 8, len(tokens))):
+        word = tokens[i]
+        if not _joined(previous, word) or not word.text.islower():
+            return False
+        if word.text == "its":
+            return not token.initial or opening_name(tokens, token)
+        if word.text in _NOUN_PHRASE_OPENERS or word.text in ("he", "she", "him", "it"):
+            return False
+        previous = word
+    return False
+
+
+def _opening_participle(token: _Token) -> bool:
+    """ "Extending its reach ..., HP announced": a sentence opening with a participle."""
+    return token.initial and token.lower.endswith("ing")
 
 
 def opening_name(tokens: list[_Token], token: _Token) -> bool:
@@ -180,3 +249,54 @@ def opening_name(tokens: list[_Token], token: _Token) -> bool:
 
 
 _DOMAINS = frozenset({"com", "net", "org", "co", "uk", "edu", "gov"})
+
+
+# What one company does to another, owned by the buyer ("Hewlett-Packard's purchase of EDS").
+_DEALS = frozenset("acquisition purchase merger takeover buyout".split())
+_AMOUNT_WORDS = frozenset({"million", "billion", "trillion"})
+
+
+def company_deal(tokens: list[_Token], token: _Token) -> bool:
+    """ "Hewlett-Packard's forthcoming $13.9 billion acquisition of Electronic Data Systems":
+    one name owning a deal, with at most a few adjectives and an amount between."""
+    if not token.possessive or token.core.isupper() or _opening_participle(token):
+        return False
+    for word in tokens[token.index + 1 : token.index + 7]:
+        if word.line != token.line or word.start - token.end > 50:
+            return False
+        if word.text in _DEALS:
+            return not token.initial or opening_name(tokens, token)
+        if not (word.text.islower() or word.text.isdigit()) or word.text in _NOUN_PHRASE_OPENERS:
+            return False
+        if not (word.text.isdigit() or word.text in _AMOUNT_WORDS or word.text.isalpha()):
+            return False
+    return False
+
+
+# What may follow the noun of "X, a consulting company ...": the end of the phrase, or words
+# that go on describing the company ("that offers", "specializing in", "based in").
+_AFTER_DESCRIPTION = frozenset(
+    "that which whose based specializing specialising in with for of headquartered".split()
+)
+
+
+def described_as_company(tokens: list[_Token], last: _Token, folded: str) -> bool:
+    """ "EYP Mission Critical Facilities, a consulting company that ...", "..., a New York
+    company", "..., a data center engineering firm,": the name the apposition says is a
+    company (a person is "a company spokesman", and no noun phrase of its own comes between)."""
+    if folded[last.end : last.end + 2] != ", ":
+        return False
+    i = last.index + 1
+    if i >= len(tokens) or tokens[i].text not in ("a", "an"):
+        return False
+    for j in range(i + 1, min(i + 7, len(tokens))):
+        word = tokens[j]
+        if not _joined(tokens[j - 1], word) or word.text in _NOUN_PHRASE_OPENERS:
+            return False
+        if word.text in ORG_CUES:
+            after = folded[word.end : word.end + 1]
+            if after in (",", ".", ";", ")", "\n", ""):
+                return True
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            return following is not None and following.text in _AFTER_DESCRIPTION
+    return False

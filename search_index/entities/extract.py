@@ -15,6 +15,7 @@ quantities), lexicon.py (the news vocabulary the rules read).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -23,7 +24,15 @@ from ..models import Alias, Extraction, Mention
 from ..text import fold
 from ..text import name_key as name_key  # re-exported: it moved to text.py, which the index uses
 from .companies import drop_products, ticker_companies
-from .cues import BEFORE_COMPANY_VERB, COMPANY_VERBS, NamesBeside
+from .cues import (
+    BEFORE_COMPANY_VERB,
+    COMPANY_VERBS,
+    NamesBeside,
+    company_act,
+    company_deal,
+    described_as_company,
+    owns_its,
+)
 from .gazetteer import Gazetteer
 from .headlines import headline_people
 from .known import ACRONYM, acronym_kind, article_mentions, extend_orgs, match_known
@@ -31,6 +40,7 @@ from .lexicon import (
     CAPS_WORDS,
     CLUB_HEADS,
     CLUB_OPENERS,
+    COMPANY_ROLES,
     COMPASS,
     COUNTRY_SHORT_FORMS,
     FUNCTION_WORDS,
@@ -64,7 +74,7 @@ from .names import (
 from .places import PlaceRules
 from .products import product_like
 from .roles import modifies_noun, plural_name, quoted, role_cut, strip_roles
-from .teams import place_teams, team_context
+from .teams import place_teams, plural_teams, team_context
 from .tokens import (
     _EVENT_HEADS,
     _ORDINAL_WORD,
@@ -80,6 +90,7 @@ from .tokens import (
     _Token,
     _tokenize,
     _trim,
+    split_modifiers,
 )
 from .values import find_dates, find_quantities
 
@@ -143,8 +154,17 @@ class RuleExtractor:
 
         # 1. Sentences: capitals are evidence.
         leftovers: list[list[_Token]] = []
-        for run in _split_runs(self.places.join_possessives(list(_runs(tokens)), folded)):
+        runs = split_modifiers(
+            self.places.join_possessives(list(_runs(tokens)), folded), folded, self._known_place
+        )
+        for run in _split_runs(runs):
             results = list(self._classify(run, tokens, folded, aliases, common))
+            if folded.startswith(", a", run[-1].end) and all(k[-1] == "?" for _, k, _ in results):
+                named = _trim(run)
+                if named and described_as_company(tokens, named[-1], folded):
+                    # "EYP Mission Critical Facilities, a consulting company": what the name
+                    # looked like gives way to what the sentence says it is.
+                    results = [((named[0].start, named[-1].core_end), "ORG", None)]
             for span, kind, ref in results:
                 found[span] = (kind, ref)
             if not results and not self.is_demonym(_surface(folded, _trim(run) or run)):
@@ -168,7 +188,8 @@ class RuleExtractor:
         taken = _Taken(len(folded), found)
         beside = NamesBeside(tokens)
         short_forms = _org_short_forms(folded, found, self.places.is_place)
-        for run in [*leftovers, *_runs(tokens, title_lines=True)]:
+        title_runs = list(_runs(tokens, title_lines=True))
+        for run in [*leftovers, *title_runs]:
             whole = _trim(run) if short_forms else None
             if whole and name_key(_join(whole)) in short_forms:
                 # "the Sox" after "Boston Red Sox"; inside a longer run ("Ninth Party
@@ -189,7 +210,8 @@ class RuleExtractor:
                     if not taken.overlaps(*span):
                         found[span] = (kind, None)
                         taken.add(*span)
-        found.update(_same_word_orgs(leftovers, folded, found, taken))
+        found.update(_same_word_orgs([*leftovers, *title_runs], tokens, folded, found, taken))
+        found = plural_teams(folded, found)
         found = _settle_types(folded, found, short_forms)
         found = _drop_openers(folded, found)
         found = place_teams(folded, found)
@@ -263,8 +285,20 @@ class RuleExtractor:
         # a role, then the person. Each is a name of its own.
         cut = role_cut(run)
         if cut is not None:
-            prefix, run = cut
-            yield from self._role_prefix(prefix, tokens, folded, aliases, common)
+            prefix, name = cut
+            roles = run[len(prefix) : len(run) - len(name)]
+            run = name
+            before_role = list(self._role_prefix(prefix, tokens, folded, aliases, common))
+            if (
+                not before_role
+                and any(t.core in COMPANY_ROLES for t in roles)
+                and all(_name_word(t) for t in prefix)
+                and prefix[0].lower not in common
+            ):
+                # "Apple CEO Steve Jobs", "Hewlett-Packard CEO Mark Hurd": a name that is no
+                # place before a company's officer is the company.
+                yield (prefix[0].start, prefix[-1].core_end), "ORG", None
+            yield from before_role
         elif (
             len(run) > 1
             and run[-1].core in ROLE_WORDS
@@ -519,32 +553,53 @@ class RuleExtractor:
 
 
 def _same_word_orgs(
-    leftovers: list[list[_Token]],
+    runs: list[list[_Token]],
+    tokens: list[_Token],
     folded: str,
     found: dict[tuple[int, int], tuple[str, str | None]],
     taken: _Taken,
 ) -> dict[tuple[int, int], tuple[str, str | None]]:
     """ "SeaMicro servers" made "SeaMicro" an organisation; "SeaMicro has" in the next sentence
-    is the same one-word name, which nothing else typed: the same organisation."""
+    (or "Microsoft Launches Emergency Patch" in the headline) is the same one-word name, which
+    nothing else typed: the same organisation."""
     # Only a company's own cue carries over: a surname cited alone ("according to Gupta") is
     # an organisation only where it stands.
+    lone = [
+        (s, e) for (s, e), (kind, _) in found.items() if kind == "ORG?" and " " not in folded[s:e]
+    ]
+    if not lone:
+        return {}
     orgs = {
         name_key(folded[s:e])
-        for (s, e), (kind, _) in found.items()
-        if kind == "ORG?"
-        and " " not in folded[s:e]
-        and (_company_cue(folded, e) or team_context(folded, s, e))
+        for s, e in lone
+        if _company_cue(folded, e)
+        or team_context(folded, s, e)
+        or ((token := _token_at(tokens, s)) is not None and _company_doing(tokens, token))
     }
     if not orgs:
         return {}
     more: dict[tuple[int, int], tuple[str, str | None]] = {}
-    for run in leftovers:
+    # (a word's lower case is compared first: name_key costs more, and most words are no match)
+    lowered = {folded[s:e].lower() for s, e in lone}
+    for run in runs:
         for token in run:
+            if token.lower not in lowered:
+                continue
             span = (token.start, token.core_end)
             if not taken.overlaps(*span) and name_key(token.core) in orgs:
                 more[span] = ("ORG?", None)
                 taken.add(*span)
     return more
+
+
+def _token_at(tokens: list[_Token], start: int) -> _Token | None:
+    index = bisect_left(tokens, start, key=lambda t: t.start)
+    return tokens[index] if index < len(tokens) and tokens[index].start == start else None
+
+
+def _company_doing(tokens: list[_Token], token: _Token) -> bool:
+    """ "Microsoft on Wednesday issued", "T-Mobile continues to add to its line-up"."""
+    return company_act(tokens, token) or owns_its(tokens, token) or company_deal(tokens, token)
 
 
 # What only a company owns ("SeaMicro's revenue"); "Nixon's chief of staff" is a person's.

@@ -56,6 +56,10 @@ ROLE_WORDS = PERSON_TITLES | frozenset(
     w.capitalize() for w in PERSON_CUES if w.isalpha() and w not in ("official", "officials")
 )
 
+# Officers only a company or a body has: what stands before them, when it is no place, is that
+# company ("Apple CEO Steve Jobs").
+COMPANY_ROLES = frozenset({"CEO", "CFO", "COO", "CTO", "Founder", "Co-founder", "Co-Founder"})
+
 # Last words of organisation names ("Mansudae Art Studio", "Korean Central News Agency").
 ORG_HEADS = frozenset(
     """
@@ -156,6 +160,7 @@ FUNCTION_WORDS = frozenset(
     in on at by for from with without within into onto over under after before during since
     until till about above below between among against across along around through toward
     towards upon of off out up down near beyond despite amid amidst via per than as like
+    unlike besides throughout alongside
     and but or nor so yet also too either neither not no yes
     all any both each every few many more most much several some such other another
     is are was were be been being am do does did done have has had having will would shall

@@ -16,8 +16,10 @@ from .cues import (
     NamesBeside,
     attributed,
     company_act,
+    company_deal,
     of_a_place,
     opening_name,
+    owns_its,
     partner,
     residence,
 )
@@ -82,7 +84,10 @@ def _context_type(
     last = run[-1]
     after = tokens[last.index + 1] if last.index + 1 < len(tokens) else None
     before = _previous_word(tokens, run[0])
-    if (last.possessive and after is not None and after.lower in ORG_POSSESSED) or (
+    if (
+        (last.possessive and after is not None and after.lower in ORG_POSSESSED)
+        or (len(run) == 1 and company_deal(tokens, last))
+    ) or (
         after is not None
         and _joined(last, after)
         and after.lower in ORG_FOLLOWERS
@@ -137,8 +142,8 @@ def _context_type(
         and after.lower in POSITIONS
     ):
         yield span, "ORG?"  # "Chargers defensive tackle Jamal Williams"
-    elif len(run) == 1 and company_act(tokens, run[0]):
-        yield span, "ORG?"  # "Microsoft releases emergency patch", "Apple unveiled"
+    elif len(run) == 1 and (company_act(tokens, run[0]) or owns_its(tokens, run[0])):
+        yield span, "ORG?"  # "Microsoft releases emergency patch", "T-Mobile ... its"
     elif (
         len(run) == 1
         and attributed(tokens, run[0], folded)

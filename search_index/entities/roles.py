@@ -68,7 +68,7 @@ def modifies_noun(tokens: list[_Token], last: _Token) -> bool:
 
 # Common English verbs whose past tense does not end in "-ed" ("the Red Sox made an offer").
 _IRREGULAR_PAST = frozenset(
-    """made took gave got won lost paid sent kept left met put set cut hit bid let came went
+    """beat made took gave got won lost paid sent kept left met put set cut hit bid let came went
     became brought bought built caught chose drew drove fell felt fought found held knew led
     ran sat saw shot sold spent stood struck swore threw thought wore wrote""".split()
 )

@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
+from ..text import name_key
+
 # A score or a record: "91-73", "(11-4)", "31-24".
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 _RECORD_AFTER = re.compile(r" \(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)")
@@ -31,6 +33,12 @@ def _has_score(folded: str) -> bool:
     return _SCORE.search(folded) is not None
 
 
+@functools.lru_cache(maxsize=4)
+def _has_ranking(folded: str) -> bool:
+    """Whether the article ranks anything ("No. 1", "top-ranked", "fifth-seeded")."""
+    return "No. " in folded or "no. " in folded or "-ranked" in folded or "-seeded" in folded
+
+
 def _line(folded: str, start: int, end: int) -> tuple[int, int]:
     return folded.rfind("\n", 0, start) + 1, (folded.find("\n", end) % (len(folded) + 1))
 
@@ -42,12 +50,39 @@ def place_teams(
     if "-" not in folded:
         return found
     out = dict(found)
+    teams: set[str] = set()
     for (start, end), (kind, _) in found.items():
         if kind not in ("PLACE", "PLACE?"):
             continue
-        if team_context(folded, start, end):
+        if team_context(folded, start, end) or (
+            _has_ranking(folded) and _RANKED_BEFORE.search(folded, max(0, start - 20), start)
+        ):
+            out[(start, end)] = ("ORG", None)  # "Top-ranked North Carolina" too
+            teams.add(name_key(folded[start:end]))
+    if not teams:
+        return out
+    # The article's other mentions of a team's place are the team ("broke North Carolina's
+    # career scoring record"), but where the place is where something is ("in Chapel Hill,
+    # North Carolina", "in North Carolina").
+    for (start, end), (kind, _) in found.items():
+        if (
+            kind in ("PLACE", "PLACE?")
+            and out[(start, end)][0] != "ORG"
+            and name_key(folded[start:end]) in teams
+            and not _where(folded, start, end)
+        ):
             out[(start, end)] = ("ORG", None)
     return out
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|near|from|of|across|outside|inside|to|into)\s$", re.I)
+
+
+def _where(folded: str, start: int, end: int) -> bool:
+    """A place as a place: after "in" and the like, or in an address ("Chapel Hill, N.C.")."""
+    if _IN_BEFORE.search(folded, max(0, start - 8), start):
+        return True
+    return folded[start - 2 : start] == ", " or folded[end : end + 2] == ", "
 
 
 # Players' positions and team roles written after a team's name ("Chargers defensive tackle
@@ -56,7 +91,7 @@ POSITIONS = frozenset(
     """
     defensive offensive tackle lineman linebacker quarterback receiver cornerback safety
     kicker punter running guard forward center centre pitcher outfielder infielder catcher
-    shortstop slugger reliever goalkeeper midfielder striker winger coach
+    shortstop slugger reliever goalkeeper midfielder striker winger coach defender defenders
     """.split()
 )
 # "Creighton 65, Drake 53": a team, its points, the other team and its points.
@@ -66,9 +101,20 @@ _POINTS_AFTER = re.compile(r" \d{1,3}\b(?![\d,.]| points| pts)")
 _SCORELINE_BEFORE = re.compile(rf"(?<![\w.]){_TEAM} (?<!\d)\d{{1,3}}, $")
 
 
+# "the final two games against Detroit and Carolina": only teams play games against each
+# other, score or none ("a war against Iraq" is no game).
+_GAMES_AGAINST = re.compile(
+    rf"\bgames? (?:against|vs\.?) (?:visiting |No\. \d{{1,2}} |host )?(?:{_TEAM} and )?$"
+)
+
+
 def team_context(folded: str, start: int, end: int) -> bool:
     """ "Creighton (25-7)", "Creighton 65, Drake 53", "Creighton defeats Drake 65-53": a
     name that the words around it show to be a team."""
+    if folded.find(" against ", max(0, start - 60), start) >= 0 and _GAMES_AGAINST.search(
+        folded, max(0, start - 60), start
+    ):
+        return True
     after = folded[end : end + 2]
     if not (after == " (" or after[1:].isdigit() or _has_score(folded)):
         return False  # most names in most articles: nothing to look at
@@ -87,3 +133,47 @@ def team_context(folded: str, start: int, end: int) -> bool:
         or _GAME_BEFORE.search(folded[max(line_start, start - 40) : start])
         or _GAME_AFTER.match(folded, end)
     )
+
+
+# A ranking before a name: "top-ranked", "fifth-seeded", "No. 1", "No. 5 seed".
+_RANKED_BEFORE = re.compile(r"(?:\b[Nn]o\. \d{1,2}(?: seed)?|\b[\w]+-(?:ranked|seeded)) $")
+
+
+def plural_teams(
+    folded: str, found: dict[tuple[int, int], tuple[str, str | None]]
+) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """Names in the plural guessed to be people that the words around them show to be teams:
+    "the top-ranked Tar Heels", "the No. 1 Tar Heels", "two Purple Aces defenders". Only when
+    the article never writes the plural word alone, as it would a person's family name ("the
+    top-ranked Serena Williams ... Williams won")."""
+    out: dict[tuple[int, int], tuple[str, str | None]] = {}
+    for (start, end), (kind, _) in found.items():
+        if kind != "PERSON?" or not folded[start:end].endswith("s"):
+            continue
+        words = folded[start:end].split()
+        last = words[-1]
+        if len(words) < 2 or len(last) < 4 or last.endswith(("ss", "'s")):
+            continue
+        ranked = _RANKED_BEFORE.search(folded, max(0, start - 20), start) is not None
+        position = folded[end : end + 1] == " " and _first_word(folded, end + 1) in POSITIONS
+        if (ranked or position) and not _written_alone(folded, last):
+            out[(start, end)] = ("ORG", None)
+    if not out:
+        return found
+    return {**found, **out}
+
+
+def _first_word(folded: str, start: int) -> str:
+    return folded[start : start + 20].split(" ", 1)[0].rstrip(".,;:").lower()
+
+
+def _written_alone(folded: str, word: str) -> bool:
+    """Whether the article writes ``word`` with no capitalised word before it ("Williams said")."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", folded):
+        before = folded[max(0, match.start() - 30) : match.start()].rstrip(" ")
+        if not before or before.endswith("\n"):
+            return True  # a line opens with it
+        previous = before.split()[-1]
+        if not previous[:1].isupper() or previous.endswith((".", ",", ":", ";")):
+            return True
+    return False

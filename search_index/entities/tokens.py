@@ -4,8 +4,8 @@ one name ends and the next begins."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 from .lexicon import (
     ABBREVIATIONS,
@@ -354,6 +354,37 @@ def _speaker(tokens: list[_Token], run: list[_Token]) -> bool:
         (after is not None and after.lower in SPEECH_VERBS and after.start - run[-1].end <= 1)
         or (before is not None and before.lower in SPEECH_VERBS)
     )
+
+
+# A word made a modifier by a hyphen and a lower-case participle: "Texas-based", "Top-ranked",
+# "Oscar-winning". It qualifies the name after it and is no part of it.
+_MODIFIER = re.compile(r"^[A-Z][\w.]*-([a-z]+(?:ed|ing))$")
+# Of these, what is written before the hyphen is where the name is from ("Palo Alto-based HP").
+_WHERE_MODIFIERS = frozenset({"based", "born", "headquartered"})
+
+
+def split_modifiers(
+    runs: Iterable[list[_Token]], folded: str, is_place: Callable[[str], bool]
+) -> Iterable[list[_Token]]:
+    """ "Texas-based EDS" -> "Texas", "EDS"; "Top-ranked North Carolina" -> "North Carolina":
+    the modifier goes, and a place it was made from stays a name of its own (what is not a
+    known place goes with the modifier: "QWERTY-based BlackBerry")."""
+    for run in runs:
+        if len(run) < 2 or folded.find("-", run[0].start, run[-2].end) < 0:
+            yield run  # most runs: no hyphen before the last word
+            continue
+        cut = next((i for i in range(len(run) - 2, -1, -1) if _MODIFIER.match(run[i].text)), None)
+        if cut is None:
+            yield run
+            continue
+        match = _MODIFIER.match(run[cut].text)
+        if match is not None and match.group(1) in _WHERE_MODIFIERS:
+            token = run[cut]
+            length = len(token.text) - len(match.group(1)) - 1
+            where = [*run[:cut], replace(token, end=token.start + length, text=token.text[:length])]
+            if is_place(" ".join(t.text for t in where)):
+                yield where
+        yield run[cut + 1 :]
 
 
 def _split_runs(runs: Iterable[list[_Token]]) -> Iterable[list[_Token]]:
