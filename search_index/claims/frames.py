@@ -244,10 +244,13 @@ def frame_of(
     if slot == "magnitude":
         counted_concept = counted_text = shock_of(text, start, counted_concept)
         role, modifiers = None, ()
-    if slot == "count" and _CALIBER.match(text, start) is not None:
-        # "a .38-caliber revolver", "a .357 caliber gun": the number measures the bore, it
-        # counts nothing; the weapon's noun varies between reports ("revolver", "gun").
-        slot, counted_concept, counted_text, role, modifiers = "caliber", None, None, None, ()
+    bore = _CALIBER.match(text, start) if slot == "count" else None
+    if bore is not None:
+        # "a .38-caliber revolver", "a .357 caliber gun", "a 12-gauge shotgun": the number
+        # measures the bore, it counts nothing; the weapon's noun varies between reports
+        # ("revolver", "gun"). A gauge and a caliber are two scales: two slots.
+        slot = "gauge" if bore.group(1).lower() == "gauge" else "caliber"
+        counted_concept, counted_text, role, modifiers = None, None, None, ()
     scope = _scope(context, start, end, _BRACKET.sub("", text[end : end + 120], count=1))
     if slot == "money" and inclusive(context, end):
         scope = tuple(sorted({*scope, INCLUSIVE}))
@@ -269,7 +272,7 @@ def frame_of(
 
 
 _MODEL_NUMBER = re.compile(r"[\s-]*\d+\s+([a-z]+s)\b")
-_CALIBER = re.compile(r"\d[\d.,]*\s*-?\s*calib(?:er|re)\b", re.IGNORECASE)
+_CALIBER = re.compile(r"\d[\d.,]*\s*-?\s*(calib(?:er|re)|gauge)\b", re.IGNORECASE)
 
 
 def _actors(context: Context, start: int, end: int) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from .vocabulary import GENERIC_PERSON, PERSON_NOUNS, SCOPE_NOUNS
 # How sure a pairing is that two figures are about one thing (see ``frame_match``).
 NO_MATCH, WEAK, STRONG = 0, 1, 2
 # Slots whose name alone says what is measured ("a 6.1 magnitude", "10 km deep").
-_SPECIFIC_SLOTS = frozenset({"magnitude", "depth", "caliber"})
+_SPECIFIC_SLOTS = frozenset({"magnitude", "depth", "caliber", "gauge"})
 
 
 def frame_match(a: Claim, b: Claim) -> int:

@@ -1,0 +1,61 @@
+"""Figures two reports state alike are paired and agree (issue 12, eighth session: agreement
+recall), and the new readings make no conflict on their own.
+
+The sentences are copied verbatim from ECB+ dev stories (Cybulska and Vossen, LREC 2014;
+annotation CC BY 3.0; the articles were collected from the web by the corpus authors, see
+../shared/corpora/ecbplus-dev/README.md); each constant names its file and line. Each test
+names the cause of missed pairs it guards against.
+"""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from search_index.library import Library
+
+# ECB+ corpus, t18-plus (the Troy, Michigan office shooting), 18_10ecbplus.txt line 41.
+SHOTGUN_10 = """Detroit Office Shooter Charged With Murder, Attempted Murder
+
+A 12-gauge pump-action shotgun and three live shells were found in the silver Ford Fusion LaCalamita was driving.
+"""
+# ECB+ corpus, t18-plus, 18_11ecbplus.txt line 10.
+SHOTGUN_11 = """Sacked worker shoots ex-colleagues
+
+Officers found a 12-gauge pump-action shotgun and three live shells in the vehicle, Pickell said.
+"""
+
+
+def _library(root: Path, articles: dict[str, str]) -> Library:
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    library = Library.open(root)
+    library.refresh()
+    return library
+
+
+def _claim(library: Library, article: str, value_text: str):
+    found = [c for c in library.claims(article) if c.value_text == value_text]
+    assert found, [c.value_text for c in library.claims(article)]
+    return found[0]
+
+
+def _pairs(library: Library, a: str, b: str, status: str) -> set[tuple[str, str]]:
+    return {
+        (r.a.value_text, r.b.value_text)
+        for r in library.compare(a, b).rows
+        if r.status == status and r.a is not None and r.b is not None
+    }
+
+
+def test_a_gauge_measures_the_weapon(tmp_path: Path) -> None:
+    """Cause: "a 12-gauge pump-action shotgun" was read as a count of nothing (no role, no
+    counted noun), so two reports' identical gauges never met."""
+    library = _library(tmp_path / "c", {"s10": SHOTGUN_10, "s11": SHOTGUN_11})
+    gauge = _claim(library, "s10", "12-gauge pump-action shotgun")
+    assert gauge.frame is not None and gauge.frame.slot == "gauge"
+    assert ("12-gauge pump-action shotgun", "12-gauge pump-action shotgun") in _pairs(
+        library, "s10", "s11", "agree"
+    )
