@@ -251,6 +251,9 @@ def frame_of(
         # ("revolver", "gun"). A gauge and a caliber are two scales: two slots.
         slot = "gauge" if bore.group(1).lower() == "gauge" else "caliber"
         counted_concept, counted_text, role, modifiers = None, None, None, ()
+    if slot == "record":
+        # "58-3 with 51 knockouts": a record is its holder's; what follows it is another figure.
+        counted_concept, counted_text, role, modifiers = None, None, None, ()
     scope = _scope(context, start, end, _BRACKET.sub("", text[end : end + 120], count=1))
     if slot == "money" and inclusive(context, end):
         scope = tuple(sorted({*scope, INCLUSIVE}))

@@ -190,6 +190,12 @@ def _strength(a: Claim, b: Claim) -> int:
         return WEAK if same_counted or same else NO_MATCH
     if fa.slot == "age":
         return STRONG if fa.whose and fb.whose else WEAK
+    if fa.slot == "record":
+        # "Klitschko, 58-3" and "Klitschko improved to 58-3" are one record; but the nearest
+        # name may be the opponent's ("his second victory over Thompson, ... he improves to
+        # 58-3") and one fighter has several records (career, title fights "19-2"): two
+        # records may agree, never conflict.
+        return WEAK
     if fa.slot == "duration" and not same:
         return WEAK  # "four days" and "eight days" of an ongoing riot: told at two times
     if fa.slot in _SPECIFIC_SLOTS:

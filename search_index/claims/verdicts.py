@@ -28,7 +28,8 @@ def verdict(a: Claim, b: Claim) -> Verdict:
         overlap = a.date.start <= b.date.end and b.date.start <= a.date.end
         return "compatible" if overlap else "conflict"
     qa, qb = a.quantity, b.quantity
-    if qa is None or qb is None:
+    if qa is None or qb is None or "record" in (qa.dimension, qb.dimension):
+        # A record ("58-3") is a pair of counts, read as written.
         return "agree" if a.value == b.value else "conflict"
     if same_value(qa, qb):
         return "agree"

@@ -26,6 +26,23 @@ SHOTGUN_11 = """Sacked worker shoots ex-colleagues
 Officers found a 12-gauge pump-action shotgun and three live shells in the vehicle, Pickell said.
 """
 
+# ECB+ corpus, t07-plus (Klitschko stops Thompson), 7_10ecbplus.txt line 4, 7_2ecbplus.txt
+# line 9, 7_7ecbplus.txt lines 35 and 43 (a list of title-fight records), with their titles.
+RECORD_10 = """Wladimir Klitschko stops Tony Thompson in 6th round to retain world heavyweight titles
+
+The 36-year-old champion Klitschko, 58-3 with 51 knockouts, floored Thompson with a big right hand near the end of the fifth round at Stade de Suisse, and the 40-year-old American never recovered.
+"""
+RECORD_2 = """Wladimir Klitschko retains titles stopping Thompson in six rounds
+
+The 36-year-old champion Klitschko improved to 58-3 (51 KO).
+"""
+RECORD_7 = """Article posted on 08.07.2012
+
+This was Klitschko’s second victory over Thompson, and with it he improves to 58-3 with 51 wins coming by way of knockout.
+
+Wladimir Klitschko 19-2
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -59,3 +76,15 @@ def test_a_gauge_measures_the_weapon(tmp_path: Path) -> None:
     assert ("12-gauge pump-action shotgun", "12-gauge pump-action shotgun") in _pairs(
         library, "s10", "s11", "agree"
     )
+
+
+def test_a_win_loss_record_is_not_a_range(tmp_path: Path) -> None:
+    """Cause: "58-3" was read as the range 3 to 58 of nothing counted, so two reports'
+    identical records never met. A record may agree, never conflict: the nearest name may be
+    the opponent's, and a fighter has several records ("19-2" in title fights)."""
+    library = _library(tmp_path / "c", {"r10": RECORD_10, "r2": RECORD_2, "r7": RECORD_7})
+    record = _claim(library, "r10", "58-3")
+    assert record.value == "58-3" and record.frame is not None and record.frame.slot == "record"
+    assert ("58-3", "58-3") in _pairs(library, "r10", "r2", "agree")
+    assert not _pairs(library, "r10", "r7", "conflict")
+    assert not _pairs(library, "r2", "r7", "conflict")
