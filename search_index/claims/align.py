@@ -135,7 +135,7 @@ WEAK_SENTENCE = 0.6
 # Slots whose values recur in unrelated statements of one story: "seven years" of an offer,
 # of a rival's contract and of a remark. Their name shared says nothing of what they are about.
 # (A percentage or a distance in both, same value and the same story, is rarely a coincidence.)
-_COMMON_SLOTS = frozenset({"duration"})
+_COMMON_SLOTS = frozenset({"duration", "ordinal"})
 
 
 def _shared_words(a: Claim, b: Claim) -> set[str]:

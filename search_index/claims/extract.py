@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -29,7 +30,8 @@ from .sentence_claims import (
     _Sentence,
 )
 from .sentences import sentence_spans
-from .values import DateValue
+from .values import ORDINAL_AT, DateValue
+from .values.ordinals import noun_phrase
 from .vocabulary import INCREMENT_WORDS
 
 # Bumped in analysis_versions.py when claim extraction changes; named here for its readers.
@@ -114,8 +116,46 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
                 claim = _with_attribution(claim, inherited)
         previous_attribution[index] = claim.attribution
         claims.append(claim)
+    claims = _with_ordinals(claims, article, extraction, folded, sentence_at, spans, anchor)
     framed = _descriptive_modifiers(_increments(_lists(claims, folded)))
     return _dated(framed, anchor, undated_day=anchor is None and bool(_RELATIVE_DAY.search(folded)))
+
+
+def _with_ordinals(
+    claims: list[Claim],
+    article: Article,
+    extraction: Extraction,
+    folded: str,
+    sentence_at: Callable[[int], _Sentence],
+    spans: list[tuple[int, int]],
+    anchor: date | None,
+) -> list[Claim]:
+    """The claims with the ordinals of the body ("stopped Thompson in the sixth round", "the
+    fifth anti-piracy operation") added, in text order: which one of a series a thing is, as
+    checkable as a count. Not inside a name or another figure ("Fifth Avenue", "May 5th")."""
+    taken = sorted((m.start, m.end) for m in extraction.mentions)
+    starts = [a for a, _ in taken]
+    found: list[Claim] = []
+    for index, (s_start, s_end) in enumerate(spans):
+        if s_end <= article.body_start:
+            continue
+        for match in ORDINAL_AT.finditer(folded, max(s_start, article.body_start), s_end):
+            start, end = match.span("n")
+            phrase = noun_phrase(match["rest"])
+            if not phrase[:1].islower():
+                continue  # "Fifth Avenue"; "the second of"
+            near = bisect.bisect_right(starts, end) - 1
+            if near >= 0 and taken[near][1] > start:
+                continue
+            mention = Mention(start, end, "ORDINAL", folded[start:end], "")
+            claim = _claim(
+                article.id, sentence_at(index), mention, anchor, counted=phrase
+            )
+            if claim is not None:
+                found.append(claim)
+    if not found:
+        return claims
+    return sorted([*claims, *found], key=lambda c: c.value_start)
 
 
 # A report with no date of its own that tells of "tonight" or "yesterday" is about a day we

@@ -102,6 +102,8 @@ class Frame:
             text = f"age of {self.whose_text}" if self.whose_text else "age"
         elif self.slot == "money":
             text = role or self.counted_text or "amount"
+        elif self.slot == "ordinal":
+            text = f"which {self.counted_text}" if self.counted_text else "which one"
         elif self.slot == "date":
             events = " ".join(ROLE_LABEL.get(e, e) for e in (self.role or "").split())
             text = f"date ({events})" if events else "date"

@@ -190,6 +190,10 @@ def _strength(a: Claim, b: Claim) -> int:
         return WEAK if same_counted or same else NO_MATCH
     if fa.slot == "age":
         return STRONG if fa.whose and fb.whose else WEAK
+    if fa.slot == "ordinal":
+        # "knocked down in the fifth round", "stopped in the sixth round": one story tells of
+        # several rounds, operations or floors; the same one may agree, two never conflict.
+        return WEAK
     if fa.slot == "record":
         # "Klitschko, 58-3" and "Klitschko improved to 58-3" are one record; but the nearest
         # name may be the opponent's ("his second victory over Thompson, ... he improves to

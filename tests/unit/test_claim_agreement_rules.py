@@ -43,6 +43,28 @@ This was Klitschko’s second victory over Thompson, and with it he improves to 
 Wladimir Klitschko 19-2
 """
 
+# ECB+ corpus, t07-plus, 7_10ecbplus.txt line 3 and 7_11ecbplus.txt lines 4-5, with titles.
+ROUND_10 = """Wladimir Klitschko stops Tony Thompson in 6th round to retain world heavyweight titles
+
+Wladimir Klitschko stopped Tony Thompson in the sixth round to retain his WBA, IBF and WBO heavyweight title belts Saturday night.
+"""
+ROUND_11 = """Wladimir Klitschko stops Tony Thompson in 6th round to retain world heavyweight belts
+
+Wladimir Klitschko stopped Tony Thompson in the sixth round to keep a comfortable hold on his WBA, IBF and WBO heavyweight titles Saturday night.
+
+The 36-year-old champion Klitschko, 58-3 with 51 knockouts, floored Thompson with a big right hand near the end of the fifth round at Stade de Suisse, and the 40-year-old American never recovered.
+"""
+# ECB+ corpus, t12-plus (Indian Navy foils a pirate attack), 12_11ecbplus.txt line 6 and
+# 12_2ecbplus.txt line 11, with their titles.
+OPERATION_11 = """INS Sukanya foils piracy attempt in Gulf of Eden
+
+This is the fifth anti-piracy operation carried out by the warship after it was sent for patrol missions to the Gulf of Aden in September.
+"""
+OPERATION_2 = """Indian ship thwarts piracy attempt in Gulf of Aden, 26 pirates arrested
+
+This is the fifth successful anti-piracy operation conducted by INS Sukanya, in the course of her ongoing patrol mission in the Gulf of Aden, which commenced in September.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -88,3 +110,31 @@ def test_a_win_loss_record_is_not_a_range(tmp_path: Path) -> None:
     assert ("58-3", "58-3") in _pairs(library, "r10", "r2", "agree")
     assert not _pairs(library, "r10", "r7", "conflict")
     assert not _pairs(library, "r2", "r7", "conflict")
+
+
+def test_an_ordinal_is_a_checkable_figure(tmp_path: Path) -> None:
+    """Cause: ordinals were never read ("stopped Thompson in the sixth round", "the fifth
+    anti-piracy operation"), so no report agreed with another on which round or which
+    operation. One story tells of several rounds (a knockdown in the fifth, the stoppage in
+    the sixth): two ordinals may agree, never conflict."""
+    library = _library(
+        tmp_path / "c",
+        {"r10": ROUND_10, "r11": ROUND_11, "o11": OPERATION_11, "o2": OPERATION_2},
+    )
+    sixth = _claim(library, "r10", "sixth")
+    assert sixth.frame is not None and sixth.frame.slot == "ordinal"
+    assert sixth.value == "6" and sixth.topic == "which round"
+    assert ("sixth", "sixth") in _pairs(library, "r10", "r11", "agree")
+    assert not _pairs(library, "r10", "r11", "conflict")
+    assert ("fifth", "fifth") in _pairs(library, "o11", "o2", "agree")
+
+
+def test_an_ordinal_in_a_name_is_not_read(tmp_path: Path) -> None:
+    """ "40 East Fifth Avenue" names a street: no ordinal claim (ECB+ corpus, t18-ecb,
+    18_9ecb.txt lines 1 and 3)."""
+    text = """A former employee walked into a staff Christmas party at an east Vancouver health products business Friday and allegedly shot and killed a man.
+
+Police said they were called to Tallgrass Distributors Ltd., at 40 East Fifth Avenue., where a 61-year-old man carrying a firearm had confronted the crowd.
+"""
+    library = _library(tmp_path / "c", {"v": text})
+    assert not [c for c in library.claims("v") if c.frame is not None and c.frame.slot == "ordinal"]

@@ -15,15 +15,18 @@ nothing else of the project.
 
 from .dates import parse_date
 from .hedges import hedge_class
+from .ordinals import ORDINAL_AT, parse_ordinal
 from .quantities import compatible, parse_quantity, same_value, to_base
 from .types import DateValue, QuantityValue
 
 __all__ = [
+    "ORDINAL_AT",
     "DateValue",
     "QuantityValue",
     "compatible",
     "hedge_class",
     "parse_date",
+    "parse_ordinal",
     "parse_quantity",
     "same_value",
     "to_base",
