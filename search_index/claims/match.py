@@ -29,6 +29,10 @@ def frame_match(a: Claim, b: Claim) -> int:
         return NO_MATCH
     if fa.slot == "age" and fa.whose and fb.whose:
         return _age_match(fa, fb, fa.whose, fb.whose)
+    if fa.slot == "record":
+        # Records never conflict (see ``_strength``), and the nearest name to one is as often
+        # the opponent's ("his second victory over Thompson, ... he improves to 58-3").
+        return WEAK
     if fa.event != fb.event or fa.event == "background:earlier":
         return NO_MATCH
     if fa.slot != "date" and fa.role and fb.role and not same_role(fa.role, fb.role):
@@ -81,6 +85,19 @@ def _age_match(fa: Frame, fb: Frame, whose_a: str, whose_b: str) -> int:
     if whose_a.split("|", 1)[0] == whose_b.split("|", 1)[0]:
         return STRONG
     return WEAK if _family_name(whose_a) == _family_name(whose_b) else NO_MATCH
+
+
+def _unowned_age_match(fa: Frame, fb: Frame) -> int:
+    """An age bound to no name on one side at least ("the 40-year-old American", "a
+    63-year-old woman", "16-year-old Kimani (Kiki) Gray" where the name was cut): the words
+    after it are a description, not what is counted, and its sentence's event says nothing of
+    whose age it is. It may agree with an age of the same value, never conflict; unless the
+    names around both say they are two people."""
+    owners = {_family_name(w) for w in (fa.whose, fb.whose) if w}
+    people = {*fa.actors, *fb.actors} - owners
+    if owners and people and not ({*fa.actors, *fb.actors} & owners):
+        return NO_MATCH  # "Riva, 47," against "Steinberg" named by the other age
+    return WEAK
 
 
 def _family_name(whose: str) -> str:

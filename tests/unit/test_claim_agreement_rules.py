@@ -108,6 +108,9 @@ def test_a_win_loss_record_is_not_a_range(tmp_path: Path) -> None:
     record = _claim(library, "r10", "58-3")
     assert record.value == "58-3" and record.frame is not None and record.frame.slot == "record"
     assert ("58-3", "58-3") in _pairs(library, "r10", "r2", "agree")
+    # The name nearest r7's record is the opponent's ("victory over Thompson, ... he
+    # improves to 58-3"): the records still agree.
+    assert ("58-3", "58-3") in _pairs(library, "r10", "r7", "agree")
     assert not _pairs(library, "r10", "r7", "conflict")
     assert not _pairs(library, "r2", "r7", "conflict")
 
