@@ -29,6 +29,8 @@ def frame_match(a: Claim, b: Claim) -> int:
         return NO_MATCH
     if fa.slot == "age" and fa.whose and fb.whose:
         return _age_match(fa, fb, fa.whose, fb.whose)
+    if fa.slot == "age":
+        return _unowned_age_match(fa, fb)
     if fa.slot == "record":
         # Records never conflict (see ``_strength``), and the nearest name to one is as often
         # the opponent's ("his second victory over Thompson, ... he improves to 58-3").

@@ -65,6 +65,11 @@ OPERATION_2 = """Indian ship thwarts piracy attempt in Gulf of Aden, 26 pirates 
 This is the fifth successful anti-piracy operation conducted by INS Sukanya, in the course of her ongoing patrol mission in the Gulf of Aden, which commenced in September.
 """
 
+# ECB+ corpus, t07-plus, 7_6ecbplus.txt line 5 (against ROUND_11's 7_11ecbplus.txt line 5).
+AGE_6 = """Klitschko stops Thompson in regulation win
+
+Klitschko, 36, stopped the 40-year-old Thompson with two seconds remaining of the sixth round in Switzerland to retain his collection of titles.
+"""
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -141,3 +146,15 @@ Police said they were called to Tallgrass Distributors Ltd., at 40 East Fifth Av
 """
     library = _library(tmp_path / "c", {"v": text})
     assert not [c for c in library.claims("v") if c.frame is not None and c.frame.slot == "ordinal"]
+
+
+def test_an_age_bound_to_no_name_may_agree(tmp_path: Path) -> None:
+    """Cause: an age no name was found for ("the 40-year-old American never recovered")
+    took the word after it as what it counts ("never"), so it met no other report's
+    age of the named person ("the 40-year-old Thompson"). Such an age may agree
+    with one of the same value, never conflict."""
+    library = _library(tmp_path / "c", {"r11": ROUND_11, "a6": AGE_6})
+    assert ("40-year-old American never", "40-year-old Thompson") in _pairs(
+        library, "r11", "a6", "agree"
+    )
+    assert not _pairs(library, "r11", "a6", "conflict")
