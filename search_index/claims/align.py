@@ -102,7 +102,12 @@ def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> 
         else fuzz.token_set_ratio(_processed(a.sentence), _processed(b.sentence)) / 100
     )
     subject_a, subject_b = set(a.subject), set(b.subject)
-    if match == WEAK and sentence < WEAK_SENTENCE and not _shared_words(a, b):
+    if (
+        match == WEAK
+        and sentence < WEAK_SENTENCE
+        and not _shared_words(a, b)
+        and not _same_day(a, b)
+    ):
         # Too little is known of what the figures count to pair them: neither their
         # sentences nor the words around them are alike. (A weak pair never conflicts.)
         return 0.0
@@ -146,6 +151,19 @@ def _shared_words(a: Claim, b: Claim) -> set[str]:
     if a.frame is not None and a.frame.slot in _COMMON_SLOTS:
         shared.discard(a.frame.slot)
     return shared
+
+
+def _same_day(a: Claim, b: Claim) -> bool:
+    """Two dates of the story's own event naming one calendar day ("In a briefing Wednesday"
+    and "On Wednesday afternoon", both 29 February): reports of one story name few days, and
+    the same day named in both is rarely a coincidence. Weak still: never a conflict."""
+    if a.date is None or b.date is None or a.frame is None or b.frame is None:
+        return False
+    if a.frame.background or b.frame.background:
+        return False
+    # Not a bare weekday of a report without a date: such a report may tell of last week's
+    # Monday ("On Monday on the Seattle campus ..., a gunman killed") beside this Monday's.
+    return a.date.granularity == b.date.granularity == "day" and a.date.value == b.date.value
 
 
 def _closeness(a: QuantityValue, b: QuantityValue) -> float:

@@ -70,6 +70,21 @@ AGE_6 = """Klitschko stops Thompson in regulation win
 
 Klitschko, 36, stopped the 40-year-old Thompson with two seconds remaining of the sixth round in Switzerland to retain his collection of titles.
 """
+# ECB+ corpus, t43-plus (AMD buys SeaMicro), 43_11ecbplus.txt lines 1, 3 and 12 and
+# 43_13ecbplus.txt lines 1 and 4-6: each with its own date line.
+BRIEFING_11 = """February 29, 2012, 7:32 p.m. ET
+
+AMD to Acquire Server Start-Up
+
+In a briefing Wednesday, AMD executives stressed that the main motivation of buying SeaMicro was not to sell servers but to offer communications technology and other elements developed by SeaMicro to allow other server makers to make systems.
+"""
+BRIEFING_13 = """AMD acquires SeaMicro to grab share of microserver market
+
+Mar 1 2012, 2:35am CET
+AMD has made a $334 million bet on the energy-efficient "microserver" market.
+On Wednesday afternoon, the company announced that they have reached a $334 million agreement, to purchase SeaMicro, a successful microserver manufacturer.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -158,3 +173,13 @@ def test_an_age_bound_to_no_name_may_agree(tmp_path: Path) -> None:
         library, "r11", "a6", "agree"
     )
     assert not _pairs(library, "r11", "a6", "conflict")
+
+
+def test_one_calendar_day_in_two_reports_may_agree(tmp_path: Path) -> None:
+    """Cause: "In a briefing Wednesday" and "On Wednesday afternoon", both read as 29 February
+    2012, were a weak pair (their event words differ) in unlike sentences, so they never
+    paired. The same calendar day of the story's event in two reports may agree."""
+    library = _library(tmp_path / "c", {"b11": BRIEFING_11, "b13": BRIEFING_13})
+    wednesday = _claim(library, "b11", "Wednesday")
+    assert wednesday.date is not None and wednesday.date.value == "2012-02-29"
+    assert ("Wednesday", "On Wednesday") in _pairs(library, "b11", "b13", "agree")
