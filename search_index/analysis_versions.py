@@ -25,5 +25,6 @@ ENTITY_RULES_VERSION = "rules-29"
 # sentence opening "So far, ... has" is a running total; 25: "six AK 47 rifles" counts rifles;
 # 26: "three cables linking Italy and Egypt went down" were damaged; 27: "26 Somali crew
 # onboard" counts crew; 28: "LaCalamita III, 38," is an age. 37: "a 12-gauge shotgun" is a
-# gauge; 38: "58-3" is a record, not a range; 39: ordinals ("the sixth round") are claims.
-CLAIMS_VERSION = "39"
+# gauge; 38: "58-3" is a record, not a range; 39: ordinals ("the sixth round") are claims;
+# 40: "26 crewmen" count crew.
+CLAIMS_VERSION = "40"

@@ -66,7 +66,7 @@ def _read_counted(
         plurals = [
             i
             for i, w in enumerate(before_head)
-            if (w.endswith("s") and not w.endswith("ss")) or w in _PLURALS
+            if (w.endswith("s") and not w.endswith("ss")) or w in _PLURALS or w.endswith("men")
         ]
         if plurals:
             index = plurals[-1]

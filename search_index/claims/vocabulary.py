@@ -168,6 +168,8 @@ _SYNONYMS = {
     **dict.fromkeys("quake earthquake temblor tremor".split(), "quake"),
     **dict.fromkeys("policemen policeman officers officer police".split(), "officer"),
     **dict.fromkeys("vessels vessel boats boat ships ship".split(), "ship"),
+    # A ship's crew, counted as a group or man by man ("26 Somali crew", "26 crewmen").
+    **dict.fromkeys("crew crewmen crewman crewmembers crewmember".split(), "crew"),
 }
 
 

@@ -85,6 +85,16 @@ AMD has made a $334 million bet on the energy-efficient "microserver" market.
 On Wednesday afternoon, the company announced that they have reached a $334 million agreement, to purchase SeaMicro, a successful microserver manufacturer.
 """
 
+# ECB+ corpus, t12-plus, 12_11ecbplus.txt line 12 and 12_2ecbplus.txt line 8, with titles.
+CREWMEN_11 = """INS Sukanya foils piracy attempt in Gulf of Eden
+
+They had 26 crewmen aboard, all Somalian nationals.
+"""
+CREW_2 = """Indian ship thwarts piracy attempt in Gulf of Aden, 26 pirates arrested
+
+The three boats had a total of 26 Somali crew onboard.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -183,3 +193,12 @@ def test_one_calendar_day_in_two_reports_may_agree(tmp_path: Path) -> None:
     wednesday = _claim(library, "b11", "Wednesday")
     assert wednesday.date is not None and wednesday.date.value == "2012-02-29"
     assert ("Wednesday", "On Wednesday") in _pairs(library, "b11", "b13", "agree")
+
+
+def test_crewmen_are_a_crew(tmp_path: Path) -> None:
+    """Cause: in "26 crewmen aboard" the last word, "aboard", was taken as the counted noun
+    ("crewmen" was not known as a plural), so it never met "26 Somali crew onboard"."""
+    library = _library(tmp_path / "c", {"k11": CREWMEN_11, "k2": CREW_2})
+    crewmen = _claim(library, "k11", "26 crewmen aboard")
+    assert crewmen.frame is not None and crewmen.frame.counted == "crew"
+    assert ("26 crewmen aboard", "26 Somali crew onboard") in _pairs(library, "k11", "k2", "agree")
