@@ -26,5 +26,6 @@ ENTITY_RULES_VERSION = "rules-29"
 # 26: "three cables linking Italy and Egypt went down" were damaged; 27: "26 Somali crew
 # onboard" counts crew; 28: "LaCalamita III, 38," is an age. 37: "a 12-gauge shotgun" is a
 # gauge; 38: "58-3" is a record, not a range; 39: ordinals ("the sixth round") are claims;
-# 40: "26 crewmen" count crew.
-CLAIMS_VERSION = "40"
+# 40: "26 crewmen" count crew; 41: "a five-boat attack" counts boats, and a plural noun just
+# past the span ("three ... data| lines were cut") is what it counts.
+CLAIMS_VERSION = "41"

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..entities.lexicon import NUMBER_WORDS
 from .context import WINDOW, Context, words
 from .counted import (
     _ALL,
@@ -199,8 +200,21 @@ def frame_of(
         # "six AK 47 rifles": a model code and its number stand between the figure and what
         # it counts, as in "six AK-47 rifles".
         counted_concept, counted_text = noun_concept(model.group(1)), model.group(1)
+    compound = _COMPOUND.match(original or "") if slot == "count" else None
+    if compound is not None and counted_text != compound.group(1):
+        # "a five-boat pirate attack": the noun joined to the number counts, in the singular;
+        # the noun after it ("attack") is what the phrase names.
+        counted_concept, counted_text = noun_concept(compound.group(1)), compound.group(1)
+        modifiers = ()
+    elif slot == "count" and counted_text and original and _lower_in(counted_text, original):
+        beyond = _NOUN_BEYOND.match(after)
+        if beyond is not None and original.lower().rstrip().endswith(counted_text):
+            # "three major underwater data| lines were cut": the span ended before the noun.
+            counted_concept, counted_text = noun_concept(beyond.group(1)), beyond.group(1)
+            role = role or _role_after(after[beyond.end() :])[0]
     if (
-        slot == "count"
+        compound is None
+        and slot == "count"
         and figure is not None
         and figure > 1
         and counted_text
@@ -276,6 +290,18 @@ def frame_of(
     )
 
 
+# A number joined to a singular noun: "five-boat", "12-member", "three-car".
+_COMPOUND = re.compile(
+    r"^\s*(?:a |an |the )?(?:\d[\d.,]*|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")-([a-z]{3,})\b(?!-)",
+    re.IGNORECASE,
+)
+# The plural noun right after a span that stopped short of it.
+_NOUN_BEYOND = re.compile(
+    r"^\s+(?!(?:is|was|has|does|this|its|his|hers|as|us|thus|plus|less|unless|across)\b)"
+    r"([a-z]{3,}(?:s|men))\b(?!['\u2019])"
+)
 _MODEL_NUMBER = re.compile(r"[\s-]*\d+\s+([a-z]+s)\b")
 _CALIBER = re.compile(r"\d[\d.,]*\s*-?\s*(calib(?:er|re)|gauge)\b", re.IGNORECASE)
 

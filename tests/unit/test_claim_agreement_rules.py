@@ -95,6 +95,22 @@ CREW_2 = """Indian ship thwarts piracy attempt in Gulf of Aden, 26 pirates arres
 The three boats had a total of 26 Somali crew onboard.
 """
 
+# ECB+ corpus, t12-plus, 12_4ecbplus.txt line 4 and 12_11ecbplus.txt line 8, with titles.
+BOATS_4 = """Indian Navy captures 26 Somali pirates in Gulf of Aden
+
+New Delhi/Mumbai: An Indian warship foiled a five-boat pirate attack on merchant vessels transiting the Gulf of Aden on Friday capturing 26 Somani brigands on three of the skiffs and confiscating their weapons.
+"""
+BOATS_11 = """INS Sukanya foils piracy attempt in Gulf of Eden
+
+"The incident occurred around 9.25 am when five boats were seen approaching the vessels...
+"""
+# ECB+ corpus, t30-ecb (cut undersea cables), 30_2ecb.txt line 1 (the report's first line,
+# here after a title of our own).
+LINES_2 = """Outage
+
+Internet and telephone traffic between Europe and the Middle East and Asia was hampered Friday after three major underwater data lines were cut, according to France Telecom.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -202,3 +218,21 @@ def test_crewmen_are_a_crew(tmp_path: Path) -> None:
     crewmen = _claim(library, "k11", "26 crewmen aboard")
     assert crewmen.frame is not None and crewmen.frame.counted == "crew"
     assert ("26 crewmen aboard", "26 Somali crew onboard") in _pairs(library, "k11", "k2", "agree")
+
+
+def test_a_noun_joined_to_the_number_is_what_it_counts(tmp_path: Path) -> None:
+    """Cause: "a five-boat pirate attack" took the noun after the compound ("attack") as
+    what is counted, and a singular one, so it counted nothing and never met "five boats"."""
+    library = _library(tmp_path / "c", {"b4": BOATS_4, "b11": BOATS_11})
+    boats = _claim(library, "b4", "five-boat pirate attack")
+    assert boats.frame is not None and boats.frame.counted == "ship"
+    assert ("five-boat pirate attack", "five boats") in _pairs(library, "b4", "b11", "agree")
+
+
+def test_the_counted_noun_may_follow_the_span(tmp_path: Path) -> None:
+    """Cause: the figure's span stopped at "three major underwater data", so "data" was read
+    as what is counted and the verb of "lines were cut" was not reached."""
+    library = _library(tmp_path / "c", {"l2": LINES_2})
+    lines = [c for c in library.claims("l2") if c.value == "3"][0]
+    assert lines.frame is not None and lines.frame.counted == "line"
+    assert lines.frame.role == "cut"
