@@ -144,6 +144,8 @@ def _role_after(after: str) -> tuple[str | None, int]:
     after = _BETWEEN_BLANKS.sub(" ", after)
     # "300 rounds of ammunition were seized": the verb reaches past an of-complement.
     after = _OF_COMPLEMENT.sub(" ", after, count=1)
+    # "two of them managed to escape": the verb after "managed to" is what they did.
+    after = _MANAGED_TO.sub(" ", after, count=1)
     following = words(after)[:7]
     for distance, word in enumerate(following):
         if word in ROLE_OF:
@@ -166,6 +168,7 @@ def _role_after(after: str) -> tuple[str | None, int]:
     return None, 99
 
 
+_MANAGED_TO = re.compile(r"\b(?:managed|were able|was able)\s+to\b")
 _AUXILIARIES = frozenset("were was are is been be being".split())
 _BETWEEN_BLANKS = re.compile(r"(?:\bbetween)?(?:\s{2,}|^\s*)and\s{2,}")
 _OF_COMPLEMENT = re.compile(
@@ -218,6 +221,11 @@ def _of_phrase(
         # "a mother of 12 was killed": the figure describes the mother; what is said after
         # it is said of her.
         return noun_concept(match.group(1)) + " of", match.group(1) + " of", None, (), ""
+    pronoun = _OF_PRONOUN.match(after)
+    if pronoun is not None:
+        # "two of them managed to escape": a part of those told before, who did what follows.
+        rest = after[pronoun.end() :]
+        return None, None, _role_after(rest)[0], (), rest
     match = _OF_AFTER.match(after)
     if match is not None:
         concept, noun, role, modifiers = _read_counted(match.group(1))
@@ -233,6 +241,7 @@ _QUANTITY_NOUN = re.compile(
 )
 # "of the cables connecting ...": up to three words, which ``_read_counted`` cuts at a
 # participle, a preposition or a verb.
+_OF_PRONOUN = re.compile(r"^\s*of\s+(?:them|those|these|us|whom)\b")
 _OF_AFTER = re.compile(
     r"^\s*of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?((?:[a-z][a-z'-]*\s*){1,3})"
 )

@@ -267,7 +267,12 @@ def strongly_matched(a: Claim, b: Claim, sentence_similarity: float) -> bool:
 
 
 # Roles that news copy uses for one happening ("cables were cut" / "were damaged").
-_SAME_ROLES = (frozenset({"damaged", "cut"}), frozenset({"price", "offer"}))
+_SAME_ROLES = (
+    frozenset({"damaged", "cut"}),
+    frozenset({"price", "offer"}),
+    # "two of them managed to flee" / "managed to escape": got away.
+    frozenset({"escaped", "evacuated"}),
+)
 
 
 def same_role(a: str | None, b: str | None) -> bool:

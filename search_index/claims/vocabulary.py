@@ -19,6 +19,7 @@ _ROLES = {
     "rescued": "rescued rescue saved",
     "evacuated": "evacuated evacuate evacuating evacuation evacuees displaced homeless fled "
     "flee driven",
+    "escaped": "escaped escape escapes escaping",
     "won": "won win wins winning",
     "marched": "marched march marching protested protesting demonstrated rallied attended "
     "attending turnout",

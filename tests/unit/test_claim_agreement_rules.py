@@ -111,6 +111,16 @@ LINES_2 = """Outage
 Internet and telephone traffic between Europe and the Middle East and Asia was hampered Friday after three major underwater data lines were cut, according to France Telecom.
 """
 
+# ECB+ corpus, t12-plus, 12_11ecbplus.txt line 10 and 12_1ecbplus.txt line 8, with titles.
+FLED_11 = """INS Sukanya foils piracy attempt in Gulf of Eden
+
+While two of them managed to flee, boarding-and-search operations were carried out on the other three," a defence spokesperson said.
+"""
+ESCAPED_1 = """Navy foils piracy bid
+
+While two of them managed to escape, INS Sukanya successfully intercepted the remaining three boats and, in a well-practiced and professionally executed boarding-and-search action, nabbed 26 Somali pirates with six AK 47 rifles, 12 magazines and about 300 rounds of ammunition.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -236,3 +246,15 @@ def test_the_counted_noun_may_follow_the_span(tmp_path: Path) -> None:
     lines = [c for c in library.claims("l2") if c.value == "3"][0]
     assert lines.frame is not None and lines.frame.counted == "line"
     assert lines.frame.role == "cut"
+
+
+def test_two_of_them_managed_to_escape(tmp_path: Path) -> None:
+    """Cause: "two of them managed to flee" read "them managed" as what is counted (a
+    singular noun, so nothing) and stopped the verb search at "managed"; the figure had no
+    role and met no other report's two that got away. Fleeing and escaping are one role."""
+    library = _library(tmp_path / "c", {"f11": FLED_11, "e1": ESCAPED_1})
+    fled = [c for c in library.claims("f11") if c.value == "2"][0]
+    escaped = [c for c in library.claims("e1") if c.value == "2"][0]
+    assert fled.frame is not None and fled.frame.role == "evacuated" and fled.frame.part
+    assert escaped.frame is not None and escaped.frame.role == "escaped"
+    assert ("two", "two") in _pairs(library, "f11", "e1", "agree")
