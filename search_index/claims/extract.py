@@ -30,7 +30,7 @@ from .sentence_claims import (
     _Sentence,
 )
 from .sentences import sentence_spans
-from .values import ORDINAL_AT, DateValue
+from .values import ORDINAL_AT, TIME_AT, DateValue
 from .values.ordinals import noun_phrase
 from .vocabulary import INCREMENT_WORDS
 
@@ -65,8 +65,8 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
             index = bisect.bisect_right(starts, mention.start) - 1
             if index >= 0 and mention.end <= spans[index][1]:
                 dates_by_sentence.setdefault(index, []).append(mention)
-    for mention in extraction.mentions:
-        if mention.type not in ("QUANTITY", "DATE"):
+    for mention in _with_times(extraction.mentions, folded):
+        if mention.type not in ("QUANTITY", "DATE", "TIME"):
             continue
         if mention.start < body_start:
             continue  # a headline repeats the body's figures, less precisely
@@ -119,6 +119,27 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
     claims = _with_ordinals(claims, article, extraction, folded, sentence_at, spans, anchor)
     framed = _descriptive_modifiers(_increments(_lists(claims, folded)))
     return _dated(framed, anchor, undated_day=anchor is None and bool(_RELATIVE_DAY.search(folded)))
+
+
+def _with_times(mentions: list[Mention], folded: str) -> list[Mention]:
+    """The mentions with each time of day ("3:33 a.m.", "around 10 a.m.", "9.25 am") as one
+    mention of type TIME, in place of the pieces the entity reader made of it ("9" and "25
+    am"), in text order."""
+    times = [
+        Mention(m.start(), m.end(), "TIME", folded[m.start() : m.end()], "")
+        for m in TIME_AT.finditer(folded)
+    ]
+    if not times:
+        return mentions
+    spans = [(t.start, t.end) for t in times]
+    starts = [a for a, _ in spans]
+
+    def inside_a_time(m: Mention) -> bool:
+        at = bisect.bisect_right(starts, m.end - 1) - 1
+        return at >= 0 and spans[at][1] > m.start
+
+    kept = [m for m in mentions if m.type not in ("QUANTITY", "DATE") or not inside_a_time(m)]
+    return sorted([*kept, *times], key=lambda m: m.start)
 
 
 def _with_ordinals(

@@ -209,6 +209,11 @@ def _strength(a: Claim, b: Claim) -> int:
         return WEAK if same_counted or same else NO_MATCH
     if fa.slot == "age":
         return STRONG if fa.whose and fb.whose else WEAK
+    if fa.slot == "time":
+        # "reported at 3:33 a.m.", "out by 6:40 a.m.": a story's times of day are of several
+        # happenings, and rarely said with the happening next to them: may agree, never
+        # conflict.
+        return WEAK
     if fa.slot == "ordinal":
         # "knocked down in the fifth round", "stopped in the sixth round": one story tells of
         # several rounds, operations or floors; the same one may agree, two never conflict.

@@ -121,6 +121,21 @@ ESCAPED_1 = """Navy foils piracy bid
 While two of them managed to escape, INS Sukanya successfully intercepted the remaining three boats and, in a well-practiced and professionally executed boarding-and-search action, nabbed 26 Somali pirates with six AK 47 rifles, 12 magazines and about 300 rounds of ammunition.
 """
 
+# ECB+ corpus, t13-plus (the Mat Maid warehouse fire), 13_11ecbplus.txt lines 1 and 5 and
+# 13_12ecbplus.txt lines 1 and 8; t12-plus, 12_6ecbplus.txt lines 1 and 5.
+CALL_11 = """Historic Mat Maid warehouse burns
+
+The fire was reported at 3:33 a.m. and is under investigation by the Palmer Police and the State Fire Marshal.
+"""
+CALL_12 = """Tuesday, August 7, 2012
+
+The first 9-1-1 call came at 3:33 a.m. from someone at Valley Hotel, Palmer public safety director Jon Owen said this morning.
+"""
+MORNING_6 = """Indian Naval Ship Interdicts Three Pirate Vessels In A Single Operation
+
+The ship was escorting a group of five merchant vessels through the IRTC (Internationally Recognised Transit Corridor) when, at about 9:25 in the morning of 10th Nov, she detected a group of five suspicious boats, speedily approaching the merchant vessels of her group.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -258,3 +273,15 @@ def test_two_of_them_managed_to_escape(tmp_path: Path) -> None:
     assert fled.frame is not None and fled.frame.role == "evacuated" and fled.frame.part
     assert escaped.frame is not None and escaped.frame.role == "escaped"
     assert ("two", "two") in _pairs(library, "f11", "e1", "agree")
+
+
+def test_a_time_of_day_is_a_checkable_figure(tmp_path: Path) -> None:
+    """Cause: times of day ("reported at 3:33 a.m.") were never claims, and "9.25 am" was
+    read as the count 9 and a date "25 am". A time may agree, never conflict: a story's
+    times are of several happenings."""
+    library = _library(tmp_path / "c", {"c11": CALL_11, "c12": CALL_12, "m6": MORNING_6})
+    call = _claim(library, "c11", "3:33 a.m.")
+    assert call.frame is not None and call.frame.slot == "time" and call.value == "03:33"
+    assert ("3:33 a.m.", "3:33 a.m.") in _pairs(library, "c11", "c12", "agree")
+    morning = _claim(library, "m6", "about 9:25")
+    assert morning.value == "09:25" and morning.hedge == "about"

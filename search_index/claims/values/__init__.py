@@ -16,11 +16,13 @@ nothing else of the project.
 from .dates import parse_date
 from .hedges import hedge_class
 from .ordinals import ORDINAL_AT, parse_ordinal
+from .times import TIME_AT, parse_time
 from .quantities import compatible, parse_quantity, same_value, to_base
 from .types import DateValue, QuantityValue
 
 __all__ = [
     "ORDINAL_AT",
+    "TIME_AT",
     "DateValue",
     "QuantityValue",
     "compatible",
@@ -28,6 +30,7 @@ __all__ = [
     "parse_date",
     "parse_ordinal",
     "parse_quantity",
+    "parse_time",
     "same_value",
     "to_base",
 ]
