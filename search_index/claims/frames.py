@@ -201,11 +201,13 @@ def frame_of(
         # it counts, as in "six AK-47 rifles".
         counted_concept, counted_text = noun_concept(model.group(1)), model.group(1)
     compound = _COMPOUND.match(original or "") if slot == "count" else None
-    if compound is not None and counted_text != compound.group(1):
+    if compound is not None:
         # "a five-boat pirate attack": the noun joined to the number counts, in the singular;
         # the noun after it ("attack") is what the phrase names.
         counted_concept, counted_text = noun_concept(compound.group(1)), compound.group(1)
-        modifiers = ()
+        # What happened is said of the attack or the streak, not of its boats or games: "a
+        # six-game losing streak" and "a three-game losing streak" are two streaks.
+        role, modifiers = None, ()
     elif slot == "count" and counted_text and original and _lower_in(counted_text, original):
         beyond = _NOUN_BEYOND.match(after)
         if beyond is not None and original.lower().rstrip().endswith(counted_text):

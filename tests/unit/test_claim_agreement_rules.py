@@ -136,6 +136,17 @@ MORNING_6 = """Indian Naval Ship Interdicts Three Pirate Vessels In A Single Ope
 The ship was escorting a group of five merchant vessels through the IRTC (Internationally Recognised Transit Corridor) when, at about 9:25 in the morning of 10th Nov, she detected a group of five suspicious boats, speedily approaching the merchant vessels of her group.
 """
 
+# ECB+ corpus, t05-ecb (the 76ers fire their coach), 5_14ecb.txt line 9 and 5_2ecb.txt line
+# 24, after titles of our own.
+STREAK_14 = """Cheeks fired
+
+Cheeks compiled a 162-139 record in three-plus seasons and coached the 76ers to 40 regular-season victories in 2007-08 before a six-game loss to Detroit in the Eastern Conference quarterfinals.
+"""
+STREAK_2 = """Cheeks out
+
+Instead, with the team on a three-game losing streak and last in the Atlantic Division, he didn't even last until the end of the calendar year.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -252,6 +263,9 @@ def test_a_noun_joined_to_the_number_is_what_it_counts(tmp_path: Path) -> None:
     boats = _claim(library, "b4", "five-boat pirate attack")
     assert boats.frame is not None and boats.frame.counted == "ship"
     assert ("five-boat pirate attack", "five boats") in _pairs(library, "b4", "b11", "agree")
+    # What happened is said of the streak, not of its games: two streaks never conflict.
+    library = _library(tmp_path / "d", {"s14": STREAK_14, "s2": STREAK_2})
+    assert not _pairs(library, "s14", "s2", "conflict")
 
 
 def test_the_counted_noun_may_follow_the_span(tmp_path: Path) -> None:
