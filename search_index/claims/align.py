@@ -18,11 +18,13 @@ from rapidfuzz.utils import default_process
 
 from ..models import Article
 from .extract import Claim
+from .frames import Frame
 from .match import (
     NO_MATCH,
     STRONG,
     WEAK,
     different_scope,
+    family_name,
     frame_match,
     same_named_thing,
     strongly_matched,
@@ -150,7 +152,17 @@ def _shared_words(a: Claim, b: Claim) -> set[str]:
     shared = (set(a.subject) & set(b.subject)) - GENERIC_NOUNS
     if a.frame is not None and a.frame.slot in _COMMON_SLOTS:
         shared.discard(a.frame.slot)
+    if a.frame is not None and b.frame is not None and a.frame.slot == b.frame.slot == "age":
+        # "Anthony LaCalamita, 38," and "a 38-year-old Troy resident" said of LaCalamita: the
+        # person named with both ages is what they share (names are kept out of subjects).
+        shared |= _age_names(a.frame) & _age_names(b.frame)
     return shared
+
+
+def _age_names(frame: Frame) -> set[str]:
+    """The family names an age is bound to: its owner's, else the people named by it."""
+    names = {family_name(frame.whose)} if frame.whose else set()
+    return (names | set(frame.actors)) - {""}
 
 
 def _same_day(a: Claim, b: Claim) -> bool:

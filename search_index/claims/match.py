@@ -86,7 +86,7 @@ def _age_match(fa: Frame, fb: Frame, whose_a: str, whose_b: str) -> int:
         return NO_MATCH
     if whose_a.split("|", 1)[0] == whose_b.split("|", 1)[0]:
         return STRONG
-    return WEAK if _family_name(whose_a) == _family_name(whose_b) else NO_MATCH
+    return WEAK if family_name(whose_a) == family_name(whose_b) else NO_MATCH
 
 
 def _unowned_age_match(fa: Frame, fb: Frame) -> int:
@@ -95,14 +95,14 @@ def _unowned_age_match(fa: Frame, fb: Frame) -> int:
     after it are a description, not what is counted, and its sentence's event says nothing of
     whose age it is. It may agree with an age of the same value, never conflict; unless the
     names around both say they are two people."""
-    owners = {_family_name(w) for w in (fa.whose, fb.whose) if w}
+    owners = {family_name(w) for w in (fa.whose, fb.whose) if w}
     people = {*fa.actors, *fb.actors} - owners
     if owners and people and not ({*fa.actors, *fb.actors} & owners):
         return NO_MATCH  # "Riva, 47," against "Steinberg" named by the other age
     return WEAK
 
 
-def _family_name(whose: str) -> str:
+def family_name(whose: str) -> str:
     """The family name in a "key|Surface" string: "kimanigray|Kimani Gray" -> "gray"."""
     names = whose.split("|", 1)[-1].split()
     return names[-1].lower() if names else ""

@@ -147,6 +147,16 @@ STREAK_2 = """Cheeks out
 Instead, with the team on a three-game losing streak and last in the Atlantic Division, he didn't even last until the end of the calendar year.
 """
 
+# ECB+ corpus, t18-plus, 18_10ecbplus.txt lines 1 and 7 and 18_2ecbplus.txt lines 1 and 6.
+SUSPECT_10 = """Detroit Office Shooter Charged With Murder, Attempted Murder
+
+The man accused of shooting his three former co-workers is Anthony LaCalamita III, a 38-year-old Troy resident who was fired from Gordon Advisors on Thursday.
+"""
+SUSPECT_2 = """1 dead, 2 hurt in Mich. office shooting; police say suspect had worked there
+
+Police said they had located Anthony LaCalamita, 38, of Troy on Interstate 75, north of the suburban Detroit office building where the shootings took place.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -299,3 +309,12 @@ def test_a_time_of_day_is_a_checkable_figure(tmp_path: Path) -> None:
     assert ("3:33 a.m.", "3:33 a.m.") in _pairs(library, "c11", "c12", "agree")
     morning = _claim(library, "m6", "about 9:25")
     assert morning.value == "09:25" and morning.hedge == "about"
+
+
+def test_two_ages_of_one_named_person_pair_in_unlike_sentences(tmp_path: Path) -> None:
+    """Cause: "Anthony LaCalamita III, a 38-year-old Troy resident" (an age bound to no name:
+    a weak pair) and "Anthony LaCalamita, 38," sit in unlike sentences, and names are kept
+    out of the words a weak pair may share, so they never paired. The family name bound to
+    both ages counts."""
+    library = _library(tmp_path / "c", {"s10": SUSPECT_10, "s2": SUSPECT_2})
+    assert ("38-year-old Troy resident", "38") in _pairs(library, "s10", "s2", "agree")
