@@ -29,5 +29,6 @@ ENTITY_RULES_VERSION = "rules-29"
 # 40: "26 crewmen" count crew; 41: "a five-boat attack" counts boats, and a plural noun just
 # past the span ("three ... data| lines were cut") is what it counts; 42: "two of them managed
 # to escape" escaped; 43: times of day ("3:33 a.m.") are claims; 44: "a six-game losing
-# streak" takes no role for its games.
-CLAIMS_VERSION = "44"
+# streak" takes no role for its games; 45: "by December 31" in an undated report is a day of
+# the month.
+CLAIMS_VERSION = "45"

@@ -175,7 +175,11 @@ def _same_day(a: Claim, b: Claim) -> bool:
         return False
     # Not a bare weekday of a report without a date: such a report may tell of last week's
     # Monday ("On Monday on the Seattle campus ..., a gunman killed") beside this Monday's.
-    return a.date.granularity == b.date.granularity == "day" and a.date.value == b.date.value
+    grains = {a.date.granularity, b.date.granularity}
+    if grains == {"day"}:
+        return a.date.value == b.date.value
+    # "by December 31" in a report without a date: a day of the month is as specific.
+    return grains <= {"day", "monthday"} and verdict(a, b) == "agree"
 
 
 def _closeness(a: QuantityValue, b: QuantityValue) -> float:

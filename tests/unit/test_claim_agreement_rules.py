@@ -157,6 +157,17 @@ SUSPECT_2 = """1 dead, 2 hurt in Mich. office shooting; police say suspect had w
 Police said they had located Anthony LaCalamita, 38, of Troy on Interstate 75, north of the suburban Detroit office building where the shootings took place.
 """
 
+# ECB+ corpus, t30-ecb, 30_11ecb.txt lines 1 and 7 and 30_6ecb.txt lines 1 and 6: neither
+# report carries a date.
+RESTORED_11 = """Damaged undersea cables disrupting service
+
+France Telecom said it plans to send a boat to fix the problem and should have service restored to normal by December 31, according to Bloomberg.
+"""
+RESTORED_6 = """Mideast internet services disrupted
+
+France Telecom expects communications will not be fully restored before 31 December.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -318,3 +329,14 @@ def test_two_ages_of_one_named_person_pair_in_unlike_sentences(tmp_path: Path) -
     both ages counts."""
     library = _library(tmp_path / "c", {"s10": SUSPECT_10, "s2": SUSPECT_2})
     assert ("38-year-old Troy resident", "38") in _pairs(library, "s10", "s2", "agree")
+
+
+def test_a_day_of_the_month_without_a_year_is_a_claim(tmp_path: Path) -> None:
+    """Cause: in a report without a publication date "by December 31" named no calendar day
+    and was dropped, so two reports' December 31 never agreed. It now reads as a day of the
+    month of no known year: it agrees with the same day, never contradicts a date."""
+    library = _library(tmp_path / "c", {"r11": RESTORED_11, "r6": RESTORED_6})
+    day = _claim(library, "r11", "December 31")
+    assert day.date is not None and day.date.granularity == "monthday"
+    assert day.value == "--12-31"
+    assert ("December 31", "31 December") in _pairs(library, "r11", "r6", "agree")
