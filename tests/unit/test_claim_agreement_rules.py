@@ -340,3 +340,12 @@ def test_a_day_of_the_month_without_a_year_is_a_claim(tmp_path: Path) -> None:
     assert day.date is not None and day.date.granularity == "monthday"
     assert day.value == "--12-31"
     assert ("December 31", "31 December") in _pairs(library, "r11", "r6", "agree")
+
+
+def test_a_day_of_the_month_without_a_year_is_not_on_the_timeline(tmp_path: Path) -> None:
+    """A day of no known year has no place on a calendar, like a bare weekday."""
+    from search_index.claims.matrix import timeline
+
+    library = _library(tmp_path / "c", {"r11": RESTORED_11, "r6": RESTORED_6})
+    events = timeline({a: library.claims(a) for a in ("r11", "r6")})
+    assert not [e for e in events if e.when.startswith("--")]
