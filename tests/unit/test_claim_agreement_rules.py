@@ -168,6 +168,17 @@ RESTORED_6 = """Mideast internet services disrupted
 France Telecom expects communications will not be fully restored before 31 December.
 """
 
+# ECB+ corpus, t10-plus (offers for Mark Teixeira), 10_20ecbplus.txt lines 1 and 6 and
+# 10_1ecbplus.txt lines 1 and 9.
+OFFERS_20 = """8:24am:
+
+The Angels are reportedly at eight years and at least $160MM, the Orioles around seven years, $140-150MM, and the Nationals at eight years, $160MM.
+"""
+OFFERS_1 = """Red Sox extend offer to Teixeira
+
+Last week at the Winter Meetings, the Washington Nationals made Teixeira an eight-year, $160 million offer.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -349,3 +360,18 @@ def test_a_day_of_the_month_without_a_year_is_not_on_the_timeline(tmp_path: Path
     library = _library(tmp_path / "c", {"r11": RESTORED_11, "r6": RESTORED_6})
     events = timeline({a: library.claims(a) for a in ("r11", "r6")})
     assert not [e for e in events if e.when.startswith("--")]
+
+
+def test_mm_after_a_sum_is_a_million(tmp_path: Path) -> None:
+    """Cause: "$160MM" (the financial press's million) was read as $160, so it never met
+    "$160 million"; "5mm" without a currency stays millimetres."""
+    from search_index.claims.values import parse_quantity
+
+    millimetres = parse_quantity("5mm")
+    assert millimetres is not None and millimetres.dimension == "length"
+    library = _library(tmp_path / "c", {"o20": OFFERS_20, "o1": OFFERS_1})
+    assert {c.value for c in library.claims("o20") if c.unit == "USD"} >= {
+        "160000000",
+        "140000000-150000000",
+    }
+    assert ("$160MM", "$160 million offer") in _pairs(library, "o20", "o1", "agree")
