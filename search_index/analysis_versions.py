@@ -30,5 +30,6 @@ ENTITY_RULES_VERSION = "rules-29"
 # past the span ("three ... data| lines were cut") is what it counts; 42: "two of them managed
 # to escape" escaped; 43: times of day ("3:33 a.m.") are claims; 44: "a six-game losing
 # streak" takes no role for its games; 45: "by December 31" in an undated report is a day of
-# the month; 46: "$160MM" is $160 million.
-CLAIMS_VERSION = "46"
+# the month; 46: "$160MM" is $160 million; 47: "Six AK 47 rifles, 12 magazines ... were
+# seized" is one list.
+CLAIMS_VERSION = "47"

@@ -191,6 +191,20 @@ UNNAMED_DAY = "unnamed"
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 
 
+def _list_glue(previous: Claim, between: str) -> bool:
+    """Whether ``between`` joins two items of a list: a comma or "and", after the rest of the
+    first item's phrase when its span stopped short ("Six AK| 47 rifles, 12 magazines")."""
+    if _LIST_GLUE.match(between) is not None:
+        return True
+    rest = _LIST_REST.match(between)
+    counted = previous.frame.counted_text if previous.frame is not None else None
+    return rest is not None and counted is not None and rest["noun"].lower() == counted.lower()
+
+
+# The rest of a list item's phrase, ending in its counted noun, then the list's glue.
+_LIST_REST = re.compile(r"^[\w -]{0,20}?\b(?P<noun>[A-Za-z]+)\s*,\s*(?:and\s+|or\s+)?$")
+
+
 def _lists(claims: list[Claim], folded: str) -> list[Claim]:
     """ "Six AK-47 rifles, 12 magazines and 300 rounds were seized": the figures of a list
     share the verb said once for all of them."""
@@ -202,7 +216,7 @@ def _lists(claims: list[Claim], folded: str) -> list[Claim]:
             previous is not None
             and previous.start == claim.start
             and previous.kind == claim.kind == "quantity"
-            and _LIST_GLUE.match(folded[previous.value_end : claim.value_start]) is not None
+            and _list_glue(previous, folded[previous.value_end : claim.value_start])
         )
         if joined and groups:
             groups[-1].append(index)

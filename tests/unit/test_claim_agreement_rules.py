@@ -179,6 +179,16 @@ OFFERS_1 = """Red Sox extend offer to Teixeira
 Last week at the Winter Meetings, the Washington Nationals made Teixeira an eight-year, $160 million offer.
 """
 
+# ECB+ corpus, t12-plus, 12_11ecbplus.txt lines 1 and 11 and 12_7ecbplus.txt lines 1 and 8.
+HAUL_11 = """INS Sukanya foils piracy attempt in Gulf of Eden
+
+Six AK 47 rifles, 12 magazines and 300 rounds of ammunition were seized from the boats.
+"""
+HAUL_7 = """Somali pirate attack foiled in Gulf of Aden
+
+The Navy confiscated 14 AK-47 rifles, 31 magazines and 923 rounds from the boat along with grapnels, ladders and rope-handling gloves, Nambiar said.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -375,3 +385,13 @@ def test_mm_after_a_sum_is_a_million(tmp_path: Path) -> None:
         "140000000-150000000",
     }
     assert ("$160MM", "$160 million offer") in _pairs(library, "o20", "o1", "agree")
+
+
+def test_a_list_item_whose_span_stopped_short_shares_the_verb(tmp_path: Path) -> None:
+    """Cause: the span of "Six AK 47 rifles" ends at "AK", so " 47 rifles, " stood between it
+    and "12 magazines" and the list was not seen: the rifles took no role from "were
+    seized", and the conflict with another report's 14 rifles confiscated was missed."""
+    library = _library(tmp_path / "c", {"h11": HAUL_11, "h7": HAUL_7})
+    rifles = _claim(library, "h11", "Six AK")
+    assert rifles.frame is not None and rifles.frame.role == "seized"
+    assert ("Six AK", "14 AK-47 rifles") in _pairs(library, "h11", "h7", "conflict")
