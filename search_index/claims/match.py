@@ -306,6 +306,19 @@ def same_named_thing(a: Claim, b: Claim) -> bool:
 _TIME_SCOPES = frozenset({"cumulative", "peak", "inclusive"})
 
 
+# A place's kind after its name: "the Mediterranean Sea" is "the Mediterranean".
+_PLACE_KIND = re.compile(
+    r"(?<=[a-z])(?:sea|ocean|river|lake|gulf|bay|island|islands|province|state|county|"
+    r"region|district|city)$"
+)
+
+
+def _places(scope: tuple[str, ...]) -> set[str]:
+    """A figure's scope with each place named without its kind ("mediterraneansea" is
+    "mediterranean"): two reports name one place with and without it."""
+    return {_PLACE_KIND.sub("", key) for key in scope}
+
+
 def different_scope(a: Claim, b: Claim) -> bool:
     """Whether one figure counts a part of what the other counts, or another place."""
     fa, fb = a.frame, b.frame
@@ -317,7 +330,7 @@ def different_scope(a: Claim, b: Claim) -> bool:
     # the article also counts the plain noun: see extract._descriptive_modifiers).
     if set(fa.kind) != set(fb.kind):
         return True
-    scope_a, scope_b = set(fa.scope), set(fb.scope)
+    scope_a, scope_b = _places(fa.scope), _places(fb.scope)
     if scope_a and scope_b and not scope_a & scope_b:
         return True
     nouns_a = {s for s in scope_a if s in SCOPE_NOUNS or s in _TIME_SCOPES}

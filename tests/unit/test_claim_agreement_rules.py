@@ -189,6 +189,16 @@ HAUL_7 = """Somali pirate attack foiled in Gulf of Aden
 The Navy confiscated 14 AK-47 rifles, 31 magazines and 923 rounds from the boat along with grapnels, ladders and rope-handling gloves, Nambiar said.
 """
 
+# ECB+ corpus, t30-ecb, 30_11ecb.txt lines 1 and 3 and 30_7ecb.txt lines 1 and 14.
+SEA_11 = """Damaged undersea cables disrupting service
+
+Parts of Asia, the Middle East, and Europe experienced Internet and telephone outages Friday when three undersea cables between Italy and Egypt in the Mediterranean Sea were damaged.
+"""
+SEA_7 = """Severed cable disrupts net access
+
+The main damage is to the four submarine cables running across the Mediterranean and through the Suez Canal.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -395,3 +405,13 @@ def test_a_list_item_whose_span_stopped_short_shares_the_verb(tmp_path: Path) ->
     rifles = _claim(library, "h11", "Six AK")
     assert rifles.frame is not None and rifles.frame.role == "seized"
     assert ("Six AK", "14 AK-47 rifles") in _pairs(library, "h11", "h7", "conflict")
+
+
+def test_a_place_with_and_without_its_kind_is_one_scope(tmp_path: Path) -> None:
+    """Cause: "in the Mediterranean Sea" and "across the Mediterranean" gave two place keys,
+    so three cables against four read as two scopes ("compatible, different_scope") instead
+    of a conflict."""
+    library = _library(tmp_path / "c", {"s11": SEA_11, "s7": SEA_7})
+    assert ("three undersea cables between", "four submarine cables running") in _pairs(
+        library, "s11", "s7", "conflict"
+    )
