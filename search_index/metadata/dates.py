@@ -48,6 +48,8 @@ def _time(p: str) -> str:
 def _date_expression(core: str) -> str:
     return (
         rf"(?:{_DATE_LABEL}\s*[:|-]?\s*)?"
+        # "on Feb. 04, 2009" alone on a header line: the preposition of "published on" without it.
+        rf"(?:on\s+)?"
         rf"(?:{_WEEKDAY}\s*,?\s*)?"
         rf"(?:{_time('b')}{_TZ}\s*,?\s*(?:on\s+)?(?:{_WEEKDAY}\s*,?\s*)?)?"
         rf"{core}"

@@ -451,3 +451,24 @@ def test_rare_dashes_fold_for_metadata_inference():
         "said. More text follows here.\n"
     )
     assert infer_metadata(text).outlet == "Reuters"
+
+
+# Header lines of ECB+ reports (ecbplus-dev t35-plus, 35_10ecbplus and 35_5ecbplus): a date line
+# that opens with "on", the preposition of "published on" without the label.
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("on Feb. 04, 2009", 4), ("on February 4, 2009", 4), ("on Sunday, February 1, 2009", 1)],
+)
+def test_date_line_opening_with_on(line: str, day: int) -> None:
+    text = f"San Diego lineman arrested on suspicion of DUI\n\n{line}\nWilliams was pulled over.\n"
+    inferred = infer_metadata(text)
+    assert inferred.published == PublishedDate(value=datetime(2009, 2, day), has_time=False)
+    assert inferred.title == "San Diego lineman arrested on suspicion of DUI"
+
+
+def test_sentence_opening_with_on_and_a_date_is_no_date_line() -> None:
+    text = (
+        "San Diego lineman arrested on suspicion of DUI\n\n"
+        "On Feb. 4, 2009, the team said Williams had been released.\nMore text.\n"
+    )
+    assert infer_metadata(text).published is None
