@@ -201,6 +201,8 @@ def frame_of(
         # it counts, as in "six AK-47 rifles".
         counted_concept, counted_text = noun_concept(model.group(1)), model.group(1)
     compound = _COMPOUND.match(original or "") if slot == "count" else None
+    if compound is not None and compound.group(1).lower() in NUMBER_WORDS:
+        compound = None  # "Forty-eight people": one number, in words
     if compound is not None:
         # "a five-boat pirate attack": the noun joined to the number counts, in the singular;
         # the noun after it ("attack") is what the phrase names.
