@@ -89,7 +89,7 @@ def _read_counted(
 # Plurals that do not end in "s".
 _PLURALS = frozenset(
     "people men women children police personnel staff aircraft cattle sheep fish data media "
-    "deer crew militia infantry".split()
+    "deer crew militia infantry ko".split()
 )
 _PREPOSITIONS = frozenset(
     "between across through near off into onto under over around against via per than like "

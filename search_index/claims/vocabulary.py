@@ -171,6 +171,8 @@ _SYNONYMS = {
     **dict.fromkeys("vessels vessel boats boat ships ship".split(), "ship"),
     # A ship's crew, counted as a group or man by man ("26 Somali crew", "26 crewmen").
     **dict.fromkeys("crew crewmen crewman crewmembers crewmember".split(), "crew"),
+    # A fight record's knockouts, written out or abbreviated ("51 knockouts", "51 KO").
+    **dict.fromkeys("knockouts knockout kos ko".split(), "knockout"),
 }
 
 

@@ -415,3 +415,12 @@ def test_a_place_with_and_without_its_kind_is_one_scope(tmp_path: Path) -> None:
     assert ("three undersea cables between", "four submarine cables running") in _pairs(
         library, "s11", "s7", "conflict"
     )
+
+
+def test_ko_is_knockouts(tmp_path: Path) -> None:
+    """Cause: "(51 KO)" read "KO" as a singular name the number labels, so it counted
+    nothing and never met "51 knockouts"."""
+    library = _library(tmp_path / "c", {"r10": RECORD_10, "r2": RECORD_2})
+    ko = _claim(library, "r2", "51 KO")
+    assert ko.frame is not None and ko.frame.counted == "knockout"
+    assert ("51 knockouts", "51 KO") in _pairs(library, "r10", "r2", "agree")
