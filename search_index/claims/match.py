@@ -93,12 +93,10 @@ def _unowned_age_match(fa: Frame, fb: Frame) -> int:
     """An age bound to no name on one side at least ("the 40-year-old American", "a
     63-year-old woman", "16-year-old Kimani (Kiki) Gray" where the name was cut): the words
     after it are a description, not what is counted, and its sentence's event says nothing of
-    whose age it is. It may agree with an age of the same value, never conflict; unless the
-    names around both say they are two people."""
-    owners = {family_name(w) for w in (fa.whose, fb.whose) if w}
-    people = {*fa.actors, *fb.actors} - owners
-    if owners and people and not ({*fa.actors, *fb.actors} & owners):
-        return NO_MATCH  # "Riva, 47," against "Steinberg" named by the other age
+    whose age it is. Nor do the names near it: the nearest may be someone else's ("Steinberg,
+    48, ... a 47-year-old") or a place the name reader took for a person ("Stade de Suisse,
+    and the 40-year-old American"). It may agree with an age of the same value, never
+    conflict."""
     return WEAK
 
 

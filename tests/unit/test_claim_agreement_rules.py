@@ -65,7 +65,7 @@ OPERATION_2 = """Indian ship thwarts piracy attempt in Gulf of Aden, 26 pirates 
 This is the fifth successful anti-piracy operation conducted by INS Sukanya, in the course of her ongoing patrol mission in the Gulf of Aden, which commenced in September.
 """
 
-# ECB+ corpus, t07-plus, 7_6ecbplus.txt line 5 (against ROUND_11's 7_11ecbplus.txt line 5).
+# ECB+ corpus, t07-plus, 7_6ecbplus.txt line 5 (against ROUND_11, 7_11ecbplus.txt line 5).
 AGE_6 = """Klitschko stops Thompson in regulation win
 
 Klitschko, 36, stopped the 40-year-old Thompson with two seconds remaining of the sixth round in Switzerland to retain his collection of titles.
@@ -197,6 +197,21 @@ Parts of Asia, the Middle East, and Europe experienced Internet and telephone ou
 SEA_7 = """Severed cable disrupts net access
 
 The main damage is to the four submarine cables running across the Mediterranean and through the Suez Canal.
+"""
+
+# ECB+ corpus, t07-plus, 7_10ecbplus.txt lines 1-4.
+AMERICAN_10 = """Wladimir Klitschko stops Tony Thompson in 6th round to retain world heavyweight titles
+
+Wladimir Klitschko stopped Tony Thompson in the sixth round to retain his WBA, IBF and WBO heavyweight title belts Saturday night.
+The 36-year-old champion Klitschko, 58-3 with 51 knockouts, floored Thompson with a big right hand near the end of the fifth round at Stade de Suisse, and the 40-year-old American never recovered.
+"""
+
+# ECB+ corpus, t07-plus, 7_6ecbplus.txt lines 1-5.
+THOMPSON_6 = """Klitschko stops Thompson in regulation win
+
+July 7, 2012
+Wladimir Klitschko retained his IBF, WBO, WBA & IBO heavyweight world titles with a second professional victory over Tony Thompson on Saturday.
+Klitschko, 36, stopped the 40-year-old Thompson with two seconds remaining of the sixth round in Switzerland to retain his collection of titles.
 """
 
 
@@ -424,3 +439,16 @@ def test_ko_is_knockouts(tmp_path: Path) -> None:
     ko = _claim(library, "r2", "51 KO")
     assert ko.frame is not None and ko.frame.counted == "knockout"
     assert ("51 knockouts", "51 KO") in _pairs(library, "r10", "r2", "agree")
+
+
+def test_the_name_nearest_an_unowned_age_does_not_part_it_from_an_owned_one(
+    tmp_path: Path,
+) -> None:
+    """Cause: the name nearest "the 40-year-old American" is a stadium the name reader may
+    take for a person ("Stade de Suisse"), or another person; that name kept it from "the
+    40-year-old Thompson". Only a different value tells two people's ages apart."""
+    library = _library(tmp_path / "c", {"a10": AMERICAN_10, "a6": THOMPSON_6})
+    assert ("40-year-old American never", "40-year-old Thompson") in _pairs(
+        library, "a10", "a6", "agree"
+    )
+    assert not _pairs(library, "a10", "a6", "conflict")
