@@ -32,5 +32,6 @@ ENTITY_RULES_VERSION = "rules-29"
 # streak" takes no role for its games; 45: "by December 31" in an undated report is a day of
 # the month; 46: "$160MM" is $160 million; 47: "Six AK 47 rifles, 12 magazines ... were
 # seized" is one list; 48: "Forty-eight people" is no compound of a number and a noun; 49:
-# "51 KO" counts knockouts.
-CLAIMS_VERSION = "49"
+# "51 KO" counts knockouts; 50: "two managers, [names], were wounded" and "two wounded men"
+# were injured.
+CLAIMS_VERSION = "50"

@@ -152,6 +152,16 @@ def _shared_words(a: Claim, b: Claim) -> set[str]:
     shared = (set(a.subject) & set(b.subject)) - GENERIC_NOUNS
     if a.frame is not None and a.frame.slot in _COMMON_SLOTS:
         shared.discard(a.frame.slot)
+    if (
+        a.frame is not None
+        and b.frame is not None
+        and a.frame.role
+        and a.frame.role == b.frame.role
+        and a.frame.slot == b.frame.slot == "count"
+    ):
+        # "two managers ... were wounded" and "the two wounded men": what happened to those
+        # counted is said in both (as "injured" or "wounded"), which the subjects' stems miss.
+        shared.add(f"role:{a.frame.role}")
     if a.frame is not None and b.frame is not None and a.frame.slot == b.frame.slot == "age":
         # "Anthony LaCalamita, 38," and "a 38-year-old Troy resident" said of LaCalamita: the
         # person named with both ages is what they share (names are kept out of subjects).

@@ -78,12 +78,26 @@ def _read_counted(
     if head in ("other", "more"):
         # "two others", "three more": beside a count told elsewhere, a part of the whole.
         return None, None, role, ("other",)
+    if role is None and head is not None:
+        # "two wounded men", "three injured firefighters": a participle before the noun says
+        # what happened to those counted.
+        role = next(
+            (ROLE_OF[w] for w in before_head if w in _ROLE_PARTICIPLES),
+            None,
+        )
     modifiers = tuple(
         noun_concept(w)
         for w in before_head
-        if w and (lower_case is None or w in lower_case) and w not in _NEUTRAL_MODIFIERS
+        if w
+        and (lower_case is None or w in lower_case)
+        and w not in _NEUTRAL_MODIFIERS
+        and w not in _ROLE_PARTICIPLES
     )
     return head, head_text, role, modifiers
+
+
+# Participles that, before a counted noun, are what happened to it.
+_ROLE_PARTICIPLES = frozenset("wounded injured killed dead hurt arrested detained".split())
 
 
 # Plurals that do not end in "s".

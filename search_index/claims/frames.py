@@ -173,6 +173,12 @@ def frame_of(
         found = [r for r in (_role_after(after), _role_before(before)) if r[0] is not None]
         if found:
             role = min(found, key=lambda r: r[1])[0]
+    if role is None and slot == "count" and counted_concept is not None:
+        # "two managers, Paul Riva and Alan Steinberg, were wounded": the names apposed to
+        # the figure (blanked here) stand between it and its verb.
+        apposed = _APPOSED_NAMES.match(text, end)
+        if apposed is not None:
+            role = _role_after(text[apposed.end() : apposed.end() + 60])[0]
     if role is not None and _WHOLE_OF.search(before):
         # "two of the three victims died": the verb after the whole is said of the part
         # ("two"); the whole ("three victims") counts what it names, in no role.
@@ -294,6 +300,9 @@ def frame_of(
     )
 
 
+# A figure's phrase, then names set off by commas (blanked to spaces in ``Context.text``):
+# "two managers, [Paul Riva] and [Alan Steinberg], were wounded".
+_APPOSED_NAMES = re.compile(r"[a-z -]{0,30}?,(?:\s|\band\b)*\s{3,}(?:\s|\band\b)*,")
 # A number joined to a singular noun: "five-boat", "12-member", "three-car".
 _COMPOUND = re.compile(
     r"^\s*(?:a |an |the )?(?:\d[\d.,]*|"

@@ -39,9 +39,11 @@ def frame_match(a: Claim, b: Claim) -> int:
         return NO_MATCH
     if fa.slot != "date" and fa.role and fb.role and not same_role(fa.role, fb.role):
         return NO_MATCH
+    loosely_people = _loosely_people(fa, fb)
     if (
         fa.slot != "date"
         and fa.counted != fb.counted
+        and not loosely_people
         and (
             (fa.counted and fb.counted)
             or fa.slot == "magnitude"  # an aftershock's is not the quake's
@@ -69,12 +71,39 @@ def frame_match(a: Claim, b: Claim) -> int:
         # may be someone else's. Counts only: a sum's nearest person is as often who speaks
         # of it ("CEO Mark Hurd believes that the $13 billion acquisition").
         return min(_strength(a, b), WEAK)
+    if loosely_people:
+        # "the two wounded men" and "two managers ... were wounded": maybe the same people,
+        # maybe a part of them: may agree, never conflict.
+        return min(_strength(a, b), WEAK)
     if _one_day_against_a_total(a, b) or _one_day_against_a_total(b, a):
         return min(_strength(a, b), WEAK)
     if _day_not_named(fa, fb) or _day_not_named(fb, fa):
         # Maybe one figure, maybe two nights': they may agree, never conflict.
         return min(_strength(a, b), WEAK)
     return _strength(a, b)
+
+
+# Nouns that count people without saying which: "people", "men", "women".
+_ANY_PEOPLE = frozenset({"people", "man", "men", "woman", "women"})
+
+
+def _loosely_people(fa: Frame, fb: Frame) -> bool:
+    """Whether one figure counts people of no kind ("three people", "two men") and the other
+    people of a kind ("three former co-workers", "two managers"), in the same role."""
+    if fa.slot != "count" or not fa.counted or not fb.counted or fa.counted == fb.counted:
+        return False
+    if not fa.role or fa.role != fb.role:
+        return False
+    for plain, kind in ((fa.counted, fb.counted), (fb.counted, fa.counted)):
+        if plain in _ANY_PEOPLE and (
+            kind in PERSON_NOUNS or kind in _ANY_PEOPLE or _AGENT_NOUN.search(kind)
+        ):
+            return True
+    return False
+
+
+# Nouns of people by what they do: "managers", "co-workers", "employees", "officers".
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)$")
 
 
 def _age_match(fa: Frame, fb: Frame, whose_a: str, whose_b: str) -> int:

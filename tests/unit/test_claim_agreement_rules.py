@@ -214,6 +214,16 @@ Wladimir Klitschko retained his IBF, WBO, WBA & IBO heavyweight world titles wit
 Klitschko, 36, stopped the 40-year-old Thompson with two seconds remaining of the sixth round in Switzerland to retain his collection of titles.
 """
 
+# ECB+ corpus, t18-plus, 18_10ecbplus.txt lines 1 and 5 and 18_11ecbplus.txt lines 1 and 15.
+WOUNDED_10 = """Detroit Office Shooter Charged With Murder, Attempted Murder
+
+When Monday's violence had concluded, the receptionist--Madeline Kafoury--was shot dead and two managers, Paul Riva and Alan Steinberg, were wounded.
+"""
+WOUNDED_11 = """Sacked worker shoots ex-colleagues
+
+The families of the two wounded men requested "total privacy", and the hospital would not release any details about their conditions, Beaumont Hospital spokeswoman Ilene Wolfe said.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -452,3 +462,17 @@ def test_the_name_nearest_an_unowned_age_does_not_part_it_from_an_owned_one(
         library, "a10", "a6", "agree"
     )
     assert not _pairs(library, "a10", "a6", "conflict")
+
+
+def test_the_wounded_are_found_past_apposed_names_and_before_the_noun(tmp_path: Path) -> None:
+    """Cause: in "two managers, Paul Riva and Alan Steinberg, were wounded" the names set off
+    by commas stood between the figure and its verb; in "the two wounded men" the participle
+    before the noun was read as a kind of men, not what happened to them; and "men" and
+    "managers" never paired. Both are now "injured"; men of no kind and managers may agree,
+    never conflict."""
+    library = _library(tmp_path / "c", {"w10": WOUNDED_10, "w11": WOUNDED_11})
+    managers = _claim(library, "w10", "two managers")
+    men = _claim(library, "w11", "two wounded men")
+    assert managers.frame is not None and managers.frame.role == "injured"
+    assert men.frame is not None and men.frame.role == "injured"
+    assert ("two managers", "two wounded men") in _pairs(library, "w10", "w11", "agree")
