@@ -16,8 +16,10 @@ from __future__ import annotations
 # sentence is no first name, a name before a stock ticker or before "servers" is a company,
 # a place beside a score or a win-loss record is a team, one name doing what companies do
 # ("Microsoft releases", "T-Mobile today announced") is a company, and so is a name with a
-# win-loss record, in a scoreline or before a player's position ("Creighton (25-7)").
-ENTITY_RULES_VERSION = "rules-29"
+# win-loss record, in a scoreline or before a player's position ("Creighton (25-7)");
+# rules-30 (issue 12): a number word joined to its noun ("an eight-year, $200MM deal") is a
+# quantity.
+ENTITY_RULES_VERSION = "rules-30"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):
 # a running total no longer takes the partner of one event's figure; 22: "were found and
@@ -33,5 +35,5 @@ ENTITY_RULES_VERSION = "rules-29"
 # the month; 46: "$160MM" is $160 million; 47: "Six AK 47 rifles, 12 magazines ... were
 # seized" is one list; 48: "Forty-eight people" is no compound of a number and a noun; 49:
 # "51 KO" counts knockouts; 50: "two managers, [names], were wounded" and "two wounded men"
-# were injured.
-CLAIMS_VERSION = "50"
+# were injured; 51: a term is the offer told nearest before it.
+CLAIMS_VERSION = "51"

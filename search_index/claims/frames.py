@@ -296,7 +296,7 @@ def frame_of(
         whose=whose,
         kind=modifiers,
         actors=_actors(context, start, end),
-        party=party_of(context, slot),
+        party=party_of(context, slot, start),
     )
 
 

@@ -224,6 +224,16 @@ WOUNDED_11 = """Sacked worker shoots ex-colleagues
 The families of the two wounded men requested "total privacy", and the hospital would not release any details about their conditions, Beaumont Hospital spokeswoman Ilene Wolfe said.
 """
 
+# ECB+ corpus, t10-plus, 10_21ecbplus.txt lines 1 and 4 and 10_9ecbplus.txt lines 1 and 8.
+SOX_21 = """Red Sox-Teixeira Rumor
+
+2:16pm: Take it with a grain of salt, but we have a report of a report that the Red Sox offered Mark Teixeira an eight-year, $200MM deal.
+"""
+BIDDERS_9 = """First Base: Boston in Good Spot for Teixeira
+
+… ok, so, the Sox have the high offer, the Angels are out, the Nationals lack confidence, and the O’s have reportedly only offered seven years … which would suggest the Red Sox are in very, very good position to land teixeira … unless, of course, a new team can be wrangled in to the mix …
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -476,3 +486,22 @@ def test_the_wounded_are_found_past_apposed_names_and_before_the_noun(tmp_path: 
     assert managers.frame is not None and managers.frame.role == "injured"
     assert men.frame is not None and men.frame.role == "injured"
     assert ("two managers", "two wounded men") in _pairs(library, "w10", "w11", "agree")
+
+
+def test_a_number_word_joined_to_its_noun_is_a_figure(tmp_path: Path) -> None:
+    """Cause: "an eight-year, $200MM deal": the entity reader took a lone number word for a
+    pronoun unless a noun followed it, and "eight-year" is one word, so the term was never a
+    claim and met no other report's eight years."""
+    library = _library(tmp_path / "c", {"s21": SOX_21, "r1": OFFERS_1})
+    term = _claim(library, "s21", "eight-year")
+    assert term.frame is not None and term.frame.slot == "duration" and term.value == "8"
+
+
+def test_a_term_is_the_offer_told_nearest_before_it(tmp_path: Path) -> None:
+    """Cause: "the Sox have the high offer, ..., and the O's have reportedly only offered
+    seven years": the bidder was read at the sentence's first offer word (the Sox), so the
+    O's seven years contradicted the Red Sox's eight."""
+    library = _library(tmp_path / "c", {"s21": SOX_21, "b9": BIDDERS_9})
+    seven = _claim(library, "b9", "seven years")
+    assert seven.frame is not None and seven.frame.party != "sox"
+    assert not _pairs(library, "s21", "b9", "conflict")
