@@ -155,6 +155,17 @@ def _shared_words(a: Claim, b: Claim) -> set[str]:
     if (
         a.frame is not None
         and b.frame is not None
+        and a.frame.slot == b.frame.slot == "count"
+        and a.frame.counted
+        and a.frame.counted == b.frame.counted
+        and a.frame.counted not in GENERIC_NOUNS
+    ):
+        # "51 knockouts" and "(51 KO)", "3 pirate ships" and "three boats": one counted thing
+        # under two words, which the subjects' stems miss.
+        shared.add(f"counted:{a.frame.counted}")
+    if (
+        a.frame is not None
+        and b.frame is not None
         and a.frame.role
         and a.frame.role == b.frame.role
         and a.frame.slot == b.frame.slot == "count"

@@ -234,6 +234,12 @@ BIDDERS_9 = """First Base: Boston in Good Spot for Teixeira
 … ok, so, the Sox have the high offer, the Angels are out, the Nationals lack confidence, and the O’s have reportedly only offered seven years … which would suggest the Red Sox are in very, very good position to land teixeira … unless, of course, a new team can be wrangled in to the mix …
 """
 
+# ECB+ corpus, t07-plus, 7_3ecbplus.txt lines 1 and 9.
+SATISFIED_3 = """Wladimir Klitschko stops Tony Thompson to retain world heavyweight titles
+
+I'm satisfied," said the 36-year-old Klitschko, who improved his record to 58-3 (51 KO).
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -505,3 +511,11 @@ def test_a_term_is_the_offer_told_nearest_before_it(tmp_path: Path) -> None:
     seven = _claim(library, "b9", "seven years")
     assert seven.frame is not None and seven.frame.party != "sox"
     assert not _pairs(library, "s21", "b9", "conflict")
+
+
+def test_one_counted_thing_under_two_words_pairs_in_unlike_sentences(tmp_path: Path) -> None:
+    """Cause: "58-3 with 51 knockouts" and "58-3 (51 KO)" count one thing (knockouts), but
+    a weak pair in unlike sentences needed a shared subject word, and "knockout" and "ko"
+    share no stem."""
+    library = _library(tmp_path / "c", {"r10": RECORD_10, "s3": SATISFIED_3})
+    assert ("51 knockouts", "51 KO") in _pairs(library, "r10", "s3", "agree")
