@@ -227,6 +227,9 @@ ROLE_PHRASES = (
     ("went down", "damaged"),
     ("lost his life", "died"),
     ("lost her life", "died"),
+    ("got away", "escaped"),
+    ("get away", "escaped"),
+    ("getting away", "escaped"),
 )
 
 # Nouns that count people: a figure with no noun ("more than 6,000 were killed") may stand for

@@ -240,6 +240,12 @@ SATISFIED_3 = """Wladimir Klitschko stops Tony Thompson to retain world heavywei
 I'm satisfied," said the 36-year-old Klitschko, who improved his record to 58-3 (51 KO).
 """
 
+# ECB+ corpus, t12-plus, 12_6ecbplus.txt lines 1 and 8.
+AWAY_6 = """Indian Naval Ship Interdicts Three Pirate Vessels In A Single Operation
+
+While two of them managed to get away, the Sukanya successfully intercepted the remaining three and carried out well practiced and professionally executed boarding-and-search action.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -519,3 +525,12 @@ def test_one_counted_thing_under_two_words_pairs_in_unlike_sentences(tmp_path: P
     share no stem."""
     library = _library(tmp_path / "c", {"r10": RECORD_10, "s3": SATISFIED_3})
     assert ("51 knockouts", "51 KO") in _pairs(library, "r10", "s3", "agree")
+
+
+def test_to_get_away_is_to_escape(tmp_path: Path) -> None:
+    """Cause: "two of them managed to get away" named no role ("get away" is two words), so
+    it never met "two of them managed to escape"."""
+    library = _library(tmp_path / "c", {"a6": AWAY_6, "e1": ESCAPED_1})
+    away = [c for c in library.claims("a6") if c.value == "2"][0]
+    assert away.frame is not None and away.frame.role == "escaped"
+    assert ("two", "two") in _pairs(library, "a6", "e1", "agree")
