@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -121,7 +121,7 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
     return _dated(framed, anchor, undated_day=anchor is None and bool(_RELATIVE_DAY.search(folded)))
 
 
-def _with_times(mentions: list[Mention], folded: str) -> list[Mention]:
+def _with_times(mentions: Sequence[Mention], folded: str) -> Sequence[Mention]:
     """The mentions with each time of day ("3:33 a.m.", "around 10 a.m.", "9.25 am") as one
     mention of type TIME, in place of the pieces the entity reader made of it ("9" and "25
     am"), in text order."""
@@ -169,9 +169,7 @@ def _with_ordinals(
             if near >= 0 and taken[near][1] > start:
                 continue
             mention = Mention(start, end, "ORDINAL", folded[start:end], "")
-            claim = _claim(
-                article.id, sentence_at(index), mention, anchor, counted=phrase
-            )
+            claim = _claim(article.id, sentence_at(index), mention, anchor, counted=phrase)
             if claim is not None:
                 found.append(claim)
     if not found:

@@ -371,7 +371,7 @@ def test_the_counted_noun_may_follow_the_span(tmp_path: Path) -> None:
     """Cause: the figure's span stopped at "three major underwater data", so "data" was read
     as what is counted and the verb of "lines were cut" was not reached."""
     library = _library(tmp_path / "c", {"l2": LINES_2})
-    lines = [c for c in library.claims("l2") if c.value == "3"][0]
+    lines = next(c for c in library.claims("l2") if c.value == "3")
     assert lines.frame is not None and lines.frame.counted == "line"
     assert lines.frame.role == "cut"
 
@@ -381,8 +381,8 @@ def test_two_of_them_managed_to_escape(tmp_path: Path) -> None:
     singular noun, so nothing) and stopped the verb search at "managed"; the figure had no
     role and met no other report's two that got away. Fleeing and escaping are one role."""
     library = _library(tmp_path / "c", {"f11": FLED_11, "e1": ESCAPED_1})
-    fled = [c for c in library.claims("f11") if c.value == "2"][0]
-    escaped = [c for c in library.claims("e1") if c.value == "2"][0]
+    fled = next(c for c in library.claims("f11") if c.value == "2")
+    escaped = next(c for c in library.claims("e1") if c.value == "2")
     assert fled.frame is not None and fled.frame.role == "evacuated" and fled.frame.part
     assert escaped.frame is not None and escaped.frame.role == "escaped"
     assert ("two", "two") in _pairs(library, "f11", "e1", "agree")
@@ -531,6 +531,6 @@ def test_to_get_away_is_to_escape(tmp_path: Path) -> None:
     """Cause: "two of them managed to get away" named no role ("get away" is two words), so
     it never met "two of them managed to escape"."""
     library = _library(tmp_path / "c", {"a6": AWAY_6, "e1": ESCAPED_1})
-    away = [c for c in library.claims("a6") if c.value == "2"][0]
+    away = next(c for c in library.claims("a6") if c.value == "2")
     assert away.frame is not None and away.frame.role == "escaped"
     assert ("two", "two") in _pairs(library, "a6", "e1", "agree")

@@ -16,8 +16,8 @@ nothing else of the project.
 from .dates import parse_date
 from .hedges import hedge_class
 from .ordinals import ORDINAL_AT, parse_ordinal
-from .times import TIME_AT, parse_time
 from .quantities import compatible, parse_quantity, same_value, to_base
+from .times import TIME_AT, parse_time
 from .types import DateValue, QuantityValue
 
 __all__ = [
