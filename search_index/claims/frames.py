@@ -253,6 +253,8 @@ def frame_of(
         or _PART_HEDGE.match(original or "") is not None
         # "They also attacked a crew's truck, injuring at least two": a further incident.
         or _ALSO.search(text[max(0, start - 60) : start]) is not None
+        # "Out of 23 arrested pirates, 12 are reportedly from Somalia": a part of the whole.
+        or _OUT_OF_WHOLE.search(text[max(0, start - 80) : start]) is not None
         # "two of the three workers" is a part; "all three of the cables" is the whole.
         or (
             (of_whole or (_PART_AFTER.match(after) is not None and role is None))
@@ -303,6 +305,8 @@ def frame_of(
 # A figure's phrase, then names set off by commas (blanked to spaces in ``Context.text``):
 # "two managers, [Paul Riva] and [Alan Steinberg], were wounded".
 _APPOSED_NAMES = re.compile(r"[a-z -]{0,30}?,(?:\s|\band\b)*\s{3,}(?:\s|\band\b)*,")
+# A whole told before a figure that is a part of it: "Out of 23 arrested pirates, 12 ...".
+_OUT_OF_WHOLE = re.compile(r"\bout of (?:the |those |these )?[\d,.]+(?: [a-z-]+){0,4}, $")
 # A number joined to a singular noun: "five-boat", "12-member", "three-car".
 _COMPOUND = re.compile(
     r"^\s*(?:a |an |the )?(?:\d[\d.,]*|"

@@ -246,6 +246,17 @@ AWAY_6 = """Indian Naval Ship Interdicts Three Pirate Vessels In A Single Operat
 While two of them managed to get away, the Sukanya successfully intercepted the remaining three and carried out well practiced and professionally executed boarding-and-search action.
 """
 
+# ECB+ corpus, t12-ecb (the Indian navy arrests 23 pirates, 2008), 12_11ecb.txt line 1 (after a
+# title of our own) and 12_19ecb.txt lines 1 and 10.
+ARRESTED_11 = """Navy arrests pirates
+
+The Indian navy said it arrested 23 pirates who threatened a merchant vessel in the Gulf of Aden on Saturday, the latest in a series of recent clashes with Somali pirates.
+"""
+OUT_OF_19 = """Taking the lead in the fight against piracy, the Indian Navy on Saturday arrested 23 Somali pirates.
+
+Out of 23 arrested pirates, 12 are reportedly from Somalia and 11 from Yemen.
+"""
+
 
 def _library(root: Path, articles: dict[str, str]) -> Library:
     root.mkdir(parents=True, exist_ok=True)
@@ -534,3 +545,15 @@ def test_to_get_away_is_to_escape(tmp_path: Path) -> None:
     away = next(c for c in library.claims("a6") if c.value == "2")
     assert away.frame is not None and away.frame.role == "escaped"
     assert ("two", "two") in _pairs(library, "a6", "e1", "agree")
+
+
+def test_a_figure_after_out_of_a_whole_is_a_part(tmp_path: Path) -> None:
+    """Cause (found on the held-out t12-ecb once "23 arrested pirates" read as arrested):
+    in "Out of 23 arrested pirates, 12 are reportedly from Somalia" the 12 shared the
+    list's role and contradicted another report's 23 pirates arrested. A figure after "out of"
+    a whole is a part of it."""
+    library = _library(tmp_path / "c", {"a11": ARRESTED_11, "o19": OUT_OF_19})
+    twelve = next(c for c in library.claims("o19") if c.value == "12")
+    assert twelve.frame is not None and twelve.frame.part
+    assert ("23 pirates", "23 arrested pirates") in _pairs(library, "a11", "o19", "agree")
+    assert not _pairs(library, "a11", "o19", "conflict")
