@@ -18,11 +18,13 @@ from rapidfuzz.utils import default_process
 
 from ..models import Article
 from .extract import Claim
+from .frames import Frame
 from .match import (
     NO_MATCH,
     STRONG,
     WEAK,
     different_scope,
+    family_name,
     frame_match,
     same_named_thing,
     strongly_matched,
@@ -102,7 +104,12 @@ def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> 
         else fuzz.token_set_ratio(_processed(a.sentence), _processed(b.sentence)) / 100
     )
     subject_a, subject_b = set(a.subject), set(b.subject)
-    if match == WEAK and sentence < WEAK_SENTENCE and not _shared_words(a, b):
+    if (
+        match == WEAK
+        and sentence < WEAK_SENTENCE
+        and not _shared_words(a, b)
+        and not _same_day(a, b)
+    ):
         # Too little is known of what the figures count to pair them: neither their
         # sentences nor the words around them are alike. (A weak pair never conflicts.)
         return 0.0
@@ -135,7 +142,7 @@ WEAK_SENTENCE = 0.6
 # Slots whose values recur in unrelated statements of one story: "seven years" of an offer,
 # of a rival's contract and of a remark. Their name shared says nothing of what they are about.
 # (A percentage or a distance in both, same value and the same story, is rarely a coincidence.)
-_COMMON_SLOTS = frozenset({"duration"})
+_COMMON_SLOTS = frozenset({"duration", "ordinal"})
 
 
 def _shared_words(a: Claim, b: Claim) -> set[str]:
@@ -145,7 +152,55 @@ def _shared_words(a: Claim, b: Claim) -> set[str]:
     shared = (set(a.subject) & set(b.subject)) - GENERIC_NOUNS
     if a.frame is not None and a.frame.slot in _COMMON_SLOTS:
         shared.discard(a.frame.slot)
+    if (
+        a.frame is not None
+        and b.frame is not None
+        and a.frame.slot == b.frame.slot == "count"
+        and a.frame.counted
+        and a.frame.counted == b.frame.counted
+        and a.frame.counted not in GENERIC_NOUNS
+    ):
+        # "51 knockouts" and "(51 KO)", "3 pirate ships" and "three boats": one counted thing
+        # under two words, which the subjects' stems miss.
+        shared.add(f"counted:{a.frame.counted}")
+    if (
+        a.frame is not None
+        and b.frame is not None
+        and a.frame.role
+        and a.frame.role == b.frame.role
+        and a.frame.slot == b.frame.slot == "count"
+    ):
+        # "two managers ... were wounded" and "the two wounded men": what happened to those
+        # counted is said in both (as "injured" or "wounded"), which the subjects' stems miss.
+        shared.add(f"role:{a.frame.role}")
+    if a.frame is not None and b.frame is not None and a.frame.slot == b.frame.slot == "age":
+        # "Anthony LaCalamita, 38," and "a 38-year-old Troy resident" said of LaCalamita: the
+        # person named with both ages is what they share (names are kept out of subjects).
+        shared |= _age_names(a.frame) & _age_names(b.frame)
     return shared
+
+
+def _age_names(frame: Frame) -> set[str]:
+    """The family names an age is bound to: its owner's, else the people named by it."""
+    names = {family_name(frame.whose)} if frame.whose else set()
+    return (names | set(frame.actors)) - {""}
+
+
+def _same_day(a: Claim, b: Claim) -> bool:
+    """Two dates of the story's own event naming one calendar day ("In a briefing Wednesday"
+    and "On Wednesday afternoon", both 29 February): reports of one story name few days, and
+    the same day named in both is rarely a coincidence. Weak still: never a conflict."""
+    if a.date is None or b.date is None or a.frame is None or b.frame is None:
+        return False
+    if a.frame.background or b.frame.background:
+        return False
+    # Not a bare weekday of a report without a date: such a report may tell of last week's
+    # Monday ("On Monday on the Seattle campus ..., a gunman killed") beside this Monday's.
+    grains = {a.date.granularity, b.date.granularity}
+    if grains == {"day"}:
+        return a.date.value == b.date.value
+    # "by December 31" in a report without a date: a day of the month is as specific.
+    return grains <= {"day", "monthday"} and verdict(a, b) == "agree"
 
 
 def _closeness(a: QuantityValue, b: QuantityValue) -> float:

@@ -66,7 +66,7 @@ def _read_counted(
         plurals = [
             i
             for i, w in enumerate(before_head)
-            if (w.endswith("s") and not w.endswith("ss")) or w in _PLURALS
+            if (w.endswith("s") and not w.endswith("ss")) or w in _PLURALS or w.endswith("men")
         ]
         if plurals:
             index = plurals[-1]
@@ -78,18 +78,32 @@ def _read_counted(
     if head in ("other", "more"):
         # "two others", "three more": beside a count told elsewhere, a part of the whole.
         return None, None, role, ("other",)
+    if role is None and head is not None:
+        # "two wounded men", "three injured firefighters": a participle before the noun says
+        # what happened to those counted.
+        role = next(
+            (ROLE_OF[w] for w in before_head if w in _ROLE_PARTICIPLES),
+            None,
+        )
     modifiers = tuple(
         noun_concept(w)
         for w in before_head
-        if w and (lower_case is None or w in lower_case) and w not in _NEUTRAL_MODIFIERS
+        if w
+        and (lower_case is None or w in lower_case)
+        and w not in _NEUTRAL_MODIFIERS
+        and w not in _ROLE_PARTICIPLES
     )
     return head, head_text, role, modifiers
+
+
+# Participles that, before a counted noun, are what happened to it.
+_ROLE_PARTICIPLES = frozenset("wounded injured killed dead hurt arrested detained".split())
 
 
 # Plurals that do not end in "s".
 _PLURALS = frozenset(
     "people men women children police personnel staff aircraft cattle sheep fish data media "
-    "deer crew militia infantry".split()
+    "deer crew militia infantry ko".split()
 )
 _PREPOSITIONS = frozenset(
     "between across through near off into onto under over around against via per than like "
@@ -144,6 +158,8 @@ def _role_after(after: str) -> tuple[str | None, int]:
     after = _BETWEEN_BLANKS.sub(" ", after)
     # "300 rounds of ammunition were seized": the verb reaches past an of-complement.
     after = _OF_COMPLEMENT.sub(" ", after, count=1)
+    # "two of them managed to escape": the verb after "managed to" is what they did.
+    after = _MANAGED_TO.sub(" ", after, count=1)
     following = words(after)[:7]
     for distance, word in enumerate(following):
         if word in ROLE_OF:
@@ -166,6 +182,7 @@ def _role_after(after: str) -> tuple[str | None, int]:
     return None, 99
 
 
+_MANAGED_TO = re.compile(r"\b(?:managed|were able|was able)\s+to\b")
 _AUXILIARIES = frozenset("were was are is been be being".split())
 _BETWEEN_BLANKS = re.compile(r"(?:\bbetween)?(?:\s{2,}|^\s*)and\s{2,}")
 _OF_COMPLEMENT = re.compile(
@@ -218,6 +235,11 @@ def _of_phrase(
         # "a mother of 12 was killed": the figure describes the mother; what is said after
         # it is said of her.
         return noun_concept(match.group(1)) + " of", match.group(1) + " of", None, (), ""
+    pronoun = _OF_PRONOUN.match(after)
+    if pronoun is not None:
+        # "two of them managed to escape": a part of those told before, who did what follows.
+        rest = after[pronoun.end() :]
+        return None, None, _role_after(rest)[0], (), rest
     match = _OF_AFTER.match(after)
     if match is not None:
         concept, noun, role, modifiers = _read_counted(match.group(1))
@@ -233,6 +255,7 @@ _QUANTITY_NOUN = re.compile(
 )
 # "of the cables connecting ...": up to three words, which ``_read_counted`` cuts at a
 # participle, a preposition or a verb.
+_OF_PRONOUN = re.compile(r"^\s*of\s+(?:them|those|these|us|whom)\b")
 _OF_AFTER = re.compile(
     r"^\s*of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?((?:[a-z][a-z'-]*\s*){1,3})"
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -29,7 +30,8 @@ from .sentence_claims import (
     _Sentence,
 )
 from .sentences import sentence_spans
-from .values import DateValue
+from .values import ORDINAL_AT, TIME_AT, DateValue
+from .values.ordinals import noun_phrase
 from .vocabulary import INCREMENT_WORDS
 
 # Bumped in analysis_versions.py when claim extraction changes; named here for its readers.
@@ -63,8 +65,8 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
             index = bisect.bisect_right(starts, mention.start) - 1
             if index >= 0 and mention.end <= spans[index][1]:
                 dates_by_sentence.setdefault(index, []).append(mention)
-    for mention in extraction.mentions:
-        if mention.type not in ("QUANTITY", "DATE"):
+    for mention in _with_times(extraction.mentions, folded):
+        if mention.type not in ("QUANTITY", "DATE", "TIME"):
             continue
         if mention.start < body_start:
             continue  # a headline repeats the body's figures, less precisely
@@ -114,8 +116,65 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
                 claim = _with_attribution(claim, inherited)
         previous_attribution[index] = claim.attribution
         claims.append(claim)
+    claims = _with_ordinals(claims, article, extraction, folded, sentence_at, spans, anchor)
     framed = _descriptive_modifiers(_increments(_lists(claims, folded)))
     return _dated(framed, anchor, undated_day=anchor is None and bool(_RELATIVE_DAY.search(folded)))
+
+
+def _with_times(mentions: Sequence[Mention], folded: str) -> Sequence[Mention]:
+    """The mentions with each time of day ("3:33 a.m.", "around 10 a.m.", "9.25 am") as one
+    mention of type TIME, in place of the pieces the entity reader made of it ("9" and "25
+    am"), in text order."""
+    times = [
+        Mention(m.start(), m.end(), "TIME", folded[m.start() : m.end()], "")
+        for m in TIME_AT.finditer(folded)
+    ]
+    if not times:
+        return mentions
+    spans = [(t.start, t.end) for t in times]
+    starts = [a for a, _ in spans]
+
+    def inside_a_time(m: Mention) -> bool:
+        at = bisect.bisect_right(starts, m.end - 1) - 1
+        return at >= 0 and spans[at][1] > m.start
+
+    kept = [m for m in mentions if m.type not in ("QUANTITY", "DATE") or not inside_a_time(m)]
+    return sorted([*kept, *times], key=lambda m: m.start)
+
+
+def _with_ordinals(
+    claims: list[Claim],
+    article: Article,
+    extraction: Extraction,
+    folded: str,
+    sentence_at: Callable[[int], _Sentence],
+    spans: list[tuple[int, int]],
+    anchor: date | None,
+) -> list[Claim]:
+    """The claims with the ordinals of the body ("stopped Thompson in the sixth round", "the
+    fifth anti-piracy operation") added, in text order: which one of a series a thing is, as
+    checkable as a count. Not inside a name or another figure ("Fifth Avenue", "May 5th")."""
+    taken = sorted((m.start, m.end) for m in extraction.mentions)
+    starts = [a for a, _ in taken]
+    found: list[Claim] = []
+    for index, (s_start, s_end) in enumerate(spans):
+        if s_end <= article.body_start:
+            continue
+        for match in ORDINAL_AT.finditer(folded, max(s_start, article.body_start), s_end):
+            start, end = match.span("n")
+            phrase = noun_phrase(match["rest"])
+            if not phrase[:1].islower():
+                continue  # "Fifth Avenue"; "the second of"
+            near = bisect.bisect_right(starts, end) - 1
+            if near >= 0 and taken[near][1] > start:
+                continue
+            mention = Mention(start, end, "ORDINAL", folded[start:end], "")
+            claim = _claim(article.id, sentence_at(index), mention, anchor, counted=phrase)
+            if claim is not None:
+                found.append(claim)
+    if not found:
+        return claims
+    return sorted([*claims, *found], key=lambda c: c.value_start)
 
 
 # A report with no date of its own that tells of "tonight" or "yesterday" is about a day we
@@ -130,6 +189,20 @@ UNNAMED_DAY = "unnamed"
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 
 
+def _list_glue(previous: Claim, between: str) -> bool:
+    """Whether ``between`` joins two items of a list: a comma or "and", after the rest of the
+    first item's phrase when its span stopped short ("Six AK| 47 rifles, 12 magazines")."""
+    if _LIST_GLUE.match(between) is not None:
+        return True
+    rest = _LIST_REST.match(between)
+    counted = previous.frame.counted_text if previous.frame is not None else None
+    return rest is not None and counted is not None and rest["noun"].lower() == counted.lower()
+
+
+# The rest of a list item's phrase, ending in its counted noun, then the list's glue.
+_LIST_REST = re.compile(r"^[\w -]{0,20}?\b(?P<noun>[A-Za-z]+)\s*,\s*(?:and\s+|or\s+)?$")
+
+
 def _lists(claims: list[Claim], folded: str) -> list[Claim]:
     """ "Six AK-47 rifles, 12 magazines and 300 rounds were seized": the figures of a list
     share the verb said once for all of them."""
@@ -141,7 +214,7 @@ def _lists(claims: list[Claim], folded: str) -> list[Claim]:
             previous is not None
             and previous.start == claim.start
             and previous.kind == claim.kind == "quantity"
-            and _LIST_GLUE.match(folded[previous.value_end : claim.value_start]) is not None
+            and _list_glue(previous, folded[previous.value_end : claim.value_start])
         )
         if joined and groups:
             groups[-1].append(index)

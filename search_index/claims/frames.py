@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..entities.lexicon import NUMBER_WORDS
 from .context import WINDOW, Context, words
 from .counted import (
     _ALL,
@@ -102,6 +103,8 @@ class Frame:
             text = f"age of {self.whose_text}" if self.whose_text else "age"
         elif self.slot == "money":
             text = role or self.counted_text or "amount"
+        elif self.slot == "ordinal":
+            text = f"which {self.counted_text}" if self.counted_text else "which one"
         elif self.slot == "date":
             events = " ".join(ROLE_LABEL.get(e, e) for e in (self.role or "").split())
             text = f"date ({events})" if events else "date"
@@ -170,6 +173,12 @@ def frame_of(
         found = [r for r in (_role_after(after), _role_before(before)) if r[0] is not None]
         if found:
             role = min(found, key=lambda r: r[1])[0]
+    if role is None and slot == "count" and counted_concept is not None:
+        # "two managers, Paul Riva and Alan Steinberg, were wounded": the names apposed to
+        # the figure (blanked here) stand between it and its verb.
+        apposed = _APPOSED_NAMES.match(text, end)
+        if apposed is not None:
+            role = _role_after(text[apposed.end() : apposed.end() + 60])[0]
     if role is not None and _WHOLE_OF.search(before):
         # "two of the three victims died": the verb after the whole is said of the part
         # ("two"); the whole ("three victims") counts what it names, in no role.
@@ -197,8 +206,25 @@ def frame_of(
         # "six AK 47 rifles": a model code and its number stand between the figure and what
         # it counts, as in "six AK-47 rifles".
         counted_concept, counted_text = noun_concept(model.group(1)), model.group(1)
+    compound = _COMPOUND.match(original or "") if slot == "count" else None
+    if compound is not None and compound.group(1).lower() in NUMBER_WORDS:
+        compound = None  # "Forty-eight people": one number, in words
+    if compound is not None:
+        # "a five-boat pirate attack": the noun joined to the number counts, in the singular;
+        # the noun after it ("attack") is what the phrase names.
+        counted_concept, counted_text = noun_concept(compound.group(1)), compound.group(1)
+        # What happened is said of the attack or the streak, not of its boats or games: "a
+        # six-game losing streak" and "a three-game losing streak" are two streaks.
+        role, modifiers = None, ()
+    elif slot == "count" and counted_text and original and _lower_in(counted_text, original):
+        beyond = _NOUN_BEYOND.match(after)
+        if beyond is not None and original.lower().rstrip().endswith(counted_text):
+            # "three major underwater data| lines were cut": the span ended before the noun.
+            counted_concept, counted_text = noun_concept(beyond.group(1)), beyond.group(1)
+            role = role or _role_after(after[beyond.end() :])[0]
     if (
-        slot == "count"
+        compound is None
+        and slot == "count"
         and figure is not None
         and figure > 1
         and counted_text
@@ -227,6 +253,8 @@ def frame_of(
         or _PART_HEDGE.match(original or "") is not None
         # "They also attacked a crew's truck, injuring at least two": a further incident.
         or _ALSO.search(text[max(0, start - 60) : start]) is not None
+        # "Out of 23 arrested pirates, 12 are reportedly from Somalia": a part of the whole.
+        or _OUT_OF_WHOLE.search(text[max(0, start - 80) : start]) is not None
         # "two of the three workers" is a part; "all three of the cables" is the whole.
         or (
             (of_whole or (_PART_AFTER.match(after) is not None and role is None))
@@ -244,10 +272,16 @@ def frame_of(
     if slot == "magnitude":
         counted_concept = counted_text = shock_of(text, start, counted_concept)
         role, modifiers = None, ()
-    if slot == "count" and _CALIBER.match(text, start) is not None:
-        # "a .38-caliber revolver", "a .357 caliber gun": the number measures the bore, it
-        # counts nothing; the weapon's noun varies between reports ("revolver", "gun").
-        slot, counted_concept, counted_text, role, modifiers = "caliber", None, None, None, ()
+    bore = _CALIBER.match(text, start) if slot == "count" else None
+    if bore is not None:
+        # "a .38-caliber revolver", "a .357 caliber gun", "a 12-gauge shotgun": the number
+        # measures the bore, it counts nothing; the weapon's noun varies between reports
+        # ("revolver", "gun"). A gauge and a caliber are two scales: two slots.
+        slot = "gauge" if bore.group(1).lower() == "gauge" else "caliber"
+        counted_concept, counted_text, role, modifiers = None, None, None, ()
+    if slot == "record":
+        # "58-3 with 51 knockouts": a record is its holder's; what follows it is another figure.
+        counted_concept, counted_text, role, modifiers = None, None, None, ()
     scope = _scope(context, start, end, _BRACKET.sub("", text[end : end + 120], count=1))
     if slot == "money" and inclusive(context, end):
         scope = tuple(sorted({*scope, INCLUSIVE}))
@@ -264,12 +298,29 @@ def frame_of(
         whose=whose,
         kind=modifiers,
         actors=_actors(context, start, end),
-        party=party_of(context, slot),
+        party=party_of(context, slot, start),
     )
 
 
+# A figure's phrase, then names set off by commas (blanked to spaces in ``Context.text``):
+# "two managers, [Paul Riva] and [Alan Steinberg], were wounded".
+_APPOSED_NAMES = re.compile(r"[a-z -]{0,30}?,(?:\s|\band\b)*\s{3,}(?:\s|\band\b)*,")
+# A whole told before a figure that is a part of it: "Out of 23 arrested pirates, 12 ...".
+_OUT_OF_WHOLE = re.compile(r"\bout of (?:the |those |these )?[\d,.]+(?: [a-z-]+){0,4}, $")
+# A number joined to a singular noun: "five-boat", "12-member", "three-car".
+_COMPOUND = re.compile(
+    r"^\s*(?:a |an |the )?(?:\d[\d.,]*|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")-([a-z]{3,})\b(?!-)",
+    re.IGNORECASE,
+)
+# The plural noun right after a span that stopped short of it.
+_NOUN_BEYOND = re.compile(
+    r"^\s+(?!(?:is|was|has|does|this|its|his|hers|as|us|thus|plus|less|unless|across)\b)"
+    r"([a-z]{3,}(?:s|men))\b(?!['\u2019])"
+)
 _MODEL_NUMBER = re.compile(r"[\s-]*\d+\s+([a-z]+s)\b")
-_CALIBER = re.compile(r"\d[\d.,]*\s*-?\s*calib(?:er|re)\b", re.IGNORECASE)
+_CALIBER = re.compile(r"\d[\d.,]*\s*-?\s*(calib(?:er|re)|gauge)\b", re.IGNORECASE)
 
 
 def _actors(context: Context, start: int, end: int) -> tuple[str, ...]:

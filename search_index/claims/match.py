@@ -17,7 +17,7 @@ from .vocabulary import GENERIC_PERSON, PERSON_NOUNS, SCOPE_NOUNS
 # How sure a pairing is that two figures are about one thing (see ``frame_match``).
 NO_MATCH, WEAK, STRONG = 0, 1, 2
 # Slots whose name alone says what is measured ("a 6.1 magnitude", "10 km deep").
-_SPECIFIC_SLOTS = frozenset({"magnitude", "depth", "caliber"})
+_SPECIFIC_SLOTS = frozenset({"magnitude", "depth", "caliber", "gauge"})
 
 
 def frame_match(a: Claim, b: Claim) -> int:
@@ -29,13 +29,21 @@ def frame_match(a: Claim, b: Claim) -> int:
         return NO_MATCH
     if fa.slot == "age" and fa.whose and fb.whose:
         return _age_match(fa, fb, fa.whose, fb.whose)
+    if fa.slot == "age":
+        return _unowned_age_match(fa, fb)
+    if fa.slot == "record":
+        # Records never conflict (see ``_strength``), and the nearest name to one is as often
+        # the opponent's ("his second victory over Thompson, ... he improves to 58-3").
+        return WEAK
     if fa.event != fb.event or fa.event == "background:earlier":
         return NO_MATCH
     if fa.slot != "date" and fa.role and fb.role and not same_role(fa.role, fb.role):
         return NO_MATCH
+    loosely_people = _loosely_people(fa, fb)
     if (
         fa.slot != "date"
         and fa.counted != fb.counted
+        and not loosely_people
         and (
             (fa.counted and fb.counted)
             or fa.slot == "magnitude"  # an aftershock's is not the quake's
@@ -63,12 +71,39 @@ def frame_match(a: Claim, b: Claim) -> int:
         # may be someone else's. Counts only: a sum's nearest person is as often who speaks
         # of it ("CEO Mark Hurd believes that the $13 billion acquisition").
         return min(_strength(a, b), WEAK)
+    if loosely_people:
+        # "the two wounded men" and "two managers ... were wounded": maybe the same people,
+        # maybe a part of them: may agree, never conflict.
+        return min(_strength(a, b), WEAK)
     if _one_day_against_a_total(a, b) or _one_day_against_a_total(b, a):
         return min(_strength(a, b), WEAK)
     if _day_not_named(fa, fb) or _day_not_named(fb, fa):
         # Maybe one figure, maybe two nights': they may agree, never conflict.
         return min(_strength(a, b), WEAK)
     return _strength(a, b)
+
+
+# Nouns that count people without saying which: "people", "men", "women".
+_ANY_PEOPLE = frozenset({"people", "man", "men", "woman", "women"})
+
+
+def _loosely_people(fa: Frame, fb: Frame) -> bool:
+    """Whether one figure counts people of no kind ("three people", "two men") and the other
+    people of a kind ("three former co-workers", "two managers"), in the same role."""
+    if fa.slot != "count" or not fa.counted or not fb.counted or fa.counted == fb.counted:
+        return False
+    if not fa.role or fa.role != fb.role:
+        return False
+    for plain, kind in ((fa.counted, fb.counted), (fb.counted, fa.counted)):
+        if plain in _ANY_PEOPLE and (
+            kind in PERSON_NOUNS or kind in _ANY_PEOPLE or _AGENT_NOUN.search(kind)
+        ):
+            return True
+    return False
+
+
+# Nouns of people by what they do: "managers", "co-workers", "employees", "officers".
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)$")
 
 
 def _age_match(fa: Frame, fb: Frame, whose_a: str, whose_b: str) -> int:
@@ -80,10 +115,21 @@ def _age_match(fa: Frame, fb: Frame, whose_a: str, whose_b: str) -> int:
         return NO_MATCH
     if whose_a.split("|", 1)[0] == whose_b.split("|", 1)[0]:
         return STRONG
-    return WEAK if _family_name(whose_a) == _family_name(whose_b) else NO_MATCH
+    return WEAK if family_name(whose_a) == family_name(whose_b) else NO_MATCH
 
 
-def _family_name(whose: str) -> str:
+def _unowned_age_match(fa: Frame, fb: Frame) -> int:
+    """An age bound to no name on one side at least ("the 40-year-old American", "a
+    63-year-old woman", "16-year-old Kimani (Kiki) Gray" where the name was cut): the words
+    after it are a description, not what is counted, and its sentence's event says nothing of
+    whose age it is. Nor do the names near it: the nearest may be someone else's ("Steinberg,
+    48, ... a 47-year-old") or a place the name reader took for a person ("Stade de Suisse,
+    and the 40-year-old American"). It may agree with an age of the same value, never
+    conflict."""
+    return WEAK
+
+
+def family_name(whose: str) -> str:
     """The family name in a "key|Surface" string: "kimanigray|Kimani Gray" -> "gray"."""
     names = whose.split("|", 1)[-1].split()
     return names[-1].lower() if names else ""
@@ -190,6 +236,21 @@ def _strength(a: Claim, b: Claim) -> int:
         return WEAK if same_counted or same else NO_MATCH
     if fa.slot == "age":
         return STRONG if fa.whose and fb.whose else WEAK
+    if fa.slot == "time":
+        # "reported at 3:33 a.m.", "out by 6:40 a.m.": a story's times of day are of several
+        # happenings, and rarely said with the happening next to them: may agree, never
+        # conflict.
+        return WEAK
+    if fa.slot == "ordinal":
+        # "knocked down in the fifth round", "stopped in the sixth round": one story tells of
+        # several rounds, operations or floors; the same one may agree, two never conflict.
+        return WEAK
+    if fa.slot == "record":
+        # "Klitschko, 58-3" and "Klitschko improved to 58-3" are one record; but the nearest
+        # name may be the opponent's ("his second victory over Thompson, ... he improves to
+        # 58-3") and one fighter has several records (career, title fights "19-2"): two
+        # records may agree, never conflict.
+        return WEAK
     if fa.slot == "duration" and not same:
         return WEAK  # "four days" and "eight days" of an ongoing riot: told at two times
     if fa.slot in _SPECIFIC_SLOTS:
@@ -238,7 +299,12 @@ def strongly_matched(a: Claim, b: Claim, sentence_similarity: float) -> bool:
 
 
 # Roles that news copy uses for one happening ("cables were cut" / "were damaged").
-_SAME_ROLES = (frozenset({"damaged", "cut"}), frozenset({"price", "offer"}))
+_SAME_ROLES = (
+    frozenset({"damaged", "cut"}),
+    frozenset({"price", "offer"}),
+    # "two of them managed to flee" / "managed to escape": got away.
+    frozenset({"escaped", "evacuated"}),
+)
 
 
 def same_role(a: str | None, b: str | None) -> bool:
@@ -267,6 +333,19 @@ def same_named_thing(a: Claim, b: Claim) -> bool:
 _TIME_SCOPES = frozenset({"cumulative", "peak", "inclusive"})
 
 
+# A place's kind after its name: "the Mediterranean Sea" is "the Mediterranean".
+_PLACE_KIND = re.compile(
+    r"(?<=[a-z])(?:sea|ocean|river|lake|gulf|bay|island|islands|province|state|county|"
+    r"region|district|city)$"
+)
+
+
+def _places(scope: tuple[str, ...]) -> set[str]:
+    """A figure's scope with each place named without its kind ("mediterraneansea" is
+    "mediterranean"): two reports name one place with and without it."""
+    return {_PLACE_KIND.sub("", key) for key in scope}
+
+
 def different_scope(a: Claim, b: Claim) -> bool:
     """Whether one figure counts a part of what the other counts, or another place."""
     fa, fb = a.frame, b.frame
@@ -278,7 +357,7 @@ def different_scope(a: Claim, b: Claim) -> bool:
     # the article also counts the plain noun: see extract._descriptive_modifiers).
     if set(fa.kind) != set(fb.kind):
         return True
-    scope_a, scope_b = set(fa.scope), set(fb.scope)
+    scope_a, scope_b = _places(fa.scope), _places(fb.scope)
     if scope_a and scope_b and not scope_a & scope_b:
         return True
     nouns_a = {s for s in scope_a if s in SCOPE_NOUNS or s in _TIME_SCOPES}

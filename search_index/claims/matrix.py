@@ -126,8 +126,13 @@ class TimelineEvent:
 def timeline(claims_by_article: Mapping[str, Sequence[Claim]]) -> list[TimelineEvent]:
     """Dated events from all sources in date order, same-event dates grouped."""
     dated = {
-        # A weekday without a publication date has no place on a calendar.
-        article_id: [c for c in claims if c.date is not None and c.date.granularity != "weekday"]
+        # A weekday or a day of a month without a publication date has no place on a
+        # calendar.
+        article_id: [
+            c
+            for c in claims
+            if c.date is not None and c.date.granularity not in ("weekday", "monthday")
+        ]
         for article_id, claims in claims_by_article.items()
     }
     events = []

@@ -24,16 +24,19 @@ _REACH = 120
 _RECEIVER = re.compile(r",?\s+(?:a|an)\s")
 
 
-def party_of(context: Context, slot: str) -> str | None:
+def party_of(context: Context, slot: str, start: int | None = None) -> str | None:
     """The last word, lower-cased, of the name that makes the offer the sentence tells of
     ("nationals", "sox"), or ``None`` when the sentence tells of no offer or names no one
-    before it."""
+    before it. With the figure's offset ``start``, the offer is the last one told before the
+    figure ("the Sox have the high offer, ... and the O's have reportedly only offered seven
+    years": the O's), else the sentence's first."""
     if slot not in _SLOTS:
         return None
-    offer = _OFFER.search(context.text)
-    if offer is None:
+    offers = list(_OFFER.finditer(context.text))
+    if not offers:
         return None
-    at = offer.start()
+    earlier = [o for o in offers if start is not None and o.start() < start]
+    at = (earlier[-1] if earlier else offers[0]).start()
     before = [
         p
         for p in context.parties

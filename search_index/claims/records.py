@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..models import Article
 from .extract import Claim, as_framed
 from .frames import Frame
-from .values import parse_date, parse_quantity
+from .values import parse_date, parse_ordinal, parse_quantity, parse_time
 
 __all__ = ["claim_from_record", "claim_to_record", "claims_from_records"]
 
@@ -103,7 +103,13 @@ def claim_from_record(
     text = str(fields["value_text"])
     frame = _frame_from(record.get("frame"))
     if fields["kind"] == "quantity":
-        quantity = parse_quantity(text)
+        # An ordinal ("sixth") reads as one only with its frame: alone it is no quantity.
+        if frame is not None and frame.slot == "ordinal":
+            quantity = parse_ordinal(text, frame.counted_text)
+        elif frame is not None and frame.slot == "time":
+            quantity = parse_time(text)
+        else:
+            quantity = parse_quantity(text)
         quantity = as_framed(quantity, frame) if quantity is not None else None
         return Claim(article.id, **fields, quantity=quantity, frame=frame) if quantity else None  # type: ignore[arg-type]
     when = parse_date(text, anchor)

@@ -15,7 +15,14 @@ from .claim import Claim, _slot, as_framed
 from .context import Context
 from .frames import date_frame, frame_of
 from .sentences import concept, content_words, is_stop_word, word_spans
-from .values import DateValue, QuantityValue, parse_date, parse_quantity
+from .values import (
+    DateValue,
+    QuantityValue,
+    parse_date,
+    parse_ordinal,
+    parse_quantity,
+    parse_time,
+)
 
 # Clause boundaries inside a sentence: a number's subject rarely crosses them.
 _CLAUSE = re.compile(r"[;:|()\u2013\u2014]|,(?=\s)| - | and (?=another|a further)")
@@ -273,7 +280,16 @@ def _claim(
 ) -> Claim | None:
     quantity: QuantityValue | None = None
     when: DateValue | None = None
-    if mention.type == "QUANTITY":
+    if mention.type in ("ORDINAL", "TIME"):
+        quantity = (
+            parse_ordinal(mention.text, counted)
+            if mention.type == "ORDINAL"
+            else parse_time(mention.text)
+        )
+        if quantity is None:
+            return None
+        value, hedge, unit = quantity.value, quantity.hedge, quantity.unit
+    elif mention.type == "QUANTITY":
         quantity = parse_quantity(mention.text)
         if quantity is None:
             return None

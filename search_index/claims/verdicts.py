@@ -28,7 +28,8 @@ def verdict(a: Claim, b: Claim) -> Verdict:
         overlap = a.date.start <= b.date.end and b.date.start <= a.date.end
         return "compatible" if overlap else "conflict"
     qa, qb = a.quantity, b.quantity
-    if qa is None or qb is None:
+    if qa is None or qb is None or "record" in (qa.dimension, qb.dimension):
+        # A record ("58-3") is a pair of counts, read as written.
         return "agree" if a.value == b.value else "conflict"
     if same_value(qa, qb):
         return "agree"
@@ -53,10 +54,13 @@ def verdict(a: Claim, b: Claim) -> Verdict:
 
 
 def _same_weekday(a: DateValue, b: DateValue) -> bool:
-    """ "Tuesday" in a report without a date and "Tuesday" read as 7 August 2012 in another."""
+    """ "Tuesday" in a report without a date and "Tuesday" read as 7 August 2012 in another;
+    "December 31" without a year and 31 December 2008."""
     for weekday, day in ((a, b), (b, a)):
         if weekday.granularity == "weekday" and day.granularity == "day":
             return day.start.strftime("%A").lower() == weekday.value
+        if weekday.granularity == "monthday" and day.granularity == "day":
+            return day.start.strftime("--%m-%d") == weekday.value
     return False
 
 

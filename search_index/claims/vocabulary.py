@@ -19,6 +19,7 @@ _ROLES = {
     "rescued": "rescued rescue saved",
     "evacuated": "evacuated evacuate evacuating evacuation evacuees displaced homeless fled "
     "flee driven",
+    "escaped": "escaped escape escapes escaping",
     "won": "won win wins winning",
     "marched": "marched march marching protested protesting demonstrated rallied attended "
     "attending turnout",
@@ -168,6 +169,10 @@ _SYNONYMS = {
     **dict.fromkeys("quake earthquake temblor tremor".split(), "quake"),
     **dict.fromkeys("policemen policeman officers officer police".split(), "officer"),
     **dict.fromkeys("vessels vessel boats boat ships ship".split(), "ship"),
+    # A ship's crew, counted as a group or man by man ("26 Somali crew", "26 crewmen").
+    **dict.fromkeys("crew crewmen crewman crewmembers crewmember".split(), "crew"),
+    # A fight record's knockouts, written out or abbreviated ("51 knockouts", "51 KO").
+    **dict.fromkeys("knockouts knockout kos ko".split(), "knockout"),
 }
 
 
@@ -222,6 +227,9 @@ ROLE_PHRASES = (
     ("went down", "damaged"),
     ("lost his life", "died"),
     ("lost her life", "died"),
+    ("got away", "escaped"),
+    ("get away", "escaped"),
+    ("getting away", "escaped"),
 )
 
 # Nouns that count people: a figure with no noun ("more than 6,000 were killed") may stand for

@@ -220,7 +220,14 @@ def _counts_something(text: str) -> bool:
     words = text.split()
     if not _NUMBER_WORD_RE.search(text):
         return False
+    if _JOINED_NOUN.match(text):
+        return True  # "an eight-year, $200 million offer": the noun is joined to the number
     return (len(words) > 1 and not _NUMBER_WORD_RE.fullmatch(text)) or text.lower().endswith("s")
+
+
+# A number word joined by a hyphen to a noun that is not another number word ("eight-year",
+# "five-boat"; not "forty-eight").
+_JOINED_NOUN = re.compile(rf"^{_NUMBER_WORD}-(?!{_NUMBER_WORD}\b)[a-z]{{3,}}$", re.IGNORECASE)
 
 
 class _Spans:

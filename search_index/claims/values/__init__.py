@@ -15,16 +15,22 @@ nothing else of the project.
 
 from .dates import parse_date
 from .hedges import hedge_class
+from .ordinals import ORDINAL_AT, parse_ordinal
 from .quantities import compatible, parse_quantity, same_value, to_base
+from .times import TIME_AT, parse_time
 from .types import DateValue, QuantityValue
 
 __all__ = [
+    "ORDINAL_AT",
+    "TIME_AT",
     "DateValue",
     "QuantityValue",
     "compatible",
     "hedge_class",
     "parse_date",
+    "parse_ordinal",
     "parse_quantity",
+    "parse_time",
     "same_value",
     "to_base",
 ]

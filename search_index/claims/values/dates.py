@@ -123,6 +123,13 @@ def _parse_date(s: str, anchor: date | None) -> DateValue | None:
             # that both say "on Friday" say the same thing; it can never contradict a date.
             name = match["weekday"]
             return DateValue(date.min, date.max, "weekday", name, True)
+        for pattern in (_DAY_MONTH, _MONTH_DAY):
+            if (match := pattern.fullmatch(dated)) is not None:
+                # "by December 31" in a report without a date: no year, but two reports
+                # naming the same day of the month say the same; it never contradicts a date.
+                month, day = _MONTHS[match["month"]], int(match["day"])
+                date(2000, month, day)  # raises ValueError for "February 30"
+                return DateValue(date.min, date.max, "monthday", f"--{month:02d}-{day:02d}", True)
         return None
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         if (match := pattern.fullmatch(dated)) is not None:

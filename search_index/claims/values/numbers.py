@@ -22,12 +22,12 @@ _DIGITS_AT = re.compile(
 _SCALES = {
     "thousand": 10**3, "k": 10**3, "lakh": 10**5, "million": 10**6, "mn": 10**6,
     "mln": 10**6, "m": 10**6, "crore": 10**7, "billion": 10**9, "bn": 10**9, "bln": 10**9,
-    "trillion": 10**12, "tn": 10**12,
+    "trillion": 10**12, "tn": 10**12, "mm": 10**6,
 }  # fmt: skip
 _SCALE_AT = re.compile(
     # "€110-billion", "$2.6-million": a scale word hyphenated onto the digits.
     r"(\s?|-(?=thousand|million|billion|trillion))"
-    r"(thousand|million|billion|trillion|lakh|crore|bn|bln|mln|mn|tn|k|m)(?![a-z0-9])"
+    r"(thousand|million|billion|trillion|lakh|crore|bn|bln|mln|mn|mm|tn|k|m)(?![a-z0-9])"
 )
 _PERCENT_AT = re.compile(r"\s?(?:%|(?:per\s?cent|percent|pc)(?![a-z]))")
 _ORDINAL_AT = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
@@ -109,6 +109,9 @@ def _read_digits(s: str, pos: int, currency: str | None) -> Number | None:
 
 def _scale_applies(s: str, scale: re.Match[str], currency: str | None) -> bool:
     word = scale.group(2)
+    if word == "mm":
+        # "$200MM" is the financial press's million; "5mm" without a currency, millimetres.
+        return currency is not None
     if word in ("tn", "k"):
         # Without a currency "tn" is as likely tonnes; "k" is always a thousand but only attached.
         return currency is not None or (word == "k" and not scale.group(1))

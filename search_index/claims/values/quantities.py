@@ -140,6 +140,20 @@ def _parse_quantity(s: str) -> QuantityValue | None:
         if second is None and between is not None and hedge is None:
             # "models cost from $1199": a floor, not a price.
             hedge, kind = "from", ABOVE
+        if second is not None and _record(s, first, second, sep, hedge, between is not None):
+            # "Klitschko, 58-3 with 51 knockouts", "won 3-1": a larger figure first is a
+            # win-loss record or a score, not a range (ranges run low to high). Kept in its
+            # order: "58-3" is not "3-58". It is no interval: it has no bounds.
+            return QuantityValue(
+                low=None,
+                high=None,
+                figure=None,
+                value=f"{_canonical(first.value)}-{_canonical(second.value)}",
+                unit="record",
+                dimension="record",
+                hedge=None,
+                counted=_counted(s[second.end :]),
+            )
         if second is not None:
             _share_scale(first, second)
             pos = second.end
@@ -188,6 +202,26 @@ def _parse_quantity(s: str) -> QuantityValue | None:
         hedge=hedge,
         counted=_counted(s[pos:]),
     )
+
+
+def _record(
+    s: str,
+    first: Number,
+    second: Number,
+    sep: re.Match[str] | None,
+    hedge: str | None,
+    between: bool,
+) -> bool:
+    """Whether "A-B" is a record or a score: a bare hyphen between two whole numbers, the
+    first larger, neither a year ("1999-00" is a season), nothing hedged, scaled or measured."""
+    if between or hedge is not None or sep is None or sep.group().strip() != "-":
+        return False
+    if any(n.currency or n.percent or n.scale != 1 for n in (first, second)):
+        return False
+    a, b = first.value, second.value
+    if a != a.to_integral_value() or b != b.to_integral_value() or not a > b or a >= 1000:
+        return False
+    return _read_unit(s, second.end, attached=s[second.end - 1].isdigit()) is None
 
 
 def _share_scale(first: Number, second: Number) -> None:
