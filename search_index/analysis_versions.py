@@ -25,7 +25,7 @@ from __future__ import annotations
 # article shows to be a team is the team in its other sentences, but where it is a place;
 # "X, a consulting company that ..." is that company; what "games against" names is a team;
 # "Unlike", "Besides" opening a sentence are no first names.
-# rules-31: rules-30 of two branches together; "an eight-year, $200MM deal" is a quantity (issue 12).
+# rules-31: both branches' rules-30 together; "an eight-year, $200MM deal" is a quantity (#12).
 ENTITY_RULES_VERSION = "rules-31"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):
