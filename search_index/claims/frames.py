@@ -106,7 +106,11 @@ class Frame:
         elif self.slot == "ordinal":
             text = f"which {self.counted_text}" if self.counted_text else "which one"
         elif self.slot == "date":
-            events = " ".join(ROLE_LABEL.get(e, e) for e in (self.role or "").split())
+            # "died in prison Monday" is a death, not a killing: a date's label names the
+            # happening in words true of both ("date (death)").
+            events = " ".join(
+                _DATE_EVENT_LABEL.get(e) or ROLE_LABEL.get(e, e) for e in (self.role or "").split()
+            )
             text = f"date ({events})" if events else "date"
         else:
             extra = role or self.counted_text
@@ -120,6 +124,11 @@ class Frame:
     @property
     def whose_text(self) -> str | None:
         return self.whose.split("|", 1)[1] if self.whose and "|" in self.whose else self.whose
+
+
+# A date's happening where the count's label would say more than the text: the role "killed"
+# holds "died", "dead" and "death", so the day of it is a death's.
+_DATE_EVENT_LABEL = {"killed": "death"}
 
 
 # Words that put the figure inside a larger count.

@@ -410,3 +410,23 @@ def test_a_bare_duration_pairs_only_on_more_than_being_a_duration(tmp_path: Path
     paired = [r for r in rows if r.a is not None and r.b is not None]
     assert not any(r.a == remark and r.b == offer for r in paired)
     assert {r.status for r in rows if remark in (r.a, r.b)} == {"only_a"}
+
+
+# t26-plus: the death of Vincent Gigante in prison (26_10ecbplus, published Dec. 19, 2005).
+GIGANTE_10 = """Vincent 'The Chin' Gigante dies in prison
+
+Published: Dec. 19, 2005 at 9:44 PM
+Vincent "The Chin" Gigante, the New York mob boss whose crazy act earned him the nickname "The Oddfather," died in prison Monday.
+He was 77.
+Bureau of Prisons spokesman Al Quintero said Gigante died early Monday of apparent heart disease at the U.S. medical center for federal prisoners in Springfield, Mo.
+"""
+
+
+def test_a_natural_death_is_dated_as_a_death_not_a_killing(tmp_path: Path) -> None:
+    """Cause: a topic that says more than the text ("date (killed)" for "died in prison")."""
+    library = _library(tmp_path / "gigante", {"g10": GIGANTE_10})
+    mondays = [c for c in library.claims("g10") if c.value_text == "Monday"]
+    died = [c for c in mondays if c.frame is not None and c.frame.role == "killed"]
+    assert died, [c.frame for c in mondays]
+    assert {c.topic for c in died} == {"date (death)"}
+    assert not any("killed" in c.topic for c in mondays)
