@@ -28,7 +28,7 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 """The largest plain-text file read (saved pages and feeds: formats.kinds.MAX_BYTES)."""
 # Bump when reading or metadata inference changes, so stored articles are read again.
-READER_VERSION = "6"  # 5: a Markdown headline without its "#" markers; 6: "on Feb. 4, 2009" dates
+READER_VERSION = "7"  # 5: a Markdown headline without "#"; 6: "on Feb. 4, 2009"; 7: "5:03p"
 
 
 class CorpusError(Exception):

@@ -41,7 +41,8 @@ def _time(p: str) -> str:
     return (
         rf"(?=\d{{1,2}}(?:[:.]\d{{2}}|\s*[ap]\.?\s?m\b))(?P<{p}h>\d{{1,2}})(?!\d)"
         rf"(?:[:.](?P<{p}m>\d{{2}})(?!\d)(?:[:.]\d{{2}}(?!\d)(?:\.\d+)?)?)?"
-        rf"(?:\s*(?P<{p}ap>[ap])\.?\s?m\b\.?)?"
+        # "5:03p" (a short form some sites' date lines use) as well as "5:03 p.m.".
+        rf"(?:\s*(?P<{p}ap>[ap])(?:\.?\s?m\b\.?|\b))?"
     )
 
 

@@ -472,3 +472,11 @@ def test_sentence_opening_with_on_and_a_date_is_no_date_line() -> None:
         "On Feb. 4, 2009, the team said Williams had been released.\nMore text.\n"
     )
     assert infer_metadata(text).published is None
+
+
+# ecbplus-dev t29-plus (29_3ecbplus): a time with a bare "p" for p.m. on the date line.
+def test_date_line_with_a_short_pm_time() -> None:
+    text = "Colts beat Chiefs 20-13\n\non Dec 23 2012, 5:03p\nAndrew Luck threw for 205 yards.\n"
+    inferred = infer_metadata(text)
+    assert inferred.published == PublishedDate(value=datetime(2012, 12, 23, 17, 3), has_time=True)
+    assert "5:03p" not in inferred.body
