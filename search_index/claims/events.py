@@ -36,7 +36,9 @@ _EXPECTED = re.compile(
 )
 
 
-def date_event_of(context: Context, start: int, last_day: date | None) -> str:
+def date_event_of(
+    context: Context, start: int, last_day: date | None, first_day: date | None = None
+) -> str:
     """A date long before the article dates another event than the story's ("built in
     1935", "a bond approved in 2009"); so does a cue such as "previously"."""
     if _EXPECTED.search(context.text[max(0, start - 80) : start]):
@@ -45,13 +47,23 @@ def date_event_of(context: Context, start: int, last_day: date | None) -> str:
     if anchor is not None and last_day is not None:
         days = (anchor - last_day).days
         if days > _LONG_AGO:
-            return f"background:{last_day.year}"
+            return f"background:{_years(first_day, last_day)}"
         if context.dated and days > _WEEKS_AGO and _INDEFINITE.match(context.text):
             return f"background:{last_day.year}-{last_day.month:02d}"
     clause = context.text[context.clause[0] : context.clause[1]]
     if len(clause) < 4 * WINDOW and _BACKGROUND_CUE.search(clause):
         return "background:earlier"
     return "main"
+
+
+def _years(first_day: date | None, last_day: date) -> str:
+    """The years a date spans, as its event is named: "1950s" for a decade (its last day is
+    in 1959, and "the 1959 event" misnames it), "2008-2009" for a season, else the year."""
+    if first_day is None or first_day.year == last_day.year:
+        return str(last_day.year)
+    if first_day.year % 10 == 0 and last_day.year == first_day.year + 9:
+        return f"{first_day.year}s"
+    return f"{first_day.year}-{last_day.year}"
 
 
 # More than about 18 months before the article: another event, not this story's.

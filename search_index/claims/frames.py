@@ -115,11 +115,14 @@ class Frame:
         else:
             extra = role or self.counted_text
             text = f"{self.slot} ({extra})" if extra and extra != self.slot else self.slot
+        # A bare figure still needs a name before its qualifiers (", 1957 event" alone read
+        # as a topic with its first words cut off).
+        text = text or "figure"
         if self.part:
             text += " (part)"
         if self.background:
             text += f", {self.event.split(':', 1)[1]} event"
-        return text or "figure"
+        return text
 
     @property
     def whose_text(self) -> str | None:
@@ -349,7 +352,13 @@ def _actors(context: Context, start: int, end: int) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def date_frame(context: Context, start: int, end: int, last_day: date | None = None) -> Frame:
+def date_frame(
+    context: Context,
+    start: int,
+    end: int,
+    last_day: date | None = None,
+    first_day: date | None = None,
+) -> Frame:
     """The frame of a date: what happened then (the verb or noun nearest it in its clause)."""
     text = context.text
     # Only the words near the figure bind to it; a bounded window also keeps an article of
@@ -368,7 +377,7 @@ def date_frame(context: Context, start: int, end: int, last_day: date | None = N
         counted=None,
         counted_text=None,
         role=role,
-        event=date_event_of(context, start, last_day),
+        event=date_event_of(context, start, last_day, first_day),
         part=False,
         scope=(),
         actors=_actors(context, start, end),

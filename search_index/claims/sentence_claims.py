@@ -314,7 +314,12 @@ def _claim(
         quantity = as_framed(quantity, frame)
         unit = quantity.unit
     else:
-        frame = date_frame(context, *local, when.end if when is not None else None)
+        frame = date_frame(
+            context,
+            *local,
+            when.end if when is not None else None,
+            when.start if when is not None else None,
+        )
     return Claim(
         article_id=article_id,
         kind="quantity" if quantity is not None else "date",

@@ -430,3 +430,21 @@ def test_a_natural_death_is_dated_as_a_death_not_a_killing(tmp_path: Path) -> No
     assert died, [c.frame for c in mondays]
     assert {c.topic for c in died} == {"date (death)"}
     assert not any("killed" in c.topic for c in mondays)
+
+
+# t04-ecb: the death of Bettie Page (4_3ecb, 4_10ecb), years long before the report.
+PAGE_3 = """Bettie Page dies at 85
+
+December 12, 2008
+Page's famous pin-up days lasted from 1951-1957, where her slinky, curvy and scantily-clad or nude body graced magazines including Wink, Beauty Parade, Twitter and Playboy.
+She posed for her first pin-up photos in 1947 and by the 1950s provocative pictures of her in bikinis or sexy lingerie were wildly popular.
+"""
+
+
+def test_a_decade_names_its_event_and_a_bare_figure_keeps_a_name(tmp_path: Path) -> None:
+    """Cause: topics a person would not write ("date, 1959 event" for "the 1950s"; a topic
+    that began ", 1957 event")."""
+    library = _library(tmp_path / "page", {"p3": PAGE_3})
+    assert _claim(library, "p3", "1950s").topic == "date, 1950s event"
+    topics = [c.topic for c in library.claims("p3")]
+    assert all(t and t[0].isalpha() for t in topics), topics
