@@ -25,7 +25,8 @@ from .models import ArticleInfo
 Stance = Literal["agree", "differ", "compatible", "alone"]
 """How one source's value for a fact stands: the same as other sources' (``agree``), one that
 cannot hold with the consensus, or with another source when there is none (``differ``),
-neither (``compatible``: a rounder or vaguer figure), or nobody else gives the fact (``alone``).
+neither (``compatible``: a rounder or vaguer figure that can hold with another source's), or
+nobody else gives the fact or a value that can hold with its own (``alone``).
 """
 
 
@@ -150,6 +151,10 @@ def _fact(subject: Subject, infos: Mapping[str, ArticleInfo]) -> Fact:
     sources = list(cells)
     agree: dict[str, set[str]] = {s: set() for s in sources}
     conflict: dict[str, set[str]] = {s: set() for s in sources}
+    # A vaguer figure that can hold with another source's ("at least 12 shots", "13 shots").
+    # Anything else in the row that neither agrees nor contradicts is some other figure the
+    # row gathered ("a 34-year-old mother" among unnamed ages): that source gives it alone.
+    holds: set[str] = set()
     for n, a in enumerate(sources):
         for b in sources[n + 1 :]:
             pairs = [(x, y) for x in cells[a] for y in cells[b]]
@@ -159,6 +164,8 @@ def _fact(subject: Subject, infos: Mapping[str, ArticleInfo]) -> Fact:
             elif any(_conflicting(x, y) for x, y in pairs):
                 conflict[a].add(b)
                 conflict[b].add(a)
+            elif any(verdict(x, y) == "compatible" for x, y in pairs):
+                holds.update((a, b))
     consensus = _consensus(sources, agree, conflict)
     stances: dict[str, Stance] = {}
     for source in sources:
@@ -170,8 +177,10 @@ def _fact(subject: Subject, infos: Mapping[str, ArticleInfo]) -> Fact:
             stances[source] = "differ"
         elif agree[source] and not consensus:
             stances[source] = "agree"
-        else:
+        elif source in holds:
             stances[source] = "compatible"
+        else:
+            stances[source] = "alone"
     dated = {s: w for s in sources if (w := _when(infos.get(s))) is not None}
     first = min(dated.values(), default=None)
     return Fact(

@@ -81,3 +81,49 @@ def test_a_report_beside_its_own_copy_agrees_on_everything(tmp_path: Path, monke
         assert set(fact.stances.values()) == {"agree"}, fact.topic
         assert len(fact.consensus) == 2 and fact.consensus_value is not None
     assert not any(s.outlier or s.differs or s.alone for s in overview.sources)
+
+
+# ECB+ corpus, ecbplus-dev t33-plus (33_10, 33_11, 33_4, 33_1, 33_3 ecbplus): the trial over
+# the killing of Zurana Horton. Two reports give the suspect's age, a third only the victim's;
+# the overview's "age" row gathers unnamed ages of different people.
+HORTON = {
+    "h10": (
+        "Andrew Lopez Confesses To Murder Of Zurana Horton In Brooklyn Shooting\n\n"
+        "An 18-year old male confessed to the gang related murder of a Brooklyn mother who "
+        "tried to protect a group of school children from harm by shielding them.\n"
+    ),
+    "h11": (
+        "Teen Arrested in Shooting of Hero Brooklyn Mom\n\n"
+        "An 18-year-old gang member has confessed to killing a pregnant mom, who died on Friday "
+        "as she shielded a group of children from bullets.\n"
+    ),
+    "h4": (
+        "Gangbangers who allegedly killed mom of 12 in crossfire begin trial\n\n"
+        "The 34-year-old mother was struck in the chest from a bullet that ricocheted off a "
+        "fence in her Brownsville neighborhood in Oct. 2011, authorities said.\n"
+    ),
+    "h1": (
+        "Footage Of Brooklyn Mother's Death Released\n\n"
+        "Twenty-year-old Andrew Lopez has been accused of carelessly firing at rival gang members "
+        "from a rooftop.\n"
+    ),
+    "h3": (
+        "Jury shown horrific moment innocent mother is shot dead shielding her child\n\n"
+        "Cheanne McKnight, 11, is recovering from a graze wound to her cheek, while a "
+        "31-year-old Brooklyn mom was shot in the arm.\n"
+    ),
+}
+
+
+def test_another_figure_in_a_row_is_given_alone_not_compatible(tmp_path: Path) -> None:
+    """'~ compatible' says a vaguer figure that can hold with the others: the victim's age 34
+    beside the suspect's 18 is neither vaguer nor the same figure."""
+    for name, text in HORTON.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    library = Library.open(tmp_path)
+    library.refresh()
+    overview = _overview(library, *HORTON)
+    ages = _fact(overview, "18")
+    assert set(ages.consensus) == {library.resolve("h10"), library.resolve("h11")}
+    for other in ("h4", "h3", "h1"):  # the victim, another mother, the suspect two years on
+        assert ages.stances[library.resolve(other)] == "alone"
