@@ -306,9 +306,14 @@ class RuleExtractor:
         ):
             # "Alaska Gov. and former candidate ...", "Lakewood Sheriff's station": a role
             # nobody in the run bears, after a place or a body ("Billy King" is a name).
-            before_role = list(self._role_prefix(strip_roles(run), tokens, folded, aliases, common))
+            bearer = strip_roles(run)
+            before_role = list(self._role_prefix(bearer, tokens, folded, aliases, common))
             if before_role:
                 yield from before_role
+                return
+            if all(t.lower in PLACE_HEADS | ORG_HEADS for t in bearer):
+                # "The City Attorney's Office is considering ...", "County Sheriff": an office
+                # of a kind of place or body, held by nobody the run names.
                 return
         if len(run) == 1 and run[0].core in ROLE_WORDS and run[0].lower not in ORG_HEADS:
             return  # "Sheriff", "Coach": a role, not a name
