@@ -15,6 +15,7 @@ quantities), lexicon.py (the news vocabulary the rules read).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Protocol
@@ -95,6 +96,9 @@ from .tokens import (
 from .values import find_dates, find_quantities
 
 _SPANISH_ARTICLES = frozenset({"El", "La", "Los", "Las"})
+
+# Two or three dotted initials ("A.J.", "J.R.R."): given names when a family name follows.
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 
 _LOCATIVE = frozenset("in at from to near into across outside inside toward towards".split())
 
@@ -433,7 +437,7 @@ class RuleExtractor:
             return
         cue = before is not None and before.lower in PERSON_CUES
         if titled or cue:
-            if all(_name_word(t) for t in run):
+            if all(_name_word(t) for t in run) or self._initials_then_name(run):
                 yield span, "PERSON", None
             return
         if (
@@ -480,7 +484,7 @@ class RuleExtractor:
             return
         if (
             2 <= len(run) <= 5
-            and all(_name_word(t) for t in run)
+            and (all(_name_word(t) for t in run) or self._initials_then_name(run))
             and last not in THING_HEADS
             and not quoted(folded, run)
             and not any(
@@ -501,6 +505,19 @@ class RuleExtractor:
             if product_like(run, tokens):
                 return  # "Internet Explorer", "BlackBerry Curve 8900": a thing, no person
             yield span, "PERSON?", None
+
+    def _initials_then_name(self, run: list[_Token]) -> bool:
+        """ "General Manager A.J. Smith": dotted initials before a family name are the
+        person's given names, not an acronym; initials that spell a place ("U.S. Steel",
+        "L.A. Galaxy") are not."""
+        first = run[0].core
+        return (
+            len(run) > 1
+            and _INITIALS.match(first) is not None
+            and self.places.place(first) is None
+            and self.places.country_acronym(first.replace(".", "")) is None
+            and all(_name_word(t) for t in run[1:])
+        )
 
     @staticmethod
     def _cue_reaches(tokens: list[_Token], cue: _Token, name: _Token) -> bool:

@@ -67,3 +67,40 @@ def test_a_name_ending_in_a_title_word_stays_a_person(extractor):
     # What the office rule must not do: a family name that is also a title ("King").
     text = "Billy King said the team would decide on Monday.\n"
     assert people(extractor, text) == {"Billy King"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ECB+ corpus, ecbplus-dev t35-plus, file 35_1plus
+        '"It\'s disappointing to hear about the issue involving Jamal Williams," general manager '
+        "A.J. Smith said in a statement released by the team.\n",
+        # ECB+ corpus, ecbplus-dev t35-plus, file 35_11plus
+        "The team's general manager, A.J. Smith said that we'll continue to monitor the "
+        "situation.\n",
+        # ECB+ corpus, ecbplus-dev t35-plus, file 35_7plus
+        "Chargers general manager A.J. Smith did not return a call.\n",
+    ],
+)
+def test_initials_before_a_family_name_are_the_persons_given_names(extractor, text):
+    found = names(extractor, text)
+    assert ("PERSON", "A.J. Smith") in found
+    assert not any(kind == "ORG" and "A.J." in name for kind, name in found)
+
+
+def test_the_family_name_alone_is_then_the_same_person(extractor):
+    # ECB+ corpus, ecbplus-dev t35-plus, file 35_1plus
+    text = (
+        '"It\'s disappointing to hear about the issue involving Jamal Williams," general manager '
+        'A.J. Smith said in a statement released by the team.\n"The Chargers have always been '
+        'leaders and positive contributors to our community," Smith added.\n'
+    )
+    smith = [m for m in extractor.extract(text).mentions if m.text == "Smith"]
+    assert [(m.type, m.key) for m in smith] == [("PERSON", "ajsmith")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Shares of U.S. Steel fell on Monday.\n", "The L.A. Galaxy won.\n"]
+)
+def test_initials_that_spell_a_place_are_no_given_names(extractor, text):
+    assert people(extractor, text) == set()
