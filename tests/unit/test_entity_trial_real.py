@@ -104,3 +104,29 @@ def test_the_family_name_alone_is_then_the_same_person(extractor):
 )
 def test_initials_that_spell_a_place_are_no_given_names(extractor, text):
     assert people(extractor, text) == set()
+
+
+def test_a_plurals_possessive_glued_to_the_next_word_is_two_words(extractor):
+    # ECB+ corpus, ecbplus-dev t35-plus, file 35_11plus ("Chargers'Most": no space after it)
+    text = (
+        "Williams is an 11-year veteran and recipient of the Chargers\u2019Most Valuable Player "
+        "Award this season.\n"
+    )
+    found = names(extractor, text)
+    assert ("ORG", "Chargers") in found
+    assert not any(kind == "PERSON" for kind, _ in found)
+
+
+def test_the_glued_possessive_opens_no_name_of_its_own(extractor):
+    # ECB+ corpus, ecbplus-dev t35-plus, file 35_5plus (the headline, then its sentences)
+    text = (
+        "Chargers\u2019Jamal Williams Arrested For DUI\n\n"
+        "San Diego Chargers defensive tackle Jamal Williams was arrested early Sunday.\n"
+    )
+    assert people(extractor, text) == {"Jamal Williams"}
+
+
+def test_an_apostrophe_inside_a_name_stays_inside_it(extractor):
+    # What the split must not do: "O'Brien", "Mus'ab" have the apostrophe after a few letters.
+    text = "Conan O'Brien met Mus'ab al-Zarqawi's brother on Monday.\n"
+    assert people(extractor, text) == {"Conan O'Brien", "Mus'ab al-Zarqawi"}
