@@ -75,7 +75,7 @@ from .names import (
 from .places import PlaceRules
 from .products import product_like
 from .roles import modifies_noun, plural_name, quoted, role_cut, strip_roles
-from .teams import place_teams, plural_teams, team_context
+from .teams import POSITION_TITLES, place_teams, plural_teams, team_context
 from .tokens import (
     _EVENT_HEADS,
     _ORDINAL_WORD,
@@ -326,10 +326,11 @@ class RuleExtractor:
         while len(run) > 1 and (
             run[0].core in PERSON_TITLES
             or (self.is_demonym(run[0].core) and run[1].core in PERSON_TITLES)
+            or _position_title(run)
         ):
             if run[-1].lower in ORG_HEADS or self.places.place(_surface(folded, run)):
                 break
-            if run[0].core in PERSON_TITLES:
+            if run[0].core in PERSON_TITLES or _position_title(run):
                 titled = True
             run = run[1:]
         if not run:
@@ -572,6 +573,17 @@ class RuleExtractor:
                 yield span, kind, ref
             elif prefix[0].lower in PLACE_OPENERS and kind == "PERSON?":
                 yield span, "PLACE", None  # "Santa Monica City Attorney ..."
+
+
+def _position_title(run: list[_Token]) -> bool:
+    """ "Linebacker Steve Foley", "Quarterback Philip Rivers": a player's position before a
+    full name is the player's title."""
+    return (
+        len(run) > 2
+        and run[0].lower in POSITION_TITLES
+        and not run[0].possessive
+        and all(_name_word(t) for t in run[1:])
+    )
 
 
 def _same_word_orgs(

@@ -94,6 +94,9 @@ POSITIONS = frozenset(
     shortstop slugger reliever goalkeeper midfielder striker winger coach defender defenders
     """.split()
 )
+# The positions that are nouns: written first, capitalised, they are a player's title
+# ("Linebacker Steve Foley was shot"), as "Coach" is.
+POSITION_TITLES = POSITIONS - {"defensive", "offensive", "running", "defenders"}
 # "Creighton 65, Drake 53": a team, its points, the other team and its points.
 _TEAM = r"[A-Z][A-Za-z.'&-]*(?: [A-Z][A-Za-z.'&-]*){0,3}"
 _SCORELINE_AFTER = re.compile(rf" \d{{1,3}}, {_TEAM} \d{{1,3}}\b(?![\d,.]| points| pts)")

@@ -130,3 +130,22 @@ def test_an_apostrophe_inside_a_name_stays_inside_it(extractor):
     # What the split must not do: "O'Brien", "Mus'ab" have the apostrophe after a few letters.
     text = "Conan O'Brien met Mus'ab al-Zarqawi's brother on Monday.\n"
     assert people(extractor, text) == {"Conan O'Brien", "Mus'ab al-Zarqawi"}
+
+
+def test_a_players_position_opening_the_sentence_is_his_title(extractor):
+    # ECB+ corpus, ecbplus-dev t35-plus, file 35_3plus
+    text = (
+        "Linebacker Steve Foley was shot three times by an off-duty Coronado police officer who "
+        "followed Foley from downtown to the player's home in Poway.\n"
+    )
+    found = [(m.type, m.text, m.key) for m in extractor.extract(text).mentions]
+    assert ("PERSON", "Steve Foley", "stevefoley") in found
+    assert ("PERSON", "Foley", "stevefoley") in found
+
+
+def test_a_position_word_before_one_name_is_left_alone(extractor):
+    # What the rule must not do: a position word with one capitalised word after it is no
+    # title of a full name ("Center Parcs" is left to the other rules, as before).
+    assert not any(
+        m.text == "Parcs" for m in extractor.extract("Center Parcs opened a new site.\n").mentions
+    )
