@@ -285,6 +285,15 @@ class RuleExtractor:
             if place is not None:
                 yield (run[0].start, run[-1].core_end), "PLACE", place.id
             return
+        owner = _owner_split(run)
+        if owner:
+            # "Chargers' Jamal Williams arrested ...": what owns a person by name is a place, a
+            # team or a body, and no part of the person's name.
+            prefix, run = run[:owner], run[owner:]
+            typed = list(self._role_prefix(prefix, tokens, folded, aliases, common))
+            if not typed and len(prefix) == 1 and plural_name(prefix[0].core):
+                typed = [((prefix[0].start, prefix[0].core_end), "ORG?", None)]
+            yield from typed
         # "Alaska Gov. Sarah Palin", "Sixers' Coach Jim O'Brien": a place or an organisation,
         # a role, then the person. Each is a name of its own.
         cut = role_cut(run)
@@ -573,6 +582,26 @@ class RuleExtractor:
                 yield span, kind, ref
             elif prefix[0].lower in PLACE_OPENERS and kind == "PERSON?":
                 yield span, "PLACE", None  # "Santa Monica City Attorney ..."
+
+
+def _owner_split(run: list[_Token]) -> int:
+    """Where the person owned starts in "<owner>s' <given name> <family name>", or 0. A plural's
+    possessive stands inside the names of bodies ("Workers' Party", "Veterans' Affairs
+    Department"), never inside a person's name. Role words after it are the role rule's
+    ("Sixers' Coach Jim O'Brien")."""
+    for index in range(len(run) - 2, 0, -1):
+        owner = run[index - 1]
+        if owner.possessive and owner.text.endswith("'"):
+            name = run[index:]
+            if (
+                len(name) >= 2
+                and all(_name_word(t) and t.core not in ROLE_WORDS for t in name)
+                and name[-1].lower not in ORG_HEADS | PLACE_HEADS | THING_HEADS
+                and not any(t.lower in ORG_HEADS | ORG_OPENERS for t in run[:index])
+            ):
+                return index
+            return 0
+    return 0
 
 
 def _position_title(run: list[_Token]) -> bool:

@@ -149,3 +149,31 @@ def test_a_position_word_before_one_name_is_left_alone(extractor):
     assert not any(
         m.text == "Parcs" for m in extractor.extract("Center Parcs opened a new site.\n").mentions
     )
+
+
+def test_a_team_owning_a_player_by_name_is_no_part_of_his_name(extractor):
+    # ECB+ corpus, ecbplus-dev t35-plus, file 35_1plus (headline and first sentence)
+    text = (
+        "Chargers' Jamal Williams arrested on DUI suspicion\n\n"
+        "Chargers defensive tackle Jamal Williams was arrested on suspicion of drunken driving, "
+        "the team's second such arrest in less than a month.\n"
+    )
+    found = [(m.type, m.text) for m in extractor.extract(text).mentions if m.type != "DATE"]
+    assert found.count(("ORG", "Chargers")) == 2
+    assert found.count(("PERSON", "Jamal Williams")) == 2
+    assert not any("Chargers" in name for kind, name in found if kind == "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # What the rule must not do: a plural's possessive inside a body's name.
+        (
+            "The Workers' Party Central Committee met on Monday.\n",
+            "Workers' Party Central Committee",
+        ),
+        ("Sixers' Coach Jim O'Brien spoke on Monday.\n", "Sixers"),
+    ],
+)
+def test_a_plurals_possessive_inside_a_bodys_name_or_before_a_role_stays(extractor, text, body):
+    assert ("ORG", body) in names(extractor, text)
