@@ -100,6 +100,8 @@ _SPANISH_ARTICLES = frozenset({"El", "La", "Los", "Las"})
 # Two or three dotted initials ("A.J.", "J.R.R."): given names when a family name follows.
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 
+_ROLE_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
+
 _LOCATIVE = frozenset("in at from to near into across outside inside toward towards".split())
 
 
@@ -285,6 +287,16 @@ class RuleExtractor:
             if place is not None:
                 yield (run[0].start, run[-1].core_end), "PLACE", place.id
             return
+        acronym = self._acronym_role(run, aliases)
+        if acronym:
+            # "Chargers NT Jamal Williams", "Microsoft VP Joe Belfiore": an unknown short
+            # acronym right before a full name is the person's role, and what comes before it
+            # the team or the body the role is in.
+            prefix, run = run[:acronym], run[acronym + 1 :]
+            typed = list(self._role_prefix(prefix, tokens, folded, aliases, common))
+            if not typed and prefix[0].lower not in common:
+                typed = [((prefix[0].start, prefix[-1].core_end), "ORG", None)]
+            yield from typed
         owner = _owner_split(run)
         if owner:
             # "Chargers' Jamal Williams arrested ...": what owns a person by name is a place, a
@@ -515,6 +527,31 @@ class RuleExtractor:
             if product_like(run, tokens):
                 return  # "Internet Explorer", "BlackBerry Curve 8900": a thing, no person
             yield span, "PERSON?", None
+
+    def _acronym_role(self, run: list[_Token], aliases: list[Alias]) -> int:
+        """The index of a role written as an unknown acronym of two or three capitals between
+        a name and a full name ("Chargers NT Jamal Williams"), or 0. An acronym that is a
+        place, a known body, a club's ("Chelsea FC") or one the article defines is no role."""
+        if len(run) < 4:
+            return 0
+        for index in range(1, len(run) - 2):
+            core = run[index].core
+            if not _ROLE_ACRONYM.match(core):
+                continue
+            prefix, name = run[:index], run[index + 1 :]
+            if (
+                all(_name_word(t) for t in prefix)
+                and all(_name_word(t) and t.core not in ROLE_WORDS for t in name)
+                and name[-1].lower not in ORG_HEADS | PLACE_HEADS | THING_HEADS
+                and core.lower() not in CLUB_HEADS
+                and core not in POST_NOMINALS | KNOWN_ORGS | NEWS_AGENCIES
+                and not any(a.short == core for a in aliases)
+                and self.places.place(core) is None
+                and self.places.country_acronym(core) is None
+            ):
+                return index
+            return 0
+        return 0
 
     def _initials_then_name(self, run: list[_Token]) -> bool:
         """ "General Manager A.J. Smith": dotted initials before a family name are the

@@ -173,3 +173,27 @@ def test_a_plurals_possessive_inside_a_bodys_name_stays(extractor):
 def test_a_role_after_the_possessive_is_left_to_the_role_rule(extractor):
     # What the rule must not do: take "Coach" into the person's name.
     assert people(extractor, "Sixers' Coach Jim O'Brien spoke on Monday.\n") == {"Jim O'Brien"}
+
+
+def test_an_unknown_acronym_before_a_full_name_is_a_role(extractor):
+    # ECB+ corpus, ecbplus-dev t35-plus, file 35_8plus ("NT": a nose tackle)
+    text = (
+        "In the steeped NFL tradition of drinking and driving, Chargers NT Jamal Williams is "
+        "doing his part to uphold the tradition.\n"
+    )
+    assert names(extractor, text) == {
+        ("ORG", "NFL"),
+        ("ORG", "Chargers"),
+        ("PERSON", "Jamal Williams"),
+    }
+
+
+def test_a_clubs_letters_are_no_role(extractor):
+    # What the rule must not do: "FC" is part of the club's name, not Chelsea's officer.
+    assert ("ORG", "Chelsea") not in names(extractor, "Chelsea FC Jose Mourinho spoke.\n")
+
+
+def test_an_acronym_the_article_defines_is_no_role(extractor):
+    # What the rule must not do: the article says what "NTS" is.
+    text = "The Nose Tackle Society (NTS) said NTS Jamal Williams was no member.\n"
+    assert ("ORG", "NTS") in names(extractor, text)
