@@ -75,7 +75,7 @@ from .names import (
 from .places import PlaceRules
 from .products import product_like
 from .roles import modifies_noun, plural_name, quoted, role_cut, strip_roles
-from .teams import POSITION_TITLES, place_teams, plural_teams, team_context
+from .teams import POSITION_TITLES, place_teams, plural_teams, team_context, team_members
 from .tokens import (
     _EVENT_HEADS,
     _ORDINAL_WORD,
@@ -183,6 +183,7 @@ class RuleExtractor:
             found[span] = ("ORG", None)
         found = drop_products(folded, found)
         found.update(headline_people(tokens, folded, found, common, self.places))
+        found = team_members(folded, found)
         known = _known_names(folded, found)
         for alias in aliases:
             full_kind = known.get(name_key(alias.full))

@@ -197,3 +197,25 @@ def test_an_acronym_the_article_defines_is_no_role(extractor):
     # What the rule must not do: the article says what "NTS" is.
     text = "The Nose Tackle Society (NTS) said NTS Jamal Williams was no member.\n"
     assert ("ORG", "NTS") in names(extractor, text)
+
+
+def test_a_team_or_one_of_its_members_before_a_full_name_is_no_part_of_it(extractor):
+    # ECB+ corpus, ecbplus-dev t35-plus, file 35_8plus (headline and first sentences)
+    text = (
+        "Chargers Jamal Williams arrested for DUI\n\n"
+        "In the steeped NFL tradition of drinking and driving, Chargers NT Jamal Williams is "
+        "doing his part to uphold the tradition.\n"
+        "Of course, football is the ultimate team game and fellow Charger Vincent Jackson was "
+        "arrested last month for DUI as well.\n"
+    )
+    found = [(m.type, m.text) for m in extractor.extract(text).mentions if m.type != "DATE"]
+    assert found.count(("ORG", "Chargers")) == 2
+    assert found.count(("PERSON", "Jamal Williams")) == 2
+    assert ("PERSON", "Vincent Jackson") in found
+    assert not any("Charger" in name for kind, name in found if kind == "PERSON")
+
+
+def test_a_two_word_name_opening_with_a_companys_name_stays_whole(extractor):
+    # What the rule must not do: a given name that is also the company's name.
+    text = "Dell on Tuesday launched a new laptop.\nDell Curry watched the game.\n"
+    assert ("PERSON", "Dell Curry") in names(extractor, text)
