@@ -83,6 +83,7 @@ from .tokens import (
     _connector_index,
     _has_pronoun,
     _join,
+    _joined,
     _name_word,
     _previous_word,
     _runs,
@@ -184,6 +185,7 @@ class RuleExtractor:
         found = drop_products(folded, found)
         found.update(headline_people(tokens, folded, found, common, self.places))
         found = team_members(folded, found)
+        found = _company_guesses(tokens, folded, found)
         known = _known_names(folded, found)
         for alias in aliases:
             full_kind = known.get(name_key(alias.full))
@@ -691,6 +693,41 @@ def _same_word_orgs(
                 more[span] = ("ORG?", None)
                 taken.add(*span)
     return more
+
+
+def _company_guesses(
+    tokens: list[_Token],
+    folded: str,
+    found: dict[tuple[int, int], tuple[str, str | None]],
+) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """A name guessed to be a person that opens with a word the article shows, standing alone,
+    to be a company ("Microsoft Trustworthy Computing director Yunsun Wee" where "Microsoft
+    will push out a patch"): a part of the company, no person whose given name is Microsoft.
+    Three words or more: "Dell Curry" may share his given name with the company Dell."""
+    guesses = [
+        (start, end)
+        for (start, end), (kind, _) in found.items()
+        if kind == "PERSON?" and folded.count(" ", start, end) >= 2
+    ]
+    if not guesses:
+        return found
+    firsts = {folded[start:end].partition(" ")[0] for start, end in guesses}
+    companies: set[str] = set()
+    for token in tokens:
+        if token.core not in firsts or token.core in companies or token.in_title_line:
+            continue
+        after = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+        if after is not None and after.capitalised and _joined(token, after):
+            continue  # the start of a longer name, not the word alone
+        if _company_cue(folded, token.core_end) or _company_doing(tokens, token):
+            companies.add(token.core)
+    if not companies:
+        return found
+    out = dict(found)
+    for start, end in guesses:
+        if folded[start:end].partition(" ")[0] in companies:
+            out[(start, end)] = ("ORG", None)
+    return out
 
 
 def _token_at(tokens: list[_Token], start: int) -> _Token | None:

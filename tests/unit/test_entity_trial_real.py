@@ -219,3 +219,24 @@ def test_a_two_word_name_opening_with_a_companys_name_stays_whole(extractor):
     # What the rule must not do: a given name that is also the company's name.
     text = "Dell on Tuesday launched a new laptop.\nDell Curry watched the game.\n"
     assert ("PERSON", "Dell Curry") in names(extractor, text)
+
+
+def test_a_guess_opening_with_a_company_the_article_shows_is_part_of_the_company(extractor):
+    # ECB+ corpus, ecbplus-dev t27-plus, file 27_7plus (its headline, where "Microsoft to
+    # release" is a company's act, and its fifth sentence)
+    text = (
+        "Microsoft to release patch for Internet Explorer\n\n"
+        '"While we have only seen a few attempts to exploit the issue, we are taking this '
+        'proactive step," Microsoft Trustworthy Computing director Yunsun Wee said in a blog '
+        "posting on Sept. 18.\n"
+    )
+    found = names(extractor, text)
+    assert ("ORG", "Microsoft") in found
+    assert ("PERSON", "Yunsun Wee") in found
+    assert not any("Microsoft" in name for kind, name in found if kind == "PERSON")
+
+
+def test_a_given_name_alone_doing_no_companys_act_stays_a_person(extractor):
+    # What the rule must not do: a given name alone is no company unless it acts as one.
+    text = "Dustin Michael Childs spoke on Tuesday.\nDustin added that it would ship.\n"
+    assert ("PERSON", "Dustin Michael Childs") in names(extractor, text)
