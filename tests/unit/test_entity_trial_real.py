@@ -240,3 +240,33 @@ def test_a_given_name_alone_doing_no_companys_act_stays_a_person(extractor):
     # What the rule must not do: a given name alone is no company unless it acts as one.
     text = "Dustin Michael Childs spoke on Tuesday.\nDustin added that it would ship.\n"
     assert ("PERSON", "Dustin Michael Childs") in names(extractor, text)
+
+
+def test_a_teams_short_form_merges_with_its_full_name_across_reports():
+    # ECB+ corpus, ecbplus-dev t35-plus: file 35_4plus names the team in full and then by its
+    # short form; files 35_1plus and 35_8plus only by the short form, before a player's name.
+    from search_index.entities.merge import merge_entities
+
+    extractor = RuleExtractor()
+    reports = {
+        "35_4": (
+            "For the second time in less than a month, a member of the San Diego Chargers has "
+            "been arrested on suspicion of drunk driving.\n"
+            "The Chargers have always been leaders and positive contributors to our community.\n"
+        ),
+        "35_1": (
+            "Chargers' Jamal Williams arrested on DUI suspicion\n\n"
+            "Chargers defensive tackle Jamal Williams was arrested on suspicion of drunken "
+            "driving, the team's second such arrest in less than a month.\n"
+        ),
+    }
+    reports["35_8"] = (
+        "Chargers Jamal Williams arrested for DUI\n\n"
+        "In the steeped NFL tradition of drinking and driving, Chargers NT Jamal Williams is "
+        "doing his part to uphold the tradition.\n"
+    )
+    table = merge_entities({k: extractor.extract(v) for k, v in reports.items()})
+    teams = [e for e in table.entities if "Chargers" in e.variants]
+    assert [(e.type, e.name, e.sources) for e in teams] == [
+        ("ORG", "San Diego Chargers", ("35_1", "35_4", "35_8"))
+    ]
