@@ -189,6 +189,14 @@ def team_members(
     article names ("Chargers Jamal Williams arrested", where "Chargers NT Jamal Williams" made
     Chargers a team), or with one member of it ("fellow Charger Vincent Jackson"): the team,
     or its member noun, is no part of the name."""
+    # (most articles name nobody in three words: the organisations' keys are not needed)
+    people = [
+        (span, kind_ref)
+        for span, kind_ref in found.items()
+        if kind_ref[0].startswith("PERSON") and folded.count(" ", *span) >= 2
+    ]
+    if not people:
+        return found
     orgs = {
         name_key(folded[start:end])
         for (start, end), (kind, _) in found.items()
@@ -197,11 +205,9 @@ def team_members(
     if not orgs:
         return found
     out = dict(found)
-    for (start, end), (kind, ref) in found.items():
-        if not kind.startswith("PERSON"):
-            continue
+    for (start, end), (kind, ref) in people:
         first, _, rest = folded[start:end].partition(" ")
-        if rest.count(" ") < 1 or not plural_or_member(first, orgs):
+        if not plural_or_member(first, orgs):
             continue
         del out[(start, end)]
         out[(end - len(rest), end)] = (kind, ref)
