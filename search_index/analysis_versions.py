@@ -26,7 +26,14 @@ from __future__ import annotations
 # "X, a consulting company that ..." is that company; what "games against" names is a team;
 # "Unlike", "Besides" opening a sentence are no first names.
 # rules-31: both branches' rules-30 together; "an eight-year, $200MM deal" is a quantity (#12).
-ENTITY_RULES_VERSION = "rules-31"
+# rules-32: an office of a kind of place ("City Attorney") is no person, nor a role inside a
+# prize's name; dotted initials before a family name are given names ("A.J. Smith"); a
+# plural's possessive glued to the next word is two words, and before a full name it ends the
+# owner's name ("Chargers' Jamal Williams"); a player's position opening a sentence is a title;
+# an unknown acronym before a full name is a role ("Chargers NT Jamal Williams"); a team or one
+# of its members before a full name is no part of it; a guess opening with a company the
+# article shows is part of the company.
+ENTITY_RULES_VERSION = "rules-32"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):
 # a running total no longer takes the partner of one event's figure; 22: "were found and

@@ -15,6 +15,7 @@ quantities), lexicon.py (the news vocabulary the rules read).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Protocol
@@ -74,7 +75,7 @@ from .names import (
 from .places import PlaceRules
 from .products import product_like
 from .roles import modifies_noun, plural_name, quoted, role_cut, strip_roles
-from .teams import place_teams, plural_teams, team_context
+from .teams import POSITION_TITLES, place_teams, plural_teams, team_context, team_members
 from .tokens import (
     _EVENT_HEADS,
     _ORDINAL_WORD,
@@ -82,6 +83,7 @@ from .tokens import (
     _connector_index,
     _has_pronoun,
     _join,
+    _joined,
     _name_word,
     _previous_word,
     _runs,
@@ -95,6 +97,11 @@ from .tokens import (
 from .values import find_dates, find_quantities
 
 _SPANISH_ARTICLES = frozenset({"El", "La", "Los", "Las"})
+
+# Two or three dotted initials ("A.J.", "J.R.R."): given names when a family name follows.
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
+
+_ROLE_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
 
 _LOCATIVE = frozenset("in at from to near into across outside inside toward towards".split())
 
@@ -177,6 +184,8 @@ class RuleExtractor:
             found[span] = ("ORG", None)
         found = drop_products(folded, found)
         found.update(headline_people(tokens, folded, found, common, self.places))
+        found = team_members(folded, found)
+        found = _company_guesses(tokens, folded, found)
         known = _known_names(folded, found)
         for alias in aliases:
             full_kind = known.get(name_key(alias.full))
@@ -281,6 +290,25 @@ class RuleExtractor:
             if place is not None:
                 yield (run[0].start, run[-1].core_end), "PLACE", place.id
             return
+        acronym = self._acronym_role(run, aliases)
+        if acronym:
+            # "Chargers NT Jamal Williams", "Microsoft VP Joe Belfiore": an unknown short
+            # acronym right before a full name is the person's role, and what comes before it
+            # the team or the body the role is in.
+            prefix, run = run[:acronym], run[acronym + 1 :]
+            typed = list(self._role_prefix(prefix, tokens, folded, aliases, common))
+            if not typed and prefix[0].lower not in common:
+                typed = [((prefix[0].start, prefix[-1].core_end), "ORG", None)]
+            yield from typed
+        owner = _owner_split(run)
+        if owner:
+            # "Chargers' Jamal Williams arrested ...": what owns a person by name is a place, a
+            # team or a body, and no part of the person's name.
+            prefix, run = run[:owner], run[owner:]
+            typed = list(self._role_prefix(prefix, tokens, folded, aliases, common))
+            if not typed and len(prefix) == 1 and plural_name(prefix[0].core):
+                typed = [((prefix[0].start, prefix[0].core_end), "ORG?", None)]
+            yield from typed
         # "Alaska Gov. Sarah Palin", "Sixers' Coach Jim O'Brien": a place or an organisation,
         # a role, then the person. Each is a name of its own.
         cut = role_cut(run)
@@ -306,9 +334,14 @@ class RuleExtractor:
         ):
             # "Alaska Gov. and former candidate ...", "Lakewood Sheriff's station": a role
             # nobody in the run bears, after a place or a body ("Billy King" is a name).
-            before_role = list(self._role_prefix(strip_roles(run), tokens, folded, aliases, common))
+            bearer = strip_roles(run)
+            before_role = list(self._role_prefix(bearer, tokens, folded, aliases, common))
             if before_role:
                 yield from before_role
+                return
+            if all(t.lower in PLACE_HEADS | ORG_HEADS for t in bearer):
+                # "The City Attorney's Office is considering ...", "County Sheriff": an office
+                # of a kind of place or body, held by nobody the run names.
                 return
         if len(run) == 1 and run[0].core in ROLE_WORDS and run[0].lower not in ORG_HEADS:
             return  # "Sheriff", "Coach": a role, not a name
@@ -317,10 +350,11 @@ class RuleExtractor:
         while len(run) > 1 and (
             run[0].core in PERSON_TITLES
             or (self.is_demonym(run[0].core) and run[1].core in PERSON_TITLES)
+            or _position_title(run)
         ):
             if run[-1].lower in ORG_HEADS or self.places.place(_surface(folded, run)):
                 break
-            if run[0].core in PERSON_TITLES:
+            if run[0].core in PERSON_TITLES or _position_title(run):
                 titled = True
             run = run[1:]
         if not run:
@@ -428,7 +462,7 @@ class RuleExtractor:
             return
         cue = before is not None and before.lower in PERSON_CUES
         if titled or cue:
-            if all(_name_word(t) for t in run):
+            if all(_name_word(t) for t in run) or self._initials_then_name(run):
                 yield span, "PERSON", None
             return
         if (
@@ -475,7 +509,7 @@ class RuleExtractor:
             return
         if (
             2 <= len(run) <= 5
-            and all(_name_word(t) for t in run)
+            and (all(_name_word(t) for t in run) or self._initials_then_name(run))
             and last not in THING_HEADS
             and not quoted(folded, run)
             and not any(
@@ -496,6 +530,44 @@ class RuleExtractor:
             if product_like(run, tokens):
                 return  # "Internet Explorer", "BlackBerry Curve 8900": a thing, no person
             yield span, "PERSON?", None
+
+    def _acronym_role(self, run: list[_Token], aliases: list[Alias]) -> int:
+        """The index of a role written as an unknown acronym of two or three capitals between
+        a name and a full name ("Chargers NT Jamal Williams"), or 0. An acronym that is a
+        place, a known body, a club's ("Chelsea FC") or one the article defines is no role."""
+        if len(run) < 4:
+            return 0
+        for index in range(1, len(run) - 2):
+            core = run[index].core
+            if not _ROLE_ACRONYM.match(core):
+                continue
+            prefix, name = run[:index], run[index + 1 :]
+            if (
+                all(_name_word(t) for t in prefix)
+                and all(_name_word(t) and t.core not in ROLE_WORDS for t in name)
+                and name[-1].lower not in ORG_HEADS | PLACE_HEADS | THING_HEADS
+                and core.lower() not in CLUB_HEADS
+                and core not in POST_NOMINALS | KNOWN_ORGS | NEWS_AGENCIES
+                and not any(a.short == core for a in aliases)
+                and self.places.place(core) is None
+                and self.places.country_acronym(core) is None
+            ):
+                return index
+            return 0
+        return 0
+
+    def _initials_then_name(self, run: list[_Token]) -> bool:
+        """ "General Manager A.J. Smith": dotted initials before a family name are the
+        person's given names, not an acronym; initials that spell a place ("U.S. Steel",
+        "L.A. Galaxy") are not."""
+        first = run[0].core
+        return (
+            len(run) > 1
+            and _INITIALS.match(first) is not None
+            and self.places.place(first) is None
+            and self.places.country_acronym(first.replace(".", "")) is None
+            and all(_name_word(t) for t in run[1:])
+        )
 
     @staticmethod
     def _cue_reaches(tokens: list[_Token], cue: _Token, name: _Token) -> bool:
@@ -552,6 +624,37 @@ class RuleExtractor:
                 yield span, "PLACE", None  # "Santa Monica City Attorney ..."
 
 
+def _owner_split(run: list[_Token]) -> int:
+    """Where the person owned starts in "<owner>s' <given name> <family name>", or 0. A plural's
+    possessive stands inside the names of bodies ("Workers' Party", "Veterans' Affairs
+    Department"), never inside a person's name. Role words after it are the role rule's
+    ("Sixers' Coach Jim O'Brien")."""
+    for index in range(len(run) - 2, 0, -1):
+        owner = run[index - 1]
+        if owner.possessive and owner.text.endswith("'"):
+            name = run[index:]
+            if (
+                len(name) >= 2
+                and all(_name_word(t) and t.core not in ROLE_WORDS for t in name)
+                and name[-1].lower not in ORG_HEADS | PLACE_HEADS | THING_HEADS
+                and not any(t.lower in ORG_HEADS | ORG_OPENERS for t in run[:index])
+            ):
+                return index
+            return 0
+    return 0
+
+
+def _position_title(run: list[_Token]) -> bool:
+    """ "Linebacker Steve Foley", "Quarterback Philip Rivers": a player's position before a
+    full name is the player's title."""
+    return (
+        len(run) > 2
+        and run[0].lower in POSITION_TITLES
+        and not run[0].possessive
+        and all(_name_word(t) for t in run[1:])
+    )
+
+
 def _same_word_orgs(
     runs: list[list[_Token]],
     tokens: list[_Token],
@@ -590,6 +693,41 @@ def _same_word_orgs(
                 more[span] = ("ORG?", None)
                 taken.add(*span)
     return more
+
+
+def _company_guesses(
+    tokens: list[_Token],
+    folded: str,
+    found: dict[tuple[int, int], tuple[str, str | None]],
+) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """A name guessed to be a person that opens with a word the article shows, standing alone,
+    to be a company ("Microsoft Trustworthy Computing director Yunsun Wee" where "Microsoft
+    will push out a patch"): a part of the company, no person whose given name is Microsoft.
+    Three words or more: "Dell Curry" may share his given name with the company Dell."""
+    guesses = [
+        (start, end)
+        for (start, end), (kind, _) in found.items()
+        if kind == "PERSON?" and folded.count(" ", start, end) >= 2
+    ]
+    if not guesses:
+        return found
+    firsts = {folded[start:end].partition(" ")[0] for start, end in guesses}
+    companies: set[str] = set()
+    for token in tokens:
+        if token.core not in firsts or token.core in companies or token.in_title_line:
+            continue
+        after = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+        if after is not None and after.capitalised and _joined(token, after):
+            continue  # the start of a longer name, not the word alone
+        if _company_cue(folded, token.core_end) or _company_doing(tokens, token):
+            companies.add(token.core)
+    if not companies:
+        return found
+    out = dict(found)
+    for start, end in guesses:
+        if folded[start:end].partition(" ")[0] in companies:
+            out[(start, end)] = ("ORG", None)
+    return out
 
 
 def _token_at(tokens: list[_Token], start: int) -> _Token | None:

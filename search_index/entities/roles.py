@@ -4,7 +4,7 @@ title of a work, a lower-case noun a name qualifies."""
 
 from __future__ import annotations
 
-from .lexicon import FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, ROLE_WORDS, SPEECH_VERBS
+from .lexicon import FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, ROLE_WORDS, SPEECH_VERBS, THING_HEADS
 from .tokens import _name_word, _Token
 
 _QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
@@ -20,7 +20,12 @@ def role_cut(run: list[_Token]) -> tuple[list[_Token], list[_Token]] | None:
     if not roles or roles[-1] == len(run) - 1:
         return None
     name = run[roles[-1] + 1 :]
-    if not all(_name_word(t) for t in name) or name[-1].lower in ORG_HEADS | PLACE_HEADS:
+    # "the team's Most Valuable Player Award": a role inside the name of a prize (an event, a
+    # cup) is no person's title, and what follows it no person.
+    if (
+        not all(_name_word(t) for t in name)
+        or name[-1].lower in ORG_HEADS | PLACE_HEADS | THING_HEADS
+    ):
         return None
     # The role may hold other capitalised words ("Chief Deputy City Attorney"): what comes
     # before its first role word is the place or the organisation.

@@ -94,6 +94,9 @@ POSITIONS = frozenset(
     shortstop slugger reliever goalkeeper midfielder striker winger coach defender defenders
     """.split()
 )
+# The positions that are nouns: written first, capitalised, they are a player's title
+# ("Linebacker Steve Foley was shot"), as "Coach" is.
+POSITION_TITLES = POSITIONS - {"defensive", "offensive", "running", "defenders"}
 # "Creighton 65, Drake 53": a team, its points, the other team and its points.
 _TEAM = r"[A-Z][A-Za-z.'&-]*(?: [A-Z][A-Za-z.'&-]*){0,3}"
 _SCORELINE_AFTER = re.compile(rf" \d{{1,3}}, {_TEAM} \d{{1,3}}\b(?![\d,.]| points| pts)")
@@ -177,3 +180,43 @@ def _written_alone(folded: str, word: str) -> bool:
         if not previous[:1].isupper() or previous.endswith((".", ",", ":", ";")):
             return True
     return False
+
+
+def team_members(
+    folded: str, found: dict[tuple[int, int], tuple[str, str | None]]
+) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """A person's name of three words or more that opens with a one-word organisation the
+    article names ("Chargers Jamal Williams arrested", where "Chargers NT Jamal Williams" made
+    Chargers a team), or with one member of it ("fellow Charger Vincent Jackson"): the team,
+    or its member noun, is no part of the name."""
+    # (most articles name nobody in three words: the organisations' keys are not needed)
+    people = [
+        (span, kind_ref)
+        for span, kind_ref in found.items()
+        if kind_ref[0].startswith("PERSON") and folded.count(" ", *span) >= 2
+    ]
+    if not people:
+        return found
+    orgs = {
+        name_key(folded[start:end])
+        for (start, end), (kind, _) in found.items()
+        if kind in ("ORG", "ORG?") and " " not in folded[start:end]
+    }
+    if not orgs:
+        return found
+    out = dict(found)
+    for (start, end), (kind, ref) in people:
+        first, _, rest = folded[start:end].partition(" ")
+        if not plural_or_member(first, orgs):
+            continue
+        del out[(start, end)]
+        out[(end - len(rest), end)] = (kind, ref)
+        if name_key(first) in orgs:
+            out[(start, start + len(first))] = ("ORG", None)
+    return out
+
+
+def plural_or_member(word: str, orgs: set[str]) -> bool:
+    """ "Chargers" of the Chargers, or "Charger", one of them."""
+    key = name_key(word)
+    return key in orgs or (len(key) > 3 and key + "s" in orgs)

@@ -25,6 +25,10 @@ from .lexicon import (
 )
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['-]\w+)*'?")
+# A word of four letters or more ending in "s'", run into the next word of two or more: a
+# plural's possessive glued to what follows. Names with an inner apostrophe have it after one
+# to three letters ("O'Brien", "D'Angelo", "Mus'ab", "Ba'ath").
+_GLUED_POSSESSIVE = re.compile(r"^([A-Za-z]{3,}s')[A-Za-z]{2,}$")
 _SENTENCE_GAP = re.compile(r"[.!?:;\"]|\n|^\s*[-*•|]")
 # A team named with its number ("76ers", "49ers"), not a quantity ("5pm", "20th", "1950s").
 _NUMBER_NAME = re.compile(r"^\d+(?!st|nd|rd|th)[a-z]{2,}s$")
@@ -103,9 +107,28 @@ def _tokenize(folded: str) -> list[_Token]:
                     # Crawl damage runs a name into the next word ("Chela Ortiz-who lived"):
                     # the name ends at the hyphen.
                     word, end = head, match.start() + len(head)
+            start = match.start()
+            glued = _GLUED_POSSESSIVE.match(word) if "'" in word else None
+            if glued is not None:
+                # A plural's possessive with the space after it lost ("Chargers'Jamal
+                # Williams", "Williams'case"): two words.
+                owner = glued.group(1)
+                line_tokens.append(
+                    _Token(
+                        line_start + start,
+                        line_start + start + len(owner),
+                        owner,
+                        initial,
+                        False,
+                        line=line_number,
+                    )
+                )
+                start += len(owner)
+                word = word[len(owner) :]
+                initial = False
             line_tokens.append(
                 _Token(
-                    line_start + match.start(),
+                    line_start + start,
                     line_start + end,
                     word,
                     initial,
