@@ -35,8 +35,16 @@ def _read_counted(
     counted. Modifiers are the lower-case words before the head ("engineer troops", "killed
     soldiers"): they narrow what is counted. Capitalised ones ("North Korean") name whose
     they are, which the entity overlap weighs."""
+    return read_counted(counted, original)[:4]
+
+
+def read_counted(
+    counted: str | None, original: str | None = None
+) -> tuple[str | None, str | None, str | None, tuple[str, ...], bool]:
+    """``_read_counted`` and whether its role is a participle describing those counted ("nine
+    killed soldiers"), not what the phrase says happened to them ("12 people killed")."""
     if not counted:
-        return None, None, None, ()
+        return None, None, None, (), False
     phrase = words(counted.lower())
     lower_case = set(_ANY_WORD.findall(original)) if original else None
     role = None
@@ -74,10 +82,11 @@ def _read_counted(
             head = noun_concept(head_text)
             before_head = before_head[:index]
     if head in ROLE_OF and role is None and not before_head:
-        return head, head_text, None, ()  # "5 dead", "injuries": the caller reads the role
+        return head, head_text, None, (), False  # "5 dead", "injuries": the caller reads the role
     if head in ("other", "more"):
         # "two others", "three more": beside a count told elsewhere, a part of the whole.
-        return None, None, role, ("other",)
+        return None, None, role, ("other",), False
+    described = False
     if role is None and head is not None:
         # "two wounded men", "three injured firefighters": a participle before the noun says
         # what happened to those counted.
@@ -85,6 +94,7 @@ def _read_counted(
             (ROLE_OF[w] for w in before_head if w in _ROLE_PARTICIPLES),
             None,
         )
+        described = role is not None
     modifiers = tuple(
         noun_concept(w)
         for w in before_head
@@ -93,7 +103,7 @@ def _read_counted(
         and w not in _NEUTRAL_MODIFIERS
         and w not in _ROLE_PARTICIPLES
     )
-    return head, head_text, role, modifiers
+    return head, head_text, role, modifiers, described
 
 
 # Participles that, before a counted noun, are what happened to it.

@@ -28,10 +28,10 @@ from .counted import (
     _TOLL_NOUNS,
     _lower_in,
     _of_phrase,
-    _read_counted,
     _role_after,
     _role_before,
     _role_word,
+    read_counted,
 )
 from .date_events import _date_events
 from .events import date_event_of, event_of
@@ -91,6 +91,10 @@ class Frame:
     """The role as the text words it, when that reads better than its concept ("captured")."""
     party: str | None = None
     """Whose offer a sum or a term is ("nationals"), when its sentence tells of an offer."""
+    described: bool = False
+    """The role is a participle describing those counted ("posthumously awards the title to
+    nine killed soldiers"), not what the sentence says happened to them: who they are, not a
+    toll, so such a figure may agree but never contradicts one."""
 
     @property
     def label(self) -> str:
@@ -169,7 +173,7 @@ def frame_of(
     # 10,000 figures in one sentence linear.
     before = text[max(context.clause[0], start - WINDOW) : start]
     after = text[end : min(context.clause[1], end + WINDOW)]
-    counted_concept, counted_text, role, modifiers = _read_counted(counted, original)
+    counted_concept, counted_text, role, modifiers, described = read_counted(counted, original)
     coordinated = _COORDINATED_NOUN.match(after)
     if (
         coordinated is not None
@@ -311,6 +315,7 @@ def frame_of(
         kind=modifiers,
         actors=_actors(context, start, end),
         party=party_of(context, slot, start),
+        described=described and role is not None,
     )
 
 

@@ -71,6 +71,10 @@ def frame_match(a: Claim, b: Claim) -> int:
         # may be someone else's. Counts only: a sum's nearest person is as often who speaks
         # of it ("CEO Mark Hurd believes that the $13 billion acquisition").
         return min(_strength(a, b), WEAK)
+    if fa.described or fb.described:
+        # "awards the title of Hero to nine killed soldiers" beside "upwards of 1,500 soldiers
+        # killed": a participle says who the nine are, not that they are the toll.
+        return min(_strength(a, b), WEAK)
     if loosely_people:
         # "the two wounded men" and "two managers ... were wounded": maybe the same people,
         # maybe a part of them: may agree, never conflict.

@@ -54,6 +54,7 @@ _FRAME_FIELDS = (
     "dated",
     "days",
     "party",
+    "described",
 )
 
 
@@ -69,6 +70,7 @@ def _frame_from(record: object) -> Frame | None:
         fields["dated"] = bool(fields["dated"])
         fields["days"] = tuple(fields["days"] or ())
         fields["part"] = bool(fields["part"])
+        fields["described"] = bool(fields["described"])
         return Frame(**fields)  # type: ignore[arg-type]
     except TypeError:
         return None

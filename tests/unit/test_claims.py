@@ -200,3 +200,14 @@ def test_power_and_energy_units_convert():
     energy = parse_quantity("100kWh")
     assert energy is not None and (energy.unit, energy.dimension) == ("kWh", "energy")
     assert not compatible(energy, parse_quantity("100 kW"))
+
+
+def test_soldiers_described_as_killed_are_no_toll(seed_library):
+    """001 "posthumously awards the title of DPRK Hero to nine killed soldiers" names who the
+    nine are, not how many died: beside 002's "upwards of 1,500" killed it is no conflict."""
+    for other in ("002", "003"):
+        for row in rows_between(seed_library, "001", other):
+            if row.a is not None and row.a.value == "9":
+                assert row.status != "conflict", (row.a.sentence, row.b and row.b.sentence)
+    nine = next(c for c in seed_library.claims("001") if c.value == "9")
+    assert nine.frame is not None and nine.frame.role == "killed" and nine.frame.described
