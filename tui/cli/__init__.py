@@ -1,11 +1,12 @@
 """The ``kimreader`` command: subcommands print tables or JSON; no subcommand opens the app.
 
-Each subcommand lives in a module by job (``reading``: list, search, entities, show;
+Each subcommand lives in a module by job (``reading``: list, entities, show; ``search``;
 ``analysis``: compare, claims, timeline; ``upkeep``: index, skipped, paths; ``fetch``) and is
 named in ``registry.py``; the group imports a command's module only when that command runs, and
 Textual only when the app opens. What they share (consoles, exit codes, opening the corpus) is
-in ``output.py``. May import search_index, click and rich; never Textual, never ``tui.app``
-except to launch it.
+in ``output.py``; its rich consoles are made on first use, so a run that prints only JSON never
+loads rich. May import search_index, click and rich; never Textual, never ``tui.app`` except to
+launch it.
 
 Exit codes: 0 success; 1 a search found nothing; 2 bad usage, an unusable corpus folder, an
 unknown or ambiguous article id, or a query with nothing to search; 130 interrupted.
@@ -21,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.text import Text
 
 from search_index import __version__
 
@@ -108,8 +108,15 @@ def cli(ctx: click.Context, corpus: Path | None, verbose: bool) -> None:
         # The app shows these as notifications, with what only it can check (themes, keys).
         run_app(corpus, dataclasses.replace(settings, warnings=tuple(warnings)))
         return
+    if warnings:
+        _warn(warnings)
+
+
+def _warn(warnings: list[str]) -> None:
+    from rich.text import Text  # only when there is something to say: most runs never load rich
+
     for warning in warnings:  # one line each, however narrow the terminal: grep finds it
-        stderr.print(Text(printable(f"warning: {warning}"), style="yellow"), soft_wrap=True)
+        stderr().print(Text(printable(f"warning: {warning}"), style="yellow"), soft_wrap=True)
 
 
 def main() -> None:
