@@ -98,14 +98,14 @@ def open_library(
             refresh = library.refresh(progress=progress)
         if report:
             _report(refresh, verbose=_verbose())
-        if refresh.report.busy and not library.ids():
+        if refresh.report.busy and library.empty():
             # Another process is building the first index: an empty answer would be a lie.
             fail(
                 "another kimreader process is building this corpus's index; "
                 "try again when it has finished",
                 EXIT_BUSY,
             )
-        if report and not library.ids():
+        if report and library.empty():
             _say_what_is_read(library.corpus_dir)
         yield library
     except (ArticleNotFound, StoryNotFound) as exc:
