@@ -23,6 +23,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from .corpus import RACY_NS, FileStamp
 from .corpus_files import Listing, Stat, stat_of, walk_listing
@@ -103,8 +104,9 @@ def load_clean(folder: Path | None) -> CleanState | None:
         data = json.loads((folder / CLEAN_NAME).read_text(encoding="utf-8"))
         if data.get("format") != _FORMAT:
             return None
-        flat = data["files"]
-        files = {str(flat[i]): _stat(flat[i + 1 : i + 5]) for i in range(0, len(flat), 5)}
+        files = _files(data["files"])
+        if files is None:
+            return None
         sidecar = data["sidecar"]
         problems = tuple((str(p), str(w)) for p, w in data["problems"])
         taken = Snapshot(
@@ -122,6 +124,19 @@ def load_clean(folder: Path | None) -> CleanState | None:
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
         return None
+
+
+def _files(flat: list[object]) -> dict[str, Stat] | None:
+    """The saved files (name, size, mtime, ctime, inode, name, ...) by name; None when the list
+    is not made of exactly that. Checked and zipped a column at a time: at 10,000 files, a
+    loop building each stat took as long as parsing the JSON."""
+    names, sizes, mtimes, ctimes, inodes = (flat[i::5] for i in range(5))
+    if len(flat) % 5 or not {*map(type, names)} <= {str}:
+        return None
+    if not {*map(type, sizes), *map(type, mtimes), *map(type, ctimes), *map(type, inodes)} <= {int}:
+        return None
+    stats = zip(sizes, mtimes, ctimes, inodes, strict=True)
+    return cast("dict[str, Stat]", dict(zip(names, stats, strict=True)))
 
 
 def _stat(values: list[object]) -> Stat:

@@ -120,6 +120,31 @@ def test_a_damaged_state_falls_back_to_the_full_check(seeds_copy, no_discovery):
         assert library.last_refresh.report.unchanged == 5
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda files: files[:-1],  # a stat cut short
+        lambda files: [files[0], str(files[1]), *files[2:]],  # a size written as text
+        lambda files: [1, *files[1:]],  # a name that is not one
+    ],
+)
+def test_a_state_with_a_damaged_file_list_falls_back_to_the_full_check(
+    seeds_copy, no_discovery, damage
+):
+    import json
+
+    _clean(seeds_copy, no_discovery)
+    with Library.open(seeds_copy) as library:
+        folder = library.index_dir
+    assert folder is not None
+    data = json.loads((folder / CLEAN_NAME).read_text(encoding="utf-8"))
+    data["files"] = damage(data["files"])
+    (folder / CLEAN_NAME).write_text(json.dumps(data), encoding="utf-8")
+    with _open(seeds_copy) as library:
+        assert no_discovery == [1]
+        assert library.last_refresh.report.unchanged == 5
+
+
 def test_a_file_modified_just_before_the_snapshot_is_not_trusted(tmp_path):
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     taken = snapshot(tmp_path)
