@@ -198,6 +198,22 @@ def test_a_search_from_the_shell_loads_neither_textual_nor_the_analysis():
     assert not heavy
 
 
+def test_the_app_imports_the_claim_diff_and_markdown_parser_only_when_they_are_used():
+    # What the first frame waits for: the source list needs neither the claim diff, the
+    # reports, the fuzzy matching under them, nor a Markdown parser.
+    code = "import sys, tui.app\nsys.stdout.write('\\n'.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.splitlines())
+    assert "tui.app" in loaded
+    heavy = {
+        m
+        for m in loaded
+        if m.startswith(("search_index.claims", "search_index.report", "tui.screens.compare"))
+        or m.split(".")[0] in ("markdown_it", "rapidfuzz")
+    }
+    assert not heavy
+
+
 def test_show_and_compare_run_without_textual():
     for args in (("show", "001", "--json"), ("compare", "001", "002", "--json")):
         loaded = _modules_after(*args)
