@@ -17,12 +17,16 @@ again next time; a file modified within RACY_NS of the snapshot is never trusted
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import time
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
+from typing import cast
 
 from .corpus import RACY_NS, FileStamp
 from .corpus_files import Listing, Stat, stat_of, walk_listing
@@ -30,10 +34,35 @@ from .files import write_atomically
 from .models import SkippedFile
 from .sidecar import SIDECAR_NAME
 
-__all__ = ["CleanState", "Snapshot", "agrees", "load_clean", "matches", "save_clean", "snapshot"]
+__all__ = [
+    "CleanState",
+    "Seen",
+    "Snapshot",
+    "agrees",
+    "files_digest",
+    "load_clean",
+    "matches",
+    "save_clean",
+    "snapshot",
+]
 
 CLEAN_NAME = "kimreader-clean.json"
-_FORMAT = 1
+# 2: the files as one digest, not listed one by one (a state of format 1 means one full check).
+_FORMAT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What a snapshot says of the folder, in the form it is saved and compared in: every
+    file's path and stat as one digest. At 10,000 files, reading the saved list back and
+    comparing it with the folder's took 7 ms of a 0.25 s search; the digest takes 2."""
+
+    taken_ns: int
+    files: str | None
+    """``files_digest`` of the files; None when one vanished during the walk (then the snapshot
+    vouches for nothing)."""
+    problems: tuple[tuple[str, str], ...]
+    sidecar: Stat | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +84,16 @@ class Snapshot:
     def problems(self) -> tuple[tuple[str, str], ...]:
         return self.listing.problems
 
+    def seen(self) -> Seen:
+        return Seen(self.taken_ns, files_digest(self.files), self.problems, self.sidecar)
+
 
 @dataclass(frozen=True, slots=True)
 class CleanState:
-    """A snapshot the index was brought up to date with, and what that refresh reported."""
+    """What the folder was when the index was brought up to date with it, and what that
+    refresh reported."""
 
-    snapshot: Snapshot
+    seen: Seen
     analysis_version: str
     index_version: str
     articles: int
@@ -75,15 +108,36 @@ def snapshot(root: Path) -> Snapshot:
     return Snapshot(taken_ns, listing, stat_of(os.path.join(listing.root, SIDECAR_NAME)))
 
 
-def matches(now: Snapshot, clean: Snapshot) -> bool:
+def files_digest(files: Mapping[str, Stat | None]) -> str | None:
+    """One digest of every path and stat, in the walk's order (which is by name); None when a
+    stat is missing. Equal digests are equal listings: the paths are joined with NUL, which no
+    path holds, and their count fixes where the stats begin."""
+    found = list(files.values())
+    if None in found:
+        return None
+    stats = cast("list[Stat]", found)
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(len(stats).to_bytes(8, "little"))
+    digest.update("\0".join(files).encode("utf-8", "surrogateescape"))
+    try:
+        digest.update(array("q", chain.from_iterable(stats)).tobytes())
+    except OverflowError:  # an inode or time beyond 64 bits: slower, as exact
+        digest.update(repr(stats).encode("ascii"))
+    return digest.hexdigest()
+
+
+def matches(now: Snapshot, clean: Seen) -> bool:
     """Whether the folder is as it was: the same files with the same stats, none of them
     modified so close to the clean snapshot that an unchanged stat proves nothing."""
-    if now.files != clean.files or now.problems != clean.problems or now.sidecar != clean.sidecar:
+    if clean.files is None or now.problems != clean.problems or now.sidecar != clean.sidecar:
         return False
     recent = clean.taken_ns - RACY_NS
-    return all(stat is not None and stat[1] < recent for stat in clean.files.values()) and (
-        clean.sidecar is None or clean.sidecar[1] < recent
-    )
+    # Read off the files now: when they are not the clean ones, the digests differ below.
+    if not all(stat is not None and stat[1] < recent for stat in now.files.values()):
+        return False
+    if clean.sidecar is not None and clean.sidecar[1] >= recent:
+        return False
+    return files_digest(now.files) == clean.files
 
 
 def agrees(taken: Snapshot, stamps: Mapping[str, FileStamp]) -> bool:
@@ -101,19 +155,17 @@ def load_clean(folder: Path | None) -> CleanState | None:
         return None
     try:
         data = json.loads((folder / CLEAN_NAME).read_text(encoding="utf-8"))
-        if data.get("format") != _FORMAT:
+        if data.get("format") != _FORMAT or not isinstance(data["files"], str):
             return None
-        flat = data["files"]
-        files = {str(flat[i]): _stat(flat[i + 1 : i + 5]) for i in range(0, len(flat), 5)}
         sidecar = data["sidecar"]
-        problems = tuple((str(p), str(w)) for p, w in data["problems"])
-        taken = Snapshot(
+        seen = Seen(
             int(data["taken_ns"]),
-            Listing("", dict(files), problems, stated=True),
+            data["files"],
+            tuple((str(p), str(w)) for p, w in data["problems"]),
             None if sidecar is None else _stat(sidecar),
         )
         return CleanState(
-            taken,
+            seen,
             str(data["analysis_version"]),
             str(data["index_version"]),
             int(data["articles"]),
@@ -131,20 +183,15 @@ def _stat(values: list[object]) -> Stat:
 
 def save_clean(folder: Path | None, state: CleanState) -> None:
     """Save atomically; a state that cannot be written only means the full check next time."""
-    if folder is None:
+    seen = state.seen
+    if folder is None or seen.files is None:  # a file gone since the walk: vouch for nothing
         return
-    taken = state.snapshot
-    flat: list[object] = []
-    for rel, stat in taken.files.items():
-        if stat is None:  # gone since the walk: nothing to vouch for, the full check next time
-            return
-        flat += [rel, *stat]
     data = {
         "format": _FORMAT,
-        "taken_ns": taken.taken_ns,
-        "files": flat,
-        "problems": [list(p) for p in taken.problems],
-        "sidecar": None if taken.sidecar is None else list(taken.sidecar),
+        "taken_ns": seen.taken_ns,
+        "files": seen.files,
+        "problems": [list(p) for p in seen.problems],
+        "sidecar": None if seen.sidecar is None else list(seen.sidecar),
         "analysis_version": state.analysis_version,
         "index_version": state.index_version,
         "articles": state.articles,

@@ -169,7 +169,7 @@ class Refresher:
         if (
             clean is None
             or clean.analysis_version != self._fingerprint_version()
-            or not matches(taken, clean.snapshot)
+            or not matches(taken, clean.seen)
             or self._store.lost() is not None
             or clean.index_version != self._store.version()
         ):
@@ -195,7 +195,7 @@ class Refresher:
         ):
             return
         state = CleanState(
-            taken,
+            taken.seen(),
             self._fingerprint_version(),
             self._store.version(),
             report.added + report.updated + report.unchanged,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import reprlib
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -69,6 +68,8 @@ def read_sidecar(corpus_dir: Path) -> tuple[dict[str, Any], tuple[str, ...]]:
     )
     if nesting_depth(text) > MAX_NESTING:
         return {}, (too_deep,)
+    import tomllib  # only for a folder with a sidecar: most have none
+
     try:
         return tomllib.loads(text), ()
     except tomllib.TOMLDecodeError as exc:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from support import SEEDS
 @pytest.fixture(autouse=True)
 def isolated_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
+) -> Iterator[Path]:
     """Every test gets its own cache, state and config folders: nothing touches the user's."""
     home = tmp_path_factory.mktemp("home")
     for var, sub in (
@@ -22,7 +23,13 @@ def isolated_dirs(
     ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.delenv("KIMREADER_CORPUS", raising=False)
-    return home
+    yield home
+    # The CLI's consoles are made on first use and read COLUMNS, NO_COLOR and the like then:
+    # each test gets its own, made under its own environment, whatever ran before it.
+    output = sys.modules.get("tui.cli.output")
+    if output is not None:
+        output.stdout.cache_clear()
+        output.stderr.cache_clear()
 
 
 @pytest.fixture

@@ -33,14 +33,13 @@ from .keymap import binding_ids, is_key, keys_lost
 from .notes import forward_failure, gone_notes, report_failure
 from .palette import kimreader_commands
 from .render import printable
-from .screens.compare import CompareScreen
-from .screens.corpus import TimelineScreen
+
+# The other screens (the claim diff, the overview, the timeline, a sentence, the marks) are
+# imported when first opened: with the claim diff and the reports they import, they were a
+# fifth of what the app imported before its first frame.
 from .screens.main import MainScreen
-from .screens.marks import MarksScreen, mark_rows
 from .screens.modals import HelpScreen, SourcePicker
-from .screens.overview import OverviewScreen
 from .screens.reader_marks import source_names
-from .screens.sentence import SentenceScreen
 from .session import Session
 from .settings import Settings, ThemeMemory, check_keymap, pick_theme, theme_choices
 from .startup import StartupSteps, open_corpus
@@ -370,6 +369,8 @@ class KimreaderApp(App[None]):
             if article_id:
                 self.main.open_article(article_id, follow=True)
 
+        from .screens.marks import MarksScreen, mark_rows
+
         self.push_screen(MarksScreen(mark_rows(self.state.marked, by_id)), chosen)
 
     @on(messages.UnmarkRequested)
@@ -383,6 +384,8 @@ class KimreaderApp(App[None]):
         else:
             # Opened from the overview or the timeline: on top of it, so that q comes back
             # to exactly where the user was.
+            from .screens.sentence import SentenceScreen
+
             self.push_screen(SentenceScreen(self.library, event.article_id, event.start, event.end))
 
     # The claim diff, the overview and the timeline take seconds on a large corpus: built off the
@@ -444,6 +447,8 @@ class KimreaderApp(App[None]):
     @on(messages.ComparisonMade)
     def _comparison_made(self, event: messages.ComparisonMade) -> None:
         if self.library is not None:
+            from .screens.compare import CompareScreen
+
             self.push_screen(CompareScreen(event.comparison, self.library))
 
     @work(exclusive=True, group="corpus-view", exit_on_error=False)
@@ -466,6 +471,8 @@ class KimreaderApp(App[None]):
     def _overview_built(self, event: messages.OverviewBuilt) -> None:
         wanted = {source.article_id for source in event.overview.sources}
         names = source_names(a for a in self.articles if a.id in wanted)
+        from .screens.overview import OverviewScreen
+
         self.push_screen(OverviewScreen(event.overview, self.library, names))
 
     @work(exclusive=True, group="corpus-view", exit_on_error=False)
@@ -487,6 +494,8 @@ class KimreaderApp(App[None]):
     def _timeline_built(self, event: messages.TimelineBuilt) -> None:
         wanted = {claim.article_id for e in event.events for claim in e.claims}
         names = source_names(a for a in self.articles if a.id in wanted)
+        from .screens.corpus import TimelineScreen
+
         self.push_screen(TimelineScreen(event.events, event.story, names))
 
     def _open_id(self) -> str | None:

@@ -9,11 +9,14 @@ for them: see tui/background.py).
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-from search_index.claims.align import Comparison
 from search_index.ids import ArticleNotFound
-from search_index.library import Library
-from search_index.stories import Story
+
+if TYPE_CHECKING:  # the claim diff loads with the first comparison, not with the app
+    from search_index.claims.align import Comparison
+    from search_index.library import Library
+    from search_index.stories import Story
 
 from .background import in_daemon_thread
 from .messages import OverviewBuilt, TimelineBuilt

@@ -9,17 +9,22 @@ instead of picking ``worker.result`` apart by the worker's name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from search_index.claims.align import Comparison
-from search_index.claims.extract import Claim
-from search_index.claims.matrix import TimelineEvent
-from search_index.library import Library, RefreshResult
-from search_index.models import Mention, SearchResult
-from search_index.stories import Story
-from search_index.story_overview import StoryOverview
-from search_index.versions import Version
+# Only named in the messages' fields: the claim diff, the stories and the rest are imported by
+# whoever makes their results, not by the app's start (the claims' patterns alone were a tenth
+# of the imports before the first frame).
+if TYPE_CHECKING:
+    from search_index.claims.align import Comparison
+    from search_index.claims.extract import Claim
+    from search_index.claims.matrix import TimelineEvent
+    from search_index.library import Library, RefreshResult
+    from search_index.models import Mention, SearchResult
+    from search_index.stories import Story
+    from search_index.story_overview import StoryOverview
+    from search_index.versions import Version
 
 __all__ = [
     "ArticleGone",

@@ -16,10 +16,8 @@ comments. The chosen theme goes to a small JSON file in the state folder.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
-import tomllib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -252,6 +250,8 @@ def _read_toml(path: Path, *, named: bool) -> tuple[dict[str, Any] | None, str |
         return None, None
     except OSError as exc:
         return None, f"{where} could not be read ({os_reason(exc)}); using the defaults"
+    import tomllib  # only when there is a file to parse: most users have none
+
     try:
         return tomllib.loads(raw.decode("utf-8")), None
     except UnicodeDecodeError:
@@ -300,5 +300,7 @@ def _shown(value: Any) -> str:
 
 
 def _did_you_mean(name: str, known: Collection[str]) -> str:
+    import difflib  # only for a setting misspelt
+
     close = difflib.get_close_matches(name, list(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""

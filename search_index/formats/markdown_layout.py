@@ -30,10 +30,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, TypeVar
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+# markdown-it is imported, and its parser built, for the first Markdown article laid out: the
+# app's first frame (a list of sources, often no Markdown at all) does not wait for it.
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 T = TypeVar("T")
 _ALNUM = re.compile(r"[^\W_]")
@@ -231,14 +235,14 @@ class _Builder:
         self.length += len(text)
 
 
+@cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     # No raw HTML (a tag stays text) and no typographer (it would change the characters).
     return MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable(
         ["table", "strikethrough"]
     )
-
-
-_PARSER = _parser()
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +308,7 @@ def markdown_layout(text: str, width: int | None = None) -> Layout:
     source starts where the last one ended.
     """
     lines = _source_lines(text)
-    tokens = _PARSER.parse(lines.document(text))
+    tokens = _parser().parse(lines.document(text))
     out = _Builder(text)
     blocks: list[DisplayBlock] = []
     line = 0  # the first document line not yet shown

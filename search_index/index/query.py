@@ -14,8 +14,6 @@ from dataclasses import replace
 from itertools import islice
 from typing import Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 from whoosh import collectors
 from whoosh.fields import Schema
 from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, MultifieldParser
@@ -222,6 +220,11 @@ def _spelling_suggestion(reader: Any, word: str) -> str | None:
     read once per searcher. And it ranks suggestions by frequency alone (its score ignores the
     distance): the nearest spelling comes first here ("Jung" is "Jong" before "Ju").
     """
+    # Imported here: only a search that finds nothing asks for a spelling, and rapidfuzz is a
+    # tenth of the imports of every other search.
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
+
     cache = reader.__dict__.setdefault("_kimreader_spelling", {})
     if word[:1] not in cache:
         cache[word[:1]] = [b.decode("utf-8") for b in reader.expand_prefix("spell", word[:1])]

@@ -5,13 +5,14 @@ the state file damaged."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
 import pytest
 
 from search_index import refresh as refresh_module
-from search_index.clean_state import CLEAN_NAME, Snapshot, matches, snapshot
+from search_index.clean_state import CLEAN_NAME, files_digest, matches, snapshot
 from search_index.library import Library
 
 STORY = "Quake strikes coastal town\n\nA strong earthquake struck the coastal town on Monday.\n"
@@ -120,14 +121,58 @@ def test_a_damaged_state_falls_back_to_the_full_check(seeds_copy, no_discovery):
         assert library.last_refresh.report.unchanged == 5
 
 
+@pytest.mark.parametrize(
+    "files",
+    [
+        "0" * 40,  # another folder's digest
+        ["001_ee6a89961e49bfbf.txt", 1, 2, 3, 4],  # a list, as format 1 saved it
+        None,
+    ],
+)
+def test_a_state_with_a_damaged_digest_falls_back_to_the_full_check(
+    seeds_copy, no_discovery, files
+):
+    import json
+
+    _clean(seeds_copy, no_discovery)
+    with Library.open(seeds_copy) as library:
+        folder = library.index_dir
+    assert folder is not None
+    data = json.loads((folder / CLEAN_NAME).read_text(encoding="utf-8"))
+    data["files"] = files
+    (folder / CLEAN_NAME).write_text(json.dumps(data), encoding="utf-8")
+    with _open(seeds_copy) as library:
+        assert no_discovery == [1]
+        assert library.last_refresh.report.unchanged == 5
+
+
+def test_the_digest_tells_every_listing_apart():
+    stat = (10, 2, 3, 4)
+    digests = {
+        files_digest(files)
+        for files in (
+            {"a.txt": stat},
+            {"a.txt": (11, 2, 3, 4)},  # a size
+            {"a.txt": (10, 2, 3, 5)},  # an inode
+            {"b.txt": stat},  # a name
+            {"a.txt": stat, "b.txt": stat},  # one more file
+            {"a.txt\x00b.txt": stat},  # names that join alike
+            {"a.txt": (10, 2, 3, 2**70)},  # beyond 64 bits
+            {"a.txt": (10, -2, 3, 4)},  # before 1970
+        )
+    }
+    assert len(digests) == 8
+    assert files_digest({"a.txt": stat, "gone.txt": None}) is None
+
+
 def test_a_file_modified_just_before_the_snapshot_is_not_trusted(tmp_path):
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     taken = snapshot(tmp_path)
     assert taken.files  # the file itself
     # Unchanged since, but written within the file system's timestamp granularity of the
     # snapshot: a second write may not have moved its mtime.
-    assert not matches(snapshot(tmp_path), taken)
-    old = Snapshot(taken.taken_ns + 10 * 10**9, taken.listing, taken.sidecar)
+    assert not matches(snapshot(tmp_path), taken.seen())
+    old = dataclasses.replace(taken.seen(), taken_ns=taken.taken_ns + 10 * 10**9)
     assert matches(snapshot(tmp_path), old)
 
 

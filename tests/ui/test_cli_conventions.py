@@ -98,13 +98,13 @@ def test_list_prints_as_it_goes_and_its_chunks_line_up(monkeypatch):
 
     monkeypatch.setattr(reading, "LIST_CHUNK", 2)
     prints: list[object] = []
-    real_print = output.stdout.print
+    real_print = output.stdout().print
 
     def counted(*args: object, **kwargs: object) -> None:
         prints.append(args[0] if args else None)
         real_print(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(output.stdout, "print", counted)
+    monkeypatch.setattr(output.stdout(), "print", counted)
     result = CliRunner().invoke(cli, ["list"], env={"COLUMNS": "120"}, catch_exceptions=False)
     assert result.exit_code == 0
     assert len(prints) == 3  # five seeds, two a chunk

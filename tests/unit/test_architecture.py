@@ -184,12 +184,32 @@ def _modules_after(*args: str) -> set[str]:
 def test_a_search_from_the_shell_loads_neither_textual_nor_the_analysis():
     _modules_after("index")  # a first build analyses every article: that may load anything
     loaded = _modules_after("search", "Kim", "--json")
-    assert "tui.cli.reading" in loaded  # the command ran
+    assert "tui.cli.search" in loaded  # the command ran
     heavy = {
         m
         for m in loaded
-        if m.split(".")[0] == "textual"
+        if m.split(".")[0] in ("textual", "rich")  # JSON needs no console, and nothing was said
         or m.startswith(("search_index.claims", "search_index.entities.extract", "tui.cli.fetch"))
+        or m in ("tui.cli.reading", "click.shell_completion")  # list's and show's, completion's
+        # Spelling suggestions (a search with no hits), config.toml and kimreader.toml parsing,
+        # a misspelt setting's suggestion: none of them happen here.
+        or m.split(".")[0] in ("rapidfuzz", "tomllib", "difflib")
+    }
+    assert not heavy
+
+
+def test_the_app_imports_the_claim_diff_and_markdown_parser_only_when_they_are_used():
+    # What the first frame waits for: the source list needs neither the claim diff, the
+    # reports, the fuzzy matching under them, nor a Markdown parser.
+    code = "import sys, tui.app\nsys.stdout.write('\\n'.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.splitlines())
+    assert "tui.app" in loaded
+    heavy = {
+        m
+        for m in loaded
+        if m.startswith(("search_index.claims", "search_index.report", "tui.screens.compare"))
+        or m.split(".")[0] in ("markdown_it", "rapidfuzz")
     }
     assert not heavy
 

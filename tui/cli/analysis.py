@@ -54,7 +54,7 @@ def compare_cmd(
     elif as_markdown:
         sys.stdout.write(comparison_markdown(comparison))
     else:
-        print_comparison(comparison, stdout)
+        print_comparison(comparison, stdout())
 
 
 @click.command("overview")
@@ -86,8 +86,8 @@ def overview_cmd(
             elif as_markdown:
                 sys.stdout.write(overview_markdown(overview, show_all) + "\n")
             else:
-                print_overview(overview, stdout, show_all)
-                stdout.print()
+                print_overview(overview, stdout(), show_all)
+                stdout().print()
     if as_json:
         print_json(found[0] if wanted is not None else found)
 
@@ -118,7 +118,7 @@ def claims_cmd(
         elif as_markdown:
             sys.stdout.write(matrix_markdown(subjects, ids))
         else:
-            print_matrix(subjects, ids, stdout)
+            print_matrix(subjects, ids, stdout())
         return
     if as_json:
         print_json(
@@ -136,7 +136,7 @@ def claims_cmd(
             sys.stdout.write(matrix_markdown(subjects, ids) + "\n")
         else:
             _print_heading(heading)
-            print_matrix(subjects, ids, stdout)
+            print_matrix(subjects, ids, stdout())
 
 
 @click.command("timeline")
@@ -156,7 +156,7 @@ def timeline_cmd(corpus: Path | None, as_json: bool, story: str | None) -> None:
         if as_json:
             print_json(timeline_json(events))
         else:
-            print_timeline(events, stdout)
+            print_timeline(events, stdout())
         return
     if as_json:
         print_json(
@@ -170,7 +170,7 @@ def timeline_cmd(corpus: Path | None, as_json: bool, story: str | None) -> None:
         return
     for heading, events in sections:
         _print_heading(heading)
-        print_timeline(events, stdout)
+        print_timeline(events, stdout())
 
 
 def _sections(library: Library, wanted: str | None) -> list[tuple[Story | None, str | None]]:
@@ -202,8 +202,8 @@ def _print_heading(story: Story | None) -> None:
     span = " to ".join(
         dict.fromkeys(d.isoformat() for d in (story.first, story.last) if d is not None)
     )
-    stdout.print()
-    stdout.print(
+    stdout().print()
+    stdout().print(
         Text.assemble(
             ("Story: ", "bold"),
             printable(story.name),

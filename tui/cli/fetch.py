@@ -100,10 +100,10 @@ def fetch_cmd(
     def on_finished(outcome: Outcome) -> None:
         done[0] += 1
         if not as_json:
-            stdout.print(_line(outcome))
-        if stderr.is_terminal:  # a counter redrawn in place: noise in a log or a pipe
+            stdout().print(_line(outcome))
+        if stderr().is_terminal:  # a counter redrawn in place: noise in a log or a pipe
             count = f"{done[0]}/{max(planned[0], done[0])} fetched"
-            stderr.print(Text(count, style="dim"), end="\r")
+            stderr().print(Text(count, style="dim"), end="\r")
 
     try:
         report = fetch(
@@ -117,13 +117,13 @@ def fetch_cmd(
         )
     except KeyboardInterrupt:
         cancel.set()
-        stderr.print("kimreader: interrupted")
+        stderr().print("kimreader: interrupted")
         raise SystemExit(EXIT_INTERRUPTED) from None
     except OSError as exc:
         fail(f"cannot use {into}: {exc.strerror or exc}", EXIT_USAGE)
     if as_json:
         print_json(_report_json(report, into, USER_AGENT))
-    stderr.print(Text(printable(_summary(report)), style="bold"))
+    stderr().print(Text(printable(_summary(report)), style="bold"))
     if report.interrupted:
         raise SystemExit(EXIT_INTERRUPTED)
     if report.all_failed:

@@ -7,6 +7,7 @@ error, so ``kimreader search ... --json | jq`` always gets clean JSON.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Iterator
@@ -15,15 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-from click.shell_completion import CompletionItem
-from rich.console import Console
-from rich.text import Text
 
-from ..file_report import LIST_HINT, SHOWN, notes_summary, skipped_summary
 from ..plain import printable
 from ..settings import default_corpus, load_settings
 
+# rich is imported by the first message or table printed, never at start: `search --json`
+# writes its answer with the json module, and most runs print nothing on standard error.
 if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+    from rich.console import Console
+
     from search_index.library import Library, RefreshResult
     from search_index.models import Article, ArticleInfo
 
@@ -39,25 +41,26 @@ PROGRESS_THRESHOLD = 25
 VERBOSE_KEY = "kimreader.verbose"
 
 
-class _Stdout(Console):
-    """Standard output. On a pipe or in a file, lines are not hard-wrapped (at 80 columns,
-    `kimreader paths | grep index` found half a path); tables still fit the width."""
+@functools.cache
+def stdout() -> Console:
+    """Standard output's console (one a process, made on first use)."""
+    from .consoles import StdoutConsole
 
-    @property
-    def soft_wrap(self) -> bool:
-        return not self.is_terminal
-
-    @soft_wrap.setter
-    def soft_wrap(self, value: bool) -> None:
-        pass  # decided by where the output goes, at each print
+    return StdoutConsole(highlight=False)
 
 
-stdout = _Stdout(highlight=False)
-stderr = Console(stderr=True, highlight=False)
+@functools.cache
+def stderr() -> Console:
+    """Standard error's console (one a process, made on first use)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    stderr.print(Text(printable(f"kimreader: {message}"), style="bold red"))
+    from rich.text import Text
+
+    stderr().print(Text(printable(f"kimreader: {message}"), style="bold red"))
     raise SystemExit(code)
 
 
@@ -95,20 +98,20 @@ def open_library(
             refresh = library.refresh(progress=progress)
         if report:
             _report(refresh, verbose=_verbose())
-        if refresh.report.busy and not library.ids():
+        if refresh.report.busy and library.empty():
             # Another process is building the first index: an empty answer would be a lie.
             fail(
                 "another kimreader process is building this corpus's index; "
                 "try again when it has finished",
                 EXIT_BUSY,
             )
-        if report and not library.ids():
+        if report and library.empty():
             _say_what_is_read(library.corpus_dir)
         yield library
     except (ArticleNotFound, StoryNotFound) as exc:
         fail(str(exc))
     except KeyboardInterrupt:
-        stderr.print("interrupted")
+        stderr().print("interrupted")
         raise SystemExit(130) from None
     finally:
         library.close()
@@ -120,7 +123,7 @@ def _progress() -> Iterator[Any]:
     state: dict[str, Any] = {}
 
     def update(done: int, total: int) -> None:
-        if total < PROGRESS_THRESHOLD or not stderr.is_terminal:
+        if total < PROGRESS_THRESHOLD or not stderr().is_terminal:
             return
         if "bar" not in state:
             # Built on the first long run only: most commands find nothing to index.
@@ -137,7 +140,7 @@ def _progress() -> Iterator[Any]:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
-                console=stderr,
+                console=stderr(),
                 transient=True,
             )
             bar.start()
@@ -157,6 +160,8 @@ def complete_article_id(
 ) -> list[CompletionItem]:
     """Shell completion of an article id: the ids the index already holds (no refresh, so a
     tab press answers at once; a file added since completes after the next command)."""
+    from click.shell_completion import CompletionItem
+
     from search_index.library import Library
 
     corpus = ctx.find_root().params.get("corpus")
@@ -173,9 +178,11 @@ def complete_article_id(
 def _say_what_is_read(corpus_dir: Path) -> None:
     """An empty answer from a folder with no article in it would read as "nothing matched":
     say what kimreader reads instead."""
+    from rich.text import Text
+
     from search_index.formats.kinds import SUFFIXES
 
-    stderr.print(
+    stderr().print(
         Text(
             printable(
                 f"kimreader: no articles in {corpus_dir}; kimreader reads "
@@ -194,13 +201,19 @@ def _verbose() -> bool:
 
 
 def _report(refresh: RefreshResult, *, verbose: bool = False) -> None:
+    if not (refresh.report.warnings or refresh.skipped or refresh.notes):
+        return  # the usual case: nothing to say, and nothing (rich, the summaries) to import
+    from rich.text import Text
+
+    from ..file_report import LIST_HINT, SHOWN, notes_summary, skipped_summary
+
     for warning in refresh.report.warnings:
-        stderr.print(Text(printable(f"warning: {warning}"), style="yellow"))
+        stderr().print(Text(printable(f"warning: {warning}"), style="yellow"))
     # Thousands of unreadable files would bury the command's own messages: the first few are
     # named and the rest counted, unless every one was asked for.
     shown = len(refresh.skipped) + len(refresh.notes) if verbose else SHOWN
     hint = f"{LIST_HINT} (or kimreader --verbose ...)"
     for line in skipped_summary(refresh.skipped, shown=shown, hint=hint):
-        stderr.print(Text(line, style="yellow"), soft_wrap=True)
+        stderr().print(Text(line, style="yellow"), soft_wrap=True)
     for line in notes_summary(refresh.notes, shown=shown, hint=hint):
-        stderr.print(Text(line), soft_wrap=True)
+        stderr().print(Text(line), soft_wrap=True)

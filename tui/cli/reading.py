@@ -1,4 +1,5 @@
-"""``kimreader list``, ``search``, ``entities`` and ``show``: reading the corpus from the shell."""
+"""``kimreader list``, ``entities`` and ``show``: reading the corpus from the shell (``search``
+has a module of its own, ``search.py``)."""
 
 from __future__ import annotations
 
@@ -10,19 +11,16 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from search_index.library import DEFAULT_LIMIT, EntityMention
-from search_index.models import ENTITY_TYPES, Article, ArticleInfo, Hit, SearchResult
+from search_index.library import EntityMention
+from search_index.models import ENTITY_TYPES, Article, ArticleInfo
 from search_index.versions import Version
 
 from ..plain import printable
 from .output import (
-    EXIT_NO_HITS,
     article_json,
     complete_article_id,
-    fail,
     open_library,
     print_json,
-    stderr,
     stdout,
 )
 
@@ -63,11 +61,11 @@ def list_cmd(corpus: Path | None, as_json: bool) -> None:
         )
         for article in articles
     ]
-    columns = _list_columns(rows, stdout.width)
+    columns = _list_columns(rows, stdout().width)
     others = sum(width for name, width in columns if name != "title")
     gaps = 3 * (len(columns) - 1)  # " │ " between columns, none at the edges
     longest_title = max((len(row[1]) for row in rows), default=len("title"))
-    title_width = max(dict(columns)["title"], min(longest_title, stdout.width - others - gaps))
+    title_width = max(dict(columns)["title"], min(longest_title, stdout().width - others - gaps))
     shown = [name for name, _ in columns]
     # Printed a chunk at a time with every column's width fixed beforehand, so the first rows
     # show at once on a large corpus (laying out 10,000 rows as one table took seconds of
@@ -78,7 +76,7 @@ def list_cmd(corpus: Path | None, as_json: bool) -> None:
             cells = dict(zip(LIST_COLUMNS, row, strict=True))
             # Text(), never str: article text must not be read as Rich markup.
             table.add_row(*(Text(cells[name]) for name in shown))
-        stdout.print(table)
+        stdout().print(table)
 
 
 LIST_CHUNK = 200
@@ -135,35 +133,6 @@ def _list_columns(rows: Sequence[tuple[str, ...]], total: int) -> list[tuple[str
             break
         names.remove(optional)
     return [(n, title if n == "title" else limits[n]) for n in names]
-
-
-@click.command("search")
-@click.argument("query", nargs=-1, required=True)
-@click.option(
-    "--limit", "-n", type=click.IntRange(1, 10_000), default=DEFAULT_LIMIT, show_default=True
-)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-@click.pass_obj
-def search_cmd(corpus: Path | None, query: tuple[str, ...], limit: int, as_json: bool) -> None:
-    """Search titles and text. QUERY uses Whoosh's syntax: words, "phrases", AND/OR/NOT,
-    title:/outlet:/body: fields, wildcards (sculpt*)."""
-    text = " ".join(query)
-    with open_library(corpus) as library:
-        result = library.search(text, limit=limit)
-    if result.notice:
-        stderr.print(Text(f"note: {result.notice}", style="yellow"))
-    if result.error:
-        if as_json:
-            print_json(_search_json(result))
-        fail(result.error)
-    if result.corrected:
-        stderr.print(Text(f"no results for {text!r}; showing results for {result.corrected!r}"))
-    if as_json:
-        print_json(_search_json(result))
-    else:
-        _print_hits(result)
-    if not result.total:
-        raise SystemExit(EXIT_NO_HITS)
 
 
 @click.command("entities")
@@ -225,7 +194,7 @@ def entities_cmd(
             Text(str(len(entity.sources))),
             Text(printable(", ".join(others))),
         )
-    stdout.print(table)
+    stdout().print(table)
 
 
 @click.command("show")
@@ -252,9 +221,9 @@ def show_cmd(corpus: Path | None, article_id: str, as_json: bool) -> None:
         text.stylize(ENTITY_STYLES.get(m.mention.type, "underline"), m.mention.start, m.mention.end)
     source = f"{article.format} from {article.source_url}" if article.format != "text" else None
     meta = " · ".join(p for p in (article.id, article.outlet, _published(article), source) if p)
-    stdout.print(Text(printable(meta), style="dim"))
-    stdout.print(text)
-    stdout.print(_legend())
+    stdout().print(Text(printable(meta), style="dim"))
+    stdout().print(text)
+    stdout().print(_legend())
 
 
 def _mention_json(m: EntityMention, article: Article) -> dict[str, Any]:
@@ -295,31 +264,6 @@ def _legend() -> Text:
     return legend
 
 
-def _print_hits(result: SearchResult) -> None:
-    if not result.hits:
-        stderr.print("no matches")
-        return
-    for hit in result.hits:
-        stdout.print(_hit_text(hit))
-    shown = len(result.hits)
-    more = f" (showing {shown})" if shown < result.total else ""
-    stderr.print(f"{result.total} matching article{'s' if result.total != 1 else ''}{more}")
-
-
-def _hit_text(hit: Hit) -> Text:
-    meta = " · ".join(
-        part for part in (hit.outlet, hit.published.isoformat() if hit.published else None) if part
-    )
-    line = Text.assemble((printable(hit.id), "bold cyan"), "  ", (printable(hit.title), "bold"))
-    if meta:
-        line.append(printable(f"  ({meta})"), style="dim")
-    snippet = Text(printable(hit.snippet.text))
-    for span in hit.snippet.highlights:
-        # Bold and underline, not colour alone, so matches stand out under NO_COLOR too.
-        snippet.stylize("bold underline yellow", span.start, span.end)
-    return Text.assemble(line, "\n  ", snippet, "\n")
-
-
 def _article_json(article: Article | ArticleInfo) -> dict[str, Any]:
     return {
         **article_json(article),
@@ -352,26 +296,3 @@ def _listed_title(article: ArticleInfo, versions: dict[str, Version]) -> str:
     if article.id in versions:
         marks.append(versions[article.id].label)
     return f"{article.title}  [{', '.join(marks)}]" if marks else article.title
-
-
-def _search_json(result: SearchResult) -> dict[str, Any]:
-    return {
-        "query": result.query,
-        "corrected": result.corrected,
-        "total": result.total,
-        "notice": result.notice,
-        "error": result.error,
-        "hits": [
-            {
-                "id": hit.id,
-                "title": hit.title,
-                "outlet": hit.outlet,
-                "published": hit.published.isoformat() if hit.published else None,
-                "score": round(hit.score, 4),
-                "snippet": hit.snippet.text,
-                "highlights": [[s.start, s.end] for s in hit.snippet.highlights],
-                "matches": [[s.start, s.end] for s in hit.matches],
-            }
-            for hit in result.hits
-        ],
-    }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 COMMANDS: dict[str, str] = {
     "list": "tui.cli.reading:list_cmd",
-    "search": "tui.cli.reading:search_cmd",
+    "search": "tui.cli.search:search_cmd",
     "entities": "tui.cli.reading:entities_cmd",
     "show": "tui.cli.reading:show_cmd",
     "compare": "tui.cli.analysis:compare_cmd",

@@ -77,4 +77,4 @@ def report_cmd(
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
     note = printable(f"kimreader: wrote the {chosen} report to {output}")
-    stderr.print(Text(note), soft_wrap=True)
+    stderr().print(Text(note), soft_wrap=True)

@@ -28,14 +28,14 @@ def stories_cmd(corpus: Path | None, as_json: bool) -> None:
 
         def progress(done: int, total: int) -> None:
             # The first grouping of a large corpus takes a while: say so once, on a terminal.
-            if not told and stderr.is_terminal and total >= 1000:
-                stderr.print(f"grouping {total} articles into stories (once: kept afterwards)…")
+            if not told and stderr().is_terminal and total >= 1000:
+                stderr().print(f"grouping {total} articles into stories (once: kept afterwards)…")
                 told["yes"] = True
 
         found = library.stories(progress)
         warnings = library.story_warnings
     for warning in warnings:
-        stderr.print(Text(printable(f"warning: {warning}"), style="yellow"))
+        stderr().print(Text(printable(f"warning: {warning}"), style="yellow"))
     if as_json:
         print_json([story_json(s) for s in found])
         return
@@ -57,8 +57,8 @@ def stories_cmd(corpus: Path | None, as_json: bool) -> None:
             Text(str(len(story.members))),
             Text(printable(", ".join(outlets) or "—")),
         )
-    stdout.print(table)
-    stderr.print(f"{len(found)} stor{'y' if len(found) == 1 else 'ies'}")
+    stdout().print(table)
+    stderr().print(f"{len(found)} stor{'y' if len(found) == 1 else 'ies'}")
 
 
 def _span(story: Story) -> str:

@@ -50,7 +50,7 @@ def index_cmd(corpus: Path | None, rebuild: bool) -> None:
             f"({total} articles indexed as it stands)",
             EXIT_BUSY,
         )
-    stderr.print(
+    stderr().print(
         f"{total} articles indexed: {report.added} added, {report.updated} updated, "
         f"{report.removed} removed, {report.unchanged} unchanged, {stories} stories "
         f"in {time.perf_counter() - started:.2f} s ({where})"
@@ -76,11 +76,11 @@ def skipped_cmd(corpus: Path | None, as_json: bool) -> None:
         )
         return
     for s in skipped:
-        stdout.print(Text(printable(f"skipped {s.path}: {s.reason}")))
+        stdout().print(Text(printable(f"skipped {s.path}: {s.reason}")))
     for n in notes:
-        stdout.print(Text(printable(f"note: {n.path}: {n.message}")))
+        stdout().print(Text(printable(f"note: {n.path}: {n.message}")))
     if not skipped and not notes:
-        stderr.print("no files were skipped")
+        stderr().print("no files were skipped")
 
 
 @click.command("paths")
@@ -106,7 +106,7 @@ def paths_cmd(corpus: Path | None, as_json: bool) -> None:
         return
     width = max(map(len, rows))
     for name, value in rows.items():
-        stdout.print(Text.assemble((f"{name:<{width}}", "bold"), " ", value))
+        stdout().print(Text.assemble((f"{name:<{width}}", "bold"), " ", value))
 
 
 # -- helpers ----------------------------------------------------------------------------------

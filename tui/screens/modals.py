@@ -16,7 +16,6 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from search_index.models import ArticleInfo
-from search_index.report import format_for, write_report
 
 from ..render import entity_styles, printable
 from ..widgets.lists import VimOptionList
@@ -181,6 +180,10 @@ def write_report_and_tell(
 def write_report_file(path: Path, render_as: Callable[[str], str]) -> str:
     """The report rendered in the format ``path``'s suffix names (html when it names none),
     written there; the note that says where. Raises OSError as open() does."""
+    # Imported here: the reports (and the claim diff under them) are not needed for the app's
+    # first frame, only when one is written.
+    from search_index.report import format_for, write_report
+
     fmt = format_for(path)
     written = write_report(path, render_as(fmt))
     return printable(f"Wrote the {fmt} report to {written}")

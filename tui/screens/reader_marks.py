@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from search_index.claims.extract import Claim
 from search_index.models import ArticleInfo, Mention, SearchResult
 from search_index.text import name_key
+
+if TYPE_CHECKING:  # the claims arrive from a worker, which imports them
+    from search_index.claims.extract import Claim
 
 __all__ = [
     "ConflictSpan",
