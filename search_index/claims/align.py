@@ -177,6 +177,11 @@ def _shared_words(a: Claim, b: Claim) -> set[str]:
         # "Anthony LaCalamita, 38," and "a 38-year-old Troy resident" said of LaCalamita: the
         # person named with both ages is what they share (names are kept out of subjects).
         shared |= _age_names(a.frame) & _age_names(b.frame)
+        if (a.frame.whose is None) != (b.frame.whose is None) and a.value == b.value:
+            # "Steinberg, 48," and "the other victims as a 47-year-old man and a 48-year-old
+            # man": a named person's age and an age of nobody named, the same number of years
+            # in two reports of one story. Weak still: an age of nobody never conflicts.
+            shared.add(f"age:{a.value}")
     return shared
 
 

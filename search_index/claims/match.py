@@ -57,6 +57,11 @@ def frame_match(a: Claim, b: Claim) -> int:
         # Tuesday against a figure dated Wednesday: not one figure.
         return NO_MATCH
     if fa.actors and fb.actors and not set(fa.actors) & set(fb.actors):
+        if fa.slot in _WEAK_ONLY_SLOTS and _names_cross(a, b):
+            # "floored Thompson ... near the end of the fifth round" and "Thompson never
+            # recovered from a big right hand from Klitschko near the end of the fifth round":
+            # both sentences name both people, and which is nearest the round says nothing.
+            return WEAK
         # "Williams was arrested early Sunday" and "Jackson, arrested Jan. 6": two people's
         # figures, not one.
         return NO_MATCH
@@ -104,6 +109,21 @@ def _loosely_people(fa: Frame, fb: Frame) -> bool:
 
 # Nouns of people by what they do: "managers", "co-workers", "employees", "officers".
 _AGENT_NOUN = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)$")
+
+
+# Slots whose pairs may agree, never conflict (see ``_strength``).
+_WEAK_ONLY_SLOTS = frozenset({"ordinal", "time"})
+
+
+def _names_cross(a: Claim, b: Claim) -> bool:
+    """Whether the people bound to each figure are named in the other figure's sentence too."""
+
+    def named(actors: tuple[str, ...], entities: tuple[str, ...]) -> bool:
+        return all(any(key.endswith(actor) for key in entities) for actor in actors)
+
+    fa, fb = a.frame, b.frame
+    assert fa is not None and fb is not None
+    return named(fa.actors, b.entities) and named(fb.actors, a.entities)
 
 
 def _age_match(fa: Frame, fb: Frame, whose_a: str, whose_b: str) -> int:

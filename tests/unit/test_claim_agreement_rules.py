@@ -557,3 +557,46 @@ def test_a_figure_after_out_of_a_whole_is_a_part(tmp_path: Path) -> None:
     assert twelve.frame is not None and twelve.frame.part
     assert ("23 pirates", "23 arrested pirates") in _pairs(library, "a11", "o19", "agree")
     assert not _pairs(library, "a11", "o19", "conflict")
+
+
+# ECB+ corpus, t07-plus, 7_8ecbplus.txt lines 1 and 7 (against RECORD_10, 7_10ecbplus.txt).
+FIFTH_8 = """Wladimir Klitschko defeats Tony Thompson in six rounds
+
+Thompson never recovered from a big right hand from Klitschko near the end of the fifth round.
+"""
+
+
+def test_the_name_nearest_an_ordinal_does_not_part_it_when_both_sentences_name_both(
+    tmp_path: Path,
+) -> None:
+    """Cause: "floored Thompson ... near the end of the fifth round" binds the round to
+    Thompson, "a big right hand from Klitschko near the end of the fifth round" to Klitschko:
+    two people, so no pair. Both sentences name both; which is nearest says nothing of which
+    round. (An ordinal may agree, never conflict.)"""
+    library = _library(tmp_path / "c", {"r10": RECORD_10, "f8": FIFTH_8})
+    assert ("fifth", "fifth") in _pairs(library, "r10", "f8", "agree")
+    assert not _pairs(library, "r10", "f8", "conflict")
+
+
+# ECB+ corpus, t18-plus, 18_10ecbplus.txt lines 1, 5 and 10; 18_5ecbplus.txt lines 1 and 27.
+AGES_10 = """Detroit Office Shooter Charged With Murder, Attempted Murder
+
+When Monday's violence had concluded, the receptionist--Madeline Kafoury--was shot dead and two managers, Paul Riva and Alan Steinberg, were wounded.
+
+He also is charged with two counts of intent to murder in the shootings of Riva, 47, of Sterling Heights, and Steinberg, 48, of Macomb County's Bruce Township--as well as three counts of possession of a firearm in the commission of a felony and one count of fleeing and eluding police.
+"""
+AGES_5 = """Gunman kills 1, wounds 2 at accounting office
+
+Troy Police Lt. Gerry Scherlinck identified the other victims as a 47-year-old man and a 48-year-old man.
+"""
+
+
+def test_a_named_age_and_an_unnamed_one_of_the_same_value_agree(tmp_path: Path) -> None:
+    """Cause: "Steinberg, 48," and "a 48-year-old man" (the report names nobody) share no
+    word and their sentences are unlike, so they never paired. The same number of years, one
+    side bound to a person and the other to nobody, may agree; never conflict."""
+    library = _library(tmp_path / "c", {"a10": AGES_10, "a5": AGES_5})
+    agree = _pairs(library, "a10", "a5", "agree")
+    assert ("48", "48-year-old man") in agree and ("47", "47-year-old man") in agree
+    assert ("47", "48-year-old man") not in agree
+    assert not _pairs(library, "a10", "a5", "conflict")
