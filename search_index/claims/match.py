@@ -57,10 +57,12 @@ def frame_match(a: Claim, b: Claim) -> int:
         # Tuesday against a figure dated Wednesday: not one figure.
         return NO_MATCH
     if fa.actors and fb.actors and not set(fa.actors) & set(fb.actors):
-        if fa.slot in _WEAK_ONLY_SLOTS and _names_cross(a, b):
+        if fa.slot in _SHARED_SLOTS and _names_cross(a, b):
             # "floored Thompson ... near the end of the fifth round" and "Thompson never
-            # recovered from a big right hand from Klitschko near the end of the fifth round":
-            # both sentences name both people, and which is nearest the round says nothing.
+            # recovered from a big right hand from Klitschko near the end of the fifth round";
+            # "Klitschko stopped Tony Thompson ... Saturday night" and "Klitschko won ...
+            # today, ... against Tony Thompson": both sentences name both people, and which
+            # is nearest the round or the day says nothing. Weak: may agree, never conflict.
             return WEAK
         # "Williams was arrested early Sunday" and "Jackson, arrested Jan. 6": two people's
         # figures, not one.
@@ -111,8 +113,9 @@ def _loosely_people(fa: Frame, fb: Frame) -> bool:
 _AGENT_NOUN = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)$")
 
 
-# Slots whose pairs may agree, never conflict (see ``_strength``).
-_WEAK_ONLY_SLOTS = frozenset({"ordinal", "time"})
+# Slots whose figure tells when or at which stage something happened, which every party to
+# it shares: the name nearest one says little of whose it is.
+_SHARED_SLOTS = frozenset({"ordinal", "time", "date"})
 
 
 def _names_cross(a: Claim, b: Claim) -> bool:

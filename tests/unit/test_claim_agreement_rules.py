@@ -600,3 +600,29 @@ def test_a_named_age_and_an_unnamed_one_of_the_same_value_agree(tmp_path: Path) 
     assert ("48", "48-year-old man") in agree and ("47", "47-year-old man") in agree
     assert ("47", "48-year-old man") not in agree
     assert not _pairs(library, "a10", "a5", "conflict")
+
+
+# ECB+ corpus, t07-plus, 7_11ecbplus.txt lines 1-4 and 7_5ecbplus.txt lines 1-4.
+SATURDAY_11 = """Wladimir Klitschko stops Tony Thompson in 6th round to retain world heavyweight belts
+
+July 08, 2012
+Wladimir Klitschko stopped Tony Thompson in the sixth round to keep a comfortable hold on his WBA, IBF and WBO heavyweight titles Saturday night.
+"""
+TODAY_5 = """Klitschko vs Thompson II Results: Wladimir Klitschko Cruises Again, Wins in Six
+
+on Jul 7 2012, 5:55p
+Wladimir Klitschko won his 16th straight fight today, successfully defending the WBA, WBO, and IBF heavyweight titles against Tony Thompson, stopping the 40-year-old American in the sixth round of a fight that was never really close.
+"""
+
+
+def test_the_name_nearest_a_day_does_not_part_it_when_both_sentences_name_both(
+    tmp_path: Path,
+) -> None:
+    """Cause: "Klitschko stopped Tony Thompson ... Saturday night" binds the day to Thompson,
+    "Klitschko won his 16th straight fight today, ... against Tony Thompson" to Klitschko, so
+    the two readings of 7 July 2012 never met. Both sentences name both fighters."""
+    library = _library(tmp_path / "c", {"s11": SATURDAY_11, "t5": TODAY_5})
+    saturday = _claim(library, "s11", "Saturday")
+    assert saturday.date is not None and saturday.date.value == "2012-07-07"
+    assert ("Saturday", "today") in _pairs(library, "s11", "t5", "agree")
+    assert not _pairs(library, "s11", "t5", "conflict")
