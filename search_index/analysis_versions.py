@@ -26,7 +26,8 @@ from __future__ import annotations
 # "X, a consulting company that ..." is that company; what "games against" names is a team;
 # "Unlike", "Besides" opening a sentence are no first names.
 # rules-31: both branches' rules-30 together; "an eight-year, $200MM deal" is a quantity (#12).
-ENTITY_RULES_VERSION = "rules-31"
+# rules-32: "from 1951-1957" is one date, a span of years, not a quantity and a year (#12).
+ENTITY_RULES_VERSION = "rules-32"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):
 # a running total no longer takes the partner of one event's figure; 22: "were found and
@@ -44,4 +45,5 @@ ENTITY_RULES_VERSION = "rules-31"
 # "51 KO" counts knockouts; 50: "two managers, [names], were wounded" and "two wounded men"
 # were injured; 51: a term is the offer told nearest before it; 52: "got away" escaped; 53:
 # "Out of 23 arrested pirates, 12 ..." is a part; 54: "the 1950s" is the 1950s' event, not 1959's.
-CLAIMS_VERSION = "54"
+# 55: "from 1951-1957" is a span of years, not a count of 1951 (nor a count and a year).
+CLAIMS_VERSION = "55"

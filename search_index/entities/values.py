@@ -38,6 +38,9 @@ _DATE = re.compile(
             # figure may follow: "In October 5,000 troops crossed".
             rf"\b(?:in|since|until|by|from|during|of|early|late|mid)[- ]{_MONTH}\b"
             rf"(?!,?{_SPACE}(?!{_FIGURE})\d)",
+            # "lasted from 1951-1957": two years joined by a hyphen or a dash are a span of
+            # years, not a count from 1951 to 1957 (nor a count and a year).
+            rf"\b{_YEAR}\s?[-\u2013]\s?{_YEAR}\b(?![-,]?\d)",
             # Not "2045 GMT" (a time) nor "1630 hrs".
             rf"\b(?:(?:early|mid|late)[- ])?{_YEAR}s?\b(?![-,]?\d)"
             r"(?!\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|hours|h\b|local time))",

@@ -448,3 +448,19 @@ def test_a_decade_names_its_event_and_a_bare_figure_keeps_a_name(tmp_path: Path)
     assert _claim(library, "p3", "1950s").topic == "date, 1950s event"
     topics = [c.topic for c in library.claims("p3")]
     assert all(t and t[0].isalpha() for t in topics), topics
+
+
+def test_a_range_of_two_years_is_a_span_of_years_not_a_count(tmp_path: Path) -> None:
+    """Cause: "lasted from 1951-1957" was read as a count of 1951 (a quantity with no
+    counted thing) beside the year 1957. Two years joined by a hyphen are one date: the
+    years 1951 to 1957, another event than the 2008 report's."""
+    library = _library(tmp_path / "page", {"p3": PAGE_3})
+    claims = library.claims("p3")
+    assert not [c for c in claims if c.kind == "quantity" and "195" in c.value_text], [
+        (c.value_text, c.value) for c in claims if c.kind == "quantity"
+    ]
+    span = _claim(library, "p3", "1951-1957")
+    assert span.kind == "date" and span.date is not None
+    assert (span.date.start.isoformat(), span.date.end.isoformat()) == ("1951-01-01", "1957-12-31")
+    assert span.frame is not None and span.frame.event == "background:1951-1957"
+    assert span.topic == "date, 1951-1957 event"
