@@ -27,7 +27,8 @@ from __future__ import annotations
 # "Unlike", "Besides" opening a sentence are no first names.
 # rules-31: both branches' rules-30 together; "an eight-year, $200MM deal" is a quantity (#12).
 # rules-32: "from 1951-1957" is one date, a span of years, not a quantity and a year (#12).
-ENTITY_RULES_VERSION = "rules-32"
+# rules-33: "shooting three people, killing one, at ...": the "one" is a quantity (#12).
+ENTITY_RULES_VERSION = "rules-33"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):
 # a running total no longer takes the partner of one event's figure; 22: "were found and
@@ -46,4 +47,7 @@ ENTITY_RULES_VERSION = "rules-32"
 # were injured; 51: a term is the offer told nearest before it; 52: "got away" escaped; 53:
 # "Out of 23 arrested pirates, 12 ..." is a part; 54: "the 1950s" is the 1950s' event, not 1959's.
 # 55: "from 1951-1957" is a span of years, not a count of 1951 (nor a count and a year).
-CLAIMS_VERSION = "55"
+# 56: "killing one" counts the killed; "his former office", "former co-workers" are no cue
+# of an earlier event; "In February, a woman opened fire ..., killing three": a date opening
+# a sentence on an event told with "a" dates every clause; "the death sentence" is no death.
+CLAIMS_VERSION = "56"

@@ -177,6 +177,9 @@ def find_quantities(
             and not _counts_something(text)
             # "all three of the cables", "two of them": what is counted follows "of".
             and not (_OF_WHAT.match(folded, match.end()) and text.lower() not in ("one", "a"))
+            # "shooting three people, killing one, at ...": a number word a casualty verb
+            # takes as its object counts the people it happened to.
+            and not _CASUALTY_BEFORE.search(folded, max(0, start - 12), start)
         ):
             continue
         if start > 0 and folded[start - 1] == "[" and _CITATION.match(folded, start - 1):
@@ -212,6 +215,7 @@ def find_quantities(
     return found
 
 
+_CASUALTY_BEFORE = re.compile(r"\b(?:killing|wounding|injuring)\s$", re.IGNORECASE)
 _MODEL_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,4} $")
 _OF_WHAT = re.compile(r"\s+of\s+(?:the|these|those|its|their|them|whom)\b", re.IGNORECASE)
 _NUMBER_WORD_RE = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)

@@ -626,3 +626,46 @@ def test_the_name_nearest_a_day_does_not_part_it_when_both_sentences_name_both(
     assert saturday.date is not None and saturday.date.value == "2012-07-07"
     assert ("Saturday", "today") in _pairs(library, "s11", "t5", "agree")
     assert not _pairs(library, "s11", "t5", "conflict")
+
+
+# ECB+ corpus, t18-plus, 18_11ecbplus.txt lines 1-4 and 18_9ecbplus.txt lines 1-4.
+KILLING_ONE_11 = """Sacked worker shoots ex-colleagues
+
+April 10, 2007-7:07AM
+
+A man suspected of shooting three people, killing one, at a suburban Detroit accounting firm from which he was fired last week was arrested after a high-speed chase a few hours after the attack this morning, authorities said.
+"""
+KILLING_ONE_9 = """Shooting at Accounting Firm Leaves Woman Dead and 2 Hurt
+
+Published: April 10, 2007
+
+A man who was fired last week from his job at an accounting firm in suburban Detroit walked into his former office with a shotgun on Monday and shot three people, killing one, before fleeing and leading police officers on a high-speed chase, the authorities said.
+"""
+# ECB+ corpus, t18-plus, 18_10ecbplus.txt lines 1 and 7.
+FORMER_10 = """Detroit Office Shooter Charged With Murder, Attempted Murder
+
+The man accused of shooting his three former co-workers is Anthony LaCalamita III, a 38-year-old Troy resident who was fired from Gordon Advisors on Thursday.
+"""
+
+
+def test_killing_one_counts_the_killed(tmp_path: Path) -> None:
+    """Cause: a bare number word is usually a pronoun, so "shooting three people, killing one,"
+    had no figure for the one killed. A number word a casualty verb takes as its object counts
+    the people it happened to."""
+    library = _library(tmp_path / "c", {"k11": KILLING_ONE_11, "k9": KILLING_ONE_9})
+    one = _claim(library, "k11", "one")
+    assert one.value == "1" and one.frame is not None and one.frame.role == "killed"
+    assert ("one", "one") in _pairs(library, "k11", "k9", "agree")
+
+
+def test_a_former_workplace_is_no_earlier_event(tmp_path: Path) -> None:
+    """Cause: "former" was a cue of an earlier event, so "walked into his former office ...
+    and shot three people" and "shooting his three former co-workers" were told of another
+    event than the story's and paired with nothing. "formerly" still is a cue."""
+    library = _library(
+        tmp_path / "c", {"k11": KILLING_ONE_11, "k9": KILLING_ONE_9, "f10": FORMER_10}
+    )
+    for article, value in (("k9", "three people"), ("f10", "three former co-workers")):
+        claim = _claim(library, article, value)
+        assert claim.frame is not None and claim.frame.event == "main", claim.frame
+    assert ("three people", "three people") in _pairs(library, "k11", "k9", "agree")
