@@ -28,7 +28,8 @@ from __future__ import annotations
 # rules-31: both branches' rules-30 together; "an eight-year, $200MM deal" is a quantity (#12).
 # rules-32: "from 1951-1957" is one date, a span of years, not a quantity and a year (#12).
 # rules-33: "shooting three people, killing one, at ...": the "one" is a quantity (#12).
-ENTITY_RULES_VERSION = "rules-33"
+# rules-34: "120 miles per hour" is one quantity, not "120 miles" (#12).
+ENTITY_RULES_VERSION = "rules-34"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):
 # a running total no longer takes the partner of one event's figure; 22: "were found and
@@ -50,4 +51,5 @@ ENTITY_RULES_VERSION = "rules-33"
 # 56: "killing one" counts the killed; "his former office", "former co-workers" are no cue
 # of an earlier event; "In February, a woman opened fire ..., killing three": a date opening
 # a sentence on an event told with "a" dates every clause; "the death sentence" is no death.
-CLAIMS_VERSION = "56"
+# 57: "up to 120 miles per hour" is a speed.
+CLAIMS_VERSION = "57"

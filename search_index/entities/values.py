@@ -112,8 +112,14 @@ _NOT_A_VERB = (
 _UNIT_WORD = rf"{_UNIT_STOP}{_NOT_A_VERB}[A-Za-z][\w'-]*(?:/[A-Za-z]+)?"
 # "63-year-old", "300-square-kilometre": a unit hyphenated onto the number.
 _HYPHENATED_UNIT = r"(?:-[A-Za-z][\w]*(?:-[A-Za-z][\w]*)*)?"
+# "120 miles per hour", "193 kilometres an hour": a speed, whose "per" ends no phrase.
+_PER_HOUR = (
+    r"(?:(?<=miles)|(?<=metres)|(?<=meters)|(?<=kilometres)|(?<=kilometers))"
+    r"\s+(?:per|an)\s+hour\b"
+)
 _QUANTITY_AT = re.compile(
-    rf"{_RANGE}{_HYPHENATED_UNIT}(?:\s+times)?(?:\s+{_UNIT_WORD}){{0,3}}", re.IGNORECASE
+    rf"{_RANGE}{_HYPHENATED_UNIT}(?:\s+times)?(?:\s+{_UNIT_WORD}){{0,3}}(?:{_PER_HOUR})?",
+    re.IGNORECASE,
 )
 # Words written before the number that belong to the quantity ("magnitude 6.1").
 # Whole words only: "turnover 5%" and "a handsome 5%" hedge nothing.

@@ -669,3 +669,24 @@ def test_a_former_workplace_is_no_earlier_event(tmp_path: Path) -> None:
         claim = _claim(library, article, value)
         assert claim.frame is not None and claim.frame.event == "main", claim.frame
     assert ("three people", "three people") in _pairs(library, "k11", "k9", "agree")
+
+
+# ECB+ corpus, t18-plus, 18_1ecbplus.txt lines 1 and 10; 18_3ecbplus.txt lines 1 and 6.
+SPEED_1 = """Sheriff: Michigan office shooting kills 1, injures 2
+
+LaCalamita drove across several counties, at speeds up to 120 miles per hour, surrendering only after authorities boxed in his car on Interstate 75 in Saginaw, Michigan.
+"""
+SPEED_3 = """Troy, Michigan Office Shooting Follow-Up-1 Dead, 2 Injured, and Suspect Caught
+
+Sheriff's deputies and state police chased him for 30 miles, including through a construction zone, at speeds up to 120 mph before he finally pulled over after about 15 minutes, Genesee County Sheriff Robert J. Pickell said.
+"""
+
+
+def test_miles_per_hour_is_a_speed(tmp_path: Path) -> None:
+    """Cause: "per" ended the quantity's phrase, so "up to 120 miles per hour" was a length
+    of 120 miles and never met "at speeds up to 120 mph"."""
+    library = _library(tmp_path / "c", {"s1": SPEED_1, "s3": SPEED_3})
+    speed = _claim(library, "s1", "up to 120 miles per hour")
+    assert speed.frame is not None and speed.frame.slot == "speed"
+    assert ("up to 120 miles per hour", "up to 120 mph") in _pairs(library, "s1", "s3", "agree")
+    assert not _pairs(library, "s1", "s3", "conflict")
