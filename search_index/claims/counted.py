@@ -216,9 +216,13 @@ def _role_before(before: str) -> tuple[str | None, int]:
     for distance, word in enumerate(reversed(words(before)[-5:])):
         if word in ROLE_OF:
             return ROLE_OF[word], distance
-        if word not in GLUE_BEFORE:
+        # "shooting his three former co-workers": a possessive sits between verb and figure.
+        if word not in GLUE_BEFORE and word not in _POSSESSIVES:
             break
     return None, 99
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
 def _of_phrase(

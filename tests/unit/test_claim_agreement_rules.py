@@ -690,3 +690,21 @@ def test_miles_per_hour_is_a_speed(tmp_path: Path) -> None:
     assert speed.frame is not None and speed.frame.slot == "speed"
     assert ("up to 120 miles per hour", "up to 120 mph") in _pairs(library, "s1", "s3", "agree")
     assert not _pairs(library, "s1", "s3", "conflict")
+
+
+# ECB+ corpus, t18-plus, 18_2ecbplus.txt lines 1-4 (against FORMER_10, 18_10ecbplus.txt).
+SHOOTING_2 = """1 dead, 2 hurt in Mich. office shooting; police say suspect had worked there
+
+Updated 4/9/2007 6:04 PM
+A man suspected of shooting three people at an accounting firm where he had worked was arrested a few hours later after a high-speed chase, authorities said.
+"""
+
+
+def test_a_possessive_between_verb_and_figure_keeps_the_role(tmp_path: Path) -> None:
+    """Cause: "shooting his three former co-workers" had no role ("his" stopped the search
+    for the verb before the figure), so it never met "shooting three people"."""
+    library = _library(tmp_path / "c", {"f10": FORMER_10, "s2": SHOOTING_2})
+    workers = _claim(library, "f10", "three former co-workers")
+    assert workers.frame is not None and workers.frame.role == "shot"
+    assert ("three former co-workers", "three people") in _pairs(library, "f10", "s2", "agree")
+    assert not _pairs(library, "f10", "s2", "conflict")
