@@ -122,7 +122,12 @@ def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> 
     )
     # A running total and one event's figure ("14 rifles in five operations so far", "six
     # rifles were seized") are told apart, not paired first: a pair of the same scope wins.
-    same_scope = a.frame is None or b.frame is None or set(a.frame.scope) == set(b.frame.scope)
+    # So are a whole and a part of it ("$334 million" and "$281 million of the purchase price").
+    same_scope = (
+        a.frame is None
+        or b.frame is None
+        or (set(a.frame.scope) == set(b.frame.scope) and a.frame.part == b.frame.part)
+    )
     strong = match == STRONG and same_scope
     score = (0.4 if strong else 0.2) + 0.3 * sentence + 0.15 * subject + 0.1 * entities
     # Among claims already about the same thing, prefer the one that agrees: it breaks ties

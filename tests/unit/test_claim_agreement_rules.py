@@ -708,3 +708,30 @@ def test_a_possessive_between_verb_and_figure_keeps_the_role(tmp_path: Path) -> 
     assert workers.frame is not None and workers.frame.role == "shot"
     assert ("three former co-workers", "three people") in _pairs(library, "f10", "s2", "agree")
     assert not _pairs(library, "f10", "s2", "conflict")
+
+
+# ECB+ corpus, t43-plus (AMD buys SeaMicro), 43_10ecbplus.txt lines 1-5; 43_11ecbplus.txt
+# lines 1-5 and 36.
+PRICE_10 = """AMD buys SeaMicro, starts selling Intel-based servers
+
+on March 1, 2012 at 8:12 am
+
+The deal cost AMD $334 million ($281M in cash), a fairly sizable chunk of change when you consider that its yearly profits are usually around the $400 million mark.
+"""
+PRICE_11 = """February 29, 2012, 7:32 p.m. ET
+
+AMD to Acquire Server Start-Up
+
+The Sunnyvale, Calif., company said it will pay $334 million for SeaMicro Inc., a company known for products called micro servers that pack together many chips in ways that save space and energy.
+AMD said $281 million of the purchase price for SeaMicro will be in cash.
+"""
+
+
+def test_a_part_of_a_sum_does_not_take_the_whole_sums_partner(tmp_path: Path) -> None:
+    """Cause: "The deal cost AMD $334 million" met "AMD said $281 million of the purchase
+    price ... will be in cash" first (a strong match: both name AMD), a part against the
+    whole, which left the other report's "$334 million" unpaired. A part and a whole are
+    told apart as scopes are, so the same sum wins."""
+    library = _library(tmp_path / "c", {"p10": PRICE_10, "p11": PRICE_11})
+    assert ("$334 million", "$334 million") in _pairs(library, "p10", "p11", "agree")
+    assert not _pairs(library, "p10", "p11", "conflict")
