@@ -29,7 +29,8 @@ from __future__ import annotations
 # rules-32: "from 1951-1957" is one date, a span of years, not a quantity and a year (#12).
 # rules-33: "shooting three people, killing one, at ...": the "one" is a quantity (#12).
 # rules-34: "120 miles per hour" is one quantity, not "120 miles" (#12).
-ENTITY_RULES_VERSION = "rules-34"
+# rules-35: "by Dec. 31" is the date, not "by Dec" and a quantity 31 (#12).
+ENTITY_RULES_VERSION = "rules-35"
 
 # Bumped when claim extraction changes, so every article is analysed again. 21 (issue 12):
 # a running total no longer takes the partner of one event's figure; 22: "were found and
@@ -53,4 +54,5 @@ ENTITY_RULES_VERSION = "rules-34"
 # a sentence on an event told with "a" dates every clause; "the death sentence" is no death.
 # 57: "up to 120 miles per hour" is a speed.
 # 58: "shooting his three former co-workers" were shot (a possessive between verb and figure).
-CLAIMS_VERSION = "58"
+# 59: "by Dec. 31" is a date.
+CLAIMS_VERSION = "59"

@@ -34,10 +34,10 @@ _DATE = re.compile(
             rf"\b(?:{_WEEKDAY},?{_SPACE})?\d{{1,2}}(?:st|nd|rd|th)?{_SPACE}{_MONTH}(?:,?{_SPACE}{_YEAR})?\b",
             rf"\b(?:{_WEEKDAY},?{_SPACE})?{_MONTH}{_SPACE}{_DAY}(?:,?{_SPACE}{_YEAR}\b)?",
             rf"\b(?:(?:early|mid|late)[- ])?{_MONTH},?(?:{_SPACE}{_YEAR})\b",
-            # "In October", unless a day or a year follows (the forms above read those); a
-            # figure may follow: "In October 5,000 troops crossed".
+            # "In October", unless a day or a year follows (the forms above read those, "by
+            # Dec. 31" too); a figure may follow: "In October 5,000 troops crossed".
             rf"\b(?:in|since|until|by|from|during|of|early|late|mid)[- ]{_MONTH}\b"
-            rf"(?!,?{_SPACE}(?!{_FIGURE})\d)",
+            rf"(?!\.?,?{_SPACE}(?!{_FIGURE})\d)",
             # "lasted from 1951-1957": two years joined by a hyphen or a dash are a span of
             # years, not a count from 1951 to 1957 (nor a count and a year).
             rf"\b{_YEAR}\s?[-\u2013]\s?{_YEAR}\b(?![-,]?\d)",

@@ -735,3 +735,25 @@ def test_a_part_of_a_sum_does_not_take_the_whole_sums_partner(tmp_path: Path) ->
     library = _library(tmp_path / "c", {"p10": PRICE_10, "p11": PRICE_11})
     assert ("$334 million", "$334 million") in _pairs(library, "p10", "p11", "agree")
     assert not _pairs(library, "p10", "p11", "conflict")
+
+
+# ECB+ corpus, t30-ecb (Mediterranean cables cut), 30_12ecb.txt lines 1 and 5; 30_11ecb.txt
+# lines 1 and 7.
+REPAIR_12 = """Severed Cables in Mediterranean Disrupt Communication
+
+France Telecom SA, which plans to send a maintenance boat to fix the problem, said the situation should be back to normal by Dec. 31.
+"""
+REPAIR_11 = """Damaged undersea cables disrupting service
+
+France Telecom said it plans to send a boat to fix the problem and should have service restored to normal by December 31, according to Bloomberg.
+"""
+
+
+def test_by_an_abbreviated_month_and_its_day_is_a_date(tmp_path: Path) -> None:
+    """Cause: "by Dec. 31" was read as "by Dec" (a month) and a count of 31, so it never met
+    "by December 31"."""
+    library = _library(tmp_path / "c", {"r12": REPAIR_12, "r11": REPAIR_11})
+    day = _claim(library, "r12", "Dec. 31")
+    assert day.kind == "date" and day.date is not None and day.date.value == "--12-31"
+    assert not [c for c in library.claims("r12") if c.value_text == "31"]
+    assert ("Dec. 31", "December 31") in _pairs(library, "r12", "r11", "agree")
