@@ -28,7 +28,10 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 """The largest plain-text file read (saved pages and feeds: formats.kinds.MAX_BYTES)."""
 # Bump when reading or metadata inference changes, so stored articles are read again.
-READER_VERSION = "7"  # 5: a Markdown headline without "#"; 6: "on Feb. 4, 2009"; 7: "5:03p"
+# 5: a Markdown headline without "#"; 6: "on Feb. 4, 2009"; 7: "5:03p"; 8: "SUNNYVALE, Calif.
+# —2/29/2012" (a press release's place and date).
+READER_VERSION = "8"
+# 8: a press release's dateline "SUNNYVALE, Calif. —2/29/2012"
 
 
 class CorpusError(Exception):

@@ -122,7 +122,12 @@ def pair_score(a: Claim, b: Claim, sentence_similarity: float | None = None) -> 
     )
     # A running total and one event's figure ("14 rifles in five operations so far", "six
     # rifles were seized") are told apart, not paired first: a pair of the same scope wins.
-    same_scope = a.frame is None or b.frame is None or set(a.frame.scope) == set(b.frame.scope)
+    # So are a whole and a part of it ("$334 million" and "$281 million of the purchase price").
+    same_scope = (
+        a.frame is None
+        or b.frame is None
+        or (set(a.frame.scope) == set(b.frame.scope) and a.frame.part == b.frame.part)
+    )
     strong = match == STRONG and same_scope
     score = (0.4 if strong else 0.2) + 0.3 * sentence + 0.15 * subject + 0.1 * entities
     # Among claims already about the same thing, prefer the one that agrees: it breaks ties
@@ -177,6 +182,11 @@ def _shared_words(a: Claim, b: Claim) -> set[str]:
         # "Anthony LaCalamita, 38," and "a 38-year-old Troy resident" said of LaCalamita: the
         # person named with both ages is what they share (names are kept out of subjects).
         shared |= _age_names(a.frame) & _age_names(b.frame)
+        if (a.frame.whose is None) != (b.frame.whose is None) and a.value == b.value:
+            # "Steinberg, 48," and "the other victims as a 47-year-old man and a 48-year-old
+            # man": a named person's age and an age of nobody named, the same number of years
+            # in two reports of one story. Weak still: an age of nobody never conflicts.
+            shared.add(f"age:{a.value}")
     return shared
 
 

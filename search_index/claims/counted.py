@@ -172,7 +172,7 @@ def _role_after(after: str) -> tuple[str | None, int]:
     after = _MANAGED_TO.sub(" ", after, count=1)
     following = words(after)[:7]
     for distance, word in enumerate(following):
-        if word in ROLE_OF:
+        if word in ROLE_OF and not _death_compound(word, following[distance + 1 :]):
             return ROLE_OF[word], distance
         # Coordinated participles share the figure ("300 rounds were found and confiscated"):
         # after an auxiliary, a first verb naming no role passes the figure to the second.
@@ -190,6 +190,17 @@ def _role_after(after: str) -> tuple[str | None, int]:
         if word not in GLUE_AFTER and not word.endswith("ing"):
             break
     return None, 99
+
+
+# "three against the death sentence", "on death row": "death" names no death here.
+_DEATH_COMPOUNDS = frozenset(
+    {"sentence", "sentences", "penalty", "row", "threat", "threats", "warrant"}
+)
+
+
+def _death_compound(word: str, rest: list[str]) -> bool:
+    """Whether ``word`` is "death" before a noun it only describes ("the death sentence")."""
+    return word in ("death", "deaths") and bool(rest) and rest[0] in _DEATH_COMPOUNDS
 
 
 _MANAGED_TO = re.compile(r"\b(?:managed|were able|was able)\s+to\b")
@@ -215,9 +226,13 @@ def _role_before(before: str) -> tuple[str | None, int]:
     for distance, word in enumerate(reversed(words(before)[-5:])):
         if word in ROLE_OF:
             return ROLE_OF[word], distance
-        if word not in GLUE_BEFORE:
+        # "shooting his three former co-workers": a possessive sits between verb and figure.
+        if word not in GLUE_BEFORE and word not in _POSSESSIVES:
             break
     return None, 99
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
 def _of_phrase(

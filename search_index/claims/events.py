@@ -18,7 +18,7 @@ from .context import WINDOW, Context
 # Cues that a figure is about an earlier event, whatever the dates say.
 _BACKGROUND_CUE = re.compile(
     r"\b(?:last year|last month|earlier this year|years? ago|decades? ago|months ago|"
-    r"previous(?:ly)?|prior to|in the past|former(?:ly)?|the worst since|"
+    r"previous(?:ly)?|prior to|in the past|formerly|the worst since|"
     r"since (?:19|20)\d\d|"
     # "weeks after a driver shot eight" (not "10 months after the last event, 3 cables were
     # severed": that dates this story's event after an earlier one)
@@ -100,9 +100,15 @@ def event_of(context: Context, start: int, end: int) -> str:
                 continue  # the figure's own date
             in_clause = c_start <= d_start and d_end <= c_end
             # A sentence that opens with its date ("In December 2003, a quake ...") dates the
-            # clause that follows.
+            # clause that follows; and every clause after it when it opens on an event told
+            # with "a" ("In February, a woman opened fire at [a university], killing three").
             leading = (
-                d_start <= 12 and d_end <= c_start and not context.text[d_end:c_start].strip(" ,")
+                d_start <= 12
+                and d_end <= c_start
+                and (
+                    not context.text[d_end:c_start].strip(" ,")
+                    or _INDEFINITE.match(context.text) is not None
+                )
             )
             # "the $19 billion purchase of Compaq, completed in 2002": a participle clause
             # right after the figure's dates the thing the figure measures.

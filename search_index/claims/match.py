@@ -57,6 +57,13 @@ def frame_match(a: Claim, b: Claim) -> int:
         # Tuesday against a figure dated Wednesday: not one figure.
         return NO_MATCH
     if fa.actors and fb.actors and not set(fa.actors) & set(fb.actors):
+        if fa.slot in _SHARED_SLOTS and _names_cross(a, b):
+            # "floored Thompson ... near the end of the fifth round" and "Thompson never
+            # recovered from a big right hand from Klitschko near the end of the fifth round";
+            # "Klitschko stopped Tony Thompson ... Saturday night" and "Klitschko won ...
+            # today, ... against Tony Thompson": both sentences name both people, and which
+            # is nearest the round or the day says nothing. Weak: may agree, never conflict.
+            return WEAK
         # "Williams was arrested early Sunday" and "Jackson, arrested Jan. 6": two people's
         # figures, not one.
         return NO_MATCH
@@ -108,6 +115,22 @@ def _loosely_people(fa: Frame, fb: Frame) -> bool:
 
 # Nouns of people by what they do: "managers", "co-workers", "employees", "officers".
 _AGENT_NOUN = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)$")
+
+
+# Slots whose figure tells when or at which stage something happened, which every party to
+# it shares: the name nearest one says little of whose it is.
+_SHARED_SLOTS = frozenset({"ordinal", "time", "date"})
+
+
+def _names_cross(a: Claim, b: Claim) -> bool:
+    """Whether the people bound to each figure are named in the other figure's sentence too."""
+
+    def named(actors: tuple[str, ...], entities: tuple[str, ...]) -> bool:
+        return all(any(key.endswith(actor) for key in entities) for actor in actors)
+
+    fa, fb = a.frame, b.frame
+    assert fa is not None and fb is not None
+    return named(fa.actors, b.entities) and named(fb.actors, a.entities)
 
 
 def _age_match(fa: Frame, fb: Frame, whose_a: str, whose_b: str) -> int:

@@ -34,10 +34,13 @@ _DATE = re.compile(
             rf"\b(?:{_WEEKDAY},?{_SPACE})?\d{{1,2}}(?:st|nd|rd|th)?{_SPACE}{_MONTH}(?:,?{_SPACE}{_YEAR})?\b",
             rf"\b(?:{_WEEKDAY},?{_SPACE})?{_MONTH}{_SPACE}{_DAY}(?:,?{_SPACE}{_YEAR}\b)?",
             rf"\b(?:(?:early|mid|late)[- ])?{_MONTH},?(?:{_SPACE}{_YEAR})\b",
-            # "In October", unless a day or a year follows (the forms above read those); a
-            # figure may follow: "In October 5,000 troops crossed".
+            # "In October", unless a day or a year follows (the forms above read those, "by
+            # Dec. 31" too); a figure may follow: "In October 5,000 troops crossed".
             rf"\b(?:in|since|until|by|from|during|of|early|late|mid)[- ]{_MONTH}\b"
-            rf"(?!,?{_SPACE}(?!{_FIGURE})\d)",
+            rf"(?!\.?,?{_SPACE}(?!{_FIGURE})\d)",
+            # "lasted from 1951-1957": two years joined by a hyphen or a dash are a span of
+            # years, not a count from 1951 to 1957 (nor a count and a year).
+            rf"\b{_YEAR}\s?[-\u2013]\s?{_YEAR}\b(?![-,]?\d)",
             # Not "2045 GMT" (a time) nor "1630 hrs".
             rf"\b(?:(?:early|mid|late)[- ])?{_YEAR}s?\b(?![-,]?\d)"
             r"(?!\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|hours|h\b|local time))",
@@ -109,8 +112,14 @@ _NOT_A_VERB = (
 _UNIT_WORD = rf"{_UNIT_STOP}{_NOT_A_VERB}[A-Za-z][\w'-]*(?:/[A-Za-z]+)?"
 # "63-year-old", "300-square-kilometre": a unit hyphenated onto the number.
 _HYPHENATED_UNIT = r"(?:-[A-Za-z][\w]*(?:-[A-Za-z][\w]*)*)?"
+# "120 miles per hour", "193 kilometres an hour": a speed, whose "per" ends no phrase.
+_PER_HOUR = (
+    r"(?:(?<=miles)|(?<=metres)|(?<=meters)|(?<=kilometres)|(?<=kilometers))"
+    r"\s+(?:per|an)\s+hour\b"
+)
 _QUANTITY_AT = re.compile(
-    rf"{_RANGE}{_HYPHENATED_UNIT}(?:\s+times)?(?:\s+{_UNIT_WORD}){{0,3}}", re.IGNORECASE
+    rf"{_RANGE}{_HYPHENATED_UNIT}(?:\s+times)?(?:\s+{_UNIT_WORD}){{0,3}}(?:{_PER_HOUR})?",
+    re.IGNORECASE,
 )
 # Words written before the number that belong to the quantity ("magnitude 6.1").
 # Whole words only: "turnover 5%" and "a handsome 5%" hedge nothing.
@@ -174,6 +183,9 @@ def find_quantities(
             and not _counts_something(text)
             # "all three of the cables", "two of them": what is counted follows "of".
             and not (_OF_WHAT.match(folded, match.end()) and text.lower() not in ("one", "a"))
+            # "shooting three people, killing one, at ...": a number word a casualty verb
+            # takes as its object counts the people it happened to.
+            and not _CASUALTY_BEFORE.search(folded, max(0, start - 12), start)
         ):
             continue
         if start > 0 and folded[start - 1] == "[" and _CITATION.match(folded, start - 1):
@@ -209,6 +221,7 @@ def find_quantities(
     return found
 
 
+_CASUALTY_BEFORE = re.compile(r"\b(?:killing|wounding|injuring)\s$", re.IGNORECASE)
 _MODEL_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,4} $")
 _OF_WHAT = re.compile(r"\s+of\s+(?:the|these|those|its|their|them|whom)\b", re.IGNORECASE)
 _NUMBER_WORD_RE = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)

@@ -155,6 +155,14 @@ SEGMENT_SEPARATORS = re.compile(r"(?:\||·|•)\s*|(?<!\s)\s+(?:(?:\||·|•)\s*
 def date_line(folded: str, *, need_label: bool) -> DateFound | None:
     """A line that is nothing but a date, or several dates/labels joined by separators."""
     found = parse_date(folded)
+    if found is None and not need_label:
+        # A press release's dateline: "SUNNYVALE, Calif. —2/29/2012" (the place in capitals,
+        # a dash, then only the date).
+        place = _PLACE_DASH.match(folded)
+        if place is not None:
+            dated = parse_date(folded[place.end() :])
+            if dated is not None and not folded[place.end() + dated.end :].strip():
+                found = dated
     if found is None and ("|" in folded or "·" in folded or "•" in folded):
         parts = [p for p in SEGMENT_SEPARATORS.split(folded) if p.strip()]
         dates = [parse_date(p) for p in parts]
@@ -167,4 +175,5 @@ def date_line(folded: str, *, need_label: bool) -> DateFound | None:
     return found
 
 
+_PLACE_DASH = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30},(?:\s*[A-Z][A-Za-z.]{1,12}){1,3}\s*-{1,2}\s*")
 _DATE_LABEL_START = re.compile(rf"^\s*{_DATE_LABEL}\b", re.IGNORECASE)

@@ -557,3 +557,203 @@ def test_a_figure_after_out_of_a_whole_is_a_part(tmp_path: Path) -> None:
     assert twelve.frame is not None and twelve.frame.part
     assert ("23 pirates", "23 arrested pirates") in _pairs(library, "a11", "o19", "agree")
     assert not _pairs(library, "a11", "o19", "conflict")
+
+
+# ECB+ corpus, t07-plus, 7_8ecbplus.txt lines 1 and 7 (against RECORD_10, 7_10ecbplus.txt).
+FIFTH_8 = """Wladimir Klitschko defeats Tony Thompson in six rounds
+
+Thompson never recovered from a big right hand from Klitschko near the end of the fifth round.
+"""
+
+
+def test_the_name_nearest_an_ordinal_does_not_part_it_when_both_sentences_name_both(
+    tmp_path: Path,
+) -> None:
+    """Cause: "floored Thompson ... near the end of the fifth round" binds the round to
+    Thompson, "a big right hand from Klitschko near the end of the fifth round" to Klitschko:
+    two people, so no pair. Both sentences name both; which is nearest says nothing of which
+    round. (An ordinal may agree, never conflict.)"""
+    library = _library(tmp_path / "c", {"r10": RECORD_10, "f8": FIFTH_8})
+    assert ("fifth", "fifth") in _pairs(library, "r10", "f8", "agree")
+    assert not _pairs(library, "r10", "f8", "conflict")
+
+
+# ECB+ corpus, t18-plus, 18_10ecbplus.txt lines 1, 5 and 10; 18_5ecbplus.txt lines 1 and 27.
+AGES_10 = """Detroit Office Shooter Charged With Murder, Attempted Murder
+
+When Monday's violence had concluded, the receptionist--Madeline Kafoury--was shot dead and two managers, Paul Riva and Alan Steinberg, were wounded.
+
+He also is charged with two counts of intent to murder in the shootings of Riva, 47, of Sterling Heights, and Steinberg, 48, of Macomb County's Bruce Township--as well as three counts of possession of a firearm in the commission of a felony and one count of fleeing and eluding police.
+"""
+AGES_5 = """Gunman kills 1, wounds 2 at accounting office
+
+Troy Police Lt. Gerry Scherlinck identified the other victims as a 47-year-old man and a 48-year-old man.
+"""
+
+
+def test_a_named_age_and_an_unnamed_one_of_the_same_value_agree(tmp_path: Path) -> None:
+    """Cause: "Steinberg, 48," and "a 48-year-old man" (the report names nobody) share no
+    word and their sentences are unlike, so they never paired. The same number of years, one
+    side bound to a person and the other to nobody, may agree; never conflict."""
+    library = _library(tmp_path / "c", {"a10": AGES_10, "a5": AGES_5})
+    agree = _pairs(library, "a10", "a5", "agree")
+    assert ("48", "48-year-old man") in agree and ("47", "47-year-old man") in agree
+    assert ("47", "48-year-old man") not in agree
+    assert not _pairs(library, "a10", "a5", "conflict")
+
+
+# ECB+ corpus, t07-plus, 7_11ecbplus.txt lines 1-4 and 7_5ecbplus.txt lines 1-4.
+SATURDAY_11 = """Wladimir Klitschko stops Tony Thompson in 6th round to retain world heavyweight belts
+
+July 08, 2012
+Wladimir Klitschko stopped Tony Thompson in the sixth round to keep a comfortable hold on his WBA, IBF and WBO heavyweight titles Saturday night.
+"""
+TODAY_5 = """Klitschko vs Thompson II Results: Wladimir Klitschko Cruises Again, Wins in Six
+
+on Jul 7 2012, 5:55p
+Wladimir Klitschko won his 16th straight fight today, successfully defending the WBA, WBO, and IBF heavyweight titles against Tony Thompson, stopping the 40-year-old American in the sixth round of a fight that was never really close.
+"""
+
+
+def test_the_name_nearest_a_day_does_not_part_it_when_both_sentences_name_both(
+    tmp_path: Path,
+) -> None:
+    """Cause: "Klitschko stopped Tony Thompson ... Saturday night" binds the day to Thompson,
+    "Klitschko won his 16th straight fight today, ... against Tony Thompson" to Klitschko, so
+    the two readings of 7 July 2012 never met. Both sentences name both fighters."""
+    library = _library(tmp_path / "c", {"s11": SATURDAY_11, "t5": TODAY_5})
+    saturday = _claim(library, "s11", "Saturday")
+    assert saturday.date is not None and saturday.date.value == "2012-07-07"
+    assert ("Saturday", "today") in _pairs(library, "s11", "t5", "agree")
+    assert not _pairs(library, "s11", "t5", "conflict")
+
+
+# ECB+ corpus, t18-plus, 18_11ecbplus.txt lines 1-4 and 18_9ecbplus.txt lines 1-4.
+KILLING_ONE_11 = """Sacked worker shoots ex-colleagues
+
+April 10, 2007-7:07AM
+
+A man suspected of shooting three people, killing one, at a suburban Detroit accounting firm from which he was fired last week was arrested after a high-speed chase a few hours after the attack this morning, authorities said.
+"""
+KILLING_ONE_9 = """Shooting at Accounting Firm Leaves Woman Dead and 2 Hurt
+
+Published: April 10, 2007
+
+A man who was fired last week from his job at an accounting firm in suburban Detroit walked into his former office with a shotgun on Monday and shot three people, killing one, before fleeing and leading police officers on a high-speed chase, the authorities said.
+"""
+# ECB+ corpus, t18-plus, 18_10ecbplus.txt lines 1 and 7.
+FORMER_10 = """Detroit Office Shooter Charged With Murder, Attempted Murder
+
+The man accused of shooting his three former co-workers is Anthony LaCalamita III, a 38-year-old Troy resident who was fired from Gordon Advisors on Thursday.
+"""
+
+
+def test_killing_one_counts_the_killed(tmp_path: Path) -> None:
+    """Cause: a bare number word is usually a pronoun, so "shooting three people, killing one,"
+    had no figure for the one killed. A number word a casualty verb takes as its object counts
+    the people it happened to."""
+    library = _library(tmp_path / "c", {"k11": KILLING_ONE_11, "k9": KILLING_ONE_9})
+    one = _claim(library, "k11", "one")
+    assert one.value == "1" and one.frame is not None and one.frame.role == "killed"
+    assert ("one", "one") in _pairs(library, "k11", "k9", "agree")
+
+
+def test_a_former_workplace_is_no_earlier_event(tmp_path: Path) -> None:
+    """Cause: "former" was a cue of an earlier event, so "walked into his former office ...
+    and shot three people" and "shooting his three former co-workers" were told of another
+    event than the story's and paired with nothing. "formerly" still is a cue."""
+    library = _library(
+        tmp_path / "c", {"k11": KILLING_ONE_11, "k9": KILLING_ONE_9, "f10": FORMER_10}
+    )
+    for article, value in (("k9", "three people"), ("f10", "three former co-workers")):
+        claim = _claim(library, article, value)
+        assert claim.frame is not None and claim.frame.event == "main", claim.frame
+    assert ("three people", "three people") in _pairs(library, "k11", "k9", "agree")
+
+
+# ECB+ corpus, t18-plus, 18_1ecbplus.txt lines 1 and 10; 18_3ecbplus.txt lines 1 and 6.
+SPEED_1 = """Sheriff: Michigan office shooting kills 1, injures 2
+
+LaCalamita drove across several counties, at speeds up to 120 miles per hour, surrendering only after authorities boxed in his car on Interstate 75 in Saginaw, Michigan.
+"""
+SPEED_3 = """Troy, Michigan Office Shooting Follow-Up-1 Dead, 2 Injured, and Suspect Caught
+
+Sheriff's deputies and state police chased him for 30 miles, including through a construction zone, at speeds up to 120 mph before he finally pulled over after about 15 minutes, Genesee County Sheriff Robert J. Pickell said.
+"""
+
+
+def test_miles_per_hour_is_a_speed(tmp_path: Path) -> None:
+    """Cause: "per" ended the quantity's phrase, so "up to 120 miles per hour" was a length
+    of 120 miles and never met "at speeds up to 120 mph"."""
+    library = _library(tmp_path / "c", {"s1": SPEED_1, "s3": SPEED_3})
+    speed = _claim(library, "s1", "up to 120 miles per hour")
+    assert speed.frame is not None and speed.frame.slot == "speed"
+    assert ("up to 120 miles per hour", "up to 120 mph") in _pairs(library, "s1", "s3", "agree")
+    assert not _pairs(library, "s1", "s3", "conflict")
+
+
+# ECB+ corpus, t18-plus, 18_2ecbplus.txt lines 1-4 (against FORMER_10, 18_10ecbplus.txt).
+SHOOTING_2 = """1 dead, 2 hurt in Mich. office shooting; police say suspect had worked there
+
+Updated 4/9/2007 6:04 PM
+A man suspected of shooting three people at an accounting firm where he had worked was arrested a few hours later after a high-speed chase, authorities said.
+"""
+
+
+def test_a_possessive_between_verb_and_figure_keeps_the_role(tmp_path: Path) -> None:
+    """Cause: "shooting his three former co-workers" had no role ("his" stopped the search
+    for the verb before the figure), so it never met "shooting three people"."""
+    library = _library(tmp_path / "c", {"f10": FORMER_10, "s2": SHOOTING_2})
+    workers = _claim(library, "f10", "three former co-workers")
+    assert workers.frame is not None and workers.frame.role == "shot"
+    assert ("three former co-workers", "three people") in _pairs(library, "f10", "s2", "agree")
+    assert not _pairs(library, "f10", "s2", "conflict")
+
+
+# ECB+ corpus, t43-plus (AMD buys SeaMicro), 43_10ecbplus.txt lines 1-5; 43_11ecbplus.txt
+# lines 1-5 and 36.
+PRICE_10 = """AMD buys SeaMicro, starts selling Intel-based servers
+
+on March 1, 2012 at 8:12 am
+
+The deal cost AMD $334 million ($281M in cash), a fairly sizable chunk of change when you consider that its yearly profits are usually around the $400 million mark.
+"""
+PRICE_11 = """February 29, 2012, 7:32 p.m. ET
+
+AMD to Acquire Server Start-Up
+
+The Sunnyvale, Calif., company said it will pay $334 million for SeaMicro Inc., a company known for products called micro servers that pack together many chips in ways that save space and energy.
+AMD said $281 million of the purchase price for SeaMicro will be in cash.
+"""
+
+
+def test_a_part_of_a_sum_does_not_take_the_whole_sums_partner(tmp_path: Path) -> None:
+    """Cause: "The deal cost AMD $334 million" met "AMD said $281 million of the purchase
+    price ... will be in cash" first (a strong match: both name AMD), a part against the
+    whole, which left the other report's "$334 million" unpaired. A part and a whole are
+    told apart as scopes are, so the same sum wins."""
+    library = _library(tmp_path / "c", {"p10": PRICE_10, "p11": PRICE_11})
+    assert ("$334 million", "$334 million") in _pairs(library, "p10", "p11", "agree")
+    assert not _pairs(library, "p10", "p11", "conflict")
+
+
+# ECB+ corpus, t30-ecb (Mediterranean cables cut), 30_12ecb.txt lines 1 and 5; 30_11ecb.txt
+# lines 1 and 7.
+REPAIR_12 = """Severed Cables in Mediterranean Disrupt Communication
+
+France Telecom SA, which plans to send a maintenance boat to fix the problem, said the situation should be back to normal by Dec. 31.
+"""
+REPAIR_11 = """Damaged undersea cables disrupting service
+
+France Telecom said it plans to send a boat to fix the problem and should have service restored to normal by December 31, according to Bloomberg.
+"""
+
+
+def test_by_an_abbreviated_month_and_its_day_is_a_date(tmp_path: Path) -> None:
+    """Cause: "by Dec. 31" was read as "by Dec" (a month) and a count of 31, so it never met
+    "by December 31"."""
+    library = _library(tmp_path / "c", {"r12": REPAIR_12, "r11": REPAIR_11})
+    day = _claim(library, "r12", "Dec. 31")
+    assert day.kind == "date" and day.date is not None and day.date.value == "--12-31"
+    assert not [c for c in library.claims("r12") if c.value_text == "31"]
+    assert ("Dec. 31", "December 31") in _pairs(library, "r12", "r11", "agree")

@@ -448,3 +448,56 @@ def test_a_decade_names_its_event_and_a_bare_figure_keeps_a_name(tmp_path: Path)
     assert _claim(library, "p3", "1950s").topic == "date, 1950s event"
     topics = [c.topic for c in library.claims("p3")]
     assert all(t and t[0].isalpha() for t in topics), topics
+
+
+def test_a_range_of_two_years_is_a_span_of_years_not_a_count(tmp_path: Path) -> None:
+    """Cause: "lasted from 1951-1957" was read as a count of 1951 (a quantity with no
+    counted thing) beside the year 1957. Two years joined by a hyphen are one date: the
+    years 1951 to 1957, another event than the 2008 report's."""
+    library = _library(tmp_path / "page", {"p3": PAGE_3})
+    claims = library.claims("p3")
+    assert not [c for c in claims if c.kind == "quantity" and "195" in c.value_text], [
+        (c.value_text, c.value) for c in claims if c.kind == "quantity"
+    ]
+    span = _claim(library, "p3", "1951-1957")
+    assert span.kind == "date" and span.date is not None
+    assert (span.date.start.isoformat(), span.date.end.isoformat()) == ("1951-01-01", "1957-12-31")
+    assert span.frame is not None and span.frame.event == "background:1951-1957"
+    assert span.topic == "date, 1951-1957 event"
+
+
+# ECB+ corpus, t22-plus (the Kraft plant shooting), 22_11ecbplus.txt lines 1-4 and 14.
+ALABAMA_11 = """9/10/2010 @ 1:19PM
+
+Female Employee Yvonne Hiller Kills Two In Kraft Shooting
+In a sad and surprising reversal of gender roles, a disgruntled woman opened fire at a Kraft factory in Philadelphia last night, killing two workers and wounding two others.
+In February, a woman opened fire at the University of Alabama, killing three and injuring several others.
+"""
+
+
+def test_a_sentence_opening_on_its_date_and_an_event_told_with_a_dates_every_clause(
+    tmp_path: Path,
+) -> None:
+    """Cause: "In February, a woman opened fire at the University of Alabama, killing three"
+    dated only the clause right after the date, so "killing three" was this story's toll
+    and conflicted with "killing two workers" (held-out t22-plus: 4 false conflicts)."""
+    library = _library(tmp_path / "kraft", {"k11": ALABAMA_11})
+    three = _claim(library, "k11", "three")
+    assert three.frame is not None and three.frame.event.startswith("background:"), three.frame
+    two = _claim(library, "k11", "two workers")
+    assert two.frame is not None and two.frame.event == "main"
+
+
+# ECB+ corpus, t03-ecb (Brian Nichols sentenced), 3_8ecb.txt line 11.
+JURY_8 = """Nichols gets life
+
+Jurors deadlocked with nine in favor and three against the death sentence.
+"""
+
+
+def test_a_death_sentence_is_no_death(tmp_path: Path) -> None:
+    """Cause: "three against the death sentence" took "death" for its role, three people
+    killed, and conflicted with "killing four people" (held-out t03-ecb: 3 false conflicts)."""
+    library = _library(tmp_path / "jury", {"j8": JURY_8})
+    three = _claim(library, "j8", "three against")
+    assert three.frame is not None and three.frame.role != "killed", three.frame

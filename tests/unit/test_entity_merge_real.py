@@ -198,7 +198,7 @@ def test_a_run_on_spelling_does_not_name_the_person():
 # entity list named the show "World Health Organization".
 SHOW_AND_AGENCY = {
     "a": (  # t39-plus/39_3ecbplus.txt
-        '"We\'re getting towards the end of the incarnation cycle and everyone always remembers '
+        "\"We're getting towards the end of the incarnation cycle and everyone always remembers "
         'that bit of the overall plot," said Tom Spilsbury, editor of the official Doctor Who '
         "magazine."
     ),

@@ -480,3 +480,28 @@ def test_date_line_with_a_short_pm_time() -> None:
     inferred = infer_metadata(text)
     assert inferred.published == PublishedDate(value=datetime(2012, 12, 23, 17, 3), has_time=True)
     assert "5:03p" not in inferred.body
+
+
+# ecbplus-dev t43-plus (43_2ecbplus, lines 1-5): a press release's dateline, the place in
+# capitals and a dash before the date.
+def test_press_release_dateline_with_place() -> None:
+    text = (
+        "AMD to Acquire SeaMicro: Accelerates Disruptive Server Strategy\n\n"
+        "SeaMicro Low-Power, High-Bandwidth Microserver Solutions Set the Stage for AMD\u2019s "
+        "Disruptive Approach To Lead Fast-Growing Cloud Data Center Market\n"
+        "SUNNYVALE, Calif. \u20142/29/2012\n"
+        "AMD (NYSE: AMD) today announced it has signed a definitive agreement to acquire "
+        "SeaMicro.\n"
+    )
+    inferred = infer_metadata(text)
+    assert inferred.published == PublishedDate(value=datetime(2012, 2, 29), has_time=False)
+    assert "2/29/2012" not in inferred.body
+
+
+def test_a_sentence_after_a_place_and_a_date_is_no_dateline() -> None:
+    text = (
+        "AMD to Acquire SeaMicro\n\n"
+        "PARIS, France \u2014 12 January 2010 \u2014 the company said it would buy a rival.\n"
+        "More text.\n"
+    )
+    assert infer_metadata(text).published is None

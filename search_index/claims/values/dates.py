@@ -31,6 +31,7 @@ _DAY_MONTH = re.compile(rf"{_DAY_RE}(?: of)? {_MONTH_RE}")
 _MONTH_DAY = re.compile(rf"{_MONTH_RE} {_DAY_RE}")
 _MONTH_ONLY = re.compile(_MONTH_RE)
 _YEAR_ONLY = re.compile(r"(?P<year>[12]\d{3})")
+_YEAR_SPAN = re.compile(r"(?P<first>1[89]\d\d|20\d\d) ?[-\u2013] ?(?P<last>1[89]\d\d|20\d\d)")
 _DECADE = re.compile(r"(?:the )?(?P<year>[12]\d{2}0)'?s")
 # Bare weekdays only in full: "sun", "sat" and "wed" alone are words, not days.
 _FULL_WEEKDAY_RE = "|".join(FULL_WEEKDAYS)
@@ -117,6 +118,14 @@ def _parse_date(s: str, anchor: date | None) -> DateValue | None:
         return DateValue(date(first, 1, 1), date(first + 9, 12, 31), "decade", f"{first}s", False)
     if (match := _YEAR_ONLY.fullmatch(s)) is not None:
         return _year(int(match["year"]), relative=False)
+    if (match := _YEAR_SPAN.fullmatch(s)) is not None:
+        first, last = int(match["first"]), int(match["last"])
+        if first < last:
+            # "from 1951-1957": the years from the first to the last, both whole.
+            return DateValue(
+                date(first, 1, 1), date(last, 12, 31), "years", f"{first}/{last}", False
+            )
+        return None
     if anchor is None:
         if (match := _WEEKDAY_ONLY.fullmatch(s)) is not None and match["which"] is None:
             # Without a publication date a weekday names no calendar day, but two reports
