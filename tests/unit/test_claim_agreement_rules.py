@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support.claim_library import claim_of as _claim
+from support.claim_library import library_of as _library
+
 from search_index.library import Library
 
 # ECB+ corpus, t18-plus (the Troy, Michigan office shooting), 18_10ecbplus.txt line 41.
@@ -258,19 +261,6 @@ Out of 23 arrested pirates, 12 are reportedly from Somalia and 11 from Yemen.
 """
 
 
-def _library(root: Path, articles: dict[str, str]) -> Library:
-    root.mkdir(parents=True, exist_ok=True)
-    for name, text in articles.items():
-        (root / f"{name}.txt").write_text(text, encoding="utf-8")
-    library = Library.open(root)
-    library.refresh()
-    return library
-
-
-def _claim(library: Library, article: str, value_text: str):
-    found = [c for c in library.claims(article) if c.value_text == value_text]
-    assert found, [c.value_text for c in library.claims(article)]
-    return found[0]
 
 
 def _pairs(library: Library, a: str, b: str, status: str) -> set[tuple[str, str]]:

@@ -17,26 +17,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.claim_library import claim_of as _claim
+from support.claim_library import library_of as _library
 
 from search_index.claims.align import STRONG, frame_match
 from search_index.claims.values import parse_quantity
 from search_index.library import Library
 from search_index.metadata import parse_published
-
-
-def _library(root: Path, articles: dict[str, str]) -> Library:
-    root.mkdir(parents=True, exist_ok=True)
-    for name, text in articles.items():
-        (root / f"{name}.txt").write_text(text, encoding="utf-8")
-    library = Library.open(root)
-    library.refresh()
-    return library
-
-
-def _claim(library: Library, article: str, value_text: str):
-    found = [c for c in library.claims(article) if c.value_text == value_text]
-    assert found, [c.value_text for c in library.claims(article)]
-    return found[0]
 
 
 def _rows(library: Library, a: str, b: str):

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from search_index.library import Library
+from support.claim_library import claim_of as _claim
+from support.claim_library import library_of as _library
 
 # 19_6ecbplus.txt: its date lines say when it was written (Tuesday) and edited (Wednesday).
 LOCKDOWN_6 = """Brooklyn neighborhood on police lockdown following protest
@@ -40,19 +41,6 @@ PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM
 """
 
 
-def _library(root: Path, articles: dict[str, str]) -> Library:
-    root.mkdir(parents=True, exist_ok=True)
-    for name, text in articles.items():
-        (root / f"{name}.txt").write_text(text, encoding="utf-8")
-    library = Library.open(root)
-    library.refresh()
-    return library
-
-
-def _claim(library: Library, article: str, value_text: str):
-    found = [c for c in library.claims(article) if c.value_text == value_text]
-    assert found, [c.value_text for c in library.claims(article)]
-    return found[0]
 
 
 def test_a_labelled_date_line_dates_the_report_and_names_no_day(tmp_path: Path) -> None:

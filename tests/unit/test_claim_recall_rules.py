@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from search_index.library import Library
+from support.claim_library import claim_of as _claim
+from support.claim_library import library_of as _library
 
 # ECB+ corpus, 12_1ecbplus.txt (lines 8 and 12): one operation's haul, then a running total.
 NAVY_1 = """Navy foils piracy bid
@@ -86,19 +87,6 @@ Police said they had located Anthony LaCalamita, 38, of Troy on Interstate 75, n
 """
 
 
-def _library(root: Path, articles: dict[str, str]) -> Library:
-    root.mkdir(parents=True, exist_ok=True)
-    for name, text in articles.items():
-        (root / f"{name}.txt").write_text(text, encoding="utf-8")
-    library = Library.open(root)
-    library.refresh()
-    return library
-
-
-def _claim(library: Library, article: str, value_text: str):
-    found = [c for c in library.claims(article) if c.value_text == value_text]
-    assert found, [c.value_text for c in library.claims(article)]
-    return found[0]
 
 
 def test_a_running_total_does_not_take_an_event_figure_s_partner(tmp_path: Path) -> None:

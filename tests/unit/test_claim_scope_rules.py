@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from search_index.library import Library
+from support.claim_library import claim_of as _claim
+from support.claim_library import library_of as _library
 
 # t19-plus, 19_2ecbplus.txt (line 8) and 19_3ecbplus.txt (line 3).
 PROTESTS_2 = """Riots Erupt Following Death of Brooklyn Teen Killed By Police
@@ -38,19 +39,6 @@ Local evening news in Michigan originally reported that two of the three victims
 """
 
 
-def _library(root: Path, articles: dict[str, str]) -> Library:
-    root.mkdir(parents=True, exist_ok=True)
-    for name, text in articles.items():
-        (root / f"{name}.txt").write_text(text, encoding="utf-8")
-    library = Library.open(root)
-    library.refresh()
-    return library
-
-
-def _claim(library: Library, article: str, value_text: str):
-    found = [c for c in library.claims(article) if c.value_text == value_text]
-    assert found, [c.value_text for c in library.claims(article)]
-    return found[0]
 
 
 def test_a_total_over_several_nights_is_a_running_total(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ texts are not copyrighted; the annotation is CC BY 3.0). Each test names the fil
 """
 
 import pytest
+from support.entity_names import names
 
 from search_index.entities.extract import RuleExtractor
 
@@ -16,14 +17,6 @@ from search_index.entities.extract import RuleExtractor
 @pytest.fixture(scope="module")
 def extractor() -> RuleExtractor:
     return RuleExtractor()
-
-
-def names(extractor: RuleExtractor, text: str) -> set[tuple[str, str]]:
-    return {
-        (m.type, m.text)
-        for m in extractor.extract(text).mentions
-        if m.type in ("PERSON", "ORG", "PLACE")
-    }
 
 
 def kinds(extractor: RuleExtractor, text: str, name: str) -> list[str]:

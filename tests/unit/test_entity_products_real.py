@@ -10,6 +10,7 @@ works on the whole of ecbplus-dev). Each test names the file it quotes.
 """
 
 import pytest
+from support.entity_names import names
 
 from search_index.entities.extract import RuleExtractor
 from search_index.entities.products import brand_word, product_like
@@ -19,14 +20,6 @@ from search_index.entities.tokens import _runs, _tokenize
 @pytest.fixture(scope="module")
 def extractor() -> RuleExtractor:
     return RuleExtractor()
-
-
-def names(extractor: RuleExtractor, text: str) -> set[tuple[str, str]]:
-    return {
-        (m.type, m.text)
-        for m in extractor.extract(text).mentions
-        if m.type in ("PERSON", "ORG", "PLACE")
-    }
 
 
 def typed(extractor: RuleExtractor, text: str, name: str) -> set[str]:

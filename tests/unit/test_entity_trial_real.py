@@ -10,6 +10,7 @@ the file it quotes (35_Nplus is 35_Necbplus.txt).
 """
 
 import pytest
+from support.entity_names import names
 
 from search_index.entities.extract import RuleExtractor
 
@@ -17,14 +18,6 @@ from search_index.entities.extract import RuleExtractor
 @pytest.fixture(scope="module")
 def extractor() -> RuleExtractor:
     return RuleExtractor()
-
-
-def names(extractor: RuleExtractor, text: str) -> set[tuple[str, str]]:
-    return {
-        (m.type, m.text)
-        for m in extractor.extract(text).mentions
-        if m.type in ("PERSON", "ORG", "PLACE")
-    }
 
 
 def people(extractor: RuleExtractor, text: str) -> set[str]:

@@ -9,6 +9,7 @@ Before issue 17 every one of these failed.
 """
 
 import pytest
+from support.entity_names import names
 
 from search_index.entities.extract import RuleExtractor
 
@@ -16,14 +17,6 @@ from search_index.entities.extract import RuleExtractor
 @pytest.fixture(scope="module")
 def extractor() -> RuleExtractor:
     return RuleExtractor()
-
-
-def names(extractor: RuleExtractor, text: str) -> set[tuple[str, str]]:
-    return {
-        (m.type, m.text)
-        for m in extractor.extract(text).mentions
-        if m.type in ("PERSON", "ORG", "PLACE")
-    }
 
 
 # --- places typed as people, people typed as places -------------------------------------------
