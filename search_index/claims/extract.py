@@ -117,7 +117,7 @@ def extract_claims(article: Article, extraction: Extraction) -> list[Claim]:
         previous_attribution[index] = claim.attribution
         claims.append(claim)
     claims = _with_ordinals(claims, article, extraction, folded, sentence_at, spans, anchor)
-    framed = _descriptive_modifiers(_increments(_lists(claims, folded)))
+    framed = _price_lists(_descriptive_modifiers(_increments(_lists(claims, folded))))
     return _dated(framed, anchor, undated_day=anchor is None and bool(_RELATIVE_DAY.search(folded)))
 
 
@@ -329,6 +329,29 @@ def _descriptive_modifiers(claims: list[Claim]) -> list[Claim]:
         ):
             claim = _reframed(claim, frame, kind=())
         result.append(claim)
+    return result
+
+
+def _price_lists(claims: list[Claim]) -> list[Claim]:
+    """ "The 13-inch model comes in $1,199 and $1,499 versions; the 15-inch model is offered in
+    $1,799 and $2,199 versions": several different sums of one kind in one sentence are the
+    prices of several things, and which is which the frame cannot tell. Each is marked
+    ``several``: it may agree with another report's sum, never contradict it."""
+    # By sentence, whatever the role read: in "costs $1199, while the 15-inch will sell for
+    # $1499" only the first sum has its verb beside it.
+    groups: dict[int, list[int]] = {}
+    for index, claim in enumerate(claims):
+        frame = claim.frame
+        if frame is not None and frame.slot == "money" and not frame.background:
+            groups.setdefault(claim.start, []).append(index)
+    result = list(claims)
+    for members in groups.values():
+        if len({claims[i].value for i in members}) < 2:
+            continue
+        for i in members:
+            frame = claims[i].frame
+            if frame is not None:
+                result[i] = replace(claims[i], frame=replace(frame, several=True))
     return result
 
 

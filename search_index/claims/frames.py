@@ -91,6 +91,9 @@ class Frame:
     """The role as the text words it, when that reads better than its concept ("captured")."""
     party: str | None = None
     """Whose offer a sum or a term is ("nationals"), when its sentence tells of an offer."""
+    several: bool = False
+    """One of several different sums of one kind its sentence gives (a price list): whose
+    each is, the frame cannot tell, so such a figure may agree but never contradicts one."""
     described: bool = False
     """The role is a participle describing those counted ("posthumously awards the title to
     nine killed soldiers"), not what the sentence says happened to them: who they are, not a

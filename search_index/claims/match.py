@@ -78,6 +78,10 @@ def frame_match(a: Claim, b: Claim) -> int:
         # may be someone else's. Counts only: a sum's nearest person is as often who speaks
         # of it ("CEO Mark Hurd believes that the $13 billion acquisition").
         return min(_strength(a, b), WEAK)
+    if fa.several or fb.several:
+        # "$1,199 and $1,499 versions; ... $1,799 and $2,199 versions" beside "costs $1199,
+        # while the 15-inch will sell for $1499": a price list's sums are several things'.
+        return min(_strength(a, b), WEAK)
     if fa.described or fb.described:
         # "awards the title of Hero to nine killed soldiers" beside "upwards of 1,500 soldiers
         # killed": a participle says who the nine are, not that they are the toll.

@@ -55,6 +55,7 @@ _FRAME_FIELDS = (
     "days",
     "party",
     "described",
+    "several",
 )
 
 
@@ -71,6 +72,7 @@ def _frame_from(record: object) -> Frame | None:
         fields["days"] = tuple(fields["days"] or ())
         fields["part"] = bool(fields["part"])
         fields["described"] = bool(fields["described"])
+        fields["several"] = bool(fields["several"])
         return Frame(**fields)  # type: ignore[arg-type]
     except TypeError:
         return None

@@ -255,3 +255,27 @@ def test_who_receives_an_offer_does_not_make_it(tmp_path: Path) -> None:
     library = _library(tmp_path / "c", {"p13": PATRICK_13})
     offer = _claim(library, "p13", "$200 million offer")
     assert offer.frame is not None and offer.frame.party == "sox"
+
+
+# ECB+ corpus, ecbplus-dev t40-plus (40_10ecbplus, 40_6ecbplus): Apple's new MacBook Pros,
+# June 2012. Each report lists the prices of several models.
+PRICES_10 = """New 13-Inch, 15-Inch MacBook Pro Spec Upgrade: Ivy Bridge, USB 3 [WWDC12]
+
+(10:27 am PDT, Jun 11th 2012)
+The 13-inch MacBook Pro spec upgrade costs $1199, while the 15-inch will sell for $1499.
+The 15-inch is offered in $1799 and $2199 models with beefier quad-core chips.
+"""
+PRICES_6 = """Apple Unveils New MacBook Air, Next-Generation MacBook Pro
+
+JUNE 11, 2012 AT 10:33 AM PT
+The 13-inch model comes in $1,199 and $1,499 versions; the 15-inch model is offered in $1,799 and $2,199 versions.
+"""
+
+
+def test_the_sums_of_a_price_list_never_contradict(tmp_path: Path) -> None:
+    """Cause: a different counted thing. Several sums in one sentence are the prices of
+    several models; "$1199" (13-inch) against "$1,799" (15-inch) was a conflict row."""
+    library = _library(tmp_path / "prices", {"p10": PRICES_10, "p6": PRICES_6})
+    assert _claim(library, "p6", "$1,799").frame.several
+    rows = library.compare("p10", "p6").rows
+    assert [r for r in rows if r.status == "conflict"] == []
