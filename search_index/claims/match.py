@@ -30,10 +30,18 @@ def frame_match(a: Claim, b: Claim) -> int:
     if fa.slot == "age" and fa.whose and fb.whose:
         return _age_match(fa, fb, fa.whose, fb.whose)
     if fa.slot == "age":
-        return _unowned_age_match(fa, fb)
+        # An age bound to no name on one side at least ("the 40-year-old American", "a
+        # 63-year-old woman", "16-year-old Kimani (Kiki) Gray" where the name was cut): the
+        # words after it are a description, not what is counted, and its sentence's event says
+        # nothing of whose age it is. Nor do the names near it: the nearest may be someone
+        # else's ("Steinberg, 48, ... a 47-year-old") or a place the name reader took for a
+        # person. It may agree with an age of the same value, never conflict.
+        return WEAK
     if fa.slot == "record":
-        # Records never conflict (see ``_strength``), and the nearest name to one is as often
-        # the opponent's ("his second victory over Thompson, ... he improves to 58-3").
+        # "Klitschko, 58-3" and "Klitschko improved to 58-3" are one record; but the nearest
+        # name may be the opponent's ("his second victory over Thompson, ... he improves to
+        # 58-3") and one fighter has several records (career, title fights "19-2"): two
+        # records may agree, never conflict.
         return WEAK
     if fa.event != fb.event or fa.event == "background:earlier":
         return NO_MATCH
@@ -78,17 +86,14 @@ def frame_match(a: Claim, b: Claim) -> int:
         # may be someone else's. Counts only: a sum's nearest person is as often who speaks
         # of it ("CEO Mark Hurd believes that the $13 billion acquisition").
         return min(_strength(a, b), WEAK)
-    if fa.several or fb.several:
-        # "$1,199 and $1,499 versions; ... $1,799 and $2,199 versions" beside "costs $1199,
-        # while the 15-inch will sell for $1499": a price list's sums are several things'.
-        return min(_strength(a, b), WEAK)
-    if fa.described or fb.described:
-        # "awards the title of Hero to nine killed soldiers" beside "upwards of 1,500 soldiers
-        # killed": a participle says who the nine are, not that they are the toll.
-        return min(_strength(a, b), WEAK)
-    if loosely_people:
-        # "the two wounded men" and "two managers ... were wounded": maybe the same people,
-        # maybe a part of them: may agree, never conflict.
+    if fa.several or fb.several or fa.described or fb.described or loosely_people:
+        # May agree, never conflict, when a figure may be of another thing than its partner:
+        # - a price list's sums are several things' ("$1,199 and $1,499 versions; ... $1,799
+        #   and $2,199 versions" beside "costs $1199, while the 15-inch will sell for $1499");
+        # - a participle says who are counted, not that they are the toll ("awards the title
+        #   of Hero to nine killed soldiers" beside "upwards of 1,500 soldiers killed");
+        # - "the two wounded men" and "two managers ... were wounded": maybe the same people,
+        #   maybe a part of them.
         return min(_strength(a, b), WEAK)
     if _one_day_against_a_total(a, b) or _one_day_against_a_total(b, a):
         return min(_strength(a, b), WEAK)
@@ -147,17 +152,6 @@ def _age_match(fa: Frame, fb: Frame, whose_a: str, whose_b: str) -> int:
     if whose_a.split("|", 1)[0] == whose_b.split("|", 1)[0]:
         return STRONG
     return WEAK if family_name(whose_a) == family_name(whose_b) else NO_MATCH
-
-
-def _unowned_age_match(fa: Frame, fb: Frame) -> int:
-    """An age bound to no name on one side at least ("the 40-year-old American", "a
-    63-year-old woman", "16-year-old Kimani (Kiki) Gray" where the name was cut): the words
-    after it are a description, not what is counted, and its sentence's event says nothing of
-    whose age it is. Nor do the names near it: the nearest may be someone else's ("Steinberg,
-    48, ... a 47-year-old") or a place the name reader took for a person ("Stade de Suisse,
-    and the 40-year-old American"). It may agree with an age of the same value, never
-    conflict."""
-    return WEAK
 
 
 def family_name(whose: str) -> str:
@@ -265,8 +259,6 @@ def _strength(a: Claim, b: Claim) -> int:
         # Without a role on both sides ("two firefighters" hurt vs "1,200 firefighters" at
         # work; "five villages" vs "seven villages were damaged") they may agree, not conflict.
         return WEAK if same_counted or same else NO_MATCH
-    if fa.slot == "age":
-        return STRONG if fa.whose and fb.whose else WEAK
     if fa.slot == "time":
         # "reported at 3:33 a.m.", "out by 6:40 a.m.": a story's times of day are of several
         # happenings, and rarely said with the happening next to them: may agree, never
@@ -275,12 +267,6 @@ def _strength(a: Claim, b: Claim) -> int:
     if fa.slot == "ordinal":
         # "knocked down in the fifth round", "stopped in the sixth round": one story tells of
         # several rounds, operations or floors; the same one may agree, two never conflict.
-        return WEAK
-    if fa.slot == "record":
-        # "Klitschko, 58-3" and "Klitschko improved to 58-3" are one record; but the nearest
-        # name may be the opponent's ("his second victory over Thompson, ... he improves to
-        # 58-3") and one fighter has several records (career, title fights "19-2"): two
-        # records may agree, never conflict.
         return WEAK
     if fa.slot == "duration" and not same:
         return WEAK  # "four days" and "eight days" of an ongoing riot: told at two times

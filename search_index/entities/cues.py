@@ -156,15 +156,21 @@ BEFORE_COMPANY_VERB = frozenset(
 )
 
 
-def company_act(tokens: list[_Token], token: _Token) -> bool:
-    """ "Microsoft releases a patch", "Apple has unveiled", "T-Mobile today announced": one
-    name, never given a first name, doing what companies do (at a sentence's start, a word
-    that reads as a name: "Police released" is no company)."""
+def _bare_name_then_lower_case(tokens: list[_Token], token: _Token) -> bool:
+    """A name that may be a company's on its own (not a possessive, an acronym, a short word or
+    an opening participle), followed by a lower-case word: what the cues below need first."""
     following = token.index + 1
     if following >= len(tokens) or not tokens[following].text.islower():
         return False  # most names: the quick answer
     core = token.core
-    if token.possessive or core.isupper() or len(core) < 3 or _opening_participle(token):
+    return not (token.possessive or core.isupper() or len(core) < 3 or _opening_participle(token))
+
+
+def company_act(tokens: list[_Token], token: _Token) -> bool:
+    """ "Microsoft releases a patch", "Apple has unveiled", "T-Mobile today announced": one
+    name, never given a first name, doing what companies do (at a sentence's start, a word
+    that reads as a name: "Police released" is no company)."""
+    if not _bare_name_then_lower_case(tokens, token):
         return False
     # Word after word, nothing between ("Typically, patches are ..." is no company patching),
     # but for when it happened ("Microsoft on Wednesday issued").
@@ -210,11 +216,7 @@ def owns_its(tokens: list[_Token], token: _Token) -> bool:
     """ "T-Mobile continues to add to its growing line-up", "Apple today launch its new
     MacBook Pro line": one name, then within a few lower-case words and no noun phrase of its
     own, "its". A person is "he" or "she": a name that is an "it" is a body or a company."""
-    following = token.index + 1
-    if following >= len(tokens) or not tokens[following].text.islower():
-        return False  # most names: the quick answer
-    core = token.core
-    if token.possessive or core.isupper() or len(core) < 3 or _opening_participle(token):
+    if not _bare_name_then_lower_case(tokens, token):
         return False
     previous = token
     for i in range(_after_when(tokens, token.index + 1), min(token.index + 8, len(tokens))):
