@@ -8,11 +8,11 @@ start with the story folder, which is the gold.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from datetime import date, datetime
 
 import pytest
 from support import CORPORA
+from support.story_partition import gold_partition, gold_story, partition
 
 from search_index.models import Article, PublishedDate
 from search_index.stories import (
@@ -37,24 +37,6 @@ def _excerpts() -> list[StoryArticle]:
     return articles
 
 
-def _gold(article_id: str) -> str:
-    return article_id.split("_")[0]
-
-
-def _partition(state: StoryState) -> set[frozenset[str]]:
-    groups: dict[str, set[str]] = defaultdict(set)
-    for doc_id, doc in state.docs.items():
-        groups[doc.story].add(doc_id)
-    return {frozenset(g) for g in groups.values()}
-
-
-def _gold_partition(articles: list[StoryArticle]) -> set[frozenset[str]]:
-    groups: dict[str, set[str]] = defaultdict(set)
-    for article in articles:
-        groups[_gold(article.id)].add(article.id)
-    return {frozenset(g) for g in groups.values()}
-
-
 @pytest.fixture(scope="module")
 def articles() -> list[StoryArticle]:
     found = _excerpts()
@@ -64,14 +46,14 @@ def articles() -> list[StoryArticle]:
 
 def test_reports_of_one_event_form_one_story_and_same_topic_stories_stay_apart(articles):
     state = cluster(articles)
-    assert _partition(state) == _gold_partition(articles)
+    assert partition(state) == gold_partition(a.id for a in articles)
 
 
 def test_the_two_klitschko_defences_share_most_names_yet_are_two_stories(articles):
     state = cluster(articles)
     story_of = {doc_id: doc.story for doc_id, doc in state.docs.items()}
-    ecb = {story_of[a.id] for a in articles if _gold(a.id) == "t07-ecb"}
-    plus = {story_of[a.id] for a in articles if _gold(a.id) == "t07-plus"}
+    ecb = {story_of[a.id] for a in articles if gold_story(a.id) == "t07-ecb"}
+    plus = {story_of[a.id] for a in articles if gold_story(a.id) == "t07-plus"}
     assert len(ecb) == len(plus) == 1
     assert ecb != plus
 
@@ -79,8 +61,8 @@ def test_the_two_klitschko_defences_share_most_names_yet_are_two_stories(article
 def test_stories_are_named_by_a_member_headline_and_their_main_names(articles):
     state = cluster(articles)
     by_members = {frozenset(s.members): s for s in stories(state)}
-    lohan = by_members[frozenset(a.id for a in articles if _gold(a.id) == "t01-plus")]
-    titles = {a.title for a in articles if _gold(a.id) == "t01-plus"}
+    lohan = by_members[frozenset(a.id for a in articles if gold_story(a.id) == "t01-plus")]
+    titles = {a.title for a in articles if gold_story(a.id) == "t01-plus"}
     assert lohan.headline in titles
     assert "Lindsay Lohan" in lohan.entities
 
@@ -91,7 +73,7 @@ def test_assigning_held_out_articles_one_by_one_matches_the_batch(articles):
     for article in articles:
         if article.id in held:
             assign(state, article)
-    assert _partition(state) == _partition(cluster(articles))
+    assert partition(state) == partition(cluster(articles))
 
 
 def test_a_changed_article_moves_to_its_new_story(articles):
@@ -117,7 +99,7 @@ def test_state_survives_a_json_round_trip_and_assigns_the_same_after(articles):
     text = json.dumps(state.to_json())
     loaded = StoryState.from_json(json.loads(text))
     assert loaded.to_json() == state.to_json()
-    assert _partition(loaded) == _partition(state)
+    assert partition(loaded) == partition(state)
     assert assign(loaded, articles[-1]) == assign(state, articles[-1])
 
 
@@ -130,8 +112,8 @@ def test_story_ids_do_not_depend_on_input_order(articles):
 def test_a_report_dated_a_year_later_is_another_story(articles):
     # Three reports of one fight; their words alone make them one story (first assertion). Dated
     # a year apart, the third can only be about another fight, and starts its own story.
-    plus = sorted((a for a in articles if _gold(a.id) == "t07-plus"), key=lambda a: a.id)
-    rest = [a for a in articles if not _gold(a.id).startswith("t07")]
+    plus = sorted((a for a in articles if gold_story(a.id) == "t07-plus"), key=lambda a: a.id)
+    rest = [a for a in articles if not gold_story(a.id).startswith("t07")]
 
     def dated(days: list[date]) -> list[StoryArticle]:
         return [

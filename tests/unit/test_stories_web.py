@@ -10,16 +10,16 @@ into four false stories; a false story costs the reader more than a missed one.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 
 import pytest
 from support import CORPORA, ROOT
+from support.story_partition import gold_partition, partition
 
 from search_index.entities.extract import RuleExtractor
 from search_index.metadata.infer import infer_metadata
 from search_index.models import NAME_TYPES
-from search_index.stories import StoryArticle, StoryState, assign, cluster
+from search_index.stories import StoryArticle, assign, cluster
 from search_index.stories.agglomerate import needed_average
 
 PAGES = CORPORA / "stories_web"
@@ -44,30 +44,12 @@ def _pages(*, names: bool) -> list[StoryArticle]:
     return articles
 
 
-def _story(article_id: str) -> str:
-    return article_id.split("_")[0]
-
-
-def _partition(state: StoryState) -> set[frozenset[str]]:
-    groups: dict[str, set[str]] = defaultdict(set)
-    for doc_id, doc in state.docs.items():
-        groups[doc.story].add(doc_id)
-    return {frozenset(g) for g in groups.values()}
-
-
-def _gold(articles: list[StoryArticle]) -> set[frozenset[str]]:
-    groups: dict[str, set[str]] = defaultdict(set)
-    for article in articles:
-        groups[_story(article.id)].add(article.id)
-    return {frozenset(g) for g in groups.values()}
-
-
 @pytest.mark.parametrize("names", [False, True], ids=["capitalised runs", "entity names"])
 def test_unrelated_pages_of_one_week_stay_apart_and_each_event_joins_its_other_report(names):
     articles = _pages(names=names)
     assert len(articles) == 12
     state = cluster(articles)
-    assert _partition(state) == _gold(articles)
+    assert partition(state) == gold_partition(a.id for a in articles)
 
 
 def test_the_two_football_reports_of_one_day_are_two_stories():
